@@ -1,1 +1,15 @@
-//! nianbao: a linter for 法治政府建设年度报告 (annual rule-of-law government reports).
+//! nianbao: a linter for 法治政府建设年度报告 (annual reports on building rule-of-law
+//! government).
+//!
+//! Data flows one way: bytes → [`source::Source`] → [`outline::Outline`] (pest) →
+//! [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
+
+pub mod config;
+pub mod diagnostic;
+pub mod input;
+pub mod lint;
+pub mod outline;
+pub mod render;
+pub mod rules;
+pub mod sentence;
+pub mod source;

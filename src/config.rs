@@ -1,0 +1,291 @@
+//! Configuration: the embedded `rules/default.toml`, a user's `nianbao.toml` layered over
+//! it, and errors that point at the offending line of the user's file.
+
+use crate::rules::RulesConfig;
+use serde::Deserialize;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The built-in rule set, embedded so `nianbao lint draft.txt` needs no config file.
+pub const DEFAULT_TOML: &str = include_str!("../rules/default.toml");
+
+/// The name of the file looked up from a linted file's directory upwards.
+pub const FILE_NAME: &str = "nianbao.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Publication deadline in the year after the report year.
+    pub deadline: Option<MonthDay>,
+    pub outline: OutlineConfig,
+    pub sections: SectionsConfig,
+    pub rules: RulesConfig,
+}
+
+/// Word lists the outline builder uses to recognise a report's parts.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OutlineConfig {
+    /// Every one of these must appear in a title line.
+    pub title_words: Vec<String>,
+    /// Keys of web-page metadata (成文日期, 发布机构, …).
+    pub metadata_keys: Vec<String>,
+    /// Metadata keys naming the issuing organ, in order of preference.
+    pub issuer_keys: Vec<String>,
+    /// Web-page chrome (打印, 关闭, 字体大小, …): a short line containing one is not text.
+    pub chrome_words: Vec<String>,
+    pub extend_chrome_words: Vec<String>,
+    /// The longest line, in characters, that can be chrome, a title or a signature line.
+    pub short_line: usize,
+}
+
+/// The mandated sections: how each role is recognised, which are required, their order.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionsConfig {
+    pub order: Vec<Role>,
+    pub roles: RolesConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RolesConfig {
+    pub measures: RoleConfig,
+    pub shortcomings: RoleConfig,
+    pub duties: RoleConfig,
+    pub plans: RoleConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RoleConfig {
+    /// What the regulation calls this part, for messages.
+    pub name: String,
+    pub words: Vec<String>,
+    pub extend_words: Vec<String>,
+    pub required: bool,
+}
+
+impl RoleConfig {
+    pub fn all_words(&self) -> impl Iterator<Item = &String> {
+        self.words.iter().chain(&self.extend_words)
+    }
+}
+
+/// The role of a top-level section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Measures,
+    Shortcomings,
+    Duties,
+    Plans,
+    Other,
+}
+
+impl Role {
+    pub const MANDATED: [Role; 4] = [Role::Measures, Role::Shortcomings, Role::Duties, Role::Plans];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Measures => "measures",
+            Role::Shortcomings => "shortcomings",
+            Role::Duties => "duties",
+            Role::Plans => "plans",
+            Role::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl RolesConfig {
+    pub fn get(&self, role: Role) -> Option<&RoleConfig> {
+        match role {
+            Role::Measures => Some(&self.measures),
+            Role::Shortcomings => Some(&self.shortcomings),
+            Role::Duties => Some(&self.duties),
+            Role::Plans => Some(&self.plans),
+            Role::Other => None,
+        }
+    }
+}
+
+/// A rule's configured level; `off` disables it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<crate::diagnostic::Severity> {
+        use crate::diagnostic::Severity;
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// A month and day (`04-01`), such as a publication deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl TryFrom<String> for MonthDay {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("“{s}”不是有效的月-日,应写作 MM-DD,例如 \"04-01\"");
+        let (m, d) = s.split_once('-').ok_or_else(bad)?;
+        let (month, day): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] {
+            return Err(bad());
+        }
+        Ok(MonthDay { month, day })
+    }
+}
+
+/// A configuration error, located in the file it came from where possible.
+#[derive(Debug)]
+pub struct ConfigError {
+    /// The file's name as shown to the user.
+    pub name: String,
+    /// The file's text, for quoting; empty when it could not be read.
+    pub text: String,
+    pub message: String,
+    pub span: Option<Range<usize>>,
+}
+
+impl ConfigError {
+    fn from_toml(name: &str, text: &str, err: toml::de::Error) -> Self {
+        ConfigError {
+            name: name.to_string(),
+            text: text.to_string(),
+            message: err.message().to_string(),
+            span: err.span(),
+        }
+    }
+}
+
+impl Config {
+    /// The built-in configuration alone.
+    pub fn builtin() -> Config {
+        Config::layered(&[]).expect("the embedded rules/default.toml is valid")
+    }
+
+    /// The built-in configuration with each `(name, text)` layered over it in turn.
+    pub fn layered(layers: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let mut merged = parse_table("rules/default.toml", DEFAULT_TOML)?;
+        for (name, text) in layers {
+            // Deserialising the layer alone reports unknown keys and bad values with
+            // their span in that file; the merged table has no spans left.
+            toml::from_str::<Config>(text).map_err(|e| ConfigError::from_toml(name, text, e))?;
+            merge(&mut merged, parse_table(name, text)?);
+        }
+        toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError {
+                name: "nianbao.toml".to_string(),
+                text: String::new(),
+                message: e.message().to_string(),
+                span: None,
+            })
+    }
+
+    /// The built-in configuration layered with the file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            name: name.clone(),
+            text: String::new(),
+            message: format!("无法读取配置文件:{e}"),
+            span: None,
+        })?;
+        Config::layered(&[(&name, &text)])
+    }
+}
+
+fn parse_table(name: &str, text: &str) -> Result<toml::Table, ConfigError> {
+    text.parse::<toml::Table>()
+        .map_err(|e| ConfigError::from_toml(name, text, e))
+}
+
+/// Layers `over` onto `base`: tables merge key by key, anything else is replaced.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// The nearest `nianbao.toml` in `dir` or one of its ancestors.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_config_has_the_four_roles_in_order() {
+        let c = Config::builtin();
+        assert_eq!(c.sections.order, Role::MANDATED.to_vec());
+        assert!(c.sections.roles.duties.required);
+        assert_eq!(c.deadline, Some(MonthDay { month: 4, day: 1 }));
+    }
+
+    #[test]
+    fn a_layer_overrides_scalars_and_keeps_the_rest() {
+        let c = Config::layered(&[("t.toml", "deadline = \"03-01\"\n[sections.roles.duties]\nextend-words = [\"主要负责人\"]\n")]).unwrap();
+        assert_eq!(c.deadline, Some(MonthDay { month: 3, day: 1 }));
+        assert!(c.sections.roles.duties.all_words().any(|w| w == "第一责任人"));
+        assert!(c.sections.roles.duties.all_words().any(|w| w == "主要负责人"));
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let text = "deadline = \"04-01\"\nfoo = 1\n";
+        let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+        assert!(e.message.contains("unknown field `foo`"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap()], "foo");
+    }
+
+    #[test]
+    fn bad_deadline_is_an_error_with_span() {
+        let text = "deadline = \"13-45\"\n";
+        let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+        assert!(e.message.contains("MM-DD"), "{}", e.message);
+        assert!(text[e.span.unwrap()].contains("13-45"));
+    }
+
+    #[test]
+    fn unknown_rule_id_is_rejected() {
+        let text = "[rules.no-such-rule]\nseverity = \"off\"\n";
+        let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+        assert!(e.message.contains("no-such-rule"), "{}", e.message);
+    }
+}

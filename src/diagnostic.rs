@@ -1,0 +1,99 @@
+//! What a rule reports: a finding with its span, message, notes and optional fix.
+
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+/// How serious a finding is; set from configuration, never by the renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One unambiguous correction: replace `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+/// One finding of one rule in one document.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Byte range in the decoded text; may be empty for a position.
+    pub span: Range<usize>,
+    pub message: String,
+    /// Short text printed under the caret.
+    pub label: String,
+    pub notes: Vec<String>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+    /// The section role a section-* finding is about.
+    pub section: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding; the engine stamps the rule id and configured severity afterwards.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule: "",
+            severity: Severity::Warning,
+            span,
+            message: message.into(),
+            label: String::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+            section: None,
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(mut self, span: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    pub fn section(mut self, role: impl Into<String>) -> Self {
+        self.section = Some(role.into());
+        self
+    }
+}

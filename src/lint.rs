@@ -1,0 +1,85 @@
+//! The engine: decoded text → outline → every enabled rule → sorted diagnostics.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::outline::{self, Outline};
+use crate::rules::{self, Document, Rule};
+use crate::source::Source;
+
+/// The enabled rules, built once from a configuration and reused for every document.
+pub struct Linter {
+    config: Config,
+    rules: Vec<(&'static str, Severity, Box<dyn Rule>)>,
+}
+
+/// Which rules run, from `--select` and `--ignore`.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// When set, only these rules run (at their configured severity, or warning if off).
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Rule ids named here that no rule has.
+    pub fn unknown_ids(&self) -> Vec<String> {
+        self.select
+            .iter()
+            .flatten()
+            .chain(&self.ignore)
+            .filter(|id| rules::info(id).is_none())
+            .cloned()
+            .collect()
+    }
+}
+
+impl Linter {
+    pub fn new(config: Config, selection: &Selection) -> Linter {
+        let rules = config
+            .rules
+            .build(&config)
+            .into_iter()
+            .filter(|(id, _)| !selection.ignore.iter().any(|i| i == id))
+            .filter_map(|(id, rule)| {
+                let configured = config.rules.level(id).and_then(|l| l.severity());
+                let severity = match &selection.select {
+                    Some(sel) if sel.iter().any(|s| s == id) => configured.or(Some(Severity::Warning)),
+                    Some(_) => None,
+                    None => configured,
+                }?;
+                Some((id, severity, rule))
+            })
+            .collect();
+        Linter { config, rules }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn outline(&self, source: &Source) -> Outline {
+        outline::build(&source.text, &self.config)
+    }
+
+    /// Every finding in `source`, ordered by position then rule id.
+    pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
+        let outline = self.outline(source);
+        let doc = Document {
+            source,
+            outline: &outline,
+            config: &self.config,
+        };
+        let mut all = Vec::new();
+        let mut found = Vec::new();
+        for (id, severity, rule) in &self.rules {
+            rule.check(&doc, &mut found);
+            all.extend(found.drain(..).map(|mut d| {
+                d.rule = id;
+                d.severity = *severity;
+                d
+            }));
+        }
+        all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+        all
+    }
+}

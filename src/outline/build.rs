@@ -1,0 +1,566 @@
+//! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
+
+use super::lines::{self, RawKind, RawLine};
+use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
+use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
+use std::ops::Range;
+
+const SENTENCE_PUNCT: &[char] = &['。', ',', ',', ';', ';', '!', '!', '?', '?'];
+const ORGAN_SUFFIXES: &[&str] = &[
+    "政府", "局", "委员会", "委", "办公室", "办", "院", "厅", "部", "中心", "所", "室", "会",
+];
+const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
+
+/// Builds the outline of `text`.
+pub fn build(text: &str, config: &Config) -> Outline {
+    let raw = lines::parse(text);
+    let mut b = Builder {
+        text,
+        cfg: &config.outline,
+        lines: raw
+            .iter()
+            .map(|r| Line {
+                span: r.span.clone(),
+                kind: LineKind::Blank,
+            })
+            .collect(),
+        metadata: Vec::new(),
+    };
+    b.classify(&raw);
+    let first_heading = raw
+        .iter()
+        .position(|r| matches!(r.kind, RawKind::Heading { .. }));
+    let title = b.find_title(first_heading.unwrap_or(raw.len()));
+    let signature = b.find_signature(&raw);
+    let sections = sections(text, &raw, &b.lines, &config.sections);
+    let mut outline = Outline {
+        title,
+        signature,
+        sections,
+        metadata: b.metadata,
+        lines: b.lines,
+        ..Outline::default()
+    };
+    outline.report_year = report_year(text, &outline);
+    outline.issuer = issuer(text, &outline, &config.outline);
+    outline.enumerations = enumerations(text, &outline.lines);
+    outline
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    cfg: &'a OutlineConfig,
+    lines: Vec<Line>,
+    metadata: Vec<Meta>,
+}
+
+impl Builder<'_> {
+    /// Sorts lines into blank, chrome, metadata, headings and paragraphs.
+    fn classify(&mut self, raw: &[RawLine]) {
+        // A metadata key whose value comes on a later line (`  • 成文日期:` … `2024-02-19`).
+        let mut pending: Option<String> = None;
+        for (i, r) in raw.iter().enumerate() {
+            let line = &self.text[r.span.clone()];
+            let kind = match &r.kind {
+                RawKind::Blank => LineKind::Blank,
+                RawKind::Heading { .. } => LineKind::Heading,
+                RawKind::Breadcrumb => LineKind::Chrome,
+                _ if self.is_chrome(line) => LineKind::Chrome,
+                RawKind::Pipe(span) => {
+                    self.pipe_row(span.clone());
+                    LineKind::Meta
+                }
+                RawKind::Bullet(content) => {
+                    self.bullet(content.clone(), &mut pending);
+                    LineKind::Meta
+                }
+                RawKind::KeyValue { key, value } if self.is_meta_key(&self.text[key.clone()]) => {
+                    self.key_value(key.clone(), value.clone(), &mut pending);
+                    LineKind::Meta
+                }
+                _ if pending.is_some() && self.is_short_value(line) => {
+                    let key = pending.take().unwrap_or_default();
+                    self.push_meta(key, trim_span(self.text, r.span.clone()));
+                    LineKind::Meta
+                }
+                _ if self.is_meta_key(line.trim_matches(SPACES).trim_end_matches([':', ':'])) => {
+                    pending = Some(line.trim_matches(SPACES).trim_end_matches([':', ':']).into());
+                    LineKind::Meta
+                }
+                _ => LineKind::Paragraph,
+            };
+            if !matches!(kind, LineKind::Blank | LineKind::Meta) {
+                pending = None;
+            }
+            self.lines[i].kind = kind;
+        }
+    }
+
+    fn is_chrome(&self, line: &str) -> bool {
+        let line = line.trim_matches(SPACES);
+        line.chars().count() <= self.cfg.short_line
+            && !line.contains('。')
+            && self
+                .cfg
+                .chrome_words
+                .iter()
+                .chain(&self.cfg.extend_chrome_words)
+                .any(|w| line.contains(w.as_str()))
+    }
+
+    fn is_meta_key(&self, key: &str) -> bool {
+        self.cfg.metadata_keys.iter().any(|k| k == key.trim())
+    }
+
+    fn is_short_value(&self, line: &str) -> bool {
+        line.chars().count() <= self.cfg.short_line && !line.contains(SENTENCE_PUNCT)
+    }
+
+    fn push_meta(&mut self, key: String, value_span: Range<usize>) {
+        self.metadata.push(Meta {
+            key,
+            value: self.text[value_span.clone()].to_string(),
+            value_span,
+        });
+    }
+
+    fn key_value(&mut self, key: Range<usize>, value: Range<usize>, pending: &mut Option<String>) {
+        let key = self.text[key].trim().to_string();
+        let value = trim_span(self.text, value);
+        if value.is_empty() {
+            *pending = Some(key);
+            return;
+        }
+        // `索引号: LH331082-001/2024-131251 公开方式: 主动公开` holds two pairs.
+        let v = &self.text[value.clone()];
+        if let Some((at, next_key, next_value)) = self.second_pair(v, value.start) {
+            self.push_meta(key, trim_span(self.text, value.start..at));
+            self.push_meta(next_key, next_value);
+        } else {
+            self.push_meta(key, value);
+        }
+        *pending = None;
+    }
+
+    /// Finds ` key: value` after the first value on one line.
+    fn second_pair(&self, value: &str, base: usize) -> Option<(usize, String, Range<usize>)> {
+        for (space, _) in value.match_indices(' ') {
+            let after = &value[space + 1..];
+            if let Some(colon) = after.find([':', ':']) {
+                let key = after[..colon].trim();
+                if self.is_meta_key(key) {
+                    let colon_len = after[colon..].chars().next().map_or(1, char::len_utf8);
+                    let start = base + space + 1 + colon + colon_len;
+                    return Some((
+                        base + space,
+                        key.to_string(),
+                        trim_span(self.text, start..base + value.len()),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) {
+        let c = &self.text[content.clone()];
+        if let Some(colon) = c.find([':', ':']) {
+            let key = c[..colon].trim();
+            if !key.is_empty() && key.chars().count() <= 10 && !key.contains(SENTENCE_PUNCT) {
+                let colon_len = c[colon..].chars().next().map_or(1, char::len_utf8);
+                let key_span = content.start..content.start + colon;
+                let value = content.start + colon + colon_len..content.end;
+                self.key_value(key_span, value, pending);
+                return;
+            }
+        }
+        if let Some(key) = pending.take() {
+            self.push_meta(key, trim_span(self.text, content));
+        }
+    }
+
+    /// `索引号: | 11330723… | 发布机构: | 县司法局 |`: keys end with a colon.
+    fn pipe_row(&mut self, span: Range<usize>) {
+        let mut cells = Vec::new();
+        let mut start = span.start;
+        for part in self.text[span.clone()].split('|') {
+            cells.push(trim_span(self.text, start..start + part.len()));
+            start += part.len() + 1;
+        }
+        let is_key = |t: &str| t.ends_with([':', ':']);
+        let mut i = 0;
+        while i < cells.len() {
+            let cell = &self.text[cells[i].clone()];
+            if is_key(cell) {
+                let key = cell.trim_end_matches([':', ':']).trim().to_string();
+                match cells.get(i + 1) {
+                    Some(v) if !is_key(&self.text[v.clone()]) => {
+                        self.push_meta(key, v.clone());
+                        i += 1;
+                    }
+                    _ => self.push_meta(key, cells[i].end..cells[i].end),
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The title: a short line before the first heading naming the report; one with a
+    /// year wins over one without (`法治政府建设年度报告和工作要点` is a page category).
+    fn find_title(&mut self, before: usize) -> Option<usize> {
+        let candidates: Vec<usize> = (0..before)
+            .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
+            .filter(|&i| {
+                let t = &self.text[self.lines[i].span.clone()];
+                self.is_short_value(t) && self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+            })
+            .collect();
+        let title = candidates
+            .iter()
+            .copied()
+            .find(|&i| first_year(&self.text[self.lines[i].span.clone()]).is_some())
+            .or(candidates.first().copied())?;
+        self.lines[title].kind = LineKind::Title;
+        Some(title)
+    }
+
+    /// The closing block: a date line at the end, and the organ's line just above it.
+    fn find_signature(&mut self, raw: &[RawLine]) -> Signature {
+        let mut sig = Signature::default();
+        let tail: Vec<usize> = (0..raw.len())
+            .rev()
+            .filter(|&i| {
+                !matches!(
+                    self.lines[i].kind,
+                    LineKind::Blank | LineKind::Chrome | LineKind::Meta
+                )
+            })
+            .take(2)
+            .collect();
+        let Some(&last) = tail.first() else {
+            return sig;
+        };
+        let organ_line = if let RawKind::Date {
+            year,
+            month,
+            day,
+            span,
+        } = &raw[last].kind
+        {
+            let date = DateValue {
+                year: *year,
+                month: *month,
+                day: *day,
+            };
+            sig.date = Some((date, span.clone()));
+            self.lines[last].kind = LineKind::Signature;
+            tail.get(1).copied()
+        } else {
+            Some(last)
+        };
+        if let Some(i) = organ_line.filter(|&i| self.is_organ(i, &raw[i], sig.date.is_some())) {
+            sig.organ = Some(trim_span(self.text, raw[i].span.clone()));
+            self.lines[i].kind = LineKind::Signature;
+        }
+        sig
+    }
+
+    /// A short line without punctuation; without a date below it, it must also end like
+    /// the name of an organ (…政府, …局).
+    fn is_organ(&self, index: usize, raw: &RawLine, has_date: bool) -> bool {
+        let t = self.text[raw.span.clone()].trim_matches(SPACES);
+        matches!(raw.kind, RawKind::Text)
+            && self.lines[index].kind == LineKind::Paragraph
+            && !t.is_empty()
+            && t.chars().count() <= 30
+            && !t.contains(SENTENCE_PUNCT)
+            && (has_date || ORGAN_SUFFIXES.iter().any(|s| t.ends_with(s)))
+    }
+}
+
+/// Nests the headings into sections and gives each top-level section its role.
+fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -> Vec<Section> {
+    let top = raw
+        .iter()
+        .filter_map(|r| match r.kind {
+            RawKind::Heading { level, .. } => Some(level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut roots: Vec<Section> = Vec::new();
+    for (i, r) in raw.iter().enumerate() {
+        let RawKind::Heading {
+            level,
+            number,
+            style,
+            marker,
+            rest,
+        } = &r.kind
+        else {
+            continue;
+        };
+        let heading_end = text[rest.clone()]
+            .find('。')
+            .map_or(rest.end, |p| rest.start + p + '。'.len_utf8());
+        let level = level.saturating_sub(top) + 1;
+        let section = Section {
+            level,
+            number: *number,
+            style: *style,
+            marker: marker.clone(),
+            heading: marker.start..heading_end,
+            role: if level == 1 {
+                role_of(&text[rest.clone()], cfg)
+            } else {
+                Role::Other
+            },
+            line: i,
+            end_line: i + 1,
+            children: Vec::new(),
+        };
+        insert(&mut roots, section);
+    }
+    let content_end = lines
+        .iter()
+        .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
+        .map_or(0, |i| i + 1);
+    close(&mut roots, content_end.max(1));
+    roots
+}
+
+/// Puts `section` under the last open section of a lower level, or at the top.
+fn insert(siblings: &mut Vec<Section>, section: Section) {
+    match siblings.last_mut() {
+        Some(last) if last.level < section.level => insert(&mut last.children, section),
+        _ => siblings.push(section),
+    }
+}
+
+/// Sets each section's `end_line`: the next sibling's heading, else the parent's end.
+fn close(siblings: &mut [Section], end: usize) {
+    let starts: Vec<usize> = siblings.iter().skip(1).map(|s| s.line).chain([end]).collect();
+    for (s, next) in siblings.iter_mut().zip(starts) {
+        s.end_line = next.max(s.line + 1);
+        close(&mut s.children, s.end_line);
+    }
+}
+
+/// The role whose heading words match this heading best (the longest matching word).
+fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
+    Role::MANDATED
+        .iter()
+        .filter_map(|&role| {
+            let best = cfg
+                .roles
+                .get(role)?
+                .all_words()
+                .filter(|w| heading.contains(w.as_str()))
+                .map(|w| w.chars().count())
+                .max()?;
+            Some((best, role))
+        })
+        .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
+        .map_or(Role::Other, |(_, role)| role)
+}
+
+/// The report year: from the title, else the `measures` heading, else any top-level
+/// heading (the `plans` heading names the year after), else the preamble.
+fn report_year(text: &str, o: &Outline) -> Option<i32> {
+    if let Some(y) = o.title_span().and_then(|s| first_year(&text[s])) {
+        return Some(y);
+    }
+    let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
+    let measures = o
+        .sections
+        .iter()
+        .filter(|s| s.role == Role::Measures)
+        .find_map(heading_year);
+    let other = || {
+        o.sections.iter().find_map(|s| {
+            let y = heading_year(s)?;
+            Some(if s.role == Role::Plans { y - 1 } else { y })
+        })
+    };
+    let preamble = || {
+        let first = o.sections.first().map_or(o.lines.len(), |s| s.line);
+        o.lines[..first]
+            .iter()
+            .filter(|l| l.kind == LineKind::Paragraph)
+            .find_map(|l| first_year(&text[l.span.clone()]))
+    };
+    measures.or_else(other).or_else(preamble)
+}
+
+/// The issuing organ: the signature's, else the metadata's, else the title's opening.
+fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
+    if let Some(span) = &o.signature.organ {
+        return Some(text[span.clone()].to_string());
+    }
+    if let Some(m) = o.meta_values(&cfg.issuer_keys).find(|m| !m.value.is_empty()) {
+        return Some(m.value.clone());
+    }
+    let title = &text[o.title_span()?];
+    let cut = title.find(|c: char| c.is_ascii_digit()).unwrap_or(title.len());
+    let head = title[..cut].trim_end_matches("关于");
+    ORGAN_SUFFIXES
+        .iter()
+        .any(|s| head.ends_with(s))
+        .then(|| head.to_string())
+}
+
+/// `一是`, `二是`, … at the start of a sentence in each paragraph.
+fn enumerations(text: &str, lines: &[Line]) -> Vec<(usize, Vec<Enumeration>)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
+        .filter_map(|(i, l)| {
+            let items = enumeration_items(&text[l.span.clone()], l.span.start);
+            (!items.is_empty()).then_some((i, items))
+        })
+        .collect()
+}
+
+fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
+    let mut items = Vec::new();
+    for (at, _) in line.match_indices('是') {
+        let before = &line[..at];
+        let mut chars = before.char_indices().rev();
+        let digits: Vec<(usize, char)> = chars
+            .by_ref()
+            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+            .collect();
+        let Some(&(start, _)) = digits.last() else {
+            continue;
+        };
+        let boundary = before[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| "。;;::,,)) ".contains(c));
+        let number = lines::chinese_number(&before[start..]);
+        if boundary && number > 0 && digits.len() <= 3 {
+            items.push(Enumeration {
+                number,
+                span: base + start..base + at + '是'.len_utf8(),
+            });
+        }
+    }
+    items
+}
+
+/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年.
+pub fn first_year(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        if run == 4 {
+            let after = s[i + 4..].trim_start_matches(' ');
+            let year: i32 = s[i..i + 4].parse().ok()?;
+            if after.starts_with('年') && (1900..=2100).contains(&year) {
+                return Some(year);
+            }
+        }
+        i += run;
+    }
+    None
+}
+
+/// `span` without leading and trailing spaces (including full-width and no-break).
+pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start_matches(SPACES).len());
+    let end = span.end - (s.len() - s.trim_end_matches(SPACES).len());
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(text: &str) -> Outline {
+        build(text, &Config::builtin())
+    }
+
+    #[test]
+    fn finds_title_sections_roles_and_signature() {
+        let text = "2023年某市法治政府建设年度报告\n\n2023年,我市扎实推进法治政府建设。\n一、2023年主要工作情况\n(一)抓统筹。一是强化领导。二是压实责任。\n二、存在问题\n仍有差距。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n认真履职。\n四、2024年工作计划\n继续推进。\n某市人民政府\n2024年1月26日\n";
+        let o = outline(text);
+        assert_eq!(o.title, Some(0));
+        assert_eq!(o.report_year, Some(2023));
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(
+            roles,
+            [Role::Measures, Role::Shortcomings, Role::Duties, Role::Plans]
+        );
+        assert_eq!(o.sections[0].children.len(), 1);
+        assert_eq!(o.issuer.as_deref(), Some("某市人民政府"));
+        let (date, _) = o.signature.date.unwrap();
+        assert_eq!(date.to_string(), "2024-01-26");
+        let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
+        assert_eq!(items, [1, 2]);
+    }
+
+    #[test]
+    fn reads_metadata_in_all_three_shapes() {
+        let text = "  • 成文日期:\n\n    2024-02-19\n发布时间:2024-02-19 08:41\n索引号: | 1133/2024-239743 | 发布机构: | 县司法局 | ||\n";
+        let o = outline(text);
+        let pairs: Vec<(&str, &str)> = o
+            .metadata
+            .iter()
+            .map(|m| (m.key.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("成文日期", "2024-02-19"),
+                ("发布时间", "2024-02-19 08:41"),
+                ("索引号", "1133/2024-239743"),
+                ("发布机构", "县司法局")
+            ]
+        );
+    }
+
+    #[test]
+    fn two_pairs_on_one_line() {
+        let o = outline("索引号: LH331082-001/2024-131251 公开方式: 主动公开\n");
+        assert_eq!(o.metadata.len(), 2);
+        assert_eq!(o.metadata[0].value, "LH331082-001/2024-131251");
+        assert_eq!(o.metadata[1].value, "主动公开");
+    }
+
+    #[test]
+    fn chrome_is_not_text() {
+        let o = outline("打印 关闭\n字体大小: 大 中 小\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Chrome);
+        assert_eq!(o.lines[1].kind, LineKind::Chrome);
+        assert_eq!(o.lines[2].kind, LineKind::Paragraph);
+    }
+
+    #[test]
+    fn full_width_and_half_width_headings_alike() {
+        let o = outline("一、工作总结\n(一)甲\n(二)乙\n");
+        let numbers: Vec<u32> = o.sections[0].children.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, [1, 2]);
+    }
+
+    #[test]
+    fn report_year_falls_back_to_headings_then_preamble() {
+        assert_eq!(outline("前言。\n一、2023年工作总结\n二、2024年工作思路\n").report_year, Some(2023));
+        assert_eq!(outline("二、2025年工作思路\n").report_year, Some(2024));
+        assert_eq!(outline("现将2024年度工作报告如下:\n一、主要工作\n").report_year, Some(2024));
+    }
+
+    #[test]
+    fn any_text_parses() {
+        for text in ["", "\n", "\r\n\r", "(一", "一、", "#", "|", "•", "2024年13月45日", "\u{0}"] {
+            let o = outline(text);
+            assert!(!o.lines.is_empty());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The outline of a report: title, report year, metadata, sections with roles, signature.
+//!
+//! Built once per document from the pest line grammar (`lines`) by `build`; every rule
+//! reads this shared structure instead of re-parsing the text.
+
+mod build;
+mod lines;
+
+pub use build::{build, first_year, trim_span};
+pub use lines::{NumberStyle, chinese_number};
+
+use crate::config::Role;
+use std::ops::Range;
+
+/// What a line of the document is, once the outline has been built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Web-page chrome: 打印, 关闭, 字体大小, breadcrumbs, …
+    Chrome,
+    /// Web-page metadata: 成文日期, 发布机构, …
+    Meta,
+    Title,
+    Heading,
+    /// Body text, including the preamble before the first heading.
+    Paragraph,
+    /// The organ line or date line of the closing signature block.
+    Signature,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte range of the line in the text, without its terminator.
+    pub span: Range<usize>,
+    pub kind: LineKind,
+}
+
+/// One `key: value` of the web-page metadata.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub key: String,
+    pub value: String,
+    pub value_span: Range<usize>,
+}
+
+/// A date written as year, month and day, with the span of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateValue {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl std::fmt::Display for DateValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The closing block: the issuing organ's line and the date line.
+#[derive(Debug, Clone, Default)]
+pub struct Signature {
+    pub organ: Option<Range<usize>>,
+    pub date: Option<(DateValue, Range<usize>)>,
+}
+
+/// A heading and everything under it up to the next heading of its level or above.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// 1 for `一、`, 2 for `(一)`, 3 for `1.`
+    pub level: u8,
+    /// The heading's number (一 → 1); 0 for Markdown headings.
+    pub number: u32,
+    pub style: NumberStyle,
+    /// The numbering (`一、`).
+    pub marker: Range<usize>,
+    /// The heading from its numbering to the end of its first sentence.
+    pub heading: Range<usize>,
+    /// The role of a top-level section; `Other` below the top level.
+    pub role: Role,
+    /// Line index of the heading.
+    pub line: usize,
+    /// Line index just past the section's last line.
+    pub end_line: usize,
+    pub children: Vec<Section>,
+}
+
+/// `一是`, `二是`, … inside a paragraph.
+#[derive(Debug, Clone)]
+pub struct Enumeration {
+    pub number: u32,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub lines: Vec<Line>,
+    /// Line index of the title.
+    pub title: Option<usize>,
+    pub report_year: Option<i32>,
+    pub issuer: Option<String>,
+    pub metadata: Vec<Meta>,
+    pub signature: Signature,
+    pub sections: Vec<Section>,
+    /// Enumerations by paragraph line, in text order.
+    pub enumerations: Vec<(usize, Vec<Enumeration>)>,
+}
+
+impl Outline {
+    /// The title's byte range.
+    pub fn title_span(&self) -> Option<Range<usize>> {
+        self.title.map(|i| self.lines[i].span.clone())
+    }
+
+    /// Every section, depth first, in document order.
+    pub fn walk(&self) -> impl Iterator<Item = &Section> {
+        let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let s = stack.pop()?;
+            stack.extend(s.children.iter().rev());
+            Some(s)
+        })
+    }
+
+    /// Metadata values whose key is one of `keys`, in document order.
+    pub fn meta_values<'a>(&'a self, keys: &'a [String]) -> impl Iterator<Item = &'a Meta> {
+        self.metadata.iter().filter(move |m| keys.contains(&m.key))
+    }
+
+    /// The first line that is neither blank, chrome nor metadata: where a title belongs.
+    pub fn first_content_line(&self) -> Option<usize> {
+        self.lines.iter().position(|l| {
+            matches!(
+                l.kind,
+                LineKind::Title | LineKind::Heading | LineKind::Paragraph | LineKind::Signature
+            )
+        })
+    }
+}

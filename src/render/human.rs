@@ -1,0 +1,215 @@
+//! `--format human`: rustc-style annotated diagnostics via codespan-reporting.
+//!
+//! Report paragraphs are single lines of hundreds of characters, so a diagnostic shows
+//! only the sentence(s) around its span (a [`Window`]) while the header keeps the real
+//! `line:column`.
+
+use super::{Counts, FileReport};
+use crate::config::ConfigError;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::sentence;
+use crate::source::Source;
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
+use codespan_reporting::term::{self, termcolor::Buffer};
+use std::ops::Range;
+
+/// The most characters shown on either side of a span inside one sentence.
+const MAX_CONTEXT: usize = 80;
+const ELLIPSIS: &str = "…";
+
+/// Renders every report, then a summary line.
+pub fn render(reports: &[FileReport], color: bool) -> String {
+    let mut buffer = new_buffer(color);
+    let config = term::Config::default();
+    for report in reports {
+        for d in &report.diagnostics {
+            let window = Window::around(&report.source, d.span.clone());
+            let diagnostic = to_codespan(d, &window);
+            // A window always covers its labels, so rendering cannot fail.
+            let _ = term::emit_to_write_style(&mut buffer, &config, &window, &diagnostic);
+        }
+    }
+    let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    out.push_str(&summary(Counts::of(reports), reports.len()));
+    out
+}
+
+fn summary(c: Counts, files: usize) -> String {
+    if c.errors + c.warnings + c.infos == 0 {
+        return format!("检查了 {files} 个文件,未发现问题。\n");
+    }
+    format!(
+        "检查了 {files} 个文件:{} 个错误,{} 个警告,{} 个提示。\n",
+        c.errors, c.warnings, c.infos
+    )
+}
+
+/// A configuration error quoting the offending line of the config file.
+pub fn render_config_error(e: &ConfigError, color: bool) -> String {
+    let mut buffer = new_buffer(color);
+    let file = SimpleFile::new(e.name.as_str(), e.text.as_str());
+    let mut d = CsDiagnostic::error().with_message(format!("配置错误:{}", e.message));
+    match &e.span {
+        Some(span) if !e.text.is_empty() => {
+            d = d.with_labels(vec![Label::primary((), span.clone()).with_message(&e.message)]);
+        }
+        _ => d = d.with_notes(vec![format!("文件:{}", e.name)]),
+    }
+    let _ = term::emit_to_write_style(&mut buffer, &term::Config::default(), &file, &d);
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn new_buffer(color: bool) -> Buffer {
+    if color { Buffer::ansi() } else { Buffer::no_color() }
+}
+
+fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
+    let severity = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    };
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明:{n}")).collect();
+    if let Some(help) = &d.help {
+        notes.push(format!("建议:{help}"));
+    }
+    if let Some(fix) = &d.fix {
+        notes.push(format!("修正:改为“{}”", fix.replacement));
+    }
+    CsDiagnostic::new(severity)
+        .with_code(d.rule)
+        .with_message(&d.message)
+        .with_labels(vec![
+            Label::primary((), window.local(d.span.clone())).with_message(&d.label),
+        ])
+        .with_notes(notes)
+}
+
+/// The sentence(s) around a span, presented to codespan as if it were the whole file
+/// but reporting the real line and column numbers.
+struct Window<'a> {
+    source: &'a Source,
+    /// The shown text: an optional leading `…`, the excerpt, an optional trailing `…`.
+    text: String,
+    /// Where the excerpt starts in the source, and the length of the leading `…`.
+    base: usize,
+    lead: usize,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Window<'a> {
+    fn around(source: &'a Source, span: Range<usize>) -> Window<'a> {
+        let full = &source.text;
+        let first_line = source.line_index(span.start);
+        let last_line = source.line_index(span.end.saturating_sub(1).max(span.start));
+        let (first, last) = (source.line_range(first_line), source.line_range(last_line));
+        let start = sentence::start_before(full, first.start, span.start, MAX_CONTEXT);
+        let closed = full[..span.end].ends_with(sentence::ENDS) && span.end > span.start;
+        let end = if closed {
+            span.end
+        } else {
+            sentence::end_after(full, span.end, last.end.max(span.end), MAX_CONTEXT)
+        };
+        let lead = if start > first.start { ELLIPSIS } else { "" };
+        let tail = if end < last.end { ELLIPSIS } else { "" };
+        let text = format!("{lead}{}{tail}", &full[start..end]);
+        let mut line_starts = vec![0];
+        line_starts.extend(line_breaks(&text));
+        Window {
+            source,
+            text,
+            base: start,
+            lead: lead.len(),
+            line_starts,
+        }
+    }
+
+    /// A source byte range as a range in the shown text.
+    fn local(&self, span: Range<usize>) -> Range<usize> {
+        let map = |b: usize| b - self.base + self.lead;
+        map(span.start)..map(span.end)
+    }
+
+    /// A shown-text byte as a source byte (the leading `…` maps to the excerpt start).
+    fn global(&self, byte: usize) -> usize {
+        (self.base + byte.saturating_sub(self.lead)).min(self.source.text.len())
+    }
+}
+
+/// Byte offsets just after each line break in `text`.
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    (0..b.len()).filter_map(move |i| match b[i] {
+        b'\n' => Some(i + 1),
+        b'\r' if b.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
+impl<'a> Files<'a> for Window<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.source.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line_starts.partition_point(|&s| s <= byte_index) - 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
+        let start = *self.line_starts.get(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: self.line_starts.len() - 1,
+        })?;
+        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        Ok(start..end)
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, FilesError> {
+        let start = self.line_range((), line_index)?.start;
+        Ok(self.source.line_index(self.global(start)) + 1)
+    }
+
+    fn column_number(&'a self, (): (), _line: usize, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self.source.position(self.global(byte_index)).1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_is_the_sentence_around_the_span() {
+        let text = "第一句。调解成功率上升10%,成效明显。第三句。".to_string();
+        let source = Source::new("t.txt", text);
+        let at = source.text.find("上升10%").unwrap();
+        let w = Window::around(&source, at..at + "上升10%".len());
+        assert_eq!(w.text, "…调解成功率上升10%,成效明显。…");
+        assert_eq!(&w.text[w.local(at..at + 3)], "上");
+    }
+
+    #[test]
+    fn header_has_the_real_line_and_column() {
+        let text = "标题\n第一句。调解成功率上升10%。".to_string();
+        let source = Source::new("t.txt", text);
+        let at = source.text.find("上升").unwrap();
+        let d = Diagnostic::new(at..at + "上升10%".len(), "测试").label("此处");
+        let report = FileReport { source, diagnostics: vec![d] };
+        let out = render(std::slice::from_ref(&report), false);
+        assert!(out.contains("t.txt:2:10"), "{out}");
+        // The caret line is under the span, counting CJK characters as two columns.
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        let source_line = out.lines().find(|l| l.contains("调解成功率")).unwrap();
+        let col = |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
+        assert_eq!(col(caret, "^"), col(source_line, "上升"));
+    }
+}

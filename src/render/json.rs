@@ -1,0 +1,95 @@
+//! `--format json`: the stable, versioned schema documented in the README.
+
+use super::{Counts, FileReport};
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    diagnostics: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// The whole run as one JSON document.
+pub fn render(reports: &[FileReport]) -> String {
+    let counts = Counts::of(reports);
+    let output = Output {
+        version: 1,
+        files: reports
+            .iter()
+            .map(|r| File {
+                path: &r.source.name,
+                diagnostics: r.diagnostics.iter().map(|d| entry(&r.source, d)).collect(),
+            })
+            .collect(),
+        summary: Summary {
+            files: reports.len(),
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+        },
+    };
+    serde_json::to_string_pretty(&output).expect("diagnostics serialise") + "\n"
+}
+
+fn entry<'a>(source: &Source, d: &'a Diagnostic) -> Entry<'a> {
+    let (line, column) = source.position(d.span.start);
+    let (end_line, end_column) = source.position(d.span.end);
+    Entry {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: d.span.start,
+        byte_end: d.span.end,
+        section: d.section.as_deref(),
+        fix: d.fix.as_ref().map(|f| Fix {
+            byte_start: f.span.start,
+            byte_end: f.span.end,
+            replacement: &f.replacement,
+        }),
+    }
+}

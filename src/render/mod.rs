@@ -1,0 +1,36 @@
+//! Renderers: turn finished diagnostics into text. They format; they never decide.
+
+pub mod human;
+pub mod json;
+pub mod outline;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
+
+/// One linted input and its findings.
+pub struct FileReport {
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Finding counts by severity.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of(reports: &[FileReport]) -> Counts {
+        let mut c = Counts::default();
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

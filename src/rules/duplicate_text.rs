@@ -1,0 +1,117 @@
+//! `duplicate-text`: a paragraph, a section or the whole report appears twice.
+
+use super::{Document, Rule};
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use crate::outline::{LineKind, trim_span};
+use crate::sentence;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// A repeated run shorter than this many characters is not reported.
+    pub min_chars: usize,
+}
+
+pub const SUMMARY: &str = "同一段落、章节或整篇报告重复出现";
+
+pub const DOC: &str = "\
+检查内容
+  正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条,报告其起止行;
+  总字数少于 min-chars 的重复不报告。
+
+依据
+  从网页或草稿复制时常把整篇或整节粘贴两次;重复内容会使数字被重复统计,
+  也说明报告未经校对。
+
+示例
+  第 20–58 行的全文在第 86–124 行再次出现
+  → 删除重复的部分。
+
+设置
+  [rules.duplicate-text] min-chars = 30";
+
+pub struct Check {
+    min_chars: usize,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        Check {
+            min_chars: settings.min_chars,
+        }
+    }
+}
+
+/// A run of consecutive content lines that repeat earlier lines.
+struct Run {
+    first: usize,
+    last: usize,
+    original_first: usize,
+    original_last: usize,
+    chars: usize,
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let o = doc.outline;
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut run: Option<Run> = None;
+        for (i, line) in o.lines.iter().enumerate() {
+            if !matches!(line.kind, LineKind::Paragraph | LineKind::Heading) {
+                continue;
+            }
+            let text = doc.text()[line.span.clone()].trim();
+            match seen.get(text) {
+                Some(&orig) => {
+                    let n = text.chars().count();
+                    match &mut run {
+                        Some(r) => {
+                            r.last = i;
+                            r.original_last = orig;
+                            r.chars += n;
+                        }
+                        None => {
+                            run = Some(Run { first: i, last: i, original_first: orig, original_last: orig, chars: n })
+                        }
+                    }
+                }
+                None => {
+                    seen.insert(text, i);
+                    self.report(doc, run.take(), out);
+                }
+            }
+        }
+        self.report(doc, run, out);
+    }
+}
+
+impl Check {
+    fn report(&self, doc: &Document, run: Option<Run>, out: &mut Vec<Diagnostic>) {
+        let Some(r) = run.filter(|r| r.chars >= self.min_chars) else {
+            return;
+        };
+        let line = trim_span(doc.text(), doc.outline.lines[r.first].span.clone());
+        let span = sentence::split(doc.text(), line).next().unwrap_or(0..0);
+        let message = if r.first == r.last {
+            format!("重复内容:此段与第 {} 行完全相同", r.original_first + 1)
+        } else {
+            format!(
+                "重复内容:第 {}–{} 行与第 {}–{} 行相同",
+                r.first + 1,
+                r.last + 1,
+                r.original_first + 1,
+                r.original_last + 1
+            )
+        };
+        out.push(
+            Diagnostic::new(span, message)
+                .label("从这里开始重复")
+                .note(format!("重复部分共 {} 字", r.chars))
+                .help("删除重复的部分"),
+        );
+    }
+}

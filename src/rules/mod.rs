@@ -1,0 +1,94 @@
+//! The rule registry: one list names every rule, its config table and its docs.
+//!
+//! A rule lives in its own module with `SUMMARY` (one line), `DOC` (what `explain`
+//! prints), `Settings` (its `[rules.<id>]` table, always with `severity`) and `Check`,
+//! which reads the shared [`Document`] and pushes findings. The engine stamps each
+//! finding with the rule id and configured severity, so rules never decide either.
+
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use crate::outline::Outline;
+use crate::source::Source;
+use serde::Deserialize;
+
+/// Everything a rule may read: the text, its outline and the configuration.
+pub struct Document<'a> {
+    pub source: &'a Source,
+    pub outline: &'a Outline,
+    pub config: &'a Config,
+}
+
+impl Document<'_> {
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+}
+
+/// A check over one document.
+pub trait Rule: Send + Sync {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+}
+
+/// What `rules` and `explain` print about a rule.
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub doc: &'static str,
+}
+
+/// Settings of a rule that has nothing to set but its severity.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Basic {
+    pub severity: Level,
+}
+
+macro_rules! registry {
+    ($($id:literal => $module:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// The `[rules]` table: one entry per rule id.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct RulesConfig {
+            $(#[serde(rename = $id)] pub $module: $module::Settings,)*
+        }
+
+        /// Every rule, in the order `nianbao rules` lists them.
+        pub static RULES: &[RuleInfo] = &[
+            $(RuleInfo { id: $id, summary: $module::SUMMARY, doc: $module::DOC },)*
+        ];
+
+        impl RulesConfig {
+            /// The configured level of rule `id`, or None for an unknown id.
+            pub fn level(&self, id: &str) -> Option<Level> {
+                match id {
+                    $($id => Some(self.$module.severity),)*
+                    _ => None,
+                }
+            }
+
+            /// One instance of every rule, built from its settings.
+            pub fn build(&self, config: &Config) -> Vec<(&'static str, Box<dyn Rule>)> {
+                vec![$(($id, Box::new($module::Check::new(&self.$module, config)) as Box<dyn Rule>),)*]
+            }
+        }
+    };
+}
+
+registry! {
+    "section-missing" => section_missing,
+    "section-order" => section_order,
+    "section-empty" => section_empty,
+    "title-missing" => title_missing,
+    "title-year" => title_year,
+    "numbering" => numbering,
+    "signature-missing" => signature_missing,
+    "duplicate-text" => duplicate_text,
+    "web-residue" => web_residue,
+}
+
+/// The rule called `id`.
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}

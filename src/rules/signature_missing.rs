@@ -1,0 +1,71 @@
+//! `signature-missing`: no closing block with the issuing organ and a date.
+
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::outline::LineKind;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "文末缺少落款(发文机关署名和成文日期)";
+
+pub const DOC: &str = "\
+检查内容
+  正文之后是否有落款:一行发文机关名称,下一行成文日期。缺少其中任一项都报告。
+
+依据
+  GB/T 9704-2012《党政机关公文格式》:公文以发文机关署名和成文日期落款,成文日期用
+  阿拉伯数字将年、月、日标全。报告缺少落款,无法判断由谁、在何时作出。
+
+示例
+  ……提升矛盾纠纷化解质效。(全文结束)
+  → 文末加上:
+     义乌市人民政府
+     2024年1月26日
+
+设置
+  无。";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let sig = &doc.outline.signature;
+        let message = match (&sig.organ, &sig.date) {
+            (Some(_), Some(_)) => return,
+            (None, None) => "缺少落款:文末没有发文机关署名和成文日期",
+            (Some(_), None) => "落款缺少成文日期",
+            (None, Some(_)) => "落款缺少发文机关署名",
+        };
+        let span = sig
+            .organ
+            .clone()
+            .or(sig.date.as_ref().map(|(_, s)| s.clone()))
+            .unwrap_or_else(|| last_character(doc));
+        out.push(
+            Diagnostic::new(span, message)
+                .label("落款应在正文之后")
+                .help("在正文后另起一行写发文机关名称,再起一行写成文日期,如“2024年1月26日”"),
+        );
+    }
+}
+
+/// The last character of the last line of text.
+fn last_character(doc: &Document) -> std::ops::Range<usize> {
+    let o = doc.outline;
+    let Some(line) = o.lines.iter().rev().find(|l| {
+        matches!(l.kind, LineKind::Paragraph | LineKind::Heading | LineKind::Title)
+    }) else {
+        return 0..0;
+    };
+    let text = doc.text()[line.span.clone()].trim_end();
+    let last = text.chars().next_back().map_or(0, char::len_utf8);
+    let end = line.span.start + text.len();
+    end - last..end
+}

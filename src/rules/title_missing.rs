@@ -1,0 +1,52 @@
+//! `title-missing`: no title line naming a 法治政府建设 report.
+
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "没有写明“法治政府建设……报告”的标题行";
+
+pub const DOC: &str = "\
+检查内容
+  第一个一级标题之前是否有一行标题,含有 [outline] title-words 中的全部词
+  (默认“法治”“报告”),不含句中标点。
+
+依据
+  GB/T 9704-2012《党政机关公文格式》:公文标题由发文机关名称、事由和文种组成。
+  年度报告公开发布时,标题是读者和检索系统识别报告的依据。
+
+示例
+  (正文直接以“2024年,我局……”开头)
+  → 在正文前加标题:“义乌市综合行政执法局2024年法治政府建设年度报告”。
+
+设置
+  [outline] title-words = [\"法治\", \"报告\"]";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let o = doc.outline;
+        if o.title.is_some() {
+            return;
+        }
+        let span = o.first_content_line().map_or(0..0, |i| {
+            let start = o.lines[i].span.start;
+            let first = doc.text()[start..].chars().next().map_or(0, char::len_utf8);
+            start..start + first
+        });
+        out.push(
+            Diagnostic::new(span, "缺少标题:没有写明“法治政府建设年度报告”的标题行")
+                .label("标题应在此之前")
+                .help("在正文前加一行标题,例如“××市人民政府关于2024年法治政府建设年度报告”"),
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! `title-year`: the title names no year, or another year than the `measures` heading.
+
+use super::{Basic, Document, Rule};
+use crate::config::{Config, Role};
+use crate::diagnostic::Diagnostic;
+use crate::outline::first_year;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "标题未写明报告年度,或与“主要举措和成效”章节的年度不一致";
+
+pub const DOC: &str = "\
+检查内容
+  标题是否写明报告年度(如“2023年”);若“主要举措和成效”一节的标题也写了年度,
+  两者是否一致。
+
+依据
+  年度报告须说明“上一年度”的情况;标题不写年度,读者无法判断报告覆盖哪一年,
+  年度写错则与正文矛盾。
+
+示例
+  杭州市司法局法治政府建设年度报告
+  → 杭州市司法局2023年法治政府建设年度报告
+
+设置
+  无。";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let o = doc.outline;
+        let Some(span) = o.title_span() else { return };
+        let Some(year) = first_year(&doc.text()[span.clone()]) else {
+            out.push(
+                Diagnostic::new(span, "标题未写明报告年度")
+                    .label("缺少“××××年”")
+                    .help("在标题中写明报告年度,如“2023年法治政府建设年度报告”"),
+            );
+            return;
+        };
+        let measures = o.sections.iter().find(|s| s.role == Role::Measures);
+        if let Some((s, y)) = measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?))) {
+            if y != year {
+                out.push(
+                    Diagnostic::new(span, format!("标题年度({year}年)与“主要举措和成效”章节的年度({y}年)不一致"))
+                        .label(format!("标题写的是{year}年"))
+                        .note(format!("第 {} 行的章节标题写的是{y}年", s.line + 1)),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Sentences inside a paragraph: split after `。;;!!??`.
+//!
+//! Rules compare numbers within one sentence; the human renderer shows the sentence
+//! around a finding instead of an 800-character paragraph.
+
+use std::ops::Range;
+
+/// Characters that end a sentence.
+pub const ENDS: &[char] = &['。', ';', ';', '!', '!', '?', '?'];
+
+/// The sentences of `text[range]`, as byte ranges of `text`, each including its end mark.
+pub fn split(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    let end = range.end;
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
+        }
+        let rest = &text[start..end];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| ENDS.contains(c))
+            .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+        let sentence = start..start + len;
+        start += len;
+        Some(sentence)
+    })
+}
+
+/// Start of the sentence containing `at`, no earlier than `floor` and at most `limit`
+/// characters back.
+pub fn start_before(text: &str, floor: usize, at: usize, limit: usize) -> usize {
+    let mut start = floor;
+    for (count, (i, c)) in text[floor..at].char_indices().rev().enumerate() {
+        if ENDS.contains(&c) {
+            return floor + i + c.len_utf8();
+        }
+        if count >= limit {
+            start = floor + i;
+            break;
+        }
+    }
+    start
+}
+
+/// End of the sentence containing `at` (after its end mark), no later than `ceiling`
+/// and at most `limit` characters on.
+pub fn end_after(text: &str, at: usize, ceiling: usize, limit: usize) -> usize {
+    for (count, (i, c)) in text[at..ceiling].char_indices().enumerate() {
+        if ENDS.contains(&c) {
+            return at + i + c.len_utf8();
+        }
+        if count >= limit {
+            return at + i;
+        }
+    }
+    ceiling
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_after_each_end_mark() {
+        let t = "甲。乙;丙";
+        let parts: Vec<&str> = split(t, 0..t.len()).map(|r| &t[r]).collect();
+        assert_eq!(parts, ["甲。", "乙;", "丙"]);
+    }
+
+    #[test]
+    fn bounds_stop_at_marks_and_limits() {
+        let t = "一句。二三四五。六";
+        let at = t.find('四').unwrap();
+        assert_eq!(&t[start_before(t, 0, at, 80)..end_after(t, at, t.len(), 80)], "二三四五。");
+        assert_eq!(&t[start_before(t, 0, at, 1)..at], "三");
+    }
+}

@@ -1,0 +1,86 @@
+//! A decoded document and its line index: byte offsets → 1-based line and column.
+
+use std::ops::Range;
+
+/// The decoded text of one input with the byte offsets where its lines start.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, so positions match what an editor shows
+/// whatever line endings the file uses.
+#[derive(Debug)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+            if !crlf {
+                line_starts.push(i + 1);
+            }
+        }
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based index of the line containing `byte`.
+    pub fn line_index(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte) - 1
+    }
+
+    /// The byte range of line `index`, without its terminator.
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let start = self.line_starts[index];
+        let mut end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// 1-based line and column of `byte`; the column counts characters.
+    pub fn position(&self, byte: usize) -> (usize, usize) {
+        let index = self.line_index(byte);
+        let start = self.line_starts[index];
+        let column = self.text[start..byte].chars().count() + 1;
+        (index + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_on_every_ending() {
+        let s = Source::new("t", "一\r\n二\n三\r四".to_string());
+        assert_eq!(s.line_count(), 4);
+        assert_eq!(&s.text[s.line_range(0)], "一");
+        assert_eq!(&s.text[s.line_range(1)], "二");
+        assert_eq!(&s.text[s.line_range(3)], "四");
+        assert_eq!(s.position(s.text.find('三').unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let s = Source::new("t", "标题\n调解成功率".to_string());
+        let at = s.text.find("率").unwrap();
+        assert_eq!(s.position(at), (2, 5));
+    }
+}
