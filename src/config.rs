@@ -151,7 +151,7 @@ impl TryFrom<String> for MonthDay {
     type Error = String;
 
     fn try_from(s: String) -> Result<Self, String> {
-        let bad = || format!("“{s}”不是有效的月-日,应写作 MM-DD,例如 \"04-01\"");
+        let bad = || format!("“{s}”不是有效的月-日，应写作 MM-DD，例如 \"04-01\"");
         let (m, d) = s.split_once('-').ok_or_else(bad)?;
         let (month, day): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
         let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -215,7 +215,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             name: name.clone(),
             text: String::new(),
-            message: format!("无法读取配置文件:{e}"),
+            message: format!("无法读取配置文件：{e}"),
             span: None,
         })?;
         Config::layered(&[(&name, &text)])

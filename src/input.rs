@@ -18,12 +18,12 @@ pub enum InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::NotFound(p) => write!(f, "{p}:文件不存在"),
-            InputError::IsDirectory(p) => write!(f, "{p}:这是一个目录,请指定文件"),
-            InputError::Unreadable(p, e) => write!(f, "{p}:无法读取({e})"),
-            InputError::Binary(p) => write!(f, "{p}:这是二进制文件,不是文本"),
+            InputError::NotFound(p) => write!(f, "{p}：文件不存在"),
+            InputError::IsDirectory(p) => write!(f, "{p}：这是一个目录，请指定文件"),
+            InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
+            InputError::Binary(p) => write!(f, "{p}：这是二进制文件，不是文本"),
             InputError::NotUtf8 { name, offset } => {
-                write!(f, "{name}:第 {offset} 字节处不是有效的 UTF-8 文本")
+                write!(f, "{name}：第 {offset} 字节处不是有效的 UTF-8 文本")
             }
         }
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "nianbao", version, about = "Linter for 法治政府建设年度报告 (annual rule-of-law government reports)")]
+#[command(name = "nianbao", version, about = "Linter for 法治政府建设年度报告 （annual rule-of-law government reports）")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -106,7 +106,7 @@ fn main() -> ExitCode {
 fn lint(paths: &[String], common: &Common, selection: Selection, format: Format) -> ExitCode {
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        eprintln!("错误:未知的规则:{}(用 `nianbao rules` 查看全部规则)", unknown.join(", "));
+        eprintln!("错误：未知的规则：{}（用 `nianbao rules` 查看全部规则）", unknown.join(", "));
         return ExitCode::from(EXIT_TROUBLE);
     }
     let color = common.color.enabled();
@@ -127,7 +127,7 @@ fn lint(paths: &[String], common: &Common, selection: Selection, format: Format)
                 reports.push(FileReport { source, diagnostics });
             }
             Err(e) => {
-                eprintln!("错误:{e}");
+                eprintln!("错误：{e}");
                 trouble = true;
             }
         }
@@ -159,7 +159,7 @@ fn outline(path: &str, common: &Common, format: Format) -> ExitCode {
     let source = match input::read(path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("错误:{e}");
+            eprintln!("错误：{e}");
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -184,14 +184,14 @@ fn list_rules() -> ExitCode {
 
 fn explain(id: &str) -> ExitCode {
     let Some(rule) = rules::info(id) else {
-        eprintln!("错误:未知的规则“{id}”(用 `nianbao rules` 查看全部规则)");
+        eprintln!("错误：未知的规则“{id}”（用 `nianbao rules` 查看全部规则）");
         return ExitCode::from(EXIT_TROUBLE);
     };
     let config = Config::builtin();
     let level = config.rules.level(id).and_then(|l| l.severity()).map_or("off", |s| s.as_str());
     println!("{} ({level})\n{}\n\n{}", rule.id, rule.summary, rule.doc);
     if let Some(table) = default_table(id) {
-        println!("\n默认配置(rules/default.toml)\n{table}");
+        println!("\n默认配置（rules/default.toml）\n{table}");
     }
     ExitCode::SUCCESS
 }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 /// Characters that end a sentence.
-pub const ENDS: &[char] = &['。', ';', ';', '!', '!', '?', '?'];
+pub const ENDS: &[char] = &['。', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}'];
 
 /// The sentences of `text[range]`, as byte ranges of `text`, each including its end mark.
 pub fn split(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -32,11 +32,8 @@ pub fn split(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
 pub fn start_before(text: &str, floor: usize, at: usize, limit: usize) -> usize {
     let mut start = floor;
     for (count, (i, c)) in text[floor..at].char_indices().rev().enumerate() {
-        if ENDS.contains(&c) {
-            return floor + i + c.len_utf8();
-        }
-        if count >= limit {
-            start = floor + i;
+        if ENDS.contains(&c) || count == limit {
+            start = floor + i + c.len_utf8();
             break;
         }
     }
@@ -47,11 +44,11 @@ pub fn start_before(text: &str, floor: usize, at: usize, limit: usize) -> usize 
 /// and at most `limit` characters on.
 pub fn end_after(text: &str, at: usize, ceiling: usize, limit: usize) -> usize {
     for (count, (i, c)) in text[at..ceiling].char_indices().enumerate() {
+        if count == limit {
+            return at + i;
+        }
         if ENDS.contains(&c) {
             return at + i + c.len_utf8();
-        }
-        if count >= limit {
-            return at + i;
         }
     }
     ceiling

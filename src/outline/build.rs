@@ -5,7 +5,7 @@ use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Sign
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use std::ops::Range;
 
-const SENTENCE_PUNCT: &[char] = &['。', ',', ',', ';', ';', '!', '!', '?', '?'];
+const SENTENCE_PUNCT: &[char] = &['。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}'];
 const ORGAN_SUFFIXES: &[&str] = &[
     "政府", "局", "委员会", "委", "办公室", "办", "院", "厅", "部", "中心", "所", "室", "会",
 ];
@@ -83,8 +83,8 @@ impl Builder<'_> {
                     self.push_meta(key, trim_span(self.text, r.span.clone()));
                     LineKind::Meta
                 }
-                _ if self.is_meta_key(line.trim_matches(SPACES).trim_end_matches([':', ':'])) => {
-                    pending = Some(line.trim_matches(SPACES).trim_end_matches([':', ':']).into());
+                _ if self.is_meta_key(line.trim_matches(SPACES).trim_end_matches([':', '\u{ff1a}'])) => {
+                    pending = Some(line.trim_matches(SPACES).trim_end_matches([':', '\u{ff1a}']).into());
                     LineKind::Meta
                 }
                 _ => LineKind::Paragraph,
@@ -146,7 +146,7 @@ impl Builder<'_> {
     fn second_pair(&self, value: &str, base: usize) -> Option<(usize, String, Range<usize>)> {
         for (space, _) in value.match_indices(' ') {
             let after = &value[space + 1..];
-            if let Some(colon) = after.find([':', ':']) {
+            if let Some(colon) = after.find([':', '\u{ff1a}']) {
                 let key = after[..colon].trim();
                 if self.is_meta_key(key) {
                     let colon_len = after[colon..].chars().next().map_or(1, char::len_utf8);
@@ -164,7 +164,7 @@ impl Builder<'_> {
 
     fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) {
         let c = &self.text[content.clone()];
-        if let Some(colon) = c.find([':', ':']) {
+        if let Some(colon) = c.find([':', '\u{ff1a}']) {
             let key = c[..colon].trim();
             if !key.is_empty() && key.chars().count() <= 10 && !key.contains(SENTENCE_PUNCT) {
                 let colon_len = c[colon..].chars().next().map_or(1, char::len_utf8);
@@ -187,12 +187,12 @@ impl Builder<'_> {
             cells.push(trim_span(self.text, start..start + part.len()));
             start += part.len() + 1;
         }
-        let is_key = |t: &str| t.ends_with([':', ':']);
+        let is_key = |t: &str| t.ends_with([':', '\u{ff1a}']);
         let mut i = 0;
         while i < cells.len() {
             let cell = &self.text[cells[i].clone()];
             if is_key(cell) {
-                let key = cell.trim_end_matches([':', ':']).trim().to_string();
+                let key = cell.trim_end_matches([':', '\u{ff1a}']).trim().to_string();
                 match cells.get(i + 1) {
                     Some(v) if !is_key(&self.text[v.clone()]) => {
                         self.push_meta(key, v.clone());
@@ -437,7 +437,7 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         let boundary = before[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| "。;;::,,)) ".contains(c));
+            .is_none_or(|c| "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09} ".contains(c));
         let number = lines::chinese_number(&before[start..]);
         if boundary && number > 0 && digits.len() <= 3 {
             items.push(Enumeration {
@@ -544,7 +544,7 @@ mod tests {
 
     #[test]
     fn full_width_and_half_width_headings_alike() {
-        let o = outline("一、工作总结\n(一)甲\n(二)乙\n");
+        let o = outline("一、工作总结\n(一)甲\n\u{ff08}二\u{ff09}乙\n");
         let numbers: Vec<u32> = o.sections[0].children.iter().map(|s| s.number).collect();
         assert_eq!(numbers, [1, 2]);
     }

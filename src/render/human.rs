@@ -37,10 +37,10 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
 
 fn summary(c: Counts, files: usize) -> String {
     if c.errors + c.warnings + c.infos == 0 {
-        return format!("检查了 {files} 个文件,未发现问题。\n");
+        return format!("检查了 {files} 个文件，未发现问题。\n");
     }
     format!(
-        "检查了 {files} 个文件:{} 个错误,{} 个警告,{} 个提示。\n",
+        "检查了 {files} 个文件：{} 个错误，{} 个警告，{} 个提示。\n",
         c.errors, c.warnings, c.infos
     )
 }
@@ -49,12 +49,12 @@ fn summary(c: Counts, files: usize) -> String {
 pub fn render_config_error(e: &ConfigError, color: bool) -> String {
     let mut buffer = new_buffer(color);
     let file = SimpleFile::new(e.name.as_str(), e.text.as_str());
-    let mut d = CsDiagnostic::error().with_message(format!("配置错误:{}", e.message));
+    let mut d = CsDiagnostic::error().with_message(format!("配置错误：{}", e.message));
     match &e.span {
         Some(span) if !e.text.is_empty() => {
             d = d.with_labels(vec![Label::primary((), span.clone()).with_message(&e.message)]);
         }
-        _ => d = d.with_notes(vec![format!("文件:{}", e.name)]),
+        _ => d = d.with_notes(vec![format!("文件：{}", e.name)]),
     }
     let _ = term::emit_to_write_style(&mut buffer, &term::Config::default(), &file, &d);
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
@@ -70,12 +70,12 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明:{n}")).collect();
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明：{n}")).collect();
     if let Some(help) = &d.help {
-        notes.push(format!("建议:{help}"));
+        notes.push(format!("建议：{help}"));
     }
     if let Some(fix) = &d.fix {
-        notes.push(format!("修正:改为“{}”", fix.replacement));
+        notes.push(format!("修正：改为“{}”", fix.replacement));
     }
     CsDiagnostic::new(severity)
         .with_code(d.rule)

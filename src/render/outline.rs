@@ -41,23 +41,23 @@ fn section_json(source: &Source, s: &Section) -> Value {
 /// The outline as an indented tree for people.
 pub fn human(source: &Source, o: &Outline) -> String {
     let text = &source.text;
-    let or_none = |v: Option<String>| v.unwrap_or_else(|| "(无)".to_string());
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| "（无）".to_string());
     let mut out = String::new();
-    let _ = writeln!(out, "文件:{}", source.name);
-    let _ = writeln!(out, "标题:{}", or_none(o.title_span().map(|s| text[s].trim().to_string())));
-    let _ = writeln!(out, "报告年度:{}", or_none(o.report_year.map(|y| y.to_string())));
-    let _ = writeln!(out, "发文机关:{}", or_none(o.issuer.clone()));
+    let _ = writeln!(out, "文件：{}", source.name);
+    let _ = writeln!(out, "标题：{}", or_none(o.title_span().map(|s| text[s].trim().to_string())));
+    let _ = writeln!(out, "报告年度：{}", or_none(o.report_year.map(|y| y.to_string())));
+    let _ = writeln!(out, "发文机关：{}", or_none(o.issuer.clone()));
     let organ = o.signature.organ.clone().map(|s| text[s].to_string());
     let date = o.signature.date.as_ref().map(|(d, _)| d.to_string());
-    let _ = writeln!(out, "落款:{} {}", or_none(organ), or_none(date));
+    let _ = writeln!(out, "落款：{} {}", or_none(organ), or_none(date));
     for m in &o.metadata {
-        let _ = writeln!(out, "元数据:{} = {}", m.key, m.value);
+        let _ = writeln!(out, "元数据：{} = {}", m.key, m.value);
     }
-    let _ = writeln!(out, "章节:");
+    let _ = writeln!(out, "章节：");
     for s in o.walk() {
         let indent = "  ".repeat(s.level as usize);
         let role = if s.level == 1 { format!(" [{}]", s.role) } else { String::new() };
-        let _ = writeln!(out, "{indent}{}{role}  (第 {} 行)", text[s.heading.clone()].trim(), s.line + 1);
+        let _ = writeln!(out, "{indent}{}{role}  （第 {} 行）", text[s.heading.clone()].trim(), s.line + 1);
     }
     out
 }

@@ -20,11 +20,11 @@ pub const SUMMARY: &str = "同一段落、章节或整篇报告重复出现";
 
 pub const DOC: &str = "\
 检查内容
-  正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条,报告其起止行;
+  正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条，报告其起止行；
   总字数少于 min-chars 的重复不报告。
 
 依据
-  从网页或草稿复制时常把整篇或整节粘贴两次;重复内容会使数字被重复统计,
+  从网页或草稿复制时常把整篇或整节粘贴两次；重复内容会使数字被重复统计，
   也说明报告未经校对。
 
 示例
@@ -97,10 +97,10 @@ impl Check {
         let line = trim_span(doc.text(), doc.outline.lines[r.first].span.clone());
         let span = sentence::split(doc.text(), line).next().unwrap_or(0..0);
         let message = if r.first == r.last {
-            format!("重复内容:此段与第 {} 行完全相同", r.original_first + 1)
+            format!("重复内容：此段与第 {} 行完全相同", r.original_first + 1)
         } else {
             format!(
-                "重复内容:第 {}–{} 行与第 {}–{} 行相同",
+                "重复内容：第 {}–{} 行与第 {}–{} 行相同",
                 r.first + 1,
                 r.last + 1,
                 r.original_first + 1,

@@ -7,20 +7,20 @@ use crate::outline::{NumberStyle, Section};
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "标题编号跳号、重号、倒序,或同一级混用不同编号样式";
+pub const SUMMARY: &str = "标题编号跳号、重号、倒序，或同一级混用不同编号样式";
 
 pub const DOC: &str = "\
 检查内容
-  同一上级之下的各级标题(一、/(一)/1.)编号是否连续:跳号((一)(二)(四))、
-  重号((二)(二))、倒序((三)(二))都报告;编号回到“一”视为重新开始(例如全文
-  被重复粘贴,由 duplicate-text 报告)。同一级标题混用“1.”“1、”“(1)”也报告。
+  同一上级之下的各级标题（一、/（一）/1.）编号是否连续：跳号（（一）（二）（四））、
+  重号（（二）（二））、倒序（（三）（二））都报告；编号回到“一”视为重新开始（例如全文
+  被重复粘贴，由 duplicate-text 报告）。同一级标题混用“1.”“1、”“（1）”也报告。
 
 依据
-  GB/T 9704-2012《党政机关公文格式》:结构层次序数依次用“一、”“(一)”“1.”“(1)”。
+  GB/T 9704-2012《党政机关公文格式》：结构层次序数依次用“一、”“（一）”“1.”“（1）”。
 
 示例
-  (一)…… (二)…… (四)……
-  → 第三个标题应为“(三)”。
+  （一）…… （二）…… （四）……
+  → 第三个标题应为“（三）”。
 
 设置
   无。";
@@ -40,7 +40,7 @@ impl Rule for Check {
         for s in doc.outline.walk().filter(|s| s.style != NumberStyle::Markdown) {
             match styles.iter().find(|(level, _)| *level == s.level) {
                 Some((_, first)) if *first != s.style => out.push(
-                    Diagnostic::new(s.marker.clone(), format!("同一级标题的编号样式不一致:此处用{},前文用{}", s.style.describe(), first.describe()))
+                    Diagnostic::new(s.marker.clone(), format!("同一级标题的编号样式不一致：此处用{}，前文用{}", s.style.describe(), first.describe()))
                         .label("编号样式不同")
                         .help("同一级标题统一使用一种编号样式"),
                 ),
@@ -56,16 +56,16 @@ fn check_siblings(doc: &Document, siblings: &[Section], out: &mut Vec<Diagnostic
     let mut prev: Option<u32> = None;
     for s in numbered {
         let problem = match prev {
-            None if s.number > 1 => Some(format!("编号从{}开始,缺少前面的编号", marker(doc, s))),
+            None if s.number > 1 => Some(format!("编号从{}开始，缺少前面的编号", marker(doc, s))),
             Some(_) if s.number == 1 => None,
             Some(p) if s.number == p => Some(format!("编号{}重复", marker(doc, s))),
-            Some(p) if s.number < p => Some(format!("编号{}倒序,前一个标题的编号更大", marker(doc, s))),
-            Some(p) if s.number > p + 1 => Some(format!("编号从 {p} 跳到 {},中间缺号", s.number)),
+            Some(p) if s.number < p => Some(format!("编号{}倒序，前一个标题的编号更大", marker(doc, s))),
+            Some(p) if s.number > p + 1 => Some(format!("编号从 {p} 跳到 {}，中间缺号", s.number)),
             _ => None,
         };
         if let Some(message) = problem {
             out.push(
-                Diagnostic::new(s.marker.clone(), format!("标题编号不连续:{message}"))
+                Diagnostic::new(s.marker.clone(), format!("标题编号不连续：{message}"))
                     .label(format!("应为第 {} 个", prev.map_or(1, |p| p + 1)))
                     .help("按顺序连续编号"),
             );

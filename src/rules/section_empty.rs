@@ -14,15 +14,15 @@ pub struct Settings {
     pub min_chars: usize,
 }
 
-pub const SUMMARY: &str = "必需章节只有标题,几乎没有正文";
+pub const SUMMARY: &str = "必需章节只有标题，几乎没有正文";
 
 pub const DOC: &str = "\
 检查内容
-  必需章节(measures、shortcomings、duties、plans)标题之下的正文字数(不含空白,
-  含下级标题)少于 min-chars 时报告。
+  必需章节（measures、shortcomings、duties、plans）标题之下的正文字数（不含空白，
+  含下级标题）少于 min-chars 时报告。
 
 依据
-  《法治政府建设与责任落实督察工作规定》要求报告写明每一部分的情况;只列标题不写内容,
+  《法治政府建设与责任落实督察工作规定》要求报告写明每一部分的情况；只列标题不写内容，
   等于缺少这一部分。
 
 示例
@@ -57,10 +57,10 @@ impl Rule for Check {
             let n = body_chars(doc, s);
             if n < self.min_chars {
                 out.push(
-                    Diagnostic::new(s.heading.clone(), format!("章节“{}”几乎没有正文(仅 {n} 字)", doc.text()[s.heading.clone()].trim()))
+                    Diagnostic::new(s.heading.clone(), format!("章节“{}”几乎没有正文（仅 {n} 字）", doc.text()[s.heading.clone()].trim()))
                         .label("此章节缺少内容")
                         .section(s.role.as_str())
-                        .help("写明这一部分的具体情况,或删除空标题"),
+                        .help("写明这一部分的具体情况，或删除空标题"),
                 );
             }
         }

@@ -6,26 +6,26 @@ use crate::diagnostic::Diagnostic;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "缺少规定必须报告的章节(举措和成效、不足和原因、第一责任人职责、下一年度安排)";
+pub const SUMMARY: &str = "缺少规定必须报告的章节（举措和成效、不足和原因、第一责任人职责、下一年度安排）";
 
 pub const DOC: &str = "\
 检查内容
-  报告是否包含每一个必需的章节(role)。每缺一个,报告一次,并指出它应在的位置。
+  报告是否包含每一个必需的章节（role）。每缺一个，报告一次，并指出它应在的位置。
 
 依据
-  《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号)规定,年度报告应包括:
-  上一年度推进法治政府建设的主要举措和成效(measures);存在的不足和原因
-  (shortcomings);党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的
-  有关情况(duties);下一年度推进法治政府建设的主要安排(plans)。
-  部门报告写本部门主要负责人,同样需要 duties 一节。
+  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定，年度报告应包括：
+  上一年度推进法治政府建设的主要举措和成效（measures）；存在的不足和原因
+  （shortcomings）；党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的
+  有关情况（duties）；下一年度推进法治政府建设的主要安排（plans）。
+  部门报告写本部门主要负责人，同样需要 duties 一节。
 
 示例
   一、2023年主要工作情况  二、存在问题  三、下一步工作
-  → 缺少 duties:应在“三、下一步工作”之前增加一节,
+  → 缺少 duties：应在“三、下一步工作”之前增加一节，
     如“三、党政主要负责人履行推进法治建设第一责任人职责情况”。
 
 设置
-  各章节的识别词、是否必需及顺序在 [sections] 中配置;
+  各章节的识别词、是否必需及顺序在 [sections] 中配置；
   在 nianbao.toml 中用 [sections.roles.<role>] extend-words = [...] 增加识别词。";
 
 pub struct Check {
@@ -62,7 +62,7 @@ impl Rule for Check {
                 None => (end_of_content(doc), "应在此处补上"),
             };
             out.push(
-                Diagnostic::new(span, format!("缺少必需的章节:{name}({role})"))
+                Diagnostic::new(span, format!("缺少必需的章节：{name}（{role}）"))
                     .label(label)
                     .section(role.as_str())
                     .note("《法治政府建设与责任落实督察工作规定》要求年度报告包括这一部分")

@@ -10,12 +10,12 @@ pub const SUMMARY: &str = "必需章节的顺序与配置的顺序不一致";
 
 pub const DOC: &str = "\
 检查内容
-  必需章节首次出现的顺序是否与 [sections] order 一致(默认:举措和成效、不足和原因、
-  第一责任人职责、下一年度安排)。只报告第一处顺序不对的章节。
+  必需章节首次出现的顺序是否与 [sections] order 一致（默认：举措和成效、不足和原因、
+  第一责任人职责、下一年度安排）。只报告第一处顺序不对的章节。
 
 依据
-  《法治政府建设与责任落实督察工作规定》列出年度报告内容的顺序;多数地方的报告模板
-  按此顺序编排,便于审阅和汇总。
+  《法治政府建设与责任落实督察工作规定》列出年度报告内容的顺序；多数地方的报告模板
+  按此顺序编排，便于审阅和汇总。
 
 示例
   一、党政主要负责人履行第一责任人职责情况  二、主要举措和成效 …
@@ -57,7 +57,7 @@ impl Rule for Check {
                     let before = &self.order[h].1;
                     let name = &self.order[k].1;
                     out.push(
-                        Diagnostic::new(s.heading.clone(), format!("章节顺序不符:“{name}”应排在“{before}”之前"))
+                        Diagnostic::new(s.heading.clone(), format!("章节顺序不符：“{name}”应排在“{before}”之前"))
                             .label("顺序不对")
                             .section(s.role.as_str())
                             .help("按“举措和成效、不足和原因、第一责任人职责、下一年度安排”的顺序编排"),

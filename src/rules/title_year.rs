@@ -7,15 +7,15 @@ use crate::outline::first_year;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "标题未写明报告年度,或与“主要举措和成效”章节的年度不一致";
+pub const SUMMARY: &str = "标题未写明报告年度，或与“主要举措和成效”章节的年度不一致";
 
 pub const DOC: &str = "\
 检查内容
-  标题是否写明报告年度(如“2023年”);若“主要举措和成效”一节的标题也写了年度,
+  标题是否写明报告年度（如“2023年”）；若“主要举措和成效”一节的标题也写了年度，
   两者是否一致。
 
 依据
-  年度报告须说明“上一年度”的情况;标题不写年度,读者无法判断报告覆盖哪一年,
+  年度报告须说明“上一年度”的情况；标题不写年度，读者无法判断报告覆盖哪一年，
   年度写错则与正文矛盾。
 
 示例
@@ -41,7 +41,7 @@ impl Rule for Check {
             out.push(
                 Diagnostic::new(span, "标题未写明报告年度")
                     .label("缺少“××××年”")
-                    .help("在标题中写明报告年度,如“2023年法治政府建设年度报告”"),
+                    .help("在标题中写明报告年度，如“2023年法治政府建设年度报告”"),
             );
             return;
         };
@@ -49,7 +49,7 @@ impl Rule for Check {
         if let Some((s, y)) = measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?))) {
             if y != year {
                 out.push(
-                    Diagnostic::new(span, format!("标题年度({year}年)与“主要举措和成效”章节的年度({y}年)不一致"))
+                    Diagnostic::new(span, format!("标题年度（{year}年）与“主要举措和成效”章节的年度（{y}年）不一致"))
                         .label(format!("标题写的是{year}年"))
                         .note(format!("第 {} 行的章节标题写的是{y}年", s.line + 1)),
                 );

@@ -7,22 +7,22 @@ use crate::outline::{LineKind, trim_span};
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "文中夹带网页残留(打印、关闭、字体大小、浏览次数、加入收藏……)";
+pub const SUMMARY: &str = "文中夹带网页残留（打印、关闭、字体大小、浏览次数、加入收藏……）";
 
 pub const DOC: &str = "\
 检查内容
-  从网页复制时带入的界面文字:不超过 [outline] short-line 个字、不含句号、
-  且含有 [outline] chrome-words 中某个词的行,以及以“>”开头的导航路径。每行报告一次。
+  从网页复制时带入的界面文字：不超过 [outline] short-line 个字、不含句号、
+  且含有 [outline] chrome-words 中某个词的行，以及以“>”开头的导航路径。每行报告一次。
 
 依据
-  这些文字不是报告内容;留在文稿中说明文本取自网页而未经整理,再次发布时会混入正文。
+  这些文字不是报告内容；留在文稿中说明文本取自网页而未经整理，再次发布时会混入正文。
 
 示例
   打印 关闭
   → 删除这一行。
 
 设置
-  [outline] chrome-words = [...];在 nianbao.toml 中用 extend-chrome-words = [...] 增加。";
+  [outline] chrome-words = [...]；在 nianbao.toml 中用 extend-chrome-words = [...] 增加。";
 
 pub struct Check;
 
@@ -38,7 +38,7 @@ impl Rule for Check {
             let span = trim_span(doc.text(), line.span.clone());
             let text = &doc.text()[span.clone()];
             out.push(
-                Diagnostic::new(span, format!("网页残留:“{text}”不是报告内容"))
+                Diagnostic::new(span, format!("网页残留：“{text}”不是报告内容"))
                     .label("网页界面文字")
                     .help("删除这一行"),
             );
