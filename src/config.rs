@@ -85,7 +85,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const MANDATED: [Role; 4] = [Role::Measures, Role::Shortcomings, Role::Duties, Role::Plans];
+    pub const MANDATED: [Role; 4] = [
+        Role::Measures,
+        Role::Shortcomings,
+        Role::Duties,
+        Role::Plans,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -153,7 +158,8 @@ impl TryFrom<String> for MonthDay {
     fn try_from(s: String) -> Result<Self, String> {
         let bad = || format!("“{s}”不是有效的月-日，应写作 MM-DD，例如 \"04-01\"");
         let (m, d) = s.split_once('-').ok_or_else(bad)?;
-        let (month, day): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        let (month, day): (u32, u32) =
+            (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
         let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] {
             return Err(bad());
@@ -260,10 +266,26 @@ mod tests {
 
     #[test]
     fn a_layer_overrides_scalars_and_keeps_the_rest() {
-        let c = Config::layered(&[("t.toml", "deadline = \"03-01\"\n[sections.roles.duties]\nextend-words = [\"主要负责人\"]\n")]).unwrap();
+        let c = Config::layered(&[(
+            "t.toml",
+            "deadline = \"03-01\"\n[sections.roles.duties]\nextend-words = [\"主要负责人\"]\n",
+        )])
+        .unwrap();
         assert_eq!(c.deadline, Some(MonthDay { month: 3, day: 1 }));
-        assert!(c.sections.roles.duties.all_words().any(|w| w == "第一责任人"));
-        assert!(c.sections.roles.duties.all_words().any(|w| w == "主要负责人"));
+        assert!(
+            c.sections
+                .roles
+                .duties
+                .all_words()
+                .any(|w| w == "第一责任人")
+        );
+        assert!(
+            c.sections
+                .roles
+                .duties
+                .all_words()
+                .any(|w| w == "主要负责人")
+        );
     }
 
     #[test]

@@ -61,12 +61,16 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<Source, InputError> {
         name: name.clone(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(Source::new(name, text))
 }
 
 /// NUL bytes or a well-known binary signature.
 fn looks_binary(bytes: &[u8]) -> bool {
     const MAGIC: &[&[u8]] = &[b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04"];
-    MAGIC.iter().any(|m| bytes.starts_with(m)) || memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+    MAGIC.iter().any(|m| bytes.starts_with(m))
+        || memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }

@@ -43,7 +43,9 @@ impl Linter {
             .filter_map(|(id, rule)| {
                 let configured = config.rules.level(id).and_then(|l| l.severity());
                 let severity = match &selection.select {
-                    Some(sel) if sel.iter().any(|s| s == id) => configured.or(Some(Severity::Warning)),
+                    Some(sel) if sel.iter().any(|s| s == id) => {
+                        configured.or(Some(Severity::Warning))
+                    }
                     Some(_) => None,
                     None => configured,
                 }?;
@@ -58,7 +60,7 @@ impl Linter {
     }
 
     pub fn outline(&self, source: &Source) -> Outline {
-        outline::build(&source.text, &self.config)
+        outline::build(source, &self.config)
     }
 
     /// Every finding in `source`, ordered by position then rule id.

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "nianbao", version, about = "Linter for 法治政府建设年度报告 （annual rule-of-law government reports）")]
+#[command(
+    name = "nianbao",
+    version,
+    about = "Linter for 法治政府建设年度报告 （annual rule-of-law government reports）"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -77,7 +81,8 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
             }
         }
     }
@@ -97,7 +102,11 @@ fn main() -> ExitCode {
             ignore,
             format,
         } => lint(&paths, &common, Selection { select, ignore }, format),
-        Command::Outline { path, common, format } => outline(&path, &common, format),
+        Command::Outline {
+            path,
+            common,
+            format,
+        } => outline(&path, &common, format),
         Command::Rules => list_rules(),
         Command::Explain { rule } => explain(&rule),
     }
@@ -106,7 +115,10 @@ fn main() -> ExitCode {
 fn lint(paths: &[String], common: &Common, selection: Selection, format: Format) -> ExitCode {
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        eprintln!("错误：未知的规则：{}（用 `nianbao rules` 查看全部规则）", unknown.join(", "));
+        eprintln!(
+            "错误：未知的规则：{}（用 `nianbao rules` 查看全部规则）",
+            unknown.join(", ")
+        );
         return ExitCode::from(EXIT_TROUBLE);
     }
     let color = common.color.enabled();
@@ -124,7 +136,10 @@ fn lint(paths: &[String], common: &Common, selection: Selection, format: Format)
         match input::read(path) {
             Ok(source) => {
                 let diagnostics = linter.lint(&source);
-                reports.push(FileReport { source, diagnostics });
+                reports.push(FileReport {
+                    source,
+                    diagnostics,
+                });
             }
             Err(e) => {
                 eprintln!("错误：{e}");
@@ -188,7 +203,11 @@ fn explain(id: &str) -> ExitCode {
         return ExitCode::from(EXIT_TROUBLE);
     };
     let config = Config::builtin();
-    let level = config.rules.level(id).and_then(|l| l.severity()).map_or("off", |s| s.as_str());
+    let level = config
+        .rules
+        .level(id)
+        .and_then(|l| l.severity())
+        .map_or("off", |s| s.as_str());
     println!("{} ({level})\n{}\n\n{}", rule.id, rule.summary, rule.doc);
     if let Some(table) = default_table(id) {
         println!("\n默认配置（rules/default.toml）\n{table}");

@@ -69,7 +69,10 @@ mod tests {
     fn bounds_stop_at_marks_and_limits() {
         let t = "一句。二三四五。六";
         let at = t.find('四').unwrap();
-        assert_eq!(&t[start_before(t, 0, at, 80)..end_after(t, at, t.len(), 80)], "二三四五。");
+        assert_eq!(
+            &t[start_before(t, 0, at, 80)..end_after(t, at, t.len(), 80)],
+            "二三四五。"
+        );
         assert_eq!(&t[start_before(t, 0, at, 1)..at], "三");
     }
 }

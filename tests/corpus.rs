@@ -45,13 +45,21 @@ fn corpus_dir() -> Option<PathBuf> {
 
 /// Whether `d` matches `f`: same rule, same section if given, overlapping the text if given.
 fn matches(text: &str, d: &Diagnostic, f: &Finding) -> bool {
-    if d.rule != f.rule || f.section.as_deref().is_some_and(|s| d.section.as_deref() != Some(s)) {
+    if d.rule != f.rule
+        || f.section
+            .as_deref()
+            .is_some_and(|s| d.section.as_deref() != Some(s))
+    {
         return false;
     }
     let Some(needle) = &f.text else { return true };
     text.match_indices(needle.as_str()).any(|(at, m)| {
         let (a, b) = (d.span.start, d.span.end);
-        if a == b { at <= a && a < at + m.len() } else { a < at + m.len() && at < b }
+        if a == b {
+            at <= a && a < at + m.len()
+        } else {
+            a < at + m.len() && at < b
+        }
     })
 }
 
@@ -71,7 +79,12 @@ fn check_findings(
     }
     for f in must_not.iter().filter(known) {
         for d in found.iter().filter(|d| matches(text, d, f)) {
-            failures.push(format!("{file}: unexpected {f:?}: {} at {:?} ({})", d.message, d.span, &text[d.span.clone()]));
+            failures.push(format!(
+                "{file}: unexpected {f:?}: {} at {:?} ({})",
+                d.message,
+                d.span,
+                &text[d.span.clone()]
+            ));
         }
     }
     let skipped: Vec<&str> = must
@@ -100,24 +113,51 @@ fn seeds_meet_expected_toml() {
         let source = Source::new(doc.file.clone(), text);
         let outline = linter.outline(&source);
         if outline.report_year != doc.report_year {
-            failures.push(format!("{}: report_year {:?} != {:?}", doc.file, outline.report_year, doc.report_year));
+            failures.push(format!(
+                "{}: report_year {:?} != {:?}",
+                doc.file, outline.report_year, doc.report_year
+            ));
         }
-        let title = outline.title_span().map(|s| source.text[s].trim().to_string());
+        let title = outline
+            .title_span()
+            .map(|s| source.text[s].trim().to_string());
         if doc.title.is_some() && title != doc.title {
             failures.push(format!("{}: title {title:?} != {:?}", doc.file, doc.title));
         }
-        let roles: Vec<String> = outline.sections.iter().map(|s| s.role.to_string()).collect();
+        let roles: Vec<String> = outline
+            .sections
+            .iter()
+            .map(|s| s.role.to_string())
+            .collect();
         if roles != doc.roles {
             failures.push(format!("{}: roles {roles:?} != {:?}", doc.file, doc.roles));
         }
         let found = linter.lint(&source);
-        check_findings(&doc.file, &source.text, &found, &doc.must, &doc.must_not, &mut failures);
+        check_findings(
+            &doc.file,
+            &source.text,
+            &found,
+            &doc.must,
+            &doc.must_not,
+            &mut failures,
+        );
         if let Some(extra) = &doc.config {
             let layer = toml::to_string(extra).unwrap();
             let config = Config::layered(&[("expected.toml config", &layer)]).unwrap();
             let found = Linter::new(config, &Selection::default()).lint(&source);
-            check_findings(&doc.file, &source.text, &found, &doc.config_must, &[], &mut failures);
+            check_findings(
+                &doc.file,
+                &source.text,
+                &found,
+                &doc.config_must,
+                &[],
+                &mut failures,
+            );
         }
     }
-    assert!(failures.is_empty(), "corpus expectations failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "corpus expectations failed:\n{}",
+        failures.join("\n")
+    );
 }

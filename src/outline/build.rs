@@ -3,17 +3,33 @@
 use super::lines::{self, RawKind, RawLine};
 use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
+use crate::source::Source;
 use std::ops::Range;
 
-const SENTENCE_PUNCT: &[char] = &['。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}'];
+const SENTENCE_PUNCT: &[char] = &[
+    '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
+];
 const ORGAN_SUFFIXES: &[&str] = &[
-    "政府", "局", "委员会", "委", "办公室", "办", "院", "厅", "部", "中心", "所", "室", "会",
+    "政府",
+    "局",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "院",
+    "厅",
+    "部",
+    "中心",
+    "所",
+    "室",
+    "会",
 ];
 const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
 
 /// Builds the outline of `text`.
-pub fn build(text: &str, config: &Config) -> Outline {
-    let raw = lines::parse(text);
+pub fn build(source: &Source, config: &Config) -> Outline {
+    let text = source.text.as_str();
+    let raw = lines::parse(source);
     let mut b = Builder {
         text,
         cfg: &config.outline,
@@ -83,8 +99,16 @@ impl Builder<'_> {
                     self.push_meta(key, trim_span(self.text, r.span.clone()));
                     LineKind::Meta
                 }
-                _ if self.is_meta_key(line.trim_matches(SPACES).trim_end_matches([':', '\u{ff1a}'])) => {
-                    pending = Some(line.trim_matches(SPACES).trim_end_matches([':', '\u{ff1a}']).into());
+                _ if self.is_meta_key(
+                    line.trim_matches(SPACES)
+                        .trim_end_matches([':', '\u{ff1a}']),
+                ) =>
+                {
+                    pending = Some(
+                        line.trim_matches(SPACES)
+                            .trim_end_matches([':', '\u{ff1a}'])
+                            .into(),
+                    );
                     LineKind::Meta
                 }
                 _ => LineKind::Paragraph,
@@ -98,7 +122,7 @@ impl Builder<'_> {
 
     fn is_chrome(&self, line: &str) -> bool {
         let line = line.trim_matches(SPACES);
-        line.chars().count() <= self.cfg.short_line
+        at_most(line, self.cfg.short_line)
             && !line.contains('。')
             && self
                 .cfg
@@ -113,7 +137,7 @@ impl Builder<'_> {
     }
 
     fn is_short_value(&self, line: &str) -> bool {
-        line.chars().count() <= self.cfg.short_line && !line.contains(SENTENCE_PUNCT)
+        at_most(line, self.cfg.short_line) && !line.contains(SENTENCE_PUNCT)
     }
 
     fn push_meta(&mut self, key: String, value_span: Range<usize>) {
@@ -212,7 +236,8 @@ impl Builder<'_> {
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
             .filter(|&i| {
                 let t = &self.text[self.lines[i].span.clone()];
-                self.is_short_value(t) && self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+                self.is_short_value(t)
+                    && self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
             })
             .collect();
         let title = candidates
@@ -272,7 +297,7 @@ impl Builder<'_> {
         matches!(raw.kind, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
-            && t.chars().count() <= 30
+            && at_most(t, 30)
             && !t.contains(SENTENCE_PUNCT)
             && (has_date || ORGAN_SUFFIXES.iter().any(|s| t.ends_with(s)))
     }
@@ -339,7 +364,12 @@ fn insert(siblings: &mut Vec<Section>, section: Section) {
 
 /// Sets each section's `end_line`: the next sibling's heading, else the parent's end.
 fn close(siblings: &mut [Section], end: usize) {
-    let starts: Vec<usize> = siblings.iter().skip(1).map(|s| s.line).chain([end]).collect();
+    let starts: Vec<usize> = siblings
+        .iter()
+        .skip(1)
+        .map(|s| s.line)
+        .chain([end])
+        .collect();
     for (s, next) in siblings.iter_mut().zip(starts) {
         s.end_line = next.max(s.line + 1);
         close(&mut s.children, s.end_line);
@@ -397,11 +427,16 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     if let Some(span) = &o.signature.organ {
         return Some(text[span.clone()].to_string());
     }
-    if let Some(m) = o.meta_values(&cfg.issuer_keys).find(|m| !m.value.is_empty()) {
+    if let Some(m) = o
+        .meta_values(&cfg.issuer_keys)
+        .find(|m| !m.value.is_empty())
+    {
         return Some(m.value.clone());
     }
     let title = &text[o.title_span()?];
-    let cut = title.find(|c: char| c.is_ascii_digit()).unwrap_or(title.len());
+    let cut = title
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(title.len());
     let head = title[..cut].trim_end_matches("关于");
     ORGAN_SUFFIXES
         .iter()
@@ -471,6 +506,11 @@ pub fn first_year(s: &str) -> Option<i32> {
     None
 }
 
+/// Whether `s` has at most `n` characters, without counting a long line to its end.
+fn at_most(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_none()
+}
+
 /// `span` without leading and trailing spaces (including full-width and no-break).
 pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let s = &text[span.clone()];
@@ -484,7 +524,7 @@ mod tests {
     use super::*;
 
     fn outline(text: &str) -> Outline {
-        build(text, &Config::builtin())
+        build(&Source::new("t.txt", text.to_string()), &Config::builtin())
     }
 
     #[test]
@@ -496,7 +536,12 @@ mod tests {
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
         assert_eq!(
             roles,
-            [Role::Measures, Role::Shortcomings, Role::Duties, Role::Plans]
+            [
+                Role::Measures,
+                Role::Shortcomings,
+                Role::Duties,
+                Role::Plans
+            ]
         );
         assert_eq!(o.sections[0].children.len(), 1);
         assert_eq!(o.issuer.as_deref(), Some("某市人民政府"));
@@ -551,14 +596,31 @@ mod tests {
 
     #[test]
     fn report_year_falls_back_to_headings_then_preamble() {
-        assert_eq!(outline("前言。\n一、2023年工作总结\n二、2024年工作思路\n").report_year, Some(2023));
+        assert_eq!(
+            outline("前言。\n一、2023年工作总结\n二、2024年工作思路\n").report_year,
+            Some(2023)
+        );
         assert_eq!(outline("二、2025年工作思路\n").report_year, Some(2024));
-        assert_eq!(outline("现将2024年度工作报告如下:\n一、主要工作\n").report_year, Some(2024));
+        assert_eq!(
+            outline("现将2024年度工作报告如下:\n一、主要工作\n").report_year,
+            Some(2024)
+        );
     }
 
     #[test]
     fn any_text_parses() {
-        for text in ["", "\n", "\r\n\r", "(一", "一、", "#", "|", "•", "2024年13月45日", "\u{0}"] {
+        for text in [
+            "",
+            "\n",
+            "\r\n\r",
+            "(一",
+            "一、",
+            "#",
+            "|",
+            "•",
+            "2024年13月45日",
+            "\u{0}",
+        ] {
             let o = outline(text);
             assert!(!o.lines.is_empty());
         }

@@ -1,5 +1,6 @@
 //! The pest parse of `grammar/outline.pest`: one classified [`RawLine`] per source line.
 
+use crate::source::Source;
 use pest::Parser;
 use pest::iterators::Pair;
 use pest_derive::Parser;
@@ -69,45 +70,67 @@ pub struct RawLine {
     pub kind: RawKind,
 }
 
-/// Classifies every line of `text`. The grammar accepts any input, so this cannot fail.
-pub fn parse(text: &str) -> Vec<RawLine> {
-    let pairs = OutlineParser::parse(Rule::document, text)
-        .expect("the outline grammar accepts every input");
-    pairs
-        .filter(|p| p.as_rule() != Rule::EOI)
-        .map(raw_line)
+/// Classifies every line of `source`. The grammar accepts any line, so this cannot fail.
+pub fn parse(source: &Source) -> Vec<RawLine> {
+    (0..source.line_count())
+        .map(|i| {
+            let span = source.line_range(i);
+            let kind = classify(&source.text[span.clone()], span.start);
+            RawLine { span, kind }
+        })
         .collect()
 }
 
-fn raw_line(pair: Pair<Rule>) -> RawLine {
-    let span = pair.as_span().start()..pair.as_span().end();
-    let kind = match pair.as_rule() {
+/// The kind of one line; `base` is where the line starts in the whole text.
+fn classify(line: &str, base: usize) -> RawKind {
+    let shifted = |p: &Pair<Rule>| base + p.as_span().start()..base + p.as_span().end();
+    let Some(pair) = OutlineParser::parse(Rule::line, line)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .and_then(|line| line.into_inner().next())
+    else {
+        return pipe_row(line, base).unwrap_or(RawKind::Text);
+    };
+    let rest = base + pair.as_span().end()..base + line.len();
+    if pair.as_rule() == Rule::key_value
+        && let Some(pipe) = pipe_row(line, base)
+    {
+        return pipe;
+    }
+    match pair.as_rule() {
         Rule::blank => RawKind::Blank,
-        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::md_heading => heading(pair),
-        Rule::bullet => RawKind::Bullet(child_span(pair, Rule::rest)),
-        Rule::pipe_row => RawKind::Pipe(span.clone()),
+        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::md_heading => {
+            heading(pair, base, rest)
+        }
+        Rule::bullet => RawKind::Bullet(rest),
         Rule::breadcrumb => RawKind::Breadcrumb,
-        Rule::date_line => date(pair),
+        Rule::date_line => date(pair, base),
         Rule::key_value => RawKind::KeyValue {
-            key: child_span(pair.clone(), Rule::key),
-            value: child_span(pair, Rule::rest),
+            key: child_span(pair, Rule::key).map_or(rest.clone(), |p| shifted(&p)),
+            value: rest,
         },
         _ => RawKind::Text,
-    };
-    RawLine { span, kind }
+    }
 }
 
-fn child_span(pair: Pair<Rule>, rule: Rule) -> Range<usize> {
-    pair.into_inner()
-        .find(|p| p.as_rule() == rule)
-        .map(|p| p.as_span().start()..p.as_span().end())
-        .unwrap_or(0..0)
+/// A line with a `|` may be a metadata table row.
+fn pipe_row(line: &str, base: usize) -> Option<RawKind> {
+    memchr::memchr(b'|', line.as_bytes())?;
+    OutlineParser::parse(Rule::pipe_row, line).ok()?;
+    Some(RawKind::Pipe(base..base + line.len()))
 }
 
-fn heading(pair: Pair<Rule>) -> RawKind {
-    let line = pair.as_str();
-    let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}']).len();
-    let marker_start = pair.as_span().start() + indent;
+fn child_span(pair: Pair<Rule>, rule: Rule) -> Option<Pair<Rule>> {
+    pair.into_inner().find(|p| p.as_rule() == rule)
+}
+
+fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
+    let head = pair.as_str();
+    let indent = head.len()
+        - head
+            .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+            .len();
+    let marker_start = base + pair.as_span().start() + indent;
     let mut level = match pair.as_rule() {
         Rule::heading1 => 1,
         Rule::heading2 => 2,
@@ -115,11 +138,9 @@ fn heading(pair: Pair<Rule>) -> RawKind {
     };
     let mut number = 0;
     let mut style = NumberStyle::Paren;
-    let mut rest = 0..0;
     for inner in pair.into_inner().flatten() {
         let s = inner.as_span();
         match inner.as_rule() {
-            Rule::rest => rest = s.start()..s.end(),
             Rule::cn_number => number = chinese_number(s.as_str()),
             Rule::arabic => number = s.as_str().parse().unwrap_or(0),
             Rule::h1_mark | Rule::h3_mark if s.as_str() == "、" => style = NumberStyle::Comma,
@@ -141,7 +162,7 @@ fn heading(pair: Pair<Rule>) -> RawKind {
     }
 }
 
-fn date(pair: Pair<Rule>) -> RawKind {
+fn date(pair: Pair<Rule>, base: usize) -> RawKind {
     let mut parts = [0u32; 3];
     let mut first = usize::MAX;
     let mut last = 0;
@@ -161,13 +182,18 @@ fn date(pair: Pair<Rule>) -> RawKind {
         year: parts[0] as i32,
         month: parts[1],
         day: parts[2],
-        span: first..last,
+        span: base + first..base + last,
     }
 }
 
 /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23.
 pub fn chinese_number(s: &str) -> u32 {
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => 10,

@@ -52,7 +52,9 @@ pub fn render_config_error(e: &ConfigError, color: bool) -> String {
     let mut d = CsDiagnostic::error().with_message(format!("配置错误：{}", e.message));
     match &e.span {
         Some(span) if !e.text.is_empty() => {
-            d = d.with_labels(vec![Label::primary((), span.clone()).with_message(&e.message)]);
+            d = d.with_labels(vec![
+                Label::primary((), span.clone()).with_message(&e.message),
+            ]);
         }
         _ => d = d.with_notes(vec![format!("文件：{}", e.name)]),
     }
@@ -61,7 +63,11 @@ pub fn render_config_error(e: &ConfigError, color: bool) -> String {
 }
 
 fn new_buffer(color: bool) -> Buffer {
-    if color { Buffer::ansi() } else { Buffer::no_color() }
+    if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    }
 }
 
 fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
@@ -165,11 +171,18 @@ impl<'a> Files<'a> for Window<'a> {
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
-        let start = *self.line_starts.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: self.line_starts.len() - 1,
-        })?;
-        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            })?;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         Ok(start..end)
     }
 
@@ -178,7 +191,12 @@ impl<'a> Files<'a> for Window<'a> {
         Ok(self.source.line_index(self.global(start)) + 1)
     }
 
-    fn column_number(&'a self, (): (), _line: usize, byte_index: usize) -> Result<usize, FilesError> {
+    fn column_number(
+        &'a self,
+        (): (),
+        _line: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
         Ok(self.source.position(self.global(byte_index)).1)
     }
 }
@@ -203,13 +221,17 @@ mod tests {
         let source = Source::new("t.txt", text);
         let at = source.text.find("上升").unwrap();
         let d = Diagnostic::new(at..at + "上升10%".len(), "测试").label("此处");
-        let report = FileReport { source, diagnostics: vec![d] };
+        let report = FileReport {
+            source,
+            diagnostics: vec![d],
+        };
         let out = render(std::slice::from_ref(&report), false);
         assert!(out.contains("t.txt:2:10"), "{out}");
         // The caret line is under the span, counting CJK characters as two columns.
         let caret = out.lines().find(|l| l.contains('^')).unwrap();
         let source_line = out.lines().find(|l| l.contains("调解成功率")).unwrap();
-        let col = |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
+        let col =
+            |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
         assert_eq!(col(caret, "^"), col(source_line, "上升"));
     }
 }

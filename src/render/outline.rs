@@ -10,7 +10,9 @@ pub fn json(source: &Source, o: &Outline) -> String {
     let text = &source.text;
     let mut metadata = Map::new();
     for m in &o.metadata {
-        metadata.entry(m.key.clone()).or_insert_with(|| Value::from(m.value.clone()));
+        metadata
+            .entry(m.key.clone())
+            .or_insert_with(|| Value::from(m.value.clone()));
     }
     let value = json!({
         "path": source.name,
@@ -44,8 +46,16 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "（无）".to_string());
     let mut out = String::new();
     let _ = writeln!(out, "文件：{}", source.name);
-    let _ = writeln!(out, "标题：{}", or_none(o.title_span().map(|s| text[s].trim().to_string())));
-    let _ = writeln!(out, "报告年度：{}", or_none(o.report_year.map(|y| y.to_string())));
+    let _ = writeln!(
+        out,
+        "标题：{}",
+        or_none(o.title_span().map(|s| text[s].trim().to_string()))
+    );
+    let _ = writeln!(
+        out,
+        "报告年度：{}",
+        or_none(o.report_year.map(|y| y.to_string()))
+    );
     let _ = writeln!(out, "发文机关：{}", or_none(o.issuer.clone()));
     let organ = o.signature.organ.clone().map(|s| text[s].to_string());
     let date = o.signature.date.as_ref().map(|(d, _)| d.to_string());
@@ -56,8 +66,17 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let _ = writeln!(out, "章节：");
     for s in o.walk() {
         let indent = "  ".repeat(s.level as usize);
-        let role = if s.level == 1 { format!(" [{}]", s.role) } else { String::new() };
-        let _ = writeln!(out, "{indent}{}{role}  （第 {} 行）", text[s.heading.clone()].trim(), s.line + 1);
+        let role = if s.level == 1 {
+            format!(" [{}]", s.role)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{indent}{}{role}  （第 {} 行）",
+            text[s.heading.clone()].trim(),
+            s.line + 1
+        );
     }
     out
 }

@@ -1,0 +1,311 @@
+//! The `nianbao` binary end to end: exit codes, bad input, config errors, output formats.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn nianbao() -> Command {
+    let mut cmd = Command::cargo_bin("nianbao").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn clean_example_exits_zero() {
+    let out = nianbao()
+        .args(["lint", &example("clean.txt")])
+        .assert()
+        .code(0);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("未发现问题"), "{text}");
+}
+
+#[test]
+fn errors_exit_one_and_name_the_rule() {
+    let out = nianbao()
+        .args(["lint", "--color", "never", &example("defects.txt")])
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("error[section-missing]"), "{text}");
+    assert!(text.contains("defects.txt:"), "{text}");
+}
+
+#[test]
+fn missing_file_is_exit_two() {
+    let out = nianbao()
+        .args(["lint", "no/such/file.txt"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("文件不存在"), "{err}");
+}
+
+#[test]
+fn directory_as_file_is_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nianbao()
+        .args(["lint", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("目录"));
+}
+
+#[test]
+fn binary_file_is_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("a.png");
+    fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = nianbao()
+        .args(["lint", png.to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("二进制"));
+}
+
+#[test]
+fn undecodable_text_is_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    fs::write(&bad, b"\xff\xfe\xfd abc \x80\x80").unwrap();
+    let out = nianbao()
+        .args(["lint", bad.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("bad.txt"), "{err}");
+}
+
+#[test]
+fn empty_file_is_linted_and_lacks_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let out = nianbao()
+        .args(["lint", "--format", "json", empty.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rules: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules.iter().filter(|r| **r == "section-missing").count(), 4);
+    assert!(rules.contains(&"title-missing") && rules.contains(&"signature-missing"));
+}
+
+#[test]
+fn huge_single_line_file_is_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let unit = "法治政府建设稳步推进，受理案件26847件。";
+    fs::write(&big, unit.repeat(50 * 1024 * 1024 / unit.len())).unwrap();
+    let out = nianbao()
+        .args(["lint", "--color", "never", big.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("title-missing"));
+    // Only the sentence around a finding is printed, never the 50 MB line.
+    assert!(text.len() < 100_000, "output is {} bytes", text.len());
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let text = fs::read_to_string(example("clean.txt")).unwrap();
+    let out = nianbao()
+        .args(["lint", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("1 个文件"));
+}
+
+fn write_config(dir: &Path, text: &str) {
+    fs::write(dir.join("nianbao.toml"), text).unwrap();
+}
+
+#[test]
+fn config_error_quotes_the_line_and_exits_two() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), "deadline = \"03-01\"\nunknown-key = 1\n");
+    let draft = dir.path().join("draft.txt");
+    fs::copy(example("clean.txt"), &draft).unwrap();
+    let out = nianbao()
+        .args(["lint", "--color", "never", draft.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("nianbao.toml:2:1"), "{err}");
+    assert!(
+        err.contains("unknown-key = 1") && err.contains('^'),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_found_by_walking_up_can_turn_a_rule_off() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        "[rules.section-missing]\nseverity = \"off\"\n[rules.title-missing]\nseverity = \"warning\"\n[rules.signature-missing]\nseverity = \"off\"\n",
+    );
+    let nested = dir.path().join("a/b");
+    fs::create_dir_all(&nested).unwrap();
+    let draft = nested.join("draft.txt");
+    fs::write(&draft, "一、主要工作\n做了很多工作。\n").unwrap();
+    let out = nianbao()
+        .args(["lint", "--color", "never", draft.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        !text.contains("section-missing") && text.contains("warning[title-missing]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explicit_config_flag_and_bad_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("custom.toml");
+    fs::write(&cfg, "[rules.numbering]\nseverity = \"loud\"\n").unwrap();
+    let out = nianbao()
+        .args([
+            "lint",
+            "--color",
+            "never",
+            "--config",
+            cfg.to_str().unwrap(),
+            &example("clean.txt"),
+        ])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("custom.toml:2:12") && err.contains("loud"),
+        "{err}"
+    );
+}
+
+#[test]
+fn select_and_ignore_pick_rules() {
+    let only = stdout_of(nianbao().args([
+        "lint",
+        "--color",
+        "never",
+        "--select",
+        "numbering",
+        &example("defects.txt"),
+    ]));
+    assert!(
+        only.contains("[numbering]") && !only.contains("[section-missing]"),
+        "{only}"
+    );
+    let without = stdout_of(nianbao().args([
+        "lint",
+        "--color",
+        "never",
+        "--ignore",
+        "numbering,web-residue",
+        &example("defects.txt"),
+    ]));
+    assert!(
+        !without.contains("[numbering]") && without.contains("[section-missing]"),
+        "{without}"
+    );
+    nianbao()
+        .args(["lint", "--select", "no-such-rule", &example("clean.txt")])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn json_output_follows_the_schema() {
+    let out = stdout_of(nianbao().args(["lint", "--format", "json", &example("defects.txt")]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], 1);
+    let d = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "section-missing")
+        .unwrap()
+        .clone();
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["section"], "duties");
+    for key in [
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+    ] {
+        assert!(!d[key].is_null(), "{key} missing in {d}");
+    }
+    let text = fs::read_to_string(example("defects.txt")).unwrap();
+    let (start, end) = (
+        d["byte_start"].as_u64().unwrap() as usize,
+        d["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert!(text[start..end].starts_with("三、下一步工作"));
+    assert_eq!(v["summary"]["files"], 1);
+    assert!(v["summary"]["errors"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn outline_json_has_sections_and_signature() {
+    let out = stdout_of(nianbao().args(["outline", "--format", "json", &example("clean.txt")]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["report_year"], 2024);
+    assert_eq!(v["issuer"], "某县人民政府");
+    assert_eq!(v["signature"]["date"], "2025-01-20");
+    let roles: Vec<&str> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["measures", "shortcomings", "duties", "plans"]);
+    assert_eq!(v["sections"][0]["children"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn rules_and_explain() {
+    let list = stdout_of(nianbao().arg("rules"));
+    for id in ["section-missing", "numbering", "web-residue"] {
+        assert!(list.contains(id), "{list}");
+    }
+    let doc = stdout_of(nianbao().args(["explain", "section-missing"]));
+    assert!(
+        doc.contains("依据") && doc.contains("[rules.section-missing]"),
+        "{doc}"
+    );
+    nianbao().args(["explain", "no-such-rule"]).assert().code(2);
+}
+
+#[test]
+fn colour_follows_flag_and_no_color() {
+    let always = stdout_of(nianbao().args(["lint", "--color", "always", &example("defects.txt")]));
+    assert!(always.contains("\u{1b}["));
+    let never = stdout_of(nianbao().args(["lint", "--color", "never", &example("defects.txt")]));
+    assert!(!never.contains("\u{1b}["));
+    let no_color = stdout_of(
+        nianbao()
+            .env("NO_COLOR", "1")
+            .args(["lint", &example("defects.txt")]),
+    );
+    assert!(!no_color.contains("\u{1b}["));
+}
