@@ -1,0 +1,58 @@
+//! Throughput benchmark: `cargo bench --bench throughput`.
+//!
+//! Lints the corpus seeds (or the bundled examples when `../shared/corpus` is absent)
+//! single-threaded with every rule on: once as one text repeated to about 4 MB, and once
+//! report by report. Prints MB/s and the time per report.
+
+use nianbao::config::Config;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn inputs() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = root.join("../shared/corpus/seeds");
+    let dir = if seeds.is_dir() { seeds } else { root.join("examples") };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    println!("inputs: {} files from {}", paths.len(), dir.display());
+    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
+/// Runs `f` repeatedly for about two seconds; returns the mean time per run.
+fn time(mut f: impl FnMut()) -> Duration {
+    f();
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < Duration::from_secs(2) {
+        f();
+        runs += 1;
+    }
+    start.elapsed() / runs
+}
+
+fn main() {
+    let reports = inputs();
+    let linter = Linter::new(Config::builtin(), &Selection::default());
+    let joined = reports.join("\n");
+    let big = joined.repeat((4 << 20) / joined.len().max(1) + 1);
+    let source = Source::new("bench", big);
+    let mb = source.text.len() as f64 / 1e6;
+    let per_run = time(|| {
+        std::hint::black_box(linter.lint(&source));
+    });
+    println!("bulk: {mb:.1} MB in {per_run:?} = {:.0} MB/s", mb / per_run.as_secs_f64());
+
+    let sources: Vec<Source> = reports.into_iter().map(|t| Source::new("r", t)).collect();
+    let all = time(|| {
+        for s in &sources {
+            std::hint::black_box(linter.lint(s));
+        }
+    });
+    println!("per report: {:?} (mean of {} reports)", all / sources.len() as u32, sources.len());
+}
