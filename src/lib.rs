@@ -1,11 +1,13 @@
 //! nianbao: a linter for 法治政府建设年度报告 (annual reports on building rule-of-law
 //! government).
 //!
-//! Data flows one way: bytes → [`source::Source`] → [`outline::Outline`] (pest) →
-//! [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
+//! Data flows one way: bytes → [`decode`] / [`docx`] → [`source::Source`] →
+//! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
 
 pub mod config;
+pub mod decode;
 pub mod diagnostic;
+pub mod docx;
 pub mod input;
 pub mod lint;
 pub mod outline;
