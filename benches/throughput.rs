@@ -13,7 +13,11 @@ use std::time::{Duration, Instant};
 fn inputs() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seeds = root.join("../shared/corpus/seeds");
-    let dir = if seeds.is_dir() { seeds } else { root.join("examples") };
+    let dir = if seeds.is_dir() {
+        seeds
+    } else {
+        root.join("examples")
+    };
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -21,7 +25,10 @@ fn inputs() -> Vec<String> {
         .collect();
     paths.sort();
     println!("inputs: {} files from {}", paths.len(), dir.display());
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// Runs `f` repeatedly for about two seconds; returns the mean time per run.
@@ -46,7 +53,10 @@ fn main() {
     let per_run = time(|| {
         std::hint::black_box(linter.lint(&source));
     });
-    println!("bulk: {mb:.1} MB in {per_run:?} = {:.0} MB/s", mb / per_run.as_secs_f64());
+    println!(
+        "bulk: {mb:.1} MB in {per_run:?} = {:.0} MB/s",
+        mb / per_run.as_secs_f64()
+    );
 
     let sources: Vec<Source> = reports.into_iter().map(|t| Source::new("r", t)).collect();
     let all = time(|| {
@@ -54,5 +64,9 @@ fn main() {
             std::hint::black_box(linter.lint(s));
         }
     });
-    println!("per report: {:?} (mean of {} reports)", all / sources.len() as u32, sources.len());
+    println!(
+        "per report: {:?} (mean of {} reports)",
+        all / sources.len() as u32,
+        sources.len()
+    );
 }

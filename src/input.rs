@@ -1,5 +1,10 @@
 //! Reading inputs: a path or `-` (stdin) → a [`Source`], with errors users can act on.
+//!
+//! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
+//! read by [`crate::docx`], one Word paragraph per line.
 
+use crate::decode::{self, DecodeError, Encoding};
+use crate::docx::{self, DocxError};
 use crate::source::Source;
 use std::fmt;
 use std::io::Read;
@@ -11,8 +16,8 @@ pub enum InputError {
     NotFound(String),
     IsDirectory(String),
     Unreadable(String, std::io::Error),
-    Binary(String),
-    NotUtf8 { name: String, offset: usize },
+    Undecodable(String, DecodeError),
+    Docx(String, DocxError),
 }
 
 impl fmt::Display for InputError {
@@ -21,56 +26,48 @@ impl fmt::Display for InputError {
             InputError::NotFound(p) => write!(f, "{p}：文件不存在"),
             InputError::IsDirectory(p) => write!(f, "{p}：这是一个目录，请指定文件"),
             InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
-            InputError::Binary(p) => write!(f, "{p}：这是二进制文件，不是文本"),
-            InputError::NotUtf8 { name, offset } => {
-                write!(f, "{name}：第 {offset} 字节处不是有效的 UTF-8 文本")
-            }
+            InputError::Undecodable(p, e) => write!(f, "{p}：{e}"),
+            InputError::Docx(p, e) => write!(f, "{p}：{e}"),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads and decodes one input; `-` is standard input.
-pub fn read(path: &str) -> Result<Source, InputError> {
-    let (name, bytes) = if path == "-" {
+/// Reads and decodes one input; `-` is standard input. `encoding` overrides detection.
+pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError> {
+    if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| InputError::Unreadable("<stdin>".into(), e))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let p = Path::new(path);
-        if p.is_dir() {
-            return Err(InputError::IsDirectory(path.into()));
-        }
-        let bytes = std::fs::read(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
-            _ => InputError::Unreadable(path.into(), e),
-        })?;
-        (path.to_string(), bytes)
-    };
-    decode(name, bytes)
-}
-
-fn decode(name: String, bytes: Vec<u8>) -> Result<Source, InputError> {
-    if looks_binary(&bytes) {
-        return Err(InputError::Binary(name));
+        return text_source("<stdin>".into(), &bytes, encoding);
     }
-    let text = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        name: name.clone(),
-        offset: e.utf8_error().valid_up_to(),
+    let p = Path::new(path);
+    if p.is_dir() {
+        return Err(InputError::IsDirectory(path.into()));
+    }
+    let bytes = std::fs::read(p).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
+        _ => InputError::Unreadable(path.into(), e),
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(Source::new(name, text))
+    if p.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        let paragraphs =
+            docx::read_paragraphs(&bytes).map_err(|e| InputError::Docx(path.into(), e))?;
+        let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
+        return Ok(Source::new(path, text.join("\n")));
+    }
+    text_source(path.into(), &bytes, encoding)
 }
 
-/// NUL bytes or a well-known binary signature.
-fn looks_binary(bytes: &[u8]) -> bool {
-    const MAGIC: &[&[u8]] = &[b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04"];
-    MAGIC.iter().any(|m| bytes.starts_with(m))
-        || memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+fn text_source(
+    name: String,
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+) -> Result<Source, InputError> {
+    let decoded =
+        decode::decode(bytes, encoding).map_err(|e| InputError::Undecodable(name.clone(), e))?;
+    Ok(Source::new(name, decoded.text))
 }

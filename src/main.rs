@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use nianbao::config::{self, Config, ConfigError};
+use nianbao::decode::Encoding;
 use nianbao::input;
 use nianbao::lint::{Linter, Selection};
 use nianbao::render::{self, Counts, FileReport};
@@ -60,6 +61,10 @@ struct Common {
     config: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Read text files in this encoding instead of detecting it
+    /// (utf-8, utf-16le, utf-16be, gb18030, gbk).
+    #[arg(long)]
+    encoding: Option<Encoding>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,7 +138,7 @@ fn lint(paths: &[String], common: &Common, selection: Selection, format: Format)
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
-        match input::read(path) {
+        match input::read(path, common.encoding) {
             Ok(source) => {
                 let diagnostics = linter.lint(&source);
                 reports.push(FileReport {
@@ -171,7 +176,7 @@ fn outline(path: &str, common: &Common, format: Format) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let source = match input::read(path) {
+    let source = match input::read(path, common.encoding) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("错误：{e}");

@@ -68,14 +68,15 @@ fn binary_file_is_exit_two() {
         .args(["lint", png.to_str().unwrap()])
         .assert()
         .code(2);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("二进制"));
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("a.png") && err.contains("二进制"), "{err}");
 }
 
 #[test]
 fn undecodable_text_is_exit_two() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.txt");
-    fs::write(&bad, b"\xff\xfe\xfd abc \x80\x80").unwrap();
+    fs::write(&bad, b"abc \xff\xff\x80").unwrap();
     let out = nianbao()
         .args(["lint", bad.to_str().unwrap()])
         .assert()
@@ -308,4 +309,25 @@ fn colour_follows_flag_and_no_color() {
             .args(["lint", &example("defects.txt")]),
     );
     assert!(!no_color.contains("\u{1b}["));
+}
+
+#[test]
+fn gb18030_and_utf16_files_give_the_same_findings() {
+    let text = fs::read_to_string(example("defects.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for (name, enc, bom) in [
+        ("utf8.txt", nianbao::decode::Encoding::Utf8, false),
+        ("gbk.txt", nianbao::decode::Encoding::Gb18030, false),
+        ("utf16.txt", nianbao::decode::Encoding::Utf16Le, true),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, nianbao::decode::encode(&text, enc, bom)).unwrap();
+        let out = stdout_of(nianbao().args(["lint", "--format", "json", path.to_str().unwrap()]));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        outputs.push(v["files"][0]["diagnostics"].clone());
+    }
+    assert!(outputs[0].as_array().unwrap().len() >= 4);
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
 }

@@ -12,12 +12,22 @@ fn default_rule_ids() -> Vec<String> {
 fn every_rule_has_a_default_severity_in_default_toml() {
     let table: toml::Table = DEFAULT_TOML.parse().unwrap();
     for r in RULES {
-        let entry = table["rules"].get(r.id).unwrap_or_else(|| panic!("{} missing from rules/default.toml", r.id));
-        assert!(entry.get("severity").is_some(), "{} has no severity in rules/default.toml", r.id);
+        let entry = table["rules"]
+            .get(r.id)
+            .unwrap_or_else(|| panic!("{} missing from rules/default.toml", r.id));
+        assert!(
+            entry.get("severity").is_some(),
+            "{} has no severity in rules/default.toml",
+            r.id
+        );
     }
     assert_eq!(default_rule_ids().len(), RULES.len());
     let config = Config::builtin();
-    assert!(default_rule_ids().iter().all(|id| config.rules.level(id).is_some() && rules::info(id).is_some()));
+    assert!(
+        default_rule_ids()
+            .iter()
+            .all(|id| config.rules.level(id).is_some() && rules::info(id).is_some())
+    );
 }
 
 #[test]
@@ -32,8 +42,13 @@ fn every_rule_is_documented() {
 
 #[test]
 fn readme_lists_every_rule() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for r in RULES {
-        assert!(readme.contains(&format!("`{}`", r.id)), "README rule table lacks {}", r.id);
+        assert!(
+            readme.contains(&format!("`{}`", r.id)),
+            "README rule table lacks {}",
+            r.id
+        );
     }
 }

@@ -7,7 +7,10 @@ use nianbao::source::Source;
 
 fn example(name: &str) -> Source {
     let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    Source::new(format!("examples/{name}"), std::fs::read_to_string(path).unwrap())
+    Source::new(
+        format!("examples/{name}"),
+        std::fs::read_to_string(path).unwrap(),
+    )
 }
 
 #[test]
@@ -15,7 +18,13 @@ fn human_output_of_the_defects_example() {
     let linter = Linter::new(Config::builtin(), &Selection::default());
     let source = example("defects.txt");
     let diagnostics = linter.lint(&source);
-    let out = render::human::render(&[FileReport { source, diagnostics }], false);
+    let out = render::human::render(
+        &[FileReport {
+            source,
+            diagnostics,
+        }],
+        false,
+    );
     insta::assert_snapshot!(out);
 }
 
