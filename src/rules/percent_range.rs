@@ -1,0 +1,81 @@
+//! `percent-range`: a rate (…率, 比例, 占比, 满意度) outside 0–100%.
+
+use super::{Document, Rule};
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use crate::inline::TokenKind;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// Words that make the figure a rate.
+    pub rate_words: Vec<String>,
+    /// Words of change: a growth figure may exceed 100%.
+    pub growth_words: Vec<String>,
+    /// Words just before the figure meaning “more than” (`超100%` is over 100%).
+    pub over_words: Vec<String>,
+}
+
+pub const SUMMARY: &str = "比率（…率、比例、占比、满意度）超出 0–100%";
+
+pub const DOC: &str = "\
+检查内容
+  百分数所在分句（从上一个逗号、分号或句号起）含有比率词（rate-words），且不含增减词
+  （growth-words）时，数值应在 0–100% 之间；“超100%”“超过100%”也视为超出。
+  增长、上升等变化幅度可以超过 100%，不报告。
+
+依据
+  比率是部分占整体的比例，不可能超过 100%；出现这种数字，通常是口径或计算有误，
+  或把“同比增长”写成了“率”。
+
+示例
+  诉前引调率超100%
+  → 核对分子分母；若指增长幅度，写作“诉前引调数同比增长××%”。
+
+设置
+  [rules.percent-range] rate-words、growth-words、over-words";
+
+pub struct Check {
+    settings: Settings,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        Check {
+            settings: settings.clone(),
+        }
+    }
+}
+
+const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '！', '？'];
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (line, tokens) in doc.tokens() {
+            for t in tokens {
+                let TokenKind::Percent { value, .. } = t.kind else { continue };
+                let clause_start = text[line.start..t.start]
+                    .rfind(CLAUSE_ENDS)
+                    .map_or(line.start, |i| {
+                        let at = line.start + i;
+                        at + text[at..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let clause = &text[clause_start..t.start];
+                let has = |words: &[String]| words.iter().any(|w| clause.contains(w.as_str()));
+                let over = self.settings.over_words.iter().any(|w| clause.ends_with(w.as_str()));
+                let out_of_range = value > 100.0 || (over && value >= 100.0) || value < 0.0;
+                if out_of_range && has(&self.settings.rate_words) && !has(&self.settings.growth_words) {
+                    let shown = &text[clause_start..t.end];
+                    out.push(
+                        Diagnostic::new(clause_start..t.end, format!("比率超出 0–100%：“{shown}”"))
+                            .label("比率不可能超过 100%")
+                            .help("核对分子和分母；若指增长幅度，应写明“同比增长”而不是“率”"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Each rule on small drafts: cases that must fire and near-misses that must not.
+
+use nianbao::config::Config;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
+
+/// `(rule, flagged text)` for every finding of `rule` in `text`.
+fn findings(rule: &str, text: &str) -> Vec<String> {
+    let selection = Selection {
+        select: Some(vec![rule.to_string()]),
+        ignore: vec![],
+    };
+    let linter = Linter::new(Config::builtin(), &selection);
+    let source = Source::new("t.txt", text.to_string());
+    linter
+        .lint(&source)
+        .into_iter()
+        .map(|d| source.text[d.span].to_string())
+        .collect()
+}
+
+const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
+
+#[test]
+fn a_complete_draft_has_no_structural_findings() {
+    for rule in [
+        "section-missing",
+        "section-order",
+        "section-empty",
+        "title-missing",
+        "title-year",
+        "numbering",
+        "signature-missing",
+        "duplicate-text",
+        "web-residue",
+    ] {
+        assert!(
+            findings(rule, COMPLETE).is_empty(),
+            "{rule} fired on the complete draft"
+        );
+    }
+}
+
+#[test]
+fn section_order_points_at_the_first_section_out_of_place() {
+    let text = COMPLETE
+        .replace(
+            "一、2023年主要举措和成效",
+            "一、党政主要负责人履行第一责任人职责情况X",
+        )
+        .replace(
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "三、2023年主要举措和成效",
+        );
+    let f = findings("section-order", &text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("存在的不足和原因"), "{f:?}");
+}
+
+#[test]
+fn section_empty_fires_on_a_bare_heading() {
+    let text = COMPLETE.replace("基层法治力量薄弱，合法性审查能力有待提升。\n", "");
+    assert_eq!(findings("section-empty", &text), ["二、存在的不足和原因"]);
+}
+
+#[test]
+fn title_year_needs_a_year_that_agrees() {
+    let no_year = COMPLETE.replace("某市2023年法治政府建设年度报告", "某市法治政府建设年度报告");
+    assert_eq!(findings("title-year", &no_year).len(), 1);
+    let other_year = COMPLETE.replace("一、2023年主要举措和成效", "一、2022年主要举措和成效");
+    assert_eq!(findings("title-year", &other_year).len(), 1);
+}
+
+#[test]
+fn numbering_skips_repeats_and_mixed_styles() {
+    let skip = COMPLETE
+        .replace("三、党政", "四、党政")
+        .replace("四、2024", "五、2024");
+    assert_eq!(findings("numbering", &skip), ["四、"]);
+    let repeat = COMPLETE.replace("三、党政", "二、党政");
+    assert!(findings("numbering", &repeat).contains(&"二、".to_string()));
+    let mixed = COMPLETE.replace("二、存在", "二.存在");
+    assert_eq!(findings("numbering", &mixed), ["二."]);
+    let enumeration = COMPLETE.replace("全年办理", "一是强化领导。三是全年办理");
+    assert_eq!(findings("numbering", &enumeration), ["三是"]);
+}
+
+#[test]
+fn a_restart_at_one_is_not_a_numbering_error() {
+    let twice = format!("{COMPLETE}{COMPLETE}");
+    assert!(findings("numbering", &twice).is_empty());
+    assert_eq!(findings("duplicate-text", &twice).len(), 1);
+}
+
+#[test]
+fn signature_needs_organ_and_date() {
+    let no_date = COMPLETE.replace("2024年1月26日\n", "");
+    assert_eq!(findings("signature-missing", &no_date), ["某市人民政府"]);
+    let nothing = COMPLETE.replace("某市人民政府\n2024年1月26日\n", "");
+    assert_eq!(findings("signature-missing", &nothing).len(), 1);
+}
+
+#[test]
+fn web_residue_is_short_chrome_lines_only() {
+    let text = format!("打印 关闭\n{COMPLETE}点击关闭本页后，群众可在线打印材料。\n");
+    assert_eq!(findings("web-residue", &text), ["打印 关闭"]);
+}
