@@ -8,6 +8,7 @@ pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod docx;
+pub mod inline;
 pub mod input;
 pub mod lint;
 pub mod outline;

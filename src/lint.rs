@@ -66,11 +66,7 @@ impl Linter {
     /// Every finding in `source`, ordered by position then rule id.
     pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
         let outline = self.outline(source);
-        let doc = Document {
-            source,
-            outline: &outline,
-            config: &self.config,
-        };
+        let doc = Document::new(source, &outline, &self.config);
         let mut all = Vec::new();
         let mut found = Vec::new();
         for (id, severity, rule) in &self.rules {

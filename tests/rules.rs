@@ -105,3 +105,12 @@ fn web_residue_is_short_chrome_lines_only() {
     let text = format!("打印 关闭\n{COMPLETE}点击关闭本页后，群众可在线打印材料。\n");
     assert_eq!(findings("web-residue", &text), ["打印 关闭"]);
 }
+
+#[test]
+fn percent_range_flags_rates_over_100_but_not_growth() {
+    assert_eq!(findings("percent-range", "全年诉前引调率超100%。").len(), 1);
+    assert_eq!(findings("percent-range", "群众满意度达120%。").len(), 1);
+    assert!(findings("percent-range", "收案数同比增长134.41%，调解成功率99.84%。").is_empty());
+    assert!(findings("percent-range", "出庭应诉率100%。").is_empty());
+    assert!(findings("percent-range", "增长率达150%。").is_empty());
+}

@@ -7,20 +7,55 @@
 
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
-use crate::outline::Outline;
+use crate::inline::{self, Token};
+use crate::outline::{LineKind, Outline};
 use crate::source::Source;
 use serde::Deserialize;
+use std::ops::Range;
 
-/// Everything a rule may read: the text, its outline and the configuration.
+/// Everything a rule may read: the text, its outline, the inline tokens of every line
+/// of text (computed once) and the configuration.
 pub struct Document<'a> {
     pub source: &'a Source,
     pub outline: &'a Outline,
+    /// Each text line's span and its tokens, with offsets into the whole text.
+    pub line_tokens: Vec<(Range<usize>, Vec<Token>)>,
     pub config: &'a Config,
 }
 
-impl Document<'_> {
+impl<'a> Document<'a> {
+    /// Tokenizes every line that holds text (not blank lines or web chrome).
+    pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
+        let line_tokens = outline
+            .lines
+            .iter()
+            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
+            .map(|l| {
+                let mut tokens = inline::tokenize(&source.text[l.span.clone()]);
+                for t in &mut tokens {
+                    t.start += l.span.start;
+                    t.end += l.span.start;
+                }
+                (l.span.clone(), tokens)
+            })
+            .collect();
+        Document {
+            source,
+            outline,
+            line_tokens,
+            config,
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.source.text
+    }
+
+    /// Each text line's span with its tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
+        self.line_tokens
+            .iter()
+            .map(|(span, t)| (span, t.as_slice()))
     }
 }
 
@@ -86,6 +121,7 @@ registry! {
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
+    "percent-range" => percent_range,
 }
 
 /// The rule called `id`.
