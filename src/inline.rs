@@ -5,6 +5,8 @@
 //! [`Token`]s. Plain text is skipped here without the parser, and each parse reads one
 //! token, so time stays linear and memory small even on a 50 MB line.
 
+use std::str::FromStr;
+
 use pest::Parser;
 use pest::iterators::Pair as PestPair;
 use pest_derive::Parser;
@@ -207,26 +209,8 @@ fn next_start(text: &str, from: usize) -> Option<usize> {
 
 /// Chars that can begin a token or an opaque ASCII run: those the grammar's `plain` stops at.
 fn is_start(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            ',' | ';'
-                | ':'
-                | '?'
-                | '!'
-                | '('
-                | ')'
-                | '《'
-                | '》'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '\u{FF08}'
-                | '\u{FF09}'
-                | '【'
-                | '】'
-        )
+    const MARKS: &str = ",;:?!()《》“”‘’【】\u{FF08}\u{FF09}";
+    c.is_ascii_alphanumeric() || MARKS.contains(c)
 }
 
 /// Parses the token at `at` (if any) into `tokens`; returns where scanning resumes.
@@ -363,17 +347,10 @@ fn date(pair: PestPair<Rule>, style: DateStyle) -> Date {
 }
 
 fn month_range(pair: PestPair<Rule>) -> TokenKind {
-    let (mut year, mut months, mut sep) = (None, Vec::with_capacity(2), '-');
-    for part in pair.into_inner() {
-        match part.as_rule() {
-            Rule::year => year = part.as_str().parse().ok(),
-            Rule::month => months.extend(part.as_str().parse::<u32>().ok()),
-            Rule::range_sep => sep = first_char(part.as_str()),
-            _ => {}
-        }
-    }
-    let from = months.first().copied().unwrap_or(0);
-    let to = months.get(1).copied().unwrap_or(0);
+    let year = parts(&pair, Rule::year).next();
+    let mut months = parts(&pair, Rule::month);
+    let (from, to) = (months.next().unwrap_or(0), months.next().unwrap_or(0));
+    let sep = range_sep(&pair);
     TokenKind::MonthRange {
         year,
         from,
@@ -383,17 +360,27 @@ fn month_range(pair: PestPair<Rule>) -> TokenKind {
 }
 
 fn year_range(pair: PestPair<Rule>) -> TokenKind {
-    let (mut years, mut sep) = (Vec::with_capacity(2), '-');
-    for part in pair.into_inner() {
-        match part.as_rule() {
-            Rule::year => years.extend(part.as_str().parse::<i32>().ok()),
-            Rule::range_sep => sep = first_char(part.as_str()),
-            _ => {}
-        }
-    }
-    let from = years.first().copied().unwrap_or(0);
-    let to = years.get(1).copied().unwrap_or(0);
+    let mut years = parts(&pair, Rule::year);
+    let (from, to) = (years.next().unwrap_or(0), years.next().unwrap_or(0));
+    let sep = range_sep(&pair);
     TokenKind::YearRange { from, to, sep }
+}
+
+/// The parts of `pair` that are `rule`, parsed as numbers.
+fn parts<T: FromStr>(pair: &PestPair<Rule>, rule: Rule) -> impl Iterator<Item = T> {
+    let matching = pair
+        .clone()
+        .into_inner()
+        .filter(move |p| p.as_rule() == rule);
+    matching.filter_map(|p| p.as_str().parse().ok())
+}
+
+fn range_sep(pair: &PestPair<Rule>) -> char {
+    let sep = pair
+        .clone()
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::range_sep);
+    sep.map_or('-', |p| first_char(p.as_str()))
 }
 
 // ---- marks ------------------------------------------------------------------------------
