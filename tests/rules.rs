@@ -1,23 +1,8 @@
-//! Each rule on small drafts: cases that must fire and near-misses that must not.
+//! The structural rules on small drafts: cases that must fire and near-misses that must not.
 
-use nianbao::config::Config;
-use nianbao::lint::{Linter, Selection};
-use nianbao::source::Source;
+mod common;
 
-/// `(rule, flagged text)` for every finding of `rule` in `text`.
-fn findings(rule: &str, text: &str) -> Vec<String> {
-    let selection = Selection {
-        select: Some(vec![rule.to_string()]),
-        ignore: vec![],
-    };
-    let linter = Linter::new(Config::builtin(), &selection);
-    let source = Source::new("t.txt", text.to_string());
-    linter
-        .lint(&source)
-        .into_iter()
-        .map(|d| source.text[d.span].to_string())
-        .collect()
-}
+use common::findings;
 
 const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
 

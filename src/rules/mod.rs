@@ -122,6 +122,9 @@ registry! {
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
     "percent-range" => percent_range,
+    // Dates and years.
+
+    // Figures and typography.
 }
 
 /// The rule called `id`.
