@@ -21,6 +21,20 @@ pub struct Config {
     pub outline: OutlineConfig,
     pub sections: SectionsConfig,
     pub rules: RulesConfig,
+    /// Globs of files a directory walk skips (relative to the walked directory).
+    pub exclude: Vec<String>,
+    /// Findings the drafter has judged correct: `[[ignore]]` entries.
+    pub ignore: Vec<Suppression>,
+}
+
+/// One `[[ignore]]` entry: findings of `rule` overlapping `text`, in files matching
+/// `paths` (all files when empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Suppression {
+    pub rule: String,
+    pub text: Option<String>,
+    pub paths: Vec<String>,
 }
 
 /// Word lists the outline builder uses to recognise a report's parts.
@@ -202,7 +216,9 @@ impl Config {
         for (name, text) in layers {
             // Deserialising the layer alone reports unknown keys and bad values with
             // their span in that file; the merged table has no spans left.
-            toml::from_str::<Config>(text).map_err(|e| ConfigError::from_toml(name, text, e))?;
+            let layer = toml::from_str::<Config>(text)
+                .map_err(|e| ConfigError::from_toml(name, text, e))?;
+            check_ignore_rules(name, text, &layer)?;
             merge(&mut merged, parse_table(name, text)?);
         }
         toml::Value::Table(merged)
@@ -228,12 +244,33 @@ impl Config {
     }
 }
 
+/// Every `[[ignore]]` entry names a rule that exists.
+fn check_ignore_rules(name: &str, text: &str, layer: &Config) -> Result<(), ConfigError> {
+    match layer
+        .ignore
+        .iter()
+        .find(|s| crate::rules::info(&s.rule).is_none())
+    {
+        None => Ok(()),
+        Some(s) => {
+            let quoted = format!("\"{}\"", s.rule);
+            Err(ConfigError {
+                name: name.to_string(),
+                text: text.to_string(),
+                message: format!("[[ignore]] 中的规则“{}”不存在", s.rule),
+                span: text.find(&quoted).map(|at| at..at + quoted.len()),
+            })
+        }
+    }
+}
+
 fn parse_table(name: &str, text: &str) -> Result<toml::Table, ConfigError> {
     text.parse::<toml::Table>()
         .map_err(|e| ConfigError::from_toml(name, text, e))
 }
 
-/// Layers `over` onto `base`: tables merge key by key, anything else is replaced.
+/// Layers `over` onto `base`: tables merge key by key, anything else is replaced
+/// (so a project's `[[ignore]]` and `exclude` replace the built-in empty lists).
 fn merge(base: &mut toml::Table, over: toml::Table) {
     for (key, value) in over {
         match (base.get_mut(&key), value) {

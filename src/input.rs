@@ -5,7 +5,7 @@
 
 use crate::decode::{self, DecodeError, Encoding};
 use crate::docx::{self, DocxError};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -57,7 +57,7 @@ pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError
         let paragraphs =
             docx::read_paragraphs(&bytes).map_err(|e| InputError::Docx(path.into(), e))?;
         let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
-        return Ok(Source::new(path, text.join("\n")));
+        return Ok(Source::new(path, text.join("\n")).with_origin(Origin::Docx));
     }
     text_source(path.into(), &bytes, encoding)
 }
@@ -69,5 +69,9 @@ fn text_source(
 ) -> Result<Source, InputError> {
     let decoded =
         decode::decode(bytes, encoding).map_err(|e| InputError::Undecodable(name.clone(), e))?;
-    Ok(Source::new(name, decoded.text))
+    let origin = Origin::Text {
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+    };
+    Ok(Source::new(name, decoded.text).with_origin(origin))
 }

@@ -65,6 +65,11 @@ impl Linter {
 
     /// Every finding in `source`, ordered by position then rule id.
     pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
+        self.check(source).1
+    }
+
+    /// The outline of `source` and every finding in it.
+    pub fn check(&self, source: &Source) -> (Outline, Vec<Diagnostic>) {
         let outline = self.outline(source);
         let doc = Document::new(source, &outline, &self.config);
         let mut all = Vec::new();
@@ -78,6 +83,6 @@ impl Linter {
             }));
         }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-        all
+        (outline, all)
     }
 }

@@ -1,6 +1,16 @@
 //! A decoded document and its line index: byte offsets → 1-based line and column.
 
+use crate::decode::Encoding;
 use std::ops::Range;
+
+/// Where a text came from, so that fixes can be written back the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A text file in this encoding, with or without a byte-order mark.
+    Text { encoding: Encoding, bom: bool },
+    /// A Word document: one line per paragraph; never rewritten.
+    Docx,
+}
 
 /// The decoded text of one input with the byte offsets where its lines start.
 ///
@@ -10,6 +20,7 @@ use std::ops::Range;
 pub struct Source {
     pub name: String,
     pub text: String,
+    pub origin: Origin,
     line_starts: Vec<usize>,
 }
 
@@ -26,8 +37,17 @@ impl Source {
         Source {
             name: name.into(),
             text,
+            origin: Origin::Text {
+                encoding: Encoding::Utf8,
+                bom: false,
+            },
             line_starts,
         }
+    }
+
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 
     pub fn line_count(&self) -> usize {

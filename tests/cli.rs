@@ -50,13 +50,68 @@ fn missing_file_is_exit_two() {
 }
 
 #[test]
-fn directory_as_file_is_exit_two() {
+fn directories_are_walked_sorted_and_filtered() {
     let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    fs::create_dir_all(dir.path().join("sub")).unwrap();
+    fs::create_dir_all(dir.path().join("old")).unwrap();
+    for name in ["b.txt", "a.md", "sub/c.txt", "old/d.txt", "skip-me.txt"] {
+        fs::write(dir.path().join(name), &clean).unwrap();
+    }
+    fs::write(dir.path().join("image.png"), b"\x89PNG\r\n").unwrap();
+    write_config(dir.path(), "exclude = [\"old\"]\n");
+    let root = dir.path().to_str().unwrap();
+    let out = stdout_of(nianbao().args(["lint", "--format", "json", "--exclude", "skip-*", root]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["/a.md", "/b.txt", "/sub/c.txt"]);
+}
+
+#[test]
+fn broken_symlink_in_a_folder_is_reported_and_the_rest_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(example("clean.txt"), dir.path().join("good.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("missing.txt"),
+        dir.path().join("broken.txt"),
+    )
+    .unwrap();
     let out = nianbao()
         .args(["lint", dir.path().to_str().unwrap()])
         .assert()
         .code(2);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("目录"));
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("broken.txt"), "{err}");
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("1 个文件"));
+}
+
+#[test]
+fn unreadable_file_is_exit_two() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("locked.txt");
+    fs::write(&p, "x").unwrap();
+    fs::set_permissions(&p, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&p).is_ok() {
+        eprintln!("note: running as a user who can read mode-000 files; skipped");
+        return;
+    }
+    nianbao()
+        .args(["lint", p.to_str().unwrap()])
+        .assert()
+        .code(2);
 }
 
 #[test]

@@ -1,8 +1,13 @@
 //! Renderers: turn finished diagnostics into text. They format; they never decide.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod outline;
+pub mod report;
+pub mod sarif;
+pub mod short;
+pub mod stats;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;

@@ -1,0 +1,77 @@
+//! `outline`, `rules` and `explain`: what the parser saw and what each rule does.
+
+use super::{Common, EXIT_TROUBLE};
+use crate::cli::runs::Linters;
+use nianbao::config::{self, Config};
+use nianbao::{input, render, rules};
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn outline(path: &str, common: &Common, json: bool) -> ExitCode {
+    let mut linters = Linters::new(common, Default::default());
+    let linter = match linters.for_path(path) {
+        Ok(l) => l,
+        Err(message) => {
+            eprint!("{message}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let source = match input::read(path, common.encoding) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let o = linter.outline(&source);
+    let out = if json {
+        render::outline::json(&source, &o)
+    } else {
+        render::outline::human(&source, &o)
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}
+
+pub fn rules() -> ExitCode {
+    let config = Config::builtin();
+    for r in rules::RULES {
+        println!(
+            "{:<24} {:<8} {}",
+            r.id,
+            default_level(&config, r.id),
+            r.summary
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn explain(id: &str) -> ExitCode {
+    let Some(rule) = rules::info(id) else {
+        eprintln!("错误：未知的规则“{id}”（用 `nianbao rules` 查看全部规则）");
+        return ExitCode::from(EXIT_TROUBLE);
+    };
+    let level = default_level(&Config::builtin(), id);
+    println!("{} ({level})\n{}\n\n{}", rule.id, rule.summary, rule.doc);
+    if let Some(table) = default_table(id) {
+        println!("\n默认配置（rules/default.toml）\n{table}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn default_level(config: &Config, id: &str) -> &'static str {
+    config
+        .rules
+        .level(id)
+        .and_then(|l| l.severity())
+        .map_or("off", |s| s.as_str())
+}
+
+/// The `[rules.<id>]` table of the built-in rule set, as written there.
+fn default_table(id: &str) -> Option<String> {
+    let header = format!("[rules.{id}]");
+    let start = config::DEFAULT_TOML.find(&header)?;
+    let rest = &config::DEFAULT_TOML[start..];
+    let end = rest[1..].find("\n[").map_or(rest.len(), |i| i + 1);
+    Some(rest[..end].trim_end().to_string())
+}

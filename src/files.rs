@@ -1,0 +1,55 @@
+//! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
+//! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// File name endings a directory walk lints.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "docx"];
+
+/// A glob set from patterns; a bad pattern is an error naming it.
+pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        builder.add(Glob::new(p).map_err(|e| format!("无效的排除模式“{p}”：{e}"))?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Whether `path` (relative to the walked directory) or its file name matches `set`.
+pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
+    set.is_match(relative) || relative.file_name().is_some_and(|n| set.is_match(n))
+}
+
+/// The lintable files under `dir`, sorted; walk errors (unreadable folders, broken links)
+/// are returned as messages for the caller to report.
+pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| {
+        e.depth() == 0 || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
+    }) {
+        match entry {
+            Ok(e) if is_lintable(e.path()) && !e.file_type().is_dir() => {
+                files.push(e.path().display().to_string())
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(format!(
+                "{}：{}",
+                e.path()
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
+                e.io_error()
+                    .map_or_else(|| e.to_string(), |io| io.to_string())
+            )),
+        }
+    }
+    (files, errors)
+}
+
+fn is_lintable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}

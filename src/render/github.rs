@@ -1,0 +1,51 @@
+//! `--format github`: GitHub Actions workflow commands, shown as annotations on a PR.
+
+use super::FileReport;
+use crate::diagnostic::Severity;
+use std::fmt::Write;
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let (line, col) = r.source.position(d.span.start);
+            let (end_line, end_col) = r.source.position(d.span.end);
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                property(&r.source.name),
+                property(d.rule),
+                data(&d.message)
+            );
+        }
+    }
+    out
+}
+
+/// Escapes a command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_special_characters() {
+        assert_eq!(data("50%\n"), "50%25%0A");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

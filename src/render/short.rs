@@ -1,0 +1,20 @@
+//! `--format short`: `path:line:col: severity[rule] message`, one finding per line, as
+//! editors' quickfix lists and VS Code problem matchers read it.
+
+use super::FileReport;
+use std::fmt::Write;
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let (line, col) = r.source.position(d.span.start);
+            let _ = writeln!(
+                out,
+                "{}:{line}:{col}: {}[{}] {}",
+                r.source.name, d.severity, d.rule, d.message
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! Output formats for tools and reviewers: short, github, sarif, --statistics, report,
+//! plus [[ignore]] suppressions and `init`.
+
+use assert_cmd::Command;
+use std::fs;
+
+fn nianbao() -> Command {
+    Command::cargo_bin("nianbao").unwrap()
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn short_format_is_one_line_per_finding() {
+    let out = stdout_of(nianbao().args(["lint", "--format", "short", &example("defects.txt")]));
+    let line = out
+        .lines()
+        .find(|l| l.contains("[section-missing]"))
+        .unwrap();
+    assert!(
+        line.starts_with(&format!(
+            "{}:17:1: error[section-missing] ",
+            example("defects.txt")
+        )),
+        "{line}"
+    );
+    assert!(
+        out.lines()
+            .all(|l| l.contains(": error[") || l.contains(": warning[") || l.contains(": info["))
+    );
+}
+
+#[test]
+fn github_format_is_workflow_commands() {
+    let out = stdout_of(nianbao().args(["lint", "--format", "github", &example("defects.txt")]));
+    let line = out
+        .lines()
+        .find(|l| l.contains("title=section-missing"))
+        .unwrap();
+    assert!(line.starts_with("::error file="), "{line}");
+    assert!(line.contains(",line=17,col=1,"), "{line}");
+}
+
+#[test]
+fn sarif_has_rules_and_results() {
+    let out = stdout_of(nianbao().args(["lint", "--format", "sarif", &example("defects.txt")]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "nianbao");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "section-missing")
+        .unwrap();
+    assert_eq!(result["level"], "error");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "section-missing");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        17
+    );
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let out = stdout_of(nianbao().args([
+        "lint",
+        "--format",
+        "short",
+        "--statistics",
+        &example("defects.txt"),
+    ]));
+    let row = out
+        .lines()
+        .find(|l| l.trim_end().ends_with(" section-missing"))
+        .unwrap();
+    assert_eq!(row.split_whitespace().next(), Some("1"));
+}
+
+#[test]
+fn report_tabulates_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(example("clean.txt"), dir.path().join("a.txt")).unwrap();
+    fs::copy(example("defects.txt"), dir.path().join("b.txt")).unwrap();
+    let csv =
+        stdout_of(nianbao().args(["report", "--format", "csv", dir.path().to_str().unwrap()]));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(rows[0].starts_with("文件,年度,发文机关,缺少章节"));
+    assert!(rows[1].contains("a.txt,2024,某县人民政府,—"), "{}", rows[1]);
+    assert!(
+        rows[2].contains("b.txt,2023,某市司法局,duties"),
+        "{}",
+        rows[2]
+    );
+    let table = stdout_of(nianbao().args(["report", dir.path().to_str().unwrap()]));
+    assert!(table.lines().nth(2).unwrap().contains("duties"), "{table}");
+}
+
+#[test]
+fn ignore_entries_suppress_and_unused_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    fs::copy(example("defects.txt"), &draft).unwrap();
+    fs::write(
+        dir.path().join("nianbao.toml"),
+        "[[ignore]]\nrule = \"web-residue\"\ntext = \"打印 关闭\"\n\n[[ignore]]\nrule = \"numbering\"\ntext = \"不存在的文字\"\n",
+    )
+    .unwrap();
+    let out = stdout_of(nianbao().args(["lint", "--format", "short", draft.to_str().unwrap()]));
+    assert!(!out.contains("[web-residue]"), "{out}");
+    let unused = out
+        .lines()
+        .find(|l| l.contains("info[unused-ignore]"))
+        .unwrap();
+    assert!(unused.contains("nianbao.toml:7:8"), "{unused}");
+    assert!(out.contains("[numbering]"));
+}
+
+#[test]
+fn ignore_with_unknown_rule_is_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("nianbao.toml"),
+        "[[ignore]]\nrule = \"no-such\"\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("d.txt");
+    fs::copy(example("clean.txt"), &draft).unwrap();
+    let out = nianbao()
+        .args(["lint", "--color", "never", draft.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("nianbao.toml:2:8") && err.contains("no-such"),
+        "{err}"
+    );
+}
+
+#[test]
+fn init_writes_once_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    nianbao()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0);
+    let written = fs::read_to_string(dir.path().join("nianbao.toml")).unwrap();
+    assert!(written.contains("# deadline = \"04-01\""));
+    fs::write(dir.path().join("nianbao.toml"), "deadline = \"03-01\"\n").unwrap();
+    nianbao()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("nianbao.toml")).unwrap(),
+        "deadline = \"03-01\"\n"
+    );
+    nianbao()
+        .current_dir(dir.path())
+        .args(["init", "--force"])
+        .assert()
+        .code(0);
+    // The written file lints clean as a config.
+    fs::copy(example("clean.txt"), dir.path().join("d.txt")).unwrap();
+    nianbao()
+        .current_dir(dir.path())
+        .args(["lint", "d.txt"])
+        .assert()
+        .code(0);
+}
