@@ -180,3 +180,33 @@ fn init_writes_once_and_never_overwrites_unasked() {
         .assert()
         .code(0);
 }
+
+/// `tests/sarif-schema-2.1.0.json` is the SARIF 2.1.0 (rtm.5) JSON schema as shipped in
+/// the npm package @microsoft/jest-sarif 1.0.0-beta.0 (MIT), `lib/schemas/`.
+#[test]
+fn sarif_validates_against_the_2_1_0_schema() {
+    // rtm.5 has one malformed pattern (run.language, `…{2}]?$`), corrected in the final
+    // OASIS schema; the meta-schema rejects it as a regex, so it is corrected here.
+    let text = include_str!("sarif-schema-2.1.0.json").replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("empty.txt");
+    fs::write(&broken, "").unwrap();
+    for input in [
+        example("defects.txt"),
+        example("clean.txt"),
+        broken.display().to_string(),
+    ] {
+        let out = stdout_of(nianbao().args(["lint", "--format", "sarif", &input]));
+        let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{input}: {errors:?}");
+    }
+    // The validator does catch a broken log.
+    let bad = serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]});
+    assert!(!validator.is_valid(&bad));
+}
