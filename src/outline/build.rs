@@ -1,6 +1,6 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
-use super::lines::{self, RawKind, RawLine};
+use super::lines::{self, NumberStyle, RawKind, RawLine};
 use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
@@ -46,7 +46,9 @@ pub fn build(source: &Source, config: &Config) -> Outline {
     let first_heading = raw
         .iter()
         .position(|r| matches!(r.kind, RawKind::Heading { .. }));
-    let title = b.find_title(first_heading.unwrap_or(raw.len()));
+    let title = b
+        .markdown_title(&raw, first_heading)
+        .or_else(|| b.find_title(first_heading.unwrap_or(raw.len())));
     let signature = b.find_signature(&raw);
     let sections = sections(text, &raw, &b.lines, &config.sections);
     let mut outline = Outline {
@@ -229,6 +231,20 @@ impl Builder<'_> {
         }
     }
 
+    /// A Markdown document's title: its first heading, when it names the report.
+    fn markdown_title(&mut self, raw: &[RawLine], first_heading: Option<usize>) -> Option<usize> {
+        let i = first_heading?;
+        let RawKind::Heading { style: NumberStyle::Markdown, number: 0, rest, .. } = &raw[i].kind else {
+            return None;
+        };
+        let t = &self.text[rest.clone()];
+        self.cfg.title_words.iter().all(|w| t.contains(w.as_str())).then(|| {
+            self.lines[i].kind = LineKind::Title;
+            self.lines[i].span.start = rest.start;
+            i
+        })
+    }
+
     /// The title: a short line before the first heading naming the report; one with a
     /// year wins over one without (`法治政府建设年度报告和工作要点` is a page category).
     fn find_title(&mut self, before: usize) -> Option<usize> {
@@ -307,7 +323,9 @@ impl Builder<'_> {
 fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -> Vec<Section> {
     let top = raw
         .iter()
-        .filter_map(|r| match r.kind {
+        .zip(lines)
+        .filter(|(_, l)| l.kind == LineKind::Heading)
+        .filter_map(|(r, _)| match r.kind {
             RawKind::Heading { level, .. } => Some(level),
             _ => None,
         })
@@ -325,6 +343,9 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         else {
             continue;
         };
+        if lines[i].kind != LineKind::Heading {
+            continue; // a Markdown title
+        }
         let heading_end = text[rest.clone()]
             .find('。')
             .map_or(rest.end, |p| rest.start + p + '。'.len_utf8());
@@ -605,6 +626,17 @@ mod tests {
             outline("现将2024年度工作报告如下:\n一、主要工作\n").report_year,
             Some(2024)
         );
+    }
+
+    #[test]
+    fn markdown_headings_are_sections() {
+        let o = outline("# 某市2023年法治政府建设年度报告\n\n## 一、主要工作\n\n### (一)依法决策\n\n## 二、存在问题\n");
+        assert_eq!(o.title, Some(0));
+        assert_eq!(o.report_year, Some(2023));
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Measures, Role::Shortcomings]);
+        assert_eq!(o.sections[1].number, 2);
+        assert_eq!(o.sections[0].children.len(), 1);
     }
 
     #[test]

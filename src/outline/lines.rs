@@ -131,6 +131,7 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
             .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
             .len();
     let marker_start = base + pair.as_span().start() + indent;
+    let markdown = pair.as_rule() == Rule::md_heading;
     let mut level = match pair.as_rule() {
         Rule::heading1 => 1,
         Rule::heading2 => 2,
@@ -145,13 +146,12 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
             Rule::arabic => number = s.as_str().parse().unwrap_or(0),
             Rule::h1_mark | Rule::h3_mark if s.as_str() == "、" => style = NumberStyle::Comma,
             Rule::h1_mark | Rule::h3_mark => style = NumberStyle::Dot,
-            Rule::md_marks => {
-                style = NumberStyle::Markdown;
-                level = s.as_str().len() as u8;
-                number = 0;
-            }
+            Rule::md_marks => level = s.as_str().len() as u8,
             _ => {}
         }
+    }
+    if markdown {
+        style = NumberStyle::Markdown;
     }
     RawKind::Heading {
         level,

@@ -30,7 +30,8 @@ pub enum LineKind {
 
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// Byte range of the line in the text, without its terminator.
+    /// Byte range of the line in the text, without its terminator (for a Markdown
+    /// title, without its leading `#`).
     pub span: Range<usize>,
     pub kind: LineKind,
 }

@@ -56,7 +56,7 @@ impl Rule for Check {
 }
 
 fn check_siblings(doc: &Document, siblings: &[Section], out: &mut Vec<Diagnostic>) {
-    let numbered = siblings.iter().filter(|s| s.style != NumberStyle::Markdown);
+    let numbered = siblings.iter().filter(|s| s.number > 0);
     check_sequence(numbered.clone().map(|s| (s.number, s.marker.clone(), marker(doc, s).to_string())), out);
     for s in siblings {
         check_siblings(doc, &s.children, out);
