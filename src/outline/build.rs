@@ -234,15 +234,25 @@ impl Builder<'_> {
     /// A Markdown document's title: its first heading, when it names the report.
     fn markdown_title(&mut self, raw: &[RawLine], first_heading: Option<usize>) -> Option<usize> {
         let i = first_heading?;
-        let RawKind::Heading { style: NumberStyle::Markdown, number: 0, rest, .. } = &raw[i].kind else {
+        let RawKind::Heading {
+            style: NumberStyle::Markdown,
+            number: 0,
+            rest,
+            ..
+        } = &raw[i].kind
+        else {
             return None;
         };
         let t = &self.text[rest.clone()];
-        self.cfg.title_words.iter().all(|w| t.contains(w.as_str())).then(|| {
-            self.lines[i].kind = LineKind::Title;
-            self.lines[i].span.start = rest.start;
-            i
-        })
+        self.cfg
+            .title_words
+            .iter()
+            .all(|w| t.contains(w.as_str()))
+            .then(|| {
+                self.lines[i].kind = LineKind::Title;
+                self.lines[i].span.start = rest.start;
+                i
+            })
     }
 
     /// The title: a short line before the first heading naming the report; one with a
@@ -630,7 +640,9 @@ mod tests {
 
     #[test]
     fn markdown_headings_are_sections() {
-        let o = outline("# 某市2023年法治政府建设年度报告\n\n## 一、主要工作\n\n### (一)依法决策\n\n## 二、存在问题\n");
+        let o = outline(
+            "# 某市2023年法治政府建设年度报告\n\n## 一、主要工作\n\n### (一)依法决策\n\n## 二、存在问题\n",
+        );
         assert_eq!(o.title, Some(0));
         assert_eq!(o.report_year, Some(2023));
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();

@@ -8,7 +8,7 @@ use super::{Counts, FileReport};
 use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::sentence;
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::Buffer};
@@ -77,6 +77,13 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
         Severity::Info => CsSeverity::Note,
     };
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明：{n}")).collect();
+    if window.source.origin == Origin::Docx {
+        let paragraph = window.source.line_index(d.span.start) + 1;
+        notes.insert(
+            0,
+            format!("位置：段落 {paragraph}（Word 文档按段落计，行号即段落号）"),
+        );
+    }
     if let Some(help) = &d.help {
         notes.push(format!("建议：{help}"));
     }

@@ -2,7 +2,7 @@
 
 use super::{Counts, FileReport};
 use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -31,6 +31,9 @@ struct Entry<'a> {
     byte_end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<&'a str>,
+    /// For a `.docx`: the Word paragraph (equal to `line`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
 }
@@ -86,6 +89,7 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic) -> Entry<'a> {
         byte_start: d.span.start,
         byte_end: d.span.end,
         section: d.section.as_deref(),
+        paragraph: (source.origin == Origin::Docx).then_some(line),
         fix: d.fix.as_ref().map(|f| Fix {
             byte_start: f.span.start,
             byte_end: f.span.end,
