@@ -54,6 +54,22 @@ pub fn end_after(text: &str, at: usize, ceiling: usize, limit: usize) -> usize {
     ceiling
 }
 
+/// Characters that end a clause: the sentence ends plus commas and colons (half- and
+/// full-width).
+pub const CLAUSE_ENDS: &[char] = &[
+    '。', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}', ',', '\u{ff0c}', ':', '\u{ff1a}',
+];
+
+/// Start of the clause that ends at `at`: just after the last [`CLAUSE_ENDS`] mark in
+/// `text[floor..at]`, or `floor`.
+pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_ENDS.contains(c))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +90,13 @@ mod tests {
             "二三四五。"
         );
         assert_eq!(&t[start_before(t, 0, at, 1)..at], "三");
+    }
+
+    #[test]
+    fn clause_starts_after_a_comma_or_colon() {
+        let t = "收案2.35万起,调处成功\u{ff0c}成功率99.84%";
+        let at = t.find("99").unwrap();
+        assert_eq!(&t[clause_start(t, 0, at)..at], "成功率");
+        assert_eq!(clause_start(t, 0, t.find('收').unwrap() + 3), 0);
     }
 }

@@ -32,9 +32,13 @@ impl<'a> Document<'a> {
             .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
             .map(|l| {
                 let mut tokens = inline::tokenize(&source.text[l.span.clone()]);
+                let offset = l.span.start;
                 for t in &mut tokens {
-                    t.start += l.span.start;
-                    t.end += l.span.start;
+                    t.start += offset;
+                    t.end += offset;
+                    if let inline::TokenKind::Quantity(q) = &mut t.kind {
+                        q.unit_gap = q.unit_gap.map(|(a, b)| (a + offset, b + offset));
+                    }
                 }
                 (l.span.clone(), tokens)
             })
@@ -56,6 +60,13 @@ impl<'a> Document<'a> {
         self.line_tokens
             .iter()
             .map(|(span, t)| (span, t.as_slice()))
+    }
+
+    /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
+    pub fn line_kind(&self, start: usize) -> Option<LineKind> {
+        let lines = &self.outline.lines;
+        let i = lines.binary_search_by_key(&start, |l| l.span.start).ok()?;
+        Some(lines[i].kind)
     }
 }
 
@@ -125,6 +136,15 @@ registry! {
     // Dates and years.
 
     // Figures and typography.
+    "percent-points" => percent_points,
+    "ratio-mismatch" => ratio_mismatch,
+    "parts-exceed-total" => parts_exceed_total,
+    "number-format" => number_format,
+    "punctuation-width" => punctuation_width,
+    "range-dash" => range_dash,
+    "title-mark-comma" => title_mark_comma,
+    "unbalanced-pair" => unbalanced_pair,
+    "wording" => wording,
 }
 
 /// The rule called `id`.

@@ -1,0 +1,60 @@
+//! `number-format`: a space between a number and its unit (`74 名`).
+
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::inline::TokenKind;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "数字与计量单位之间有空格（如“74 名”）";
+
+pub const DOC: &str = "\
+检查内容
+  阿拉伯数字与其后的计量单位或量词之间夹有空格（半角、全角空格或制表符）。
+  日期中的空格（如“2024 年1月26日”）由 date-format 检查。
+
+依据
+  GB/T 15835-2011《出版物上数字用法》：数字与其单位构成一个整体，不应分开书写；
+  文稿从表格或网页转换时常带入多余空格。
+
+示例
+  74 名部门、镇(街道)党政主要负责人书面述法
+  → 74名部门、镇(街道)党政主要负责人书面述法（修正：删除空格）
+
+设置
+  [rules.number-format] severity";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (_, tokens) in doc.tokens() {
+            for t in tokens {
+                let TokenKind::Quantity(q) = &t.kind else { continue };
+                let Some((gap_start, gap_end)) = q.unit_gap else { continue };
+                let shown = &text[t.start..t.end];
+                out.push(
+                    Diagnostic::new(
+                        t.start..t.end,
+                        format!("数字与单位之间有空格：“{shown}”"),
+                    )
+                    .label("删除空格")
+                    .help(format!(
+                        "写作“{}{}”",
+                        &text[t.start..gap_start],
+                        &text[gap_end..t.end]
+                    ))
+                    .fix(gap_start..gap_end, ""),
+                );
+            }
+        }
+    }
+}

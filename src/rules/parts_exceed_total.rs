@@ -1,0 +1,187 @@
+//! `parts-exceed-total`: the parts listed after `其中` add up to more than their total.
+
+use super::{Document, Rule};
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use super::ratio_mismatch::{bounds, counted};
+use crate::inline::{Quantity, Token, TokenKind};
+use crate::sentence::{end_after, start_before};
+use serde::Deserialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// Words that introduce the parts of the figure just before them.
+    pub markers: Vec<String>,
+    /// Words that end the list of parts: a clause holding one is about something else.
+    pub stop_words: Vec<String>,
+}
+
+pub const SUMMARY: &str = "“其中”之后所列各项之和超过总数";
+
+pub const DOC: &str = "\
+检查内容
+  总数之后紧跟“其中”（markers），列出若干部分数：“审查事项115件，其中涉法事务54件，
+  规范性文件35件、行政合同26件”。同一句中，从“其中”起，以逗号、顿号分隔、各含一个
+  与总数单位相同的数字的分句都算作部分；遇到不含数字、单位不同、含有其他数字或
+  stop-words（同比、累计、分别、出具……）的分句即止，各部分之和恰好等于总数时也止。
+  部分之和超过总数（已计入“万”等单位的舍入）时报告。
+  带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
+
+依据
+  部分不可能大于整体；各部分之和超过总数，说明某个数字有误，或把不属于该总数的
+  数字列进了“其中”。
+
+示例
+  受理案件100件，其中行政案件60件，民事案件50件
+  → 60+50=110件，超过总数100件：核对各数字。
+
+设置
+  [rules.parts-exceed-total] markers = [\"其中\"]、stop-words = [...]";
+
+pub struct Check {
+    settings: Settings,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        Check {
+            settings: settings.clone(),
+        }
+    }
+}
+
+/// Characters that separate the parts of a list.
+const SEPARATORS: &[char] = &[',', '\u{ff0c}', '、', ';', '\u{ff1b}', '。'];
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (line, tokens) in doc.tokens() {
+            let line_text = &text[line.clone()];
+            for marker in self.settings.markers.iter().filter(|m| !m.is_empty()) {
+                for (i, _) in line_text.match_indices(marker.as_str()) {
+                    let at = line.start + i;
+                    if let Some(d) = self.check_list(text, line, tokens, at, marker) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Check {
+    /// The finding for the list introduced by the marker at `at`, if its parts exceed
+    /// the total before it.
+    fn check_list(
+        &self,
+        text: &str,
+        line: &Range<usize>,
+        tokens: &[Token],
+        at: usize,
+        marker: &str,
+    ) -> Option<Diagnostic> {
+        let sentence = start_before(text, line.start, at, usize::MAX)
+            ..end_after(text, at, line.end, usize::MAX);
+        let figures: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| !matches!(t.kind, TokenKind::HalfWidthPunct(_)))
+            .filter(|t| sentence.start <= t.start && t.end <= sentence.end)
+            .collect();
+        // The total: the figure just before the marker, with only punctuation between.
+        let total_token = *figures.iter().rev().find(|t| t.end <= at)?;
+        let total = counted(total_token)?;
+        let joined = text[total_token.end..at]
+            .chars()
+            .all(|c| c.is_whitespace() || ",，:：".contains(c));
+        if !joined {
+            return None;
+        }
+        let (total_lo, total_hi) = bounds(total);
+        let mut sum = (0.0, 0.0);
+        for clause in clauses(text, at..sentence.end) {
+            let first = clause.start == at;
+            if !first && self.ends_list(&text[clause.clone()], marker) {
+                break;
+            }
+            let mut inside = figures
+                .iter()
+                .filter(|t| clause.start <= t.start && t.end <= clause.end);
+            let (Some(part_token), None) = (inside.next(), inside.next()) else { break };
+            let TokenKind::Quantity(part) = &part_token.kind else { break };
+            if part.unit != total.unit {
+                break;
+            }
+            if part.approx {
+                return None;
+            }
+            let (lo, hi) = bounds(part);
+            sum = (sum.0 + lo, sum.1 + hi);
+            if sum.0 > total_hi {
+                let span = total_token.start..part_token.end;
+                return Some(finding(text, span, marker, sum, total_token, total));
+            }
+            if sum.0 >= total_lo && sum.1 <= total_hi {
+                break; // The parts are complete; what follows is about something else.
+            }
+        }
+        None
+    }
+
+    /// Whether a clause after the first part ends the list: another marker or a stop word.
+    fn ends_list(&self, clause: &str, marker: &str) -> bool {
+        clause.contains(marker)
+            || (self.settings.stop_words.iter())
+                .any(|w| !w.is_empty() && clause.contains(w.as_str()))
+    }
+}
+
+/// The clauses of `text[range]`, each up to (not including) the next separator.
+fn clauses(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    std::iter::from_fn(move || {
+        if start >= range.end {
+            return None;
+        }
+        let end = text[start..range.end]
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| SEPARATORS.contains(c))
+            .map_or(range.end, |(i, _)| start + i);
+        let clause = start..end;
+        start = end + text[end..].chars().next().map_or(1, char::len_utf8);
+        Some(clause)
+    })
+}
+
+fn finding(
+    text: &str,
+    span: Range<usize>,
+    marker: &str,
+    sum: (f64, f64),
+    total_token: &Token,
+    total: &Quantity,
+) -> Diagnostic {
+    let unit = &total.unit;
+    let shown_total = &text[total_token.start..total_token.end];
+    let sum = if sum.0 == sum.1 {
+        format!("{}{unit}", show(sum.0))
+    } else {
+        format!("至少{}{unit}", show(sum.0))
+    };
+    Diagnostic::new(
+        span,
+        format!("“{marker}”所列各项之和（{sum}）超过总数“{shown_total}”"),
+    )
+    .label("各部分之和大于总数")
+    .help("核对总数和各部分的数字，或把不属于该总数的项目移出“其中”")
+}
+
+/// A sum for a message: `110`, or `2.35` for fractions.
+fn show(value: f64) -> String {
+    let s = format!("{value:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}

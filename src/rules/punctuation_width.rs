@@ -1,0 +1,124 @@
+//! `punctuation-width`: half-width `,;:?!()` between Chinese characters.
+
+use super::{Document, Rule};
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use crate::outline::LineKind;
+use serde::Deserialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// When more than this share of a document's marks of one kind are half-width, the
+    /// habit is reported once for the whole document instead of at every mark.
+    pub systematic_share: f64,
+}
+
+pub const SUMMARY: &str = "中文之间用了半角标点（, ; : ? ! ( )），应为全角";
+
+pub const DOC: &str = "\
+检查内容
+  紧挨汉字或中文标点的半角逗号、分号、冒号、问号、叹号和圆括号。
+  数字之间（“2.57:1”“08:41”）、英文和网址中的半角标点不算；网页元数据行不查。
+  按种类统计：某种标点在全文中半角的比例超过 systematic-share（默认一半）时，说明
+  全文习惯性使用半角，只在第一处报告一次并给出总数；否则每个零星的半角标点各报告
+  一次，并给出改为全角的修正。
+
+依据
+  GB/T 15834-2011《标点符号用法》：中文文本使用全角标点；半角标点用于外文和
+  数字。《党政机关公文格式》（GB/T 9704-2012）的正文同样按中文标点排版。
+
+示例
+  深化改革;推进法治
+  → 深化改革；推进法治（修正：“;”改为“；”）
+
+设置
+  [rules.punctuation-width] systematic-share = 0.5";
+
+pub struct Check {
+    settings: Settings,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        Check {
+            settings: settings.clone(),
+        }
+    }
+}
+
+/// The kinds of marks, each as (half-width forms, full-width forms); a half-width mark's
+/// full-width form is at the same index.
+const KINDS: [(&str, &str); 6] = [
+    (",", "\u{ff0c}"),
+    (";", "\u{ff1b}"),
+    (":", "\u{ff1a}"),
+    ("?", "\u{ff1f}"),
+    ("!", "\u{ff01}"),
+    ("()", "\u{ff08}\u{ff09}"),
+];
+
+/// The kind of half-width mark `c` and its full-width form.
+fn kind_of(c: char) -> Option<(usize, char)> {
+    KINDS.iter().enumerate().find_map(|(k, (half, full))| {
+        let i = half.chars().position(|h| h == c)?;
+        Some((k, full.chars().nth(i)?))
+    })
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        // Per kind: the half-width marks found (span, mark, full-width form) and how many
+        // full-width ones there are.
+        let mut half: [Vec<(Range<usize>, char, char)>; 6] = Default::default();
+        let mut full = [0usize; 6];
+        for (line, tokens) in doc.tokens() {
+            if doc.line_kind(line.start) == Some(LineKind::Meta) {
+                continue;
+            }
+            for t in tokens {
+                let Some(c) = t.half_width_punct(text) else { continue };
+                let Some((k, wide)) = kind_of(c) else { continue };
+                half[k].push((t.start..t.end, c, wide));
+            }
+            for c in text[line.clone()].chars() {
+                if let Some(k) = KINDS.iter().position(|(_, f)| f.contains(c)) {
+                    full[k] += 1;
+                }
+            }
+        }
+        for ((marks, full), kind) in half.iter().zip(full).zip(KINDS) {
+            let count = marks.len();
+            if count == 0 {
+                continue;
+            }
+            if count as f64 / (count + full) as f64 > self.settings.systematic_share {
+                out.push(habit(marks[0].0.clone(), kind, count, full));
+            } else {
+                out.extend(marks.iter().map(|(span, c, wide)| stray(span.clone(), *c, *wide)));
+            }
+        }
+    }
+}
+
+/// One finding for a document that uses half-width marks of a kind throughout.
+fn habit(first: Range<usize>, kind: (&str, &str), count: usize, full_count: usize) -> Diagnostic {
+    let (half, full) = kind;
+    let message =
+        format!("全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角");
+    Diagnostic::new(first, message)
+        .label(format!("第一处，共{count}处"))
+        .note("全文普遍使用半角，只报告一次")
+        .help(format!("将全文中文之间的“{half}”替换为“{full}”"))
+}
+
+/// A stray half-width mark `c` in a document that mostly uses the full-width `wide`.
+fn stray(span: Range<usize>, c: char, wide: char) -> Diagnostic {
+    let message = format!("中文之间应使用全角“{wide}”，而非半角“{c}”");
+    Diagnostic::new(span.clone(), message)
+        .label(format!("改为“{wide}”"))
+        .fix(span, wide.to_string())
+}

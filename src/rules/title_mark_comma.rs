@@ -1,0 +1,55 @@
+//! `title-mark-comma`: a 顿号 between directly adjacent titles or quotations (`》、《`).
+
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::inline::TokenKind;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "直接相邻的书名号或引号之间用了顿号（如“》、《”）";
+
+pub const DOC: &str = "\
+检查内容
+  紧挨着的两个书名号（“》、《”）或两个引号（“”、“”）之间的顿号。
+  两者之间还有括注等其他成分时，顿号可以保留，不报告。
+
+依据
+  GB/T 15834-2011《标点符号用法》4.5.3.5：标有引号的并列成分之间、标有书名号的
+  并列成分之间通常不用顿号。
+
+示例
+  制定《2023年法治金华建设考核评价结果性指标责任分解》、《2023年法治武义建设考核
+  细化指标及计分规则》
+  → 删除两个书名号之间的顿号（修正：删除“、”）
+
+设置
+  [rules.title-mark-comma] severity";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (_, tokens) in doc.tokens() {
+            for t in tokens.iter().filter(|t| t.kind == TokenKind::TitleComma) {
+                let what = match text[..t.start].chars().next_back() {
+                    Some('》') => "书名号",
+                    _ => "引号",
+                };
+                out.push(
+                    Diagnostic::new(t.start..t.end, format!("相邻的{what}之间不用顿号"))
+                        .label("删除顿号")
+                        .note("GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号")
+                        .fix(t.start..t.end, ""),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! `unbalanced-pair`: paired marks (`《》 “” ‘’ () 【】`) that do not balance within a
+//! paragraph.
+
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::inline::{Pair, Token, TokenKind};
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "成对的标点（《》“”‘’（）【】）在段落内不配对";
+
+pub const DOC: &str = "\
+检查内容
+  每个段落（一行）内的书名号、双引号、单引号、括号（半角与全角视为同一种）和
+  方头括号是否成对：有后半没有前半，或有前半没有后半，在不配对的那个符号处报告。
+  行首的“1)”“a)”等序号不算括号。
+
+依据
+  GB/T 15834-2011《标点符号用法》：引号、括号、书名号都是成对使用的标号；
+  缺了一半，读者无法确定引用、注释或书名的范围，通常是录入或删改时漏掉。
+
+示例
+  组织部门单位学习重大行政决策程序暂行条例》
+  → 组织部门单位学习《重大行政决策程序暂行条例》
+
+设置
+  [rules.unbalanced-pair] severity";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (line, tokens) in doc.tokens() {
+            for (t, open) in unmatched(text, line.start, tokens) {
+                let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else { continue };
+                let message = format!("{}没有对应的{}", name(kind, open), name(kind, !open));
+                let label = if open { "后面缺少与之配对的符号" } else { "前面缺少与之配对的符号" };
+                out.push(
+                    Diagnostic::new(t.start..t.end, message)
+                        .label(label)
+                        .help("补上缺少的一半，或删除多余的符号"),
+                );
+            }
+        }
+    }
+}
+
+/// The marks of one line that have no partner, with whether each is an opening mark.
+fn unmatched<'t>(text: &str, line_start: usize, tokens: &'t [Token]) -> Vec<(&'t Token, bool)> {
+    let mut stack: Vec<(&Token, Pair)> = Vec::new();
+    let mut lone = Vec::new();
+    for t in tokens {
+        match t.kind {
+            TokenKind::Open(kind) => stack.push((t, kind)),
+            TokenKind::Close(kind) => {
+                if let Some(at) = stack.iter().rposition(|&(_, k)| k == kind) {
+                    // Marks opened after the partner and still open cannot close any more.
+                    lone.extend(stack.drain(at + 1..).map(|(o, _)| (o, true)));
+                    stack.pop();
+                } else if !is_list_marker(text, line_start, t) && !is_apostrophe(text, t) {
+                    lone.push((t, false));
+                }
+            }
+            _ => {}
+        }
+    }
+    lone.extend(stack.into_iter().map(|(o, _)| (o, true)));
+    lone.sort_by_key(|(t, _)| t.start);
+    lone
+}
+
+/// `1)`, `a)`, `一)` opening a line or following a clause mark: a numbering, not a paren.
+fn is_list_marker(text: &str, line_start: usize, t: &Token) -> bool {
+    if !matches!(t.kind, TokenKind::Close(Pair::Paren)) {
+        return false;
+    }
+    let before = &text[line_start..t.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let marker = &before[start..];
+    let opens_clause = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "。；;：:，,".contains(c));
+    (1..=3).contains(&marker.chars().count()) && opens_clause
+}
+
+/// A `’` between two Latin letters (`O’Brien`) is an apostrophe.
+fn is_apostrophe(text: &str, t: &Token) -> bool {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    matches!(t.kind, TokenKind::Close(Pair::SingleQuote))
+        && latin(text[..t.start].chars().next_back())
+        && latin(text[t.end..].chars().next())
+}
+
+/// What a mark is called: `name(Pair::Book, true)` is the opening 书名号.
+fn name(kind: Pair, open: bool) -> &'static str {
+    match (kind, open) {
+        (Pair::Book, true) => "前书名号《",
+        (Pair::Book, false) => "后书名号》",
+        (Pair::DoubleQuote, true) => "左引号“",
+        (Pair::DoubleQuote, false) => "右引号”",
+        (Pair::SingleQuote, true) => "左单引号‘",
+        (Pair::SingleQuote, false) => "右单引号’",
+        (Pair::Paren, true) => "左括号（",
+        (Pair::Paren, false) => "右括号）",
+        (Pair::Bracket, true) => "左方头括号【",
+        (Pair::Bracket, false) => "右方头括号】",
+    }
+}

@@ -1,0 +1,486 @@
+//! The figure and typography rules on small texts: cases that must fire, near-misses that
+//! must not, and the fixes they offer.
+
+mod common;
+
+use common::{findings, findings_with};
+use nianbao::config::Config;
+use nianbao::diagnostic::Diagnostic;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
+
+/// Every finding of `rule` in `text`, with `config` layered over the built-in config.
+fn lint(rule: &str, text: &str, config: &str) -> Vec<Diagnostic> {
+    let selection = Selection {
+        select: Some(vec![rule.to_string()]),
+        ignore: vec![],
+    };
+    let config = Config::layered(&[("nianbao.toml", config)]).expect("test config is valid");
+    Linter::new(config, &selection).lint(&Source::new("t.txt", text.to_string()))
+}
+
+/// `text` with the fix of every finding of `rule` applied (fixes do not overlap), and how
+/// many findings carried none.
+fn fixed_with(rule: &str, text: &str, config: &str) -> (String, usize) {
+    let found = lint(rule, text, config);
+    let mut fixes: Vec<_> = found.iter().filter_map(|d| d.fix.clone()).collect();
+    let unfixed = found.len() - fixes.len();
+    fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+    let mut out = text.to_string();
+    for f in fixes {
+        out.replace_range(f.span, &f.replacement);
+    }
+    (out, unfixed)
+}
+
+fn fixed(rule: &str, text: &str) -> (String, usize) {
+    fixed_with(rule, text, "")
+}
+
+/// The messages of every finding of `rule` in `text`.
+fn messages(rule: &str, text: &str) -> Vec<String> {
+    lint(rule, text, "")
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
+
+// ---- percent-points ---------------------------------------------------------------------
+
+#[test]
+fn percent_points_fires_on_a_rate_change_in_percent() {
+    let text = "今年以来，开展诉前调解2.79万件，同比增长40%，调解成功率上升10%。";
+    assert_eq!(findings("percent-points", text), ["调解成功率上升10%"]);
+    assert_eq!(
+        findings("percent-points", "行政复议纠错率较去年同期下降2.5%。"),
+        ["行政复议纠错率较去年同期下降2.5%"]
+    );
+    assert_eq!(
+        findings("percent-points", "群众满意度提高3%，"),
+        ["群众满意度提高3%"]
+    );
+}
+
+#[test]
+fn percent_points_near_misses() {
+    for text in [
+        // 个百分点 is right.
+        "纠错率5.29%，同比下降0.42个百分点；",
+        "纠错率同比下降0.42个百分点。",
+        // The growth of a count may be in %.
+        "今年全市人民调解收案2.35万起，收案数同比增长134.41%，调处成功2.34万起。",
+        "全县合法性审查件数共计663件，同比上升41.6%。",
+        // A new level, not a change.
+        "全市法治建设满意度提升至92.11%。",
+        "败诉率下降至2.3%，创历史新低。",
+        // 率先, 效率 are no rates.
+        "全省率先试点，收案量增长20%。",
+        "审批效率提高30%。",
+        // The rate is in another clause.
+        "调解成功率99%，案件数增长10%。",
+        // A figure between the rate and the change: the change is of that figure.
+        "成功率高的3个乡镇案件增长10%。",
+    ] {
+        assert!(
+            findings("percent-points", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- ratio-mismatch ---------------------------------------------------------------------
+
+#[test]
+fn ratio_mismatch_fires_on_a_wrong_reduction() {
+    let text = "全市检查任务由204项优化至151项，减少25.9%，行政检查户次同比减少37.6%。";
+    assert_eq!(findings("ratio-mismatch", text), ["减少25.9%"]);
+    let m = messages("ratio-mismatch", text);
+    assert!(m[0].contains("26.0%") && m[0].contains("25.9%"), "{m:?}");
+    // The right figure passes; so does an increase computed right.
+    assert!(findings("ratio-mismatch", "由204项优化至151项，减少26.0%。").is_empty());
+    assert!(findings("ratio-mismatch", "由204项优化至151项,减少26%。").is_empty());
+    assert!(findings("ratio-mismatch", "服务点从40个增加到50个，增长25%。").is_empty());
+    assert_eq!(
+        findings("ratio-mismatch", "服务点从40个增加到50个，增长20%。"),
+        ["增长20%"]
+    );
+}
+
+#[test]
+fn ratio_mismatch_fires_on_a_wrong_part_whole_rate() {
+    let text = "受理各类矛盾纠纷案件26847件，成功调解26000件，调解成功率99.95%。";
+    assert_eq!(findings("ratio-mismatch", text), ["调解成功率99.95%"]);
+    let m = messages("ratio-mismatch", text);
+    assert!(m[0].contains("96.85%"), "{m:?}");
+}
+
+#[test]
+fn ratio_mismatch_accepts_rates_within_rounding() {
+    for text in [
+        // Exact.
+        "2023年全市受理各类矛盾纠纷案件26847件,成功调解26834件,调解成功率99.95%,其中疑难复杂案件843件、调解成功率100%,调诉比稳居台州第一。",
+        // Consistent within the rounding of 万: 23350–23450 of 23450–23550.
+        "今年全市人民调解收案2.35万起,收案数同比增长134.41%,调处成功2.34万起,成功率99.84%。",
+        "今年全市人民调解收案2.35万起，调处成功2.34万起，成功率99.6%。",
+    ] {
+        assert!(
+            findings("ratio-mismatch", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+    // The same sentences with a rate the figures cannot give.
+    assert_eq!(
+        findings(
+            "ratio-mismatch",
+            "2023年全市受理各类矛盾纠纷案件26847件,成功调解26834件,调解成功率99.90%,其中疑难复杂案件843件、调解成功率100%。"
+        ),
+        ["调解成功率99.90%"]
+    );
+    // Out of reach even with the rounding of 万.
+    assert_eq!(
+        findings(
+            "ratio-mismatch",
+            "收案2.35万起，调处成功2.34万起，成功率95%。"
+        ),
+        ["成功率95%"]
+    );
+}
+
+#[test]
+fn ratio_mismatch_stays_silent_when_figures_cannot_be_tied() {
+    for text in [
+        // No whole in the sentence.
+        "1-10月，诉前引调率超100%，调处成功2302件，成功率达51.86%。",
+        // Different units.
+        "排查矛盾纠纷10044次，化解各类矛盾纠纷1272件，成功率达99.7%。",
+        // Approximate figures.
+        "召开联调会议30余次、协调案件40余件，成功率达70%。",
+        "受理案件100余件，成功调解80件，成功率60%。",
+        // Two possible wholes.
+        "受理案件100件，审结90件，成功调解60件，成功率60%。",
+        // The whole in another sentence.
+        "受理案件100件。成功调解60件，成功率80%。",
+        // No part word before the part.
+        "受理案件100件，办理60件，成功率80%。",
+        // A change of the rate, not the rate.
+        "受理案件100件，成功调解60件，成功率提高5%。",
+        // from/to with other words between the second figure and the change.
+        "由204项优化至151项，同比减少25.9%。",
+        "由204项优化至151项以上，减少25.9%。",
+        // A rate's from/to is a percentage, not a count.
+        "行政败诉率从2019年27%降至2023年3.92%。",
+    ] {
+        assert!(
+            findings("ratio-mismatch", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- parts-exceed-total -----------------------------------------------------------------
+
+#[test]
+fn parts_exceed_total_fires_when_the_parts_add_up_to_more() {
+    assert_eq!(
+        findings(
+            "parts-exceed-total",
+            "受理案件100件，其中行政案件60件，民事案件50件。"
+        ),
+        ["100件，其中行政案件60件，民事案件50件"]
+    );
+    assert_eq!(
+        findings("parts-exceed-total", "受理案件100件,其中行政案件120件。"),
+        ["100件,其中行政案件120件"]
+    );
+    assert_eq!(
+        findings(
+            "parts-exceed-total",
+            "共办理2.3万件，其中线上1.6万件、线下0.9万件。"
+        ),
+        ["2.3万件，其中线上1.6万件、线下0.9万件"]
+    );
+}
+
+#[test]
+fn parts_exceed_total_near_misses() {
+    for text in [
+        // Parts equal to the total, then another figure of the same unit.
+        "审查合法审查事项115件,其中涉法事务54件,县级行政规范性文件35件、行政合同26件,出具合法性审查意见书104件。",
+        "收集专项整治问题线索7个,其中自查整改问题2个,投诉举报问题5个。",
+        // Different units.
+        "2023年县政府公布年度重大行政决策事项4个,其中县政府3项,县部门1项;",
+        // Approximate figures never prove an excess.
+        "共审查各类事项2.3万余件,其中县级中心协审500余件,乡镇审查2.3万件。",
+        "共审查100件,其中县级120余件。",
+        // Within the rounding of 万.
+        "共办理2.3万件，其中线上1.5万件、线下0.84万件。",
+        // The figure before 其中 is a rate, not a total.
+        "调解成功率99.95%,其中疑难复杂案件843件、调解成功率100%。",
+        // Text between the figure and 其中: the total is not tied.
+        "发布22个重点产业合规指引,其中2个指引入选全省目录,30个项目纳入项目库。",
+        // A stop word ends the list.
+        "检查企业10家，其中发现问题8家，累计整改6家。",
+        "受理案件100件，其中行政案件60件，同比增加50件。",
+        // Another sentence.
+        "受理案件100件，其中行政案件60件。民事案件50件。",
+    ] {
+        assert!(
+            findings("parts-exceed-total", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- number-format ----------------------------------------------------------------------
+
+#[test]
+fn number_format_fires_on_a_space_before_the_unit_and_fixes_it() {
+    let text = "统筹协调。74 名部门、镇(街道)党政主要负责人书面述法，共15\u{3000}家。";
+    assert_eq!(findings("number-format", text), ["74 名", "15\u{3000}家"]);
+    assert_eq!(
+        fixed("number-format", text),
+        (
+            "统筹协调。74名部门、镇(街道)党政主要负责人书面述法，共15家。".to_string(),
+            0
+        )
+    );
+}
+
+#[test]
+fn number_format_near_misses() {
+    for text in [
+        "74名部门",
+        "共15家。",
+        "2024 年1月26日",
+        "版本 v1.2 发布",
+        "共74人 参加",
+    ] {
+        assert!(
+            findings("number-format", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- punctuation-width ------------------------------------------------------------------
+
+#[test]
+fn punctuation_width_reports_a_habit_once() {
+    let text = "深化改革,推进法治,强化监督。\n加强基层(街道)建设,完善机制。\n";
+    let f = findings("punctuation-width", text);
+    assert_eq!(f, [",", "("], "one finding per kind, at its first mark");
+    let m = messages("punctuation-width", text);
+    assert!(m[0].contains("3处"), "{m:?}");
+    assert!(m[1].contains("2处"), "{m:?}");
+    let (_, unfixed) = fixed("punctuation-width", text);
+    assert_eq!(unfixed, 2, "a file-level finding has no fix");
+}
+
+#[test]
+fn punctuation_width_reports_stray_marks_in_a_full_width_text_with_fixes() {
+    let text =
+        "深化改革，推进法治，强化监督,完善机制；加强基层（街道）建设;落实责任：一是(二)项。\n";
+    let f = findings("punctuation-width", text);
+    assert_eq!(f, [",", ";", "(", ")"]);
+    assert_eq!(
+        fixed("punctuation-width", text),
+        (
+            "深化改革，推进法治，强化监督，完善机制；加强基层（街道）建设；落实责任：一是（二）项。\n"
+                .to_string(),
+            0
+        )
+    );
+}
+
+#[test]
+fn punctuation_width_near_misses() {
+    for text in [
+        "深化改革，推进法治。",
+        "人案比值为2.57:1。",
+        "发布时间：2024-02-19 08:41",
+        "见 www.gov.cn:8080, a, b; c",
+        "f(x) 的值",
+    ] {
+        assert!(
+            findings("punctuation-width", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+    // Web metadata lines are not the report's text.
+    let meta = "索引号: LH331082-001/2024-131251 公开方式: 主动公开\n成文日期: 2024-01-31\n";
+    assert!(findings("punctuation-width", meta).is_empty());
+}
+
+#[test]
+fn punctuation_width_share_is_a_setting() {
+    let text = "深化改革,推进法治，强化监督，完善机制。\n";
+    assert_eq!(findings("punctuation-width", text), [","]);
+    let (fixed_text, _) = fixed("punctuation-width", text);
+    assert_eq!(fixed_text, "深化改革，推进法治，强化监督，完善机制。\n");
+    let config = "[rules.punctuation-width]\nsystematic-share = 0.2\n";
+    assert_eq!(findings_with("punctuation-width", text, config), [","]);
+    assert_eq!(
+        fixed_with("punctuation-width", text, config),
+        (text.to_string(), 1),
+        "reported as a habit: no fix"
+    );
+    let m = messages("punctuation-width", "甲,乙,丙,丁，戊。");
+    assert!(m[0].contains("3处"), "{m:?}");
+}
+
+// ---- range-dash -------------------------------------------------------------------------
+
+#[test]
+fn range_dash_fires_on_hyphenated_ranges_and_fixes_them() {
+    let text =
+        "2023年1-11月,共交办5件。《法治政府建设实施纲要(2021-2025年)》。今年1月-11月共受理。";
+    assert_eq!(
+        findings("range-dash", text),
+        ["2023年1-11月", "2021-2025年", "1月-11月"]
+    );
+    assert_eq!(
+        fixed("range-dash", text).0,
+        "2023年1—11月,共交办5件。《法治政府建设实施纲要(2021—2025年)》。今年1月—11月共受理。"
+    );
+}
+
+#[test]
+fn range_dash_near_misses() {
+    for text in [
+        "《法治政府建设实施纲要(2021—2025年)》",
+        "1～11月",
+        "1至11月",
+        "1-3个",
+        "发布时间:2024-02-19",
+        "索引号LH331082-001/2024-131251",
+    ] {
+        assert!(findings("range-dash", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- title-mark-comma -------------------------------------------------------------------
+
+#[test]
+fn title_mark_comma_fires_between_adjacent_titles_and_quotations() {
+    let text = "制定《甲规则》、《乙方案》,落实包容免罚、“三书同达”、“简案快办”等工作。";
+    assert_eq!(findings("title-mark-comma", text), ["、", "、"]);
+    assert_eq!(
+        fixed("title-mark-comma", text).0,
+        "制定《甲规则》《乙方案》,落实包容免罚、“三书同达”“简案快办”等工作。"
+    );
+}
+
+#[test]
+fn title_mark_comma_near_misses() {
+    for text in [
+        "《甲规则》《乙方案》",
+        "《甲规则》(修订)、《乙方案》",
+        "《甲规则》、“乙方案”",
+        "公务员、企事业单位",
+    ] {
+        assert!(
+            findings("title-mark-comma", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- unbalanced-pair --------------------------------------------------------------------
+
+#[test]
+fn unbalanced_pair_points_at_the_unmatched_mark() {
+    assert_eq!(
+        findings(
+            "unbalanced-pair",
+            "组织部门单位学习重大行政决策程序暂行条例》,推进目录编制。"
+        ),
+        ["》"]
+    );
+    assert_eq!(findings("unbalanced-pair", "开展“八进活动。"), ["“"]);
+    assert_eq!(findings("unbalanced-pair", "镇(街道法治办公室"), ["("]);
+    assert_eq!(
+        findings("unbalanced-pair", "学习《条例(修订》"),
+        ["("],
+        "a paren left open inside a title"
+    );
+    let m = messages("unbalanced-pair", "暂行条例》");
+    assert_eq!(m, ["后书名号》没有对应的前书名号《"]);
+}
+
+#[test]
+fn unbalanced_pair_checks_each_paragraph_alone() {
+    assert_eq!(
+        findings("unbalanced-pair", "开展“八进\n活动”。"),
+        ["“", "”"]
+    );
+}
+
+#[test]
+fn unbalanced_pair_near_misses() {
+    for text in [
+        "(一)强力抓统筹,全面推进法治建设责任落实。",
+        "\u{FF08}一)半角与全角括号配对。",
+        "《法治政府建设实施纲要(2021-2025年)》《“枫桥经验”实践》【要闻】‘甲’",
+        "1)强化组织领导;2)强化能力建设。",
+        "a)第一项",
+        "O’Brien 律师",
+    ] {
+        assert!(
+            findings("unbalanced-pair", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+}
+
+// ---- wording ----------------------------------------------------------------------------
+
+#[test]
+fn wording_fires_with_the_replacement_and_a_fix() {
+    let text = "查处“作弊称”相关案件39起,及时布署专项行动。";
+    assert_eq!(findings("wording", text), ["作弊称", "布署"]);
+    assert_eq!(messages("wording", text)[0], "“作弊称”应为“作弊秤”");
+    assert_eq!(
+        fixed("wording", text),
+        ("查处“作弊秤”相关案件39起,及时部署专项行动。".to_string(), 0)
+    );
+}
+
+#[test]
+fn wording_lists_several_replacements_without_a_fix() {
+    let text = "县国土资源局开展执法检查。";
+    assert_eq!(findings("wording", text), ["国土资源局"]);
+    assert_eq!(fixed("wording", text), (text.to_string(), 1));
+}
+
+#[test]
+fn wording_near_misses() {
+    for text in [
+        "查处“作弊秤”相关案件。",
+        // 劳动合同法 is in force; only the repealed 《合同法》 is listed.
+        "宣传《劳动合同法》。",
+        // A deliberate historical name.
+        "原工商行政管理局的职责划入市场监管局。",
+        "电子秤检定覆盖率达100%。",
+    ] {
+        assert!(findings("wording", text).is_empty(), "fired on {text}");
+    }
+}
+
+#[test]
+fn wording_list_is_extended_and_trimmed_by_the_user() {
+    let config =
+        "[rules.wording.substitutions]\n\"依法治县办公室\" = \"县委依法治县办\"\n\"布署\" = \"\"\n";
+    let text = "依法治县办公室督促布署,查处作弊称。";
+    assert_eq!(
+        findings_with("wording", text, config),
+        ["依法治县办公室", "作弊称"],
+        "the user's entry is added, the removed one is gone, the others stay"
+    );
+    let config = "[rules.wording.substitutions]\n\"作弊称\" = [\"作弊秤\", \"作弊手段\"]\n";
+    assert_eq!(findings_with("wording", "查处作弊称。", config), ["作弊称"]);
+    assert_eq!(
+        fixed_with("wording", "查处作弊称。", config),
+        ("查处作弊称。".to_string(), 1),
+        "two replacements: no fix"
+    );
+}
