@@ -88,7 +88,12 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
         notes.push(format!("建议：{help}"));
     }
     if let Some(fix) = &d.fix {
-        notes.push(format!("修正：改为“{}”", fix.replacement));
+        let old = &window.source.text[fix.span.clone()];
+        notes.push(if fix.replacement.is_empty() {
+            format!("修正：删除“{old}”")
+        } else {
+            format!("修正：“{old}”改为“{}”", fix.replacement)
+        });
     }
     CsDiagnostic::new(severity)
         .with_code(d.rule)
