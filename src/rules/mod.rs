@@ -134,6 +134,14 @@ registry! {
     "web-residue" => web_residue,
     "percent-range" => percent_range,
     // Dates and years.
+    "date-invalid" => date_invalid,
+    "date-format" => date_format,
+    "date-mismatch" => date_mismatch,
+    "date-before-period-end" => date_before_period_end,
+    "date-deadline" => date_deadline,
+    "year-mismatch" => year_mismatch,
+    "partial-year" => partial_year,
+    "relative-year" => relative_year,
 
     // Figures and typography.
     "percent-points" => percent_points,
@@ -146,6 +154,9 @@ registry! {
     "unbalanced-pair" => unbalanced_pair,
     "wording" => wording,
 }
+
+// Shared by the date and year rules.
+mod report_dates;
 
 /// The rule called `id`.
 pub fn info(id: &str) -> Option<&'static RuleInfo> {

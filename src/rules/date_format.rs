@@ -1,0 +1,84 @@
+//! `date-format`: the signature date is not written as GB/T 9704-2012 prescribes.
+
+use super::report_dates::{self, chinese};
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::inline::DateStyle;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "落款日期不符合公文格式（补零、夹空格、用“-”或“/”分隔），应写作“2024年1月26日”";
+
+pub const DOC: &str = "\
+检查内容
+  文末落款（发文机关署名下一行）的成文日期是否写作“××××年×月×日”：
+  年份写全，月、日不补零，数字与“年”“月”“日”之间没有空格，不用“-”“/”“.”分隔，
+  不带时刻。只检查落款日期；网页元数据中的日期是网站的格式，不检查。
+  这一写法唯一确定，因此附带修正。
+
+依据
+  GB/T 9704-2012《党政机关公文格式》（成文日期）：成文日期用阿拉伯数字将年、月、日标全，
+  年份应标全称，月、日不编虚位（即1不编为01）。
+
+示例
+  2024 年1月26日
+  → 2024年1月26日
+  2024-02-19
+  → 2024年2月19日
+
+设置
+  只有 severity。";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(date) = report_dates::signature(doc) else {
+            return;
+        };
+        let mut problems = Vec::new();
+        match date.token {
+            Some(d) => {
+                if d.spaced {
+                    problems.push("日期中夹有空格");
+                }
+                if d.padded {
+                    problems.push("月、日前补了零");
+                }
+                match d.style {
+                    DateStyle::Chinese => {}
+                    DateStyle::Dashed => problems.push("用“-”分隔年月日"),
+                    DateStyle::Slashed => problems.push("用“/”分隔年月日"),
+                }
+                if d.has_time {
+                    problems.push("带有时刻");
+                }
+            }
+            // A date line the tokenizer does not read as one date (`2024.1.26`,
+            // `2024年1月26` without 日).
+            None => problems.push("不是“××××年×月×日”的写法"),
+        }
+        if problems.is_empty() {
+            return;
+        }
+        let right = chinese(date.value);
+        let shown = &doc.text()[date.span.clone()];
+        out.push(
+            Diagnostic::new(
+                date.span.clone(),
+                format!("落款日期“{shown}”不符合公文格式：{}", problems.join("，")),
+            )
+            .label(format!("应写作“{right}”"))
+            .note("GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位")
+            .help(format!("改为“{right}”"))
+            .fix(date.span, right),
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! `partial-year`: figures for part of the reported year (`1-11月`, `截至11月底`,
+//! `前三季度`) in an annual report.
+
+use super::report_dates::{
+    self, inside_titles, is_text, role_of_line, token_ending_at, tokens_from, within,
+};
+use super::{Document, Rule};
+use crate::config::{Config, Level, Role};
+use crate::diagnostic::Diagnostic;
+use crate::inline::{Token, TokenKind};
+use crate::sentence;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// A month range `1-N月` is flagged when N is at least this (and below 12); shorter
+    /// ranges from January are usually the period of a campaign, not year-to-date figures.
+    pub min_end_month: u32,
+    /// Phrases naming part of a year (前三季度, 上半年, …).
+    pub phrases: Vec<String>,
+    /// Words that, followed by a date before 31 December, give a cut-off (截至11月底).
+    pub until_words: Vec<String>,
+}
+
+pub const SUMMARY: &str = "年度报告使用年内部分时段的数据（1-11月、截至11月底、前三季度）";
+
+pub const DOC: &str = "\
+检查内容
+  报告年度情况的部分（导语和除“下一年度安排”以外的各节）中，同一句后文有数字的：
+  - 从1月起、止于 min-end-month 至11月的月份区间（“1-10月”“2023年1-11月”“1月-11月”）；
+  - until-words 后接12月31日以前的日期（“截至11月底”“截止2023年10月”）；
+  - phrases 中的词（“前三季度”“上半年”）。
+  写明其他年份的（“2022年1-11月”）、在书名号内的（所引文件的标题）不报告；
+  “全年”“截至12月底”“1-12月”覆盖全年，不报告。
+
+依据
+  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求年度报告反映上一年度
+  的情况，数字应为全年数据。“1-11月”“截至11月底”等说明数字抄自年内的草稿或月报，
+  未更新为全年数据。
+
+示例
+  2023年1-11月，共交办败诉风险案件5件。
+  → 更新为全年数据：“2023年，共交办败诉风险案件×件。”
+
+设置
+  [rules.partial-year]
+  min-end-month = 6
+  phrases = [\"前三季度\", \"上半年\", …]
+  until-words = [\"截至\", \"截止\", …]";
+
+pub struct Check {
+    min_end_month: u32,
+    phrases: usize,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        let patterns: Vec<&String> = settings
+            .phrases
+            .iter()
+            .chain(&settings.until_words)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Check {
+            min_end_month: settings.min_end_month,
+            phrases: settings.phrases.iter().filter(|w| !w.is_empty()).count(),
+            matcher,
+        }
+    }
+
+    /// The spans that name part of the year on one line.
+    fn partial_spans(&self, doc: &Document, line: &Range<usize>, tokens: &[Token]) -> Vec<Range<usize>> {
+        let year = doc.outline.report_year;
+        let this_year = |y: Option<i32>| y.is_none() || year.is_none() || y == year;
+        let mut spans = Vec::new();
+        for t in tokens {
+            if let TokenKind::MonthRange { year: y, from: 1, to, .. } = t.kind
+                && (self.min_end_month..12).contains(&to)
+                && this_year(y)
+            {
+                spans.push(t.start..t.end);
+            }
+        }
+        let Some(matcher) = &self.matcher else {
+            return spans;
+        };
+        let text = doc.text();
+        for m in matcher.find_iter(&text[line.clone()]) {
+            let (start, end) = (line.start + m.start(), line.start + m.end());
+            if m.pattern().as_usize() < self.phrases {
+                // `2022年上半年` is another year's half.
+                let other_year = token_ending_at(tokens, start).is_some_and(
+                    |t| matches!(&t.kind, TokenKind::Date(d) if !this_year(d.year)),
+                );
+                if !other_year {
+                    spans.push(start..end);
+                }
+                continue;
+            }
+            // An until-word: the date right after it must be this year, before 31 December.
+            let Some((d, date_end)) = tokens_from(tokens, end).first().and_then(|t| match &t.kind {
+                TokenKind::Date(d) if t.start == end => Some((d, t.end)),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let before_end = match (d.month, d.day) {
+                (Some(m), _) if m < 12 => true,
+                (Some(12), Some(day)) => day < 31,
+                _ => false,
+            };
+            if before_end && this_year(d.year) {
+                spans.push(start..date_end);
+            }
+        }
+        spans
+    }
+}
+
+/// Whether a figure follows `at` within `sentence`.
+fn figure_after(tokens: &[Token], at: usize, sentence: &Range<usize>) -> bool {
+    tokens_from(tokens, at)
+        .iter()
+        .take_while(|t| t.end <= sentence.end)
+        .any(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Quantity(_)
+                    | TokenKind::Percent { .. }
+                    | TokenKind::Points { .. }
+                    | TokenKind::Ratio { .. }
+            )
+        })
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (line, tokens) in doc.tokens() {
+            let index = report_dates::line_index(doc, line.start);
+            if !is_text(doc.outline.lines[index].kind) || role_of_line(doc, index) == Some(Role::Plans) {
+                continue;
+            }
+            let titles = inside_titles(tokens);
+            let mut spans = self.partial_spans(doc, line, tokens);
+            spans.sort_by_key(|s| s.start);
+            let sentences: Vec<Range<usize>> = sentence::split(text, line.clone()).collect();
+            for span in spans {
+                if within(&titles, &span) {
+                    continue;
+                }
+                let i = sentences.partition_point(|s| s.end <= span.start);
+                let Some(sentence) = sentences.get(i) else {
+                    continue;
+                };
+                if !figure_after(tokens, span.end, sentence) {
+                    continue;
+                }
+                let shown = &text[span.clone()];
+                let year = doc
+                    .outline
+                    .report_year
+                    .map_or_else(|| "报告年度".to_string(), |y| format!("{y}年"));
+                out.push(
+                    Diagnostic::new(span, format!("年度报告使用了部分时段的数据：“{shown}”"))
+                        .label("未覆盖全年")
+                        .note(format!("年度报告应反映{year}全年的情况"))
+                        .help("更新为全年数据，并删去时段限定"),
+                );
+            }
+        }
+    }
+}

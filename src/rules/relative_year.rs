@@ -1,0 +1,102 @@
+//! `relative-year`: `今年`, `去年`, `明年`, `今年以来` where an explicit year belongs.
+
+use super::report_dates::{self, inside_titles, is_text, within};
+use super::{Document, Rule};
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// Words that name a year relative to when the text was written.
+    pub words: Vec<String>,
+    /// Longer phrases containing such a word that are not reported: comparison idioms
+    /// (较去年同期) and words that only look like one (如今年轻, 过去年份).
+    pub exceptions: Vec<String>,
+}
+
+pub const SUMMARY: &str = "用“今年”“去年”“明年”“今年以来”等相对说法代替具体年份";
+
+pub const DOC: &str = "\
+检查内容
+  正文、标题中的 words（“今年”“今年以来”“今年来”“去年”“明年”“前年”），
+  每处报告一次。书名号内的（所引文件的标题）不报告。exceptions 中的短语不报告：
+  - 同比的惯用说法“较去年同期”“比去年”“与去年相比”：比较的基期随所述年份确定，
+    改写成具体年份并不更清楚，且常与“同比”互换，报告它们只会增加噪声；
+  - 只是字面含有这些词的词语（“如今年轻”“过去年份”）。
+
+依据
+  年度报告在次年成文、发布，并长期公开：读者看到“今年”，无从判断指报告年度还是
+  发布的年份（2023年度报告在2024年发布，“今年”读来是2024年）。
+  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求报告“上一年度”的
+  情况，应写明具体年份。
+
+示例
+  今年以来，全市受理行政复议案件1055件。
+  → 2023年，全市受理行政复议案件1055件。
+
+设置
+  [rules.relative-year]
+  words = [\"今年\", \"去年\", …]
+  exceptions = [\"较去年同期\", …]";
+
+pub struct Check {
+    words: usize,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Check {
+    pub fn new(settings: &Settings, _: &Config) -> Self {
+        let words: Vec<&String> = settings.words.iter().filter(|w| !w.is_empty()).collect();
+        let patterns: Vec<&String> = words
+            .iter()
+            .copied()
+            .chain(settings.exceptions.iter().filter(|w| !w.is_empty()))
+            .collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Check {
+            words: words.len(),
+            matcher,
+        }
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(matcher) = &self.matcher else { return };
+        let text = doc.text();
+        let year = doc.outline.report_year;
+        for (line, tokens) in doc.tokens() {
+            let index = report_dates::line_index(doc, line.start);
+            if !is_text(doc.outline.lines[index].kind) {
+                continue;
+            }
+            let titles = inside_titles(tokens);
+            for m in matcher.find_iter(&text[line.clone()]) {
+                if m.pattern().as_usize() >= self.words {
+                    continue;
+                }
+                let span = line.start + m.start()..line.start + m.end();
+                if within(&titles, &span) {
+                    continue;
+                }
+                let word = &text[span.clone()];
+                let mut d = Diagnostic::new(span, format!("“{word}”指代不明，应写明具体年份"))
+                    .label("相对的年份")
+                    .help("改为具体年份，如“××××年”“××××年以来”");
+                if let Some(y) = year {
+                    d = d.note(format!(
+                        "报告年度为{y}年；年度报告在次年发布并长期公开，读者无从判断“{word}”指哪一年"
+                    ));
+                }
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! `year-mismatch`: a section heading names another year than the report year implies.
+
+use super::report_dates::line_tokens_at;
+use super::{Basic, Document, Rule};
+use crate::config::{Config, Role};
+use crate::diagnostic::Diagnostic;
+use crate::inline::TokenKind;
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "章节标题的年份与报告年度不符（下一年度安排应写次年，其余各节写报告年度）";
+
+pub const DOC: &str = "\
+检查内容
+  一级章节标题中写的年份：“主要举措和成效”“不足和原因”“第一责任人职责”三节讲的是
+  报告年度，应写报告年度；“下一年度主要安排”一节应写报告年度的次年。标题中写了年份、
+  但没有一个是应写的年份时报告。报告年度取自标题（无标题时取自章节标题或导语），
+  所以标题本身与报告年度不会不符；标题与“主要举措和成效”一节的年份不一致由 title-year
+  报告。年份区间（“2021—2025年”）不算。
+
+依据
+  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定年度报告的内容是
+  “上一年度”的举措、成效、不足和履职情况，以及“下一年度”的主要安排。
+  把次年的安排写成报告年度（或反之），多半是套用上一年的报告未改年份。
+
+示例
+  2023年法治政府建设年度报告 … 四、2023年工作计划
+  → 四、2024年工作计划
+  2023年法治政府建设年度报告 … 一、2022年主要工作情况
+  → 一、2023年主要工作情况
+
+设置
+  只有 severity。";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(report_year) = doc.outline.report_year else {
+            return;
+        };
+        for s in &doc.outline.sections {
+            let expected = match s.role {
+                Role::Other => continue,
+                Role::Plans => report_year + 1,
+                _ => report_year,
+            };
+            let span = &s.heading;
+            let years: Vec<(i32, std::ops::Range<usize>)> = line_tokens_at(doc, span.start)
+                .iter()
+                .filter(|t| span.start <= t.start && t.end <= span.end)
+                .filter_map(|t| match &t.kind {
+                    TokenKind::Date(d) => Some((d.year?, t.start..t.end)),
+                    _ => None,
+                })
+                .collect();
+            if years.is_empty() || years.iter().any(|(y, _)| *y == expected) {
+                continue;
+            }
+            let (year, at) = years[0].clone();
+            let part = if s.role == Role::Plans {
+                "下一年度安排"
+            } else {
+                "上一年度情况"
+            };
+            out.push(
+                Diagnostic::new(
+                    at,
+                    format!("章节标题写的是{year}年，与报告年度不符：{report_year}年度报告的{part}应写{expected}年"),
+                )
+                .label(format!("应为{expected}年"))
+                .section(s.role.as_str())
+                .note(format!("报告年度为{report_year}年"))
+                .help(format!("核对年份，改为“{expected}年”")),
+            );
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! The date and year rules on small drafts: cases that must fire and near-misses that
+//! must not.
+
+mod common;
+
+use common::{findings, findings_with};
+use nianbao::config::Config;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
+
+/// A complete 2023 report, signed 2024年1月26日, with 成文日期 and 发布时间 metadata.
+const DRAFT: &str = "成文日期：2024-01-26\n发布时间：2024-01-30 09:12\n某市2023年法治政府建设年度报告\n2023年，我市扎实推进法治政府建设。\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
+
+const RULES: [&str; 8] = [
+    "date-invalid",
+    "date-format",
+    "date-mismatch",
+    "date-before-period-end",
+    "date-deadline",
+    "year-mismatch",
+    "partial-year",
+    "relative-year",
+];
+
+/// `DRAFT` with `body` as the text of the measures section.
+fn with_measures(body: &str) -> String {
+    DRAFT.replace("全年办理行政复议案件120件，依法决策水平持续提升。", body)
+}
+
+/// `DRAFT` with `body` as the text of the plans section.
+fn with_plans(body: &str) -> String {
+    DRAFT.replace("深化依法行政制度建设，推进严格规范公正文明执法。", body)
+}
+
+/// `DRAFT` signed on `date` instead.
+fn signed(date: &str) -> String {
+    DRAFT.replace(
+        "某市人民政府\n2024年1月26日\n",
+        &format!("某市人民政府\n{date}\n"),
+    )
+}
+
+/// The flagged text and the fix of every finding of `rule`.
+fn fixes(rule: &str, text: &str) -> Vec<(String, Option<String>)> {
+    let selection = Selection {
+        select: Some(vec![rule.to_string()]),
+        ignore: vec![],
+    };
+    let source = Source::new("t.txt", text.to_string());
+    Linter::new(Config::builtin(), &selection)
+        .lint(&source)
+        .into_iter()
+        .map(|d| {
+            let fix = d.fix.map(|f| {
+                assert_eq!(f.span, d.span);
+                f.replacement
+            });
+            (source.text[d.span].to_string(), fix)
+        })
+        .collect()
+}
+
+#[test]
+fn a_clean_draft_has_no_date_findings() {
+    for rule in RULES {
+        assert_eq!(findings(rule, DRAFT), Vec::<String>::new(), "{rule}");
+    }
+}
+
+// ---- date-invalid -------------------------------------------------------------------------
+
+#[test]
+fn date_invalid_fires_on_dates_that_cannot_exist() {
+    let text = with_measures("2023年2月30日召开常务会议，13月完成清理，2024-04-31发布。");
+    assert_eq!(
+        findings("date-invalid", &text),
+        ["2023年2月30日", "13月", "2024-04-31"]
+    );
+    assert_eq!(
+        findings("date-invalid", &with_measures("2023年2月29日召开会议。")),
+        ["2023年2月29日"]
+    );
+    assert_eq!(
+        findings("date-invalid", &with_measures("2024年4月0日召开会议。")),
+        ["2024年4月0日"]
+    );
+    assert_eq!(
+        findings("date-invalid", &with_measures("1-13月受理案件5件。")),
+        ["1-13月"]
+    );
+}
+
+#[test]
+fn date_invalid_checks_dates_in_quoted_titles() {
+    let text = with_measures("印发《关于2023年2月30日常务会议议定事项的通知》。");
+    assert_eq!(findings("date-invalid", &text), ["2023年2月30日"]);
+}
+
+#[test]
+fn date_invalid_near_misses() {
+    for body in [
+        "2024年2月29日召开会议。",
+        "2000年2月29日起施行。",
+        "2月29日召开会议。",
+        "2023年12月31日前完成。",
+        "印发《关于2023年12月25日常务会议议定事项的通知》。",
+        "开展为期12个月的专项行动，落实第13条规定。",
+        "社区矫正对象期满18月的5人，发放第13月绩效。",
+        "《纲要(2021-2025年)》",
+        "1-12月受理案件5件。",
+    ] {
+        assert_eq!(
+            findings("date-invalid", &with_measures(body)),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+}
+
+// ---- date-format --------------------------------------------------------------------------
+
+#[test]
+fn date_format_fixes_the_signature_date() {
+    for (written, right) in [
+        ("2024 年1月26日", "2024年1月26日"),
+        ("2024年01月26日", "2024年1月26日"),
+        ("2024-01-26", "2024年1月26日"),
+        ("2024/1/26", "2024年1月26日"),
+        ("2024.1.26", "2024年1月26日"),
+        ("2024年1月 6日", "2024年1月6日"),
+    ] {
+        assert_eq!(
+            fixes("date-format", &signed(written)),
+            [(written.to_string(), Some(right.to_string()))],
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn date_format_near_misses() {
+    // The standard form; and dashed dates elsewhere (body, metadata) are not the signature.
+    let body = with_measures("2024-01-26印发实施方案，2024年01月启动。");
+    assert!(findings("date-format", &body).is_empty());
+    assert!(findings("date-format", &signed("2024年12月6日")).is_empty());
+    let unsigned = DRAFT.replace("某市人民政府\n2024年1月26日\n", "");
+    assert!(findings("date-format", &unsigned).is_empty());
+}
+
+// ---- date-mismatch ------------------------------------------------------------------------
+
+#[test]
+fn date_mismatch_points_at_the_signature() {
+    let text = DRAFT.replace("成文日期：2024-01-26", "成文日期：2024-02-19");
+    assert_eq!(findings("date-mismatch", &text), ["2024年1月26日"]);
+    let spaced = signed("2024 年1月26日").replace("成文日期：2024-01-26", "成文日期：2024-01-31");
+    assert_eq!(findings("date-mismatch", &spaced), ["2024 年1月26日"]);
+}
+
+#[test]
+fn date_mismatch_near_misses() {
+    // Same day written differently.
+    assert!(findings("date-mismatch", &signed("2024 年1月26日")).is_empty());
+    // Only 成文日期 is compared; a later publication is normal.
+    let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-02-19 08:41");
+    assert!(findings("date-mismatch", &published).is_empty());
+    // Nothing to compare with.
+    let unsigned = DRAFT
+        .replace("某市人民政府\n2024年1月26日\n", "")
+        .replace("成文日期：2024-01-26", "成文日期：2024-02-19");
+    assert!(findings("date-mismatch", &unsigned).is_empty());
+}
+
+#[test]
+fn date_mismatch_keys_are_configurable() {
+    let text = DRAFT.replace(
+        "成文日期：2024-01-26",
+        "成文日期：2024-01-26\n生成日期：2024-02-01",
+    );
+    assert!(findings("date-mismatch", &text).is_empty());
+    let config = "[rules.date-mismatch]\nwritten-keys = [\"生成日期\"]\n";
+    assert_eq!(
+        findings_with("date-mismatch", &text, config),
+        ["2024年1月26日"]
+    );
+}
+
+// ---- date-before-period-end ---------------------------------------------------------------
+
+#[test]
+fn date_before_period_end_fires_on_early_dates() {
+    let early = signed("2023年12月25日").replace("成文日期：2024-01-26", "成文日期：2023-12-25");
+    // The same date as signature and 成文日期 is reported once, at the signature.
+    assert_eq!(
+        findings("date-before-period-end", &early),
+        ["2023年12月25日"]
+    );
+    assert_eq!(
+        findings("date-before-period-end", &signed("2023年12月31日")),
+        ["2023年12月31日"]
+    );
+    let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2023-12-10 13:38");
+    assert_eq!(
+        findings("date-before-period-end", &published),
+        ["2023-12-10 13:38"]
+    );
+}
+
+#[test]
+fn date_before_period_end_near_misses() {
+    assert!(findings("date-before-period-end", &signed("2024年1月1日")).is_empty());
+    // Dates in the text are not the report's own dates.
+    let body = with_measures("2023年12月25日召开常务会议，受理案件5件。");
+    assert!(findings("date-before-period-end", &body).is_empty());
+    // 索引号 holds a year but no date.
+    let index = DRAFT.replace("成文日期：2024-01-26", "索引号：330782000000/2023-549121");
+    assert!(findings("date-before-period-end", &index).is_empty());
+}
+
+// ---- date-deadline ------------------------------------------------------------------------
+
+#[test]
+fn date_deadline_default_is_before_april() {
+    assert_eq!(
+        findings("date-deadline", &signed("2024年4月1日")),
+        ["2024年4月1日"]
+    );
+    assert!(findings("date-deadline", &signed("2024年3月31日")).is_empty());
+    let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-04-15 10:00");
+    assert_eq!(findings("date-deadline", &published), ["2024-04-15 10:00"]);
+}
+
+#[test]
+fn date_deadline_follows_the_configured_deadline() {
+    let config = "deadline = \"03-01\"\n";
+    let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-03-04");
+    assert!(findings("date-deadline", &published).is_empty());
+    assert_eq!(
+        findings_with("date-deadline", &published, config),
+        ["2024-03-04"]
+    );
+    // Two metadata keys with the same late date: reported once.
+    let twice = published.replace(
+        "发布时间：2024-03-04",
+        "发布时间：2024-03-04\n发布日期：2024-03-04 14:54:56",
+    );
+    assert_eq!(
+        findings_with("date-deadline", &twice, config),
+        ["2024-03-04"]
+    );
+    assert!(findings_with("date-deadline", &signed("2024年2月29日"), config).is_empty());
+}
+
+// ---- year-mismatch ------------------------------------------------------------------------
+
+#[test]
+fn year_mismatch_checks_each_heading_against_the_report_year() {
+    let plans = DRAFT.replace("四、2024年工作安排", "四、2023年工作安排");
+    assert_eq!(findings("year-mismatch", &plans), ["2023年"]);
+    let measures = DRAFT.replace("一、2023年主要举措和成效", "一、2022年主要举措和成效");
+    assert_eq!(findings("year-mismatch", &measures), ["2022年"]);
+    let shortcomings = DRAFT.replace("二、存在的不足和原因", "二、2024年存在的不足和原因");
+    assert_eq!(findings("year-mismatch", &shortcomings), ["2024年"]);
+}
+
+#[test]
+fn year_mismatch_near_misses() {
+    for (from, to) in [
+        ("四、2024年工作安排", "四、下一步工作安排"),
+        ("四、2024年工作安排", "四、2024年及今后一个时期工作安排"),
+        ("四、2024年工作安排", "四、2023年工作回顾和2024年工作安排"),
+        ("一、2023年主要举措和成效", "一、主要举措和成效"),
+        ("一、2023年主要举措和成效", "一、2023年度主要举措和成效"),
+    ] {
+        let text = DRAFT.replace(from, to);
+        assert!(findings("year-mismatch", &text).is_empty(), "{to}");
+    }
+    // Years below the top level and in the text are not headings' years.
+    let text = with_plans("(一)2025年完成示范创建。");
+    assert!(findings("year-mismatch", &text).is_empty());
+}
+
+// ---- partial-year -------------------------------------------------------------------------
+
+#[test]
+fn partial_year_fires_on_part_of_the_year() {
+    for (body, flagged) in [
+        ("1-10月，全县诉前引调率达95%。", "1-10月"),
+        ("2023年1-11月，共交办败诉风险案件5件。", "2023年1-11月"),
+        ("今年1月-11月共受理案件658件。", "1月-11月"),
+        ("1—11月受理案件658件。", "1—11月"),
+        ("截至11月底，共受理案件100件。", "截至11月"),
+        ("截至2023年10月，共受理案件100件。", "截至2023年10月"),
+        ("前三季度受理案件100件。", "前三季度"),
+        ("上半年办结案件30件。", "上半年"),
+    ] {
+        assert_eq!(
+            findings("partial-year", &with_measures(body)),
+            [flagged],
+            "{body}"
+        );
+    }
+    // The preamble is about the reported year too.
+    let preamble = DRAFT.replace(
+        "2023年，我市扎实推进法治政府建设。",
+        "1-11月，全市受理案件120件。",
+    );
+    assert_eq!(findings("partial-year", &preamble), ["1-11月"]);
+}
+
+#[test]
+fn partial_year_near_misses() {
+    for body in [
+        "全年受理案件120件。",
+        "1-12月受理案件120件。",
+        "截至12月底，共受理案件100件。",
+        "截至2023年12月31日，共受理案件100件。",
+        "截至2024年1月，共受理案件100件。",
+        "1-3月开展“春风行动”，查处案件15起。",
+        "2022年1-11月受理案件100件。",
+        "2022年上半年受理案件30件。",
+        "上半年召开专题会议，部署专项行动。",
+        "印发《2023年1-11月行政复议情况通报》。",
+        "3-11月开展专项整治，查处案件15起。",
+    ] {
+        assert_eq!(
+            findings("partial-year", &with_measures(body)),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    // Plans speak of the next year.
+    let plans = with_plans("上半年完成示范创建，1-10月完成验收20项。");
+    assert!(findings("partial-year", &plans).is_empty());
+}
+
+#[test]
+fn partial_year_lists_are_configurable() {
+    let text = with_measures("一季度受理案件30件。");
+    assert!(findings("partial-year", &text).is_empty());
+    let config = "[rules.partial-year]\nphrases = [\"一季度\"]\n";
+    assert_eq!(findings_with("partial-year", &text, config), ["一季度"]);
+    let short = with_measures("1-3月受理案件30件。");
+    let config = "[rules.partial-year]\nmin-end-month = 2\n";
+    assert_eq!(findings_with("partial-year", &short, config), ["1-3月"]);
+}
+
+// ---- relative-year ------------------------------------------------------------------------
+
+#[test]
+fn relative_year_fires_where_a_year_belongs() {
+    let text =
+        with_measures("今年以来，全市受理案件1055件；今年来开展培训4次，去年为3次，明年将继续。");
+    assert_eq!(
+        findings("relative-year", &text),
+        ["今年以来", "今年来", "去年", "明年"]
+    );
+    let preamble = DRAFT.replace(
+        "2023年，我市扎实推进法治政府建设。",
+        "今年，我市扎实推进法治政府建设。",
+    );
+    assert_eq!(findings("relative-year", &preamble), ["今年"]);
+}
+
+#[test]
+fn relative_year_near_misses() {
+    for body in [
+        "受理案件658件，较去年同期增长59%。",
+        "受理案件658件，比去年增长12%。",
+        "与去年相比，案件数有所下降。",
+        "如今年轻干部法治素养明显提升。",
+        "对过去年度的案卷开展评查。",
+        "印发《关于做好今年法治宣传工作的通知》。",
+        "2023年以来，全市受理案件1055件。",
+    ] {
+        assert_eq!(
+            findings("relative-year", &with_measures(body)),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    // Metadata lines are not report text.
+    let meta = DRAFT.replace("发布时间：2024-01-30 09:12", "来源：今年新闻");
+    assert!(findings("relative-year", &meta).is_empty());
+}
