@@ -22,7 +22,12 @@ pub struct Source {
     pub text: String,
     pub origin: Origin,
     line_starts: Vec<usize>,
+    /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
+    /// (or 50 MB) line is found without counting the line from its start.
+    char_marks: Vec<usize>,
 }
+
+const CHAR_STRIDE: usize = 1024;
 
 impl Source {
     pub fn new(name: impl Into<String>, text: String) -> Self {
@@ -34,8 +39,14 @@ impl Source {
                 line_starts.push(i + 1);
             }
         }
+        let char_marks = text
+            .char_indices()
+            .step_by(CHAR_STRIDE)
+            .map(|(i, _)| i)
+            .collect();
         Source {
             name: name.into(),
+            char_marks,
             text,
             origin: Origin::Text {
                 encoding: Encoding::Utf8,
@@ -78,8 +89,20 @@ impl Source {
     pub fn position(&self, byte: usize) -> (usize, usize) {
         let index = self.line_index(byte);
         let start = self.line_starts[index];
-        let column = self.text[start..byte].chars().count() + 1;
-        (index + 1, column)
+        (
+            index + 1,
+            self.char_index(byte) - self.char_index(start) + 1,
+        )
+    }
+
+    /// How many characters precede `byte` in the whole text.
+    fn char_index(&self, byte: usize) -> usize {
+        let mark = self
+            .char_marks
+            .partition_point(|&m| m <= byte)
+            .saturating_sub(1);
+        let from = self.char_marks.get(mark).copied().unwrap_or(0);
+        mark * CHAR_STRIDE + self.text[from..byte].chars().count()
     }
 }
 
@@ -95,6 +118,15 @@ mod tests {
         assert_eq!(&s.text[s.line_range(1)], "二");
         assert_eq!(&s.text[s.line_range(3)], "四");
         assert_eq!(s.position(s.text.find('三').unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_long_lines() {
+        let line = "甲a".repeat(3000);
+        let s = Source::new("t", format!("标题\n{line}"));
+        let at = s.text.len() - "a".len();
+        assert_eq!(s.position(at), (2, 6000));
+        assert_eq!(s.position(s.text.len()), (2, 6001));
     }
 
     #[test]

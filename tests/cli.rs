@@ -386,3 +386,16 @@ fn gb18030_and_utf16_files_give_the_same_findings() {
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0], outputs[2]);
 }
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
+        .arg("rules")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -13,7 +13,9 @@ pub fn init(force: bool) -> ExitCode {
     }
     match std::fs::write(path, template()) {
         Ok(()) => {
-            println!("已写入 {FILE_NAME}：去掉行首的 # 即可修改该项设置");
+            super::out(&format!(
+                "已写入 {FILE_NAME}：去掉行首的 # 即可修改该项设置\n"
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,10 +1,9 @@
 //! `outline`, `rules` and `explain`: what the parser saw and what each rule does.
 
-use super::{Common, EXIT_TROUBLE};
+use super::{Common, EXIT_TROUBLE, out};
 use crate::cli::runs::Linters;
 use nianbao::config::{self, Config};
 use nianbao::{input, render, rules};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn outline(path: &str, common: &Common, json: bool) -> ExitCode {
@@ -24,24 +23,24 @@ pub fn outline(path: &str, common: &Common, json: bool) -> ExitCode {
         }
     };
     let o = linter.outline(&source);
-    let out = if json {
+    let text = if json {
         render::outline::json(&source, &o)
     } else {
         render::outline::human(&source, &o)
     };
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    out(&text);
     ExitCode::SUCCESS
 }
 
 pub fn rules() -> ExitCode {
     let config = Config::builtin();
     for r in rules::RULES {
-        println!(
-            "{:<24} {:<8} {}",
+        out(&format!(
+            "{:<24} {:<8} {}\n",
             r.id,
             default_level(&config, r.id),
             r.summary
-        );
+        ));
     }
     ExitCode::SUCCESS
 }
@@ -52,9 +51,12 @@ pub fn explain(id: &str) -> ExitCode {
         return ExitCode::from(EXIT_TROUBLE);
     };
     let level = default_level(&Config::builtin(), id);
-    println!("{} ({level})\n{}\n\n{}", rule.id, rule.summary, rule.doc);
+    out(&format!(
+        "{} ({level})\n{}\n\n{}\n",
+        rule.id, rule.summary, rule.doc
+    ));
     if let Some(table) = default_table(id) {
-        println!("\n默认配置（rules/default.toml）\n{table}");
+        out(&format!("\n默认配置（rules/default.toml）\n{table}\n"));
     }
     ExitCode::SUCCESS
 }

@@ -1,12 +1,11 @@
 //! `nianbao lint` and `nianbao report`.
 
 use super::runs::{self, Run};
-use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE};
+use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, out};
 use clap::ValueEnum;
 use nianbao::fix;
 use nianbao::lint::Selection;
 use nianbao::render::{self, Counts, FileReport};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -87,7 +86,7 @@ pub fn lint(args: &LintArgs) -> ExitCode {
     }
     reports.extend(unused);
     let color = args.common.color.enabled();
-    let mut out = match args.format {
+    let mut text = match args.format {
         Format::Human => render::human::render(&reports, color),
         Format::Json => render::json::render(&reports),
         Format::Short => render::short::render(&reports),
@@ -95,9 +94,9 @@ pub fn lint(args: &LintArgs) -> ExitCode {
         Format::Sarif => render::sarif::render(&reports),
     };
     if args.statistics {
-        out.push_str(&render::stats::render(&reports));
+        text.push_str(&render::stats::render(&reports));
     }
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    out(&text);
     exit_code(trouble, Counts::of(&reports))
 }
 
@@ -113,11 +112,11 @@ fn apply_fixes(reports: &mut [FileReport], write: bool) -> bool {
             continue; // a .docx is never rewritten: its fixes stay reported
         };
         if !write {
-            print!("{}", fix::diff(&r.source.name, &r.source.text, &fixed));
+            out(&fix::diff(&r.source.name, &r.source.text, &fixed));
             continue;
         }
         if r.source.name == "<stdin>" {
-            print!("{fixed}");
+            out(&fixed);
             r.diagnostics.retain(|d| d.fix.is_none());
             continue;
         }
@@ -149,11 +148,11 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         .iter()
         .map(|(r, o)| render::report::Row::new(r, o))
         .collect();
-    let out = match args.format {
+    let text = match args.format {
         ReportFormat::Table => render::report::table(&rows),
         ReportFormat::Csv => render::report::csv(&rows),
     };
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    out(&text);
     let counts = Counts::of(&files.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
     exit_code(trouble, counts)
 }

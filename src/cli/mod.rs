@@ -92,6 +92,12 @@ impl ColorChoice {
     }
 }
 
+/// Writes to standard output, ignoring a closed pipe (`nianbao rules | head`).
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 pub fn run() -> ExitCode {
     match Cli::parse().command {
         Command::Lint(args) => lint::lint(&args),
