@@ -1,22 +1,10 @@
 //! The `nianbao` binary end to end: exit codes, bad input, config errors, output formats.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{example, nianbao, stdout_of};
 use std::fs;
 use std::path::Path;
-
-fn nianbao() -> Command {
-    let mut cmd = Command::cargo_bin("nianbao").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
-}
 
 #[test]
 fn clean_example_exits_zero() {

@@ -1,7 +1,9 @@
 //! `--fix` and `--diff`: fixes applied once, nothing else touched, the file's encoding,
 //! BOM, line endings and permissions kept; files with nothing to fix left alone.
 
-use assert_cmd::Command;
+mod common;
+
+use common::nianbao;
 use nianbao::decode::{self, Encoding};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -9,10 +11,6 @@ use std::path::Path;
 
 const DRAFT: &str = "某县2023年法治政府建设年度报告\n一、2023年主要工作情况\n落实《法治政府建设实施纲要（2021-2025年）》，学习《行政复议法》、《行政诉讼法》，培训执法人员74 名，查处作弊称案件3件。\n";
 const FIXED: &str = "某县2023年法治政府建设年度报告\n一、2023年主要工作情况\n落实《法治政府建设实施纲要（2021—2025年）》，学习《行政复议法》《行政诉讼法》，培训执法人员74名，查处作弊秤案件3件。\n";
-
-fn nianbao() -> Command {
-    Command::cargo_bin("nianbao").unwrap()
-}
 
 fn fix(path: &Path) {
     nianbao()

@@ -1,20 +1,10 @@
 //! Output formats for tools and reviewers: short, github, sarif, --statistics, report,
 //! plus [[ignore]] suppressions and `init`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{example, nianbao, stdout_of};
 use std::fs;
-
-fn nianbao() -> Command {
-    Command::cargo_bin("nianbao").unwrap()
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
-}
 
 #[test]
 fn short_format_is_one_line_per_finding() {

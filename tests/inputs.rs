@@ -2,7 +2,9 @@
 //! form it arrives in: UTF-8, GB18030, UTF-16, CRLF line endings, a `.docx`. Bad Word
 //! files get clear errors.
 
-use assert_cmd::Command;
+mod common;
+
+use common::nianbao;
 use nianbao::config::Config;
 use nianbao::decode::{self, Encoding};
 use nianbao::input;
@@ -111,10 +113,6 @@ fn every_encoding_line_ending_and_docx_gives_the_same_findings() {
     for v in &variants {
         assert_eq!(findings(v), reference, "{}", v.display());
     }
-}
-
-fn nianbao() -> Command {
-    Command::cargo_bin("nianbao").unwrap()
 }
 
 fn lint_error(path: &Path) -> String {

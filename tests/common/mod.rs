@@ -1,4 +1,5 @@
-//! Helpers shared by the rule tests.
+//! Helpers shared by the integration tests; each test file uses a subset.
+#![allow(dead_code)]
 
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
@@ -22,4 +23,21 @@ pub fn findings_with(rule: &str, text: &str, config: &str) -> Vec<String> {
         .into_iter()
         .map(|d| source.text[d.span].to_string())
         .collect()
+}
+
+/// The `nianbao` binary, with `NO_COLOR` cleared so colour tests see the flag's effect.
+pub fn nianbao() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("nianbao").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// The path of a bundled example draft.
+pub fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What a command printed on standard output.
+pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
