@@ -2,9 +2,11 @@
 //!
 //! Lints the corpus seeds (or the bundled examples when `../shared/corpus` is absent)
 //! single-threaded with every rule on: once as one text repeated to about 4 MB, and once
-//! report by report. Prints MB/s and the time per report.
+//! report by report. Prints MB/s, the inline tokenizer's share as MB/s of tokenizing every
+//! line alone, and the time per report.
 
 use nianbao::config::Config;
+use nianbao::inline::tokenize;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
 use std::path::Path;
@@ -55,6 +57,17 @@ fn main() {
     });
     println!(
         "bulk: {mb:.1} MB in {per_run:?} = {:.0} MB/s",
+        mb / per_run.as_secs_f64()
+    );
+
+    // The inline tokenizer alone, over every line of the same text.
+    let per_run = time(|| {
+        for line in source.text.lines() {
+            std::hint::black_box(tokenize(line));
+        }
+    });
+    println!(
+        "tokenize: {mb:.1} MB in {per_run:?} = {:.0} MB/s",
         mb / per_run.as_secs_f64()
     );
 
