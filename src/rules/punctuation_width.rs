@@ -84,7 +84,10 @@ impl Rule for Check {
                 let Some((k, wide)) = kind_of(c) else { continue };
                 half[k].push((t.start..t.end, c, wide));
             }
-            for c in text[line.clone()].chars() {
+            // Every full-width form (U+FF01–U+FF1F) starts with the byte 0xEF: look only there.
+            let line_text = &text[line.clone()];
+            for at in memchr::memchr_iter(0xEF, line_text.as_bytes()) {
+                let c = line_text[at..].chars().next().unwrap_or(' ');
                 if let Some(k) = KINDS.iter().position(|(_, f)| f.contains(c)) {
                     full[k] += 1;
                 }

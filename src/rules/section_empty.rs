@@ -54,7 +54,7 @@ impl Check {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for s in doc.outline.sections.iter().filter(|s| self.required.contains(&s.role)) {
-            let n = body_chars(doc, s);
+            let n = body_chars(doc, s, self.min_chars);
             if n < self.min_chars {
                 out.push(
                     Diagnostic::new(s.heading.clone(), format!("章节“{}”几乎没有正文（仅 {n} 字）", doc.text()[s.heading.clone()].trim()))
@@ -67,16 +67,19 @@ impl Rule for Check {
     }
 }
 
-/// Non-space characters after the heading, up to the end of the section.
-fn body_chars(doc: &Document, s: &Section) -> usize {
+/// Non-space characters after the heading, up to the end of the section, counted no
+/// further than `limit` (enough to know the section is not empty).
+fn body_chars(doc: &Document, s: &Section, limit: usize) -> usize {
     let o = doc.outline;
-    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let own = o.lines[s.line].span.clone();
-    let mut n = count(&doc.text()[s.heading.end..own.end]);
-    for line in &o.lines[s.line + 1..s.end_line] {
-        if matches!(line.kind, LineKind::Paragraph | LineKind::Heading) {
-            n += count(&doc.text()[line.span.clone()]);
-        }
-    }
-    n
+    let body = o.lines[s.line + 1..s.end_line]
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
+        .map(|l| &doc.text()[l.span.clone()]);
+    std::iter::once(&doc.text()[s.heading.end..own.end])
+        .chain(body)
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .take(limit)
+        .count()
 }
