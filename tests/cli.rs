@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{example, nianbao, stdout_of};
+use common::{example, nianbao, stderr_with_code, stdout_of};
 use std::fs;
 use std::path::Path;
 
@@ -98,8 +98,7 @@ fn unreadable_file_is_exit_two() {
     } else {
         "/proc/self/mem".to_string()
     };
-    let out = nianbao().args(["lint", &path]).assert().code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = stderr_with_code(nianbao().args(["lint", &path]), 2);
     assert!(err.contains("无法读取"), "{err}");
 }
 
@@ -108,11 +107,7 @@ fn binary_file_is_exit_two() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("a.png");
     fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    let out = nianbao()
-        .args(["lint", png.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = stderr_with_code(nianbao().args(["lint", png.to_str().unwrap()]), 2);
     assert!(err.contains("a.png") && err.contains("二进制"), "{err}");
 }
 
@@ -121,11 +116,7 @@ fn undecodable_text_is_exit_two() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.txt");
     fs::write(&bad, b"abc \xff\xff\x80").unwrap();
-    let out = nianbao()
-        .args(["lint", bad.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = stderr_with_code(nianbao().args(["lint", bad.to_str().unwrap()]), 2);
     assert!(err.contains("bad.txt"), "{err}");
 }
 
@@ -186,11 +177,10 @@ fn config_error_quotes_the_line_and_exits_two() {
     write_config(dir.path(), "deadline = \"03-01\"\nunknown-key = 1\n");
     let draft = dir.path().join("draft.txt");
     fs::copy(example("clean.txt"), &draft).unwrap();
-    let out = nianbao()
-        .args(["lint", "--color", "never", draft.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = stderr_with_code(
+        nianbao().args(["lint", "--color", "never", draft.to_str().unwrap()]),
+        2,
+    );
     assert!(err.contains("nianbao.toml:2:1"), "{err}");
     assert!(
         err.contains("unknown-key = 1") && err.contains('^'),
@@ -225,18 +215,17 @@ fn explicit_config_flag_and_bad_value() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("custom.toml");
     fs::write(&cfg, "[rules.numbering]\nseverity = \"loud\"\n").unwrap();
-    let out = nianbao()
-        .args([
+    let err = stderr_with_code(
+        nianbao().args([
             "lint",
             "--color",
             "never",
             "--config",
             cfg.to_str().unwrap(),
             &example("clean.txt"),
-        ])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        ]),
+        2,
+    );
     assert!(
         err.contains("custom.toml:2:12") && err.contains("loud"),
         "{err}"

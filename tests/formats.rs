@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{example, nianbao, stdout_of};
+use common::{example, nianbao, stderr_with_code, stdout_of};
 use std::fs;
 
 #[test]
@@ -126,11 +126,10 @@ fn ignore_with_unknown_rule_is_a_config_error() {
     .unwrap();
     let draft = dir.path().join("d.txt");
     fs::copy(example("clean.txt"), &draft).unwrap();
-    let out = nianbao()
-        .args(["lint", "--color", "never", draft.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = stderr_with_code(
+        nianbao().args(["lint", "--color", "never", draft.to_str().unwrap()]),
+        2,
+    );
     assert!(
         err.contains("nianbao.toml:2:8") && err.contains("no-such"),
         "{err}"

@@ -41,3 +41,9 @@ pub fn example(name: &str) -> String {
 pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
+
+/// What a command printed on standard error, after checking its exit code.
+pub fn stderr_with_code(cmd: &mut assert_cmd::Command, code: i32) -> String {
+    let out = cmd.assert().code(code);
+    String::from_utf8_lossy(&out.get_output().stderr).to_string()
+}
