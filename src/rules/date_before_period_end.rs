@@ -3,19 +3,10 @@
 
 use super::report_dates::{self, chinese};
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use serde::Deserialize;
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Settings {
-    pub severity: Level,
-    /// Metadata keys whose value is the 成文日期.
-    pub written_keys: Vec<String>,
-    /// Metadata keys whose value is the publication date.
-    pub published_keys: Vec<String>,
-}
+pub type Settings = report_dates::DateKeys;
 
 pub const SUMMARY: &str = "落款、成文或发布日期不晚于报告年度的12月31日，报告不可能覆盖全年";
 

@@ -3,20 +3,11 @@
 
 use super::report_dates::{self, chinese};
 use super::{Document, Rule};
-use crate::config::{Config, Level, MonthDay};
+use crate::config::{Config, MonthDay};
 use crate::diagnostic::Diagnostic;
 use crate::outline::DateValue;
-use serde::Deserialize;
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Settings {
-    pub severity: Level,
-    /// Metadata keys whose value is the 成文日期.
-    pub written_keys: Vec<String>,
-    /// Metadata keys whose value is the publication date.
-    pub published_keys: Vec<String>,
-}
+pub type Settings = report_dates::DateKeys;
 
 pub const SUMMARY: &str = "落款、成文或发布日期晚于规定期限（默认报告年度次年4月1日之前）";
 

@@ -3,10 +3,22 @@
 //! a position sits in the outline. Nothing here parses text.
 
 use super::Document;
-use crate::config::Role;
+use crate::config::{Level, Role};
 use crate::inline::{Date, Pair, Token, TokenKind};
 use crate::outline::{DateValue, LineKind, trim_span};
+use serde::Deserialize;
 use std::ops::Range;
+
+/// Settings of the rules that check the report's own dates (signature, 成文, publication).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DateKeys {
+    pub severity: Level,
+    /// Metadata keys whose value is the 成文日期.
+    pub written_keys: Vec<String>,
+    /// Metadata keys whose value is the publication date.
+    pub published_keys: Vec<String>,
+}
 
 /// Where a date of the report comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
