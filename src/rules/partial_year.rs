@@ -7,9 +7,9 @@ use super::report_dates::{
 use super::{Document, Rule};
 use crate::config::{Config, Level, Role};
 use crate::diagnostic::Diagnostic;
+use crate::words::WordMatcher;
 use crate::inline::{Token, TokenKind};
 use crate::sentence;
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -55,7 +55,7 @@ pub const DOC: &str = "\
 pub struct Check {
     min_end_month: u32,
     phrases: usize,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<WordMatcher>,
 }
 
 impl Check {
@@ -66,14 +66,10 @@ impl Check {
             .chain(&settings.until_words)
             .filter(|w| !w.is_empty())
             .collect();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
         Check {
             min_end_month: settings.min_end_month,
             phrases: settings.phrases.iter().filter(|w| !w.is_empty()).count(),
-            matcher,
+            matcher: WordMatcher::new(patterns),
         }
     }
 
@@ -150,9 +146,12 @@ impl Rule for Check {
             if !is_text(doc.outline.lines[index].kind) || role_of_line(doc, index) == Some(Role::Plans) {
                 continue;
             }
-            let titles = inside_titles(tokens);
             let mut spans = self.partial_spans(doc, line, tokens);
+            if spans.is_empty() {
+                continue;
+            }
             spans.sort_by_key(|s| s.start);
+            let titles = inside_titles(tokens);
             let sentences: Vec<Range<usize>> = sentence::split(text, line.clone()).collect();
             for span in spans {
                 if within(&titles, &span) {

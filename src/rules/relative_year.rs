@@ -4,7 +4,7 @@ use super::report_dates::{self, inside_titles, is_text, within};
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::words::WordMatcher;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -45,7 +45,7 @@ pub const DOC: &str = "\
 
 pub struct Check {
     words: usize,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<WordMatcher>,
 }
 
 impl Check {
@@ -56,13 +56,9 @@ impl Check {
             .copied()
             .chain(settings.exceptions.iter().filter(|w| !w.is_empty()))
             .collect();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
         Check {
             words: words.len(),
-            matcher,
+            matcher: WordMatcher::new(patterns),
         }
     }
 }
@@ -77,13 +73,13 @@ impl Rule for Check {
             if !is_text(doc.outline.lines[index].kind) {
                 continue;
             }
-            let titles = inside_titles(tokens);
+            let mut titles = None;
             for m in matcher.find_iter(&text[line.clone()]) {
                 if m.pattern().as_usize() >= self.words {
                     continue;
                 }
                 let span = line.start + m.start()..line.start + m.end();
-                if within(&titles, &span) {
+                if within(titles.get_or_insert_with(|| inside_titles(tokens)), &span) {
                     continue;
                 }
                 let word = &text[span.clone()];

@@ -4,8 +4,8 @@
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
+use crate::words::WordMatcher;
 use crate::outline::LineKind;
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -66,7 +66,7 @@ pub const DOC: &str = "\
 pub struct Check {
     /// The listed words and their replacements, in the order of the automaton's patterns.
     words: Vec<(String, Vec<String>)>,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<WordMatcher>,
     skip_after: Vec<String>,
 }
 
@@ -79,13 +79,9 @@ impl Check {
             .map(|(word, r)| (word.clone(), r.options()))
             .filter(|(_, options)| !options.is_empty())
             .collect();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words.iter().map(|(w, _)| w))
-            .ok();
         Check {
+            matcher: WordMatcher::new(words.iter().map(|(w, _)| w)),
             words,
-            matcher,
             skip_after: settings.skip_after.iter().filter(|w| !w.is_empty()).cloned().collect(),
         }
     }
