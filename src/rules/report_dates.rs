@@ -87,11 +87,11 @@ pub fn line_index(doc: &Document, pos: usize) -> usize {
 /// The role of the top-level section a line belongs to; `None` before the first section
 /// (the preamble) and after the last (the signature).
 pub fn role_of_line(doc: &Document, line: usize) -> Option<Role> {
-    doc.outline
-        .sections
-        .iter()
-        .find(|s| s.line <= line && line < s.end_line)
-        .map(|s| s.role)
+    let sections = &doc.outline.sections;
+    let i = sections
+        .partition_point(|s| s.line <= line)
+        .checked_sub(1)?;
+    Some(sections[i].role).filter(|_| line < sections[i].end_line)
 }
 
 /// A Date token with year, month and day as a [`DateValue`].
