@@ -204,3 +204,24 @@ pub fn chinese_number(s: &str) -> u32 {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `key_char` is written as ranges for speed; it must accept exactly the characters
+    /// that are not a separator (the set the comment in the grammar names).
+    #[test]
+    fn key_chars_are_everything_but_separators() {
+        let separators = [
+            ':', '\u{ff1a}', ',', '\u{ff0c}', '。', ';', '\u{ff1b}', ' ', '\t', '\u{3000}',
+            '\u{a0}',
+        ];
+        let astral = (0x1_0000..=0x10_FFFF).step_by(997);
+        for c in (0..=0xFFFF).chain(astral).filter_map(char::from_u32) {
+            let key = c.to_string();
+            let accepted = OutlineParser::parse(Rule::key, &key).is_ok();
+            assert_eq!(accepted, !separators.contains(&c), "U+{:04X}", c as u32);
+        }
+    }
+}
