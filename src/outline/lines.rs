@@ -125,12 +125,7 @@ fn child_span(pair: Pair<Rule>, rule: Rule) -> Option<Pair<Rule>> {
 }
 
 fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
-    let head = pair.as_str();
-    let indent = head.len()
-        - head
-            .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
-            .len();
-    let marker_start = base + pair.as_span().start() + indent;
+    let marker_start = base + pair.as_span().start();
     let markdown = pair.as_rule() == Rule::md_heading;
     let mut level = match pair.as_rule() {
         Rule::heading1 => 1,
