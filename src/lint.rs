@@ -2,13 +2,14 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::outline::{self, Outline};
+use crate::outline::{Outline, Outliner};
 use crate::rules::{self, Document, Rule};
 use crate::source::Source;
 
 /// The enabled rules, built once from a configuration and reused for every document.
 pub struct Linter {
     config: Config,
+    outliner: Outliner,
     rules: Vec<(&'static str, Severity, Box<dyn Rule>)>,
 }
 
@@ -52,7 +53,11 @@ impl Linter {
                 Some((id, severity, rule))
             })
             .collect();
-        Linter { config, rules }
+        Linter {
+            outliner: Outliner::new(&config),
+            config,
+            rules,
+        }
     }
 
     pub fn config(&self) -> &Config {
@@ -60,7 +65,7 @@ impl Linter {
     }
 
     pub fn outline(&self, source: &Source) -> Outline {
-        outline::build(source, &self.config)
+        self.outliner.build(source)
     }
 
     /// Every finding in `source`, ordered by position then rule id.

@@ -43,6 +43,11 @@ impl WordMatcher {
             .map(WordMatcher::Automaton)
     }
 
+    /// Whether `haystack` holds any of the words.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.find_iter(haystack).next().is_some()
+    }
+
     /// The non-overlapping, leftmost-longest matches in `haystack`; a match's pattern is
     /// the word's index in the list given to [`Self::new`].
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {

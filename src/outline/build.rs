@@ -4,6 +4,7 @@ use super::lines::{self, NumberStyle, RawKind, RawLine};
 use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
+use crate::words::WordMatcher;
 use std::ops::Range;
 
 const SENTENCE_PUNCT: &[char] = &[
@@ -26,48 +27,70 @@ const ORGAN_SUFFIXES: &[&str] = &[
 ];
 const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
 
-/// Builds the outline of `text`.
-pub fn build(source: &Source, config: &Config) -> Outline {
-    let text = source.text.as_str();
-    let raw = lines::parse(source);
-    let mut b = Builder {
-        text,
-        cfg: &config.outline,
-        lines: raw
+/// Builds outlines with one configuration, whose word lists it compiles once.
+pub struct Outliner {
+    outline: OutlineConfig,
+    sections: SectionsConfig,
+    /// The chrome words and extend-chrome-words.
+    chrome: Option<WordMatcher>,
+}
+
+impl Outliner {
+    pub fn new(config: &Config) -> Self {
+        let cfg = &config.outline;
+        let chrome = cfg.chrome_words.iter().chain(&cfg.extend_chrome_words);
+        Outliner {
+            outline: cfg.clone(),
+            sections: config.sections.clone(),
+            chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
+        }
+    }
+
+    /// Builds the outline of `source`.
+    pub fn build(&self, source: &Source) -> Outline {
+        let text = source.text.as_str();
+        let raw = lines::parse(source);
+        let mut b = Builder {
+            text,
+            cfg: &self.outline,
+            chrome: self.chrome.as_ref(),
+            lines: raw
+                .iter()
+                .map(|r| Line {
+                    span: r.span.clone(),
+                    kind: LineKind::Blank,
+                })
+                .collect(),
+            metadata: Vec::new(),
+        };
+        b.classify(&raw);
+        let first_heading = raw
             .iter()
-            .map(|r| Line {
-                span: r.span.clone(),
-                kind: LineKind::Blank,
-            })
-            .collect(),
-        metadata: Vec::new(),
-    };
-    b.classify(&raw);
-    let first_heading = raw
-        .iter()
-        .position(|r| matches!(r.kind, RawKind::Heading { .. }));
-    let title = b
-        .markdown_title(&raw, first_heading)
-        .or_else(|| b.find_title(first_heading.unwrap_or(raw.len())));
-    let signature = b.find_signature(&raw);
-    let sections = sections(text, &raw, &b.lines, &config.sections);
-    let mut outline = Outline {
-        title,
-        signature,
-        sections,
-        metadata: b.metadata,
-        lines: b.lines,
-        ..Outline::default()
-    };
-    outline.report_year = report_year(text, &outline);
-    outline.issuer = issuer(text, &outline, &config.outline);
-    outline.enumerations = enumerations(text, &outline.lines);
-    outline
+            .position(|r| matches!(r.kind, RawKind::Heading { .. }));
+        let title = b
+            .markdown_title(&raw, first_heading)
+            .or_else(|| b.find_title(first_heading.unwrap_or(raw.len())));
+        let signature = b.find_signature(&raw);
+        let sections = sections(text, &raw, &b.lines, &self.sections);
+        let mut outline = Outline {
+            title,
+            signature,
+            sections,
+            metadata: b.metadata,
+            lines: b.lines,
+            ..Outline::default()
+        };
+        outline.report_year = report_year(text, &outline);
+        outline.issuer = issuer(text, &outline, &self.outline);
+        outline.enumerations = enumerations(text, &outline.lines);
+        outline
+    }
 }
 
 struct Builder<'a> {
     text: &'a str,
     cfg: &'a OutlineConfig,
+    chrome: Option<&'a WordMatcher>,
     lines: Vec<Line>,
     metadata: Vec<Meta>,
 }
@@ -126,12 +149,7 @@ impl Builder<'_> {
         let line = line.trim_matches(SPACES);
         at_most(line, self.cfg.short_line)
             && !line.contains('。')
-            && self
-                .cfg
-                .chrome_words
-                .iter()
-                .chain(&self.cfg.extend_chrome_words)
-                .any(|w| line.contains(w.as_str()))
+            && self.chrome.is_some_and(|m| m.is_match(line))
     }
 
     fn is_meta_key(&self, key: &str) -> bool {
@@ -555,7 +573,7 @@ mod tests {
     use super::*;
 
     fn outline(text: &str) -> Outline {
-        build(&Source::new("t.txt", text.to_string()), &Config::builtin())
+        Outliner::new(&Config::builtin()).build(&Source::new("t.txt", text.to_string()))
     }
 
     #[test]
@@ -668,5 +686,23 @@ mod tests {
             let o = outline(text);
             assert!(!o.lines.is_empty());
         }
+    }
+
+    #[test]
+    fn chrome_words_come_from_the_list_and_its_extension() {
+        let text = Source::new("t.txt", "打印 关闭\n本站声明\n正文。".to_string());
+        let kinds = |config: &Config| -> Vec<LineKind> {
+            let o = Outliner::new(config).build(&text);
+            o.lines.iter().map(|l| l.kind).collect()
+        };
+        let builtin = kinds(&Config::builtin());
+        assert_eq!(builtin[..2], [LineKind::Chrome, LineKind::Paragraph]);
+        let layer = "[outline]\nextend-chrome-words = [\"本站声明\", \"\"]\n";
+        let extended = kinds(&Config::layered(&[("nianbao.toml", layer)]).unwrap());
+        // The empty word is dropped, not found in every line.
+        assert_eq!(
+            extended,
+            [LineKind::Chrome, LineKind::Chrome, LineKind::Paragraph]
+        );
     }
 }

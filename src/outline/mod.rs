@@ -1,12 +1,12 @@
 //! The outline of a report: title, report year, metadata, sections with roles, signature.
 //!
-//! Built once per document from the pest line grammar (`lines`) by `build`; every rule
-//! reads this shared structure instead of re-parsing the text.
+//! Built once per document from the pest line grammar (`lines`) by an [`Outliner`];
+//! every rule reads this shared structure instead of re-parsing the text.
 
 mod build;
 mod lines;
 
-pub use build::{build, first_year, trim_span};
+pub use build::{Outliner, first_year, trim_span};
 pub use lines::{NumberStyle, chinese_number};
 
 use crate::config::Role;
