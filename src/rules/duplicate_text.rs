@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, trim_span};
 use crate::sentence;
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -58,7 +58,7 @@ struct Run {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         let mut run: Option<Run> = None;
         for (i, line) in o.lines.iter().enumerate() {
             if !matches!(line.kind, LineKind::Paragraph | LineKind::Heading) {
