@@ -5,6 +5,12 @@
 
 use std::ops::Range;
 
+/// The furthest, in characters, that a rule looks back or on from a position for the
+/// start or end of its sentence or clause. Figures further apart are not compared, and
+/// a long run of text with no sentence end costs linear time, not quadratic. (The
+/// longest sentence in the corpus has 196 characters.)
+pub const MAX_CHARS: usize = 500;
+
 /// Characters that end a sentence.
 pub const ENDS: &[char] = &['。', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}'];
 
@@ -30,9 +36,15 @@ pub fn split(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
 /// Start of the sentence containing `at`, no earlier than `floor` and at most `limit`
 /// characters back.
 pub fn start_before(text: &str, floor: usize, at: usize, limit: usize) -> usize {
+    back_to(text, floor, at, limit, ENDS)
+}
+
+/// Just after the last of `ends` in `text[floor..at]`, looking at most `limit`
+/// characters back (then where the look stopped), or `floor`.
+fn back_to(text: &str, floor: usize, at: usize, limit: usize, ends: &[char]) -> usize {
     let mut start = floor;
     for (count, (i, c)) in text[floor..at].char_indices().rev().enumerate() {
-        if ENDS.contains(&c) || count == limit {
+        if ends.contains(&c) || count == limit {
             start = floor + i + c.len_utf8();
             break;
         }
@@ -61,13 +73,9 @@ pub const CLAUSE_ENDS: &[char] = &[
 ];
 
 /// Start of the clause that ends at `at`: just after the last [`CLAUSE_ENDS`] mark in
-/// `text[floor..at]`, or `floor`.
+/// `text[floor..at]`, or `floor`; at most [`MAX_CHARS`] characters back.
 pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
-    text[floor..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| CLAUSE_ENDS.contains(c))
-        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+    back_to(text, floor, at, MAX_CHARS, CLAUSE_ENDS)
 }
 
 #[cfg(test)]
@@ -98,5 +106,14 @@ mod tests {
         let at = t.find("99").unwrap();
         assert_eq!(&t[clause_start(t, 0, at)..at], "成功率");
         assert_eq!(clause_start(t, 0, t.find('收').unwrap() + 3), 0);
+    }
+
+    #[test]
+    fn a_clause_without_marks_reaches_back_at_most_max_chars() {
+        let t = format!("起{}止", "字".repeat(2 * MAX_CHARS));
+        let at = t.len() - "止".len();
+        assert_eq!(t[clause_start(&t, 0, at)..at].chars().count(), MAX_CHARS);
+        let short = "起字字止";
+        assert_eq!(clause_start(short, 0, short.len()), 0);
     }
 }

@@ -122,11 +122,11 @@ impl Check {
     }
 }
 
-/// Whether a figure follows `at` within `sentence`.
-fn figure_after(tokens: &[Token], at: usize, sentence: &Range<usize>) -> bool {
+/// Whether a figure follows `at` before `end`.
+fn figure_after(tokens: &[Token], at: usize, end: usize) -> bool {
     tokens_from(tokens, at)
         .iter()
-        .take_while(|t| t.end <= sentence.end)
+        .take_while(|t| t.end <= end)
         .any(|t| {
             matches!(
                 t.kind,
@@ -152,16 +152,12 @@ impl Rule for Check {
             }
             spans.sort_by_key(|s| s.start);
             let titles = inside_titles(tokens);
-            let sentences: Vec<Range<usize>> = sentence::split(text, line.clone()).collect();
             for span in spans {
                 if within(&titles, &span) {
                     continue;
                 }
-                let i = sentences.partition_point(|s| s.end <= span.start);
-                let Some(sentence) = sentences.get(i) else {
-                    continue;
-                };
-                if !figure_after(tokens, span.end, sentence) {
+                let sentence_end = sentence::end_after(text, span.end, line.end, sentence::MAX_CHARS);
+                if !figure_after(tokens, span.end, sentence_end) {
                     continue;
                 }
                 let shown = &text[span.clone()];

@@ -5,7 +5,7 @@ use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use super::ratio_mismatch::{bounds, counted};
 use crate::inline::{Quantity, Token, TokenKind};
-use crate::sentence::{end_after, start_before};
+use crate::sentence::{MAX_CHARS, end_after, start_before};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -84,12 +84,14 @@ impl Check {
         at: usize,
         marker: &str,
     ) -> Option<Diagnostic> {
-        let sentence = start_before(text, line.start, at, usize::MAX)
-            ..end_after(text, at, line.end, usize::MAX);
-        let figures: Vec<&Token> = tokens
+        let sentence = start_before(text, line.start, at, MAX_CHARS)
+            ..end_after(text, at, line.end, MAX_CHARS);
+        // Tokens are sorted and disjoint: the sentence's are one slice of the line's.
+        let first = tokens.partition_point(|t| t.start < sentence.start);
+        let last = tokens.partition_point(|t| t.end <= sentence.end).max(first);
+        let figures: Vec<&Token> = tokens[first..last]
             .iter()
             .filter(|t| !matches!(t.kind, TokenKind::HalfWidthPunct(_)))
-            .filter(|t| sentence.start <= t.start && t.end <= sentence.end)
             .collect();
         // The total: the figure just before the marker, with only punctuation between.
         let total_token = *figures.iter().rev().find(|t| t.end <= at)?;

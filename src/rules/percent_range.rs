@@ -4,6 +4,7 @@ use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
+use crate::sentence::clause_start;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,7 +50,6 @@ impl Check {
     }
 }
 
-const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '！', '？'];
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -57,20 +57,15 @@ impl Rule for Check {
         for (line, tokens) in doc.tokens() {
             for t in tokens {
                 let TokenKind::Percent { value, .. } = t.kind else { continue };
-                let clause_start = text[line.start..t.start]
-                    .rfind(CLAUSE_ENDS)
-                    .map_or(line.start, |i| {
-                        let at = line.start + i;
-                        at + text[at..].chars().next().map_or(1, char::len_utf8)
-                    });
-                let clause = &text[clause_start..t.start];
+                let start = clause_start(text, line.start, t.start);
+                let clause = &text[start..t.start];
                 let has = |words: &[String]| words.iter().any(|w| clause.contains(w.as_str()));
                 let over = self.settings.over_words.iter().any(|w| clause.ends_with(w.as_str()));
                 let out_of_range = value > 100.0 || (over && value >= 100.0) || value < 0.0;
                 if out_of_range && has(&self.settings.rate_words) && !has(&self.settings.growth_words) {
-                    let shown = &text[clause_start..t.end];
+                    let shown = &text[start..t.end];
                     out.push(
-                        Diagnostic::new(clause_start..t.end, format!("比率超出 0–100%：“{shown}”"))
+                        Diagnostic::new(start..t.end, format!("比率超出 0–100%：“{shown}”"))
                             .label("比率不可能超过 100%")
                             .help("核对分子和分母；若指增长幅度，应写明“同比增长”而不是“率”"),
                     );

@@ -5,7 +5,7 @@ use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Quantity, Token, TokenKind};
-use crate::sentence::{clause_start, start_before};
+use crate::sentence::{MAX_CHARS, clause_start, start_before};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -92,7 +92,7 @@ impl Rule for Check {
         for (line, tokens) in doc.tokens() {
             for (i, t) in tokens.iter().enumerate() {
                 let TokenKind::Percent { value, decimals } = t.kind else { continue };
-                let sentence = start_before(text, line.start, t.start, usize::MAX);
+                let sentence = start_before(text, line.start, t.start, MAX_CHARS);
                 let first = tokens[..i].partition_point(|t| t.start < sentence);
                 let figures: Vec<&Token> =
                     tokens[first..i].iter().filter(|t| is_figure(t)).collect();
