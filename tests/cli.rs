@@ -157,6 +157,33 @@ fn huge_single_line_file_is_handled() {
 }
 
 #[test]
+fn a_long_line_without_sentence_ends_is_linted() {
+    // One 1 MB sentence: the rules that compare figures within a sentence look only near
+    // each figure (a total, its 其中 part, a consistent rate), so nothing is found here.
+    // (How fast that is, is for `cargo bench --bench throughput`.)
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    let unit = "受理案件26847件，其中成功调解26834件，调解成功率99.95%，";
+    fs::write(&long, unit.repeat(1024 * 1024 / unit.len())).unwrap();
+    let out = nianbao()
+        .args(["lint", "--format", "json", long.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let mut rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        ["section-missing", "title-missing", "signature-missing"]
+    );
+}
+
+#[test]
 fn stdin_is_read_with_dash() {
     let text = fs::read_to_string(example("clean.txt")).unwrap();
     let out = nianbao()
