@@ -63,9 +63,7 @@ impl Rule for Check {
                     ),
                 )
                 .label(format!("{year}年尚未结束"))
-                .note(format!(
-                    "{year}年度报告应在{year}年12月31日之后成文、发布"
-                ))
+                .note(format!("{year}年度报告应在{year}年12月31日之后成文、发布"))
                 .help("核对日期；若确在年内成稿，应补充全年数据后重新成文"),
             );
         }

@@ -65,10 +65,16 @@ impl Rule for Check {
             out.push(
                 Diagnostic::new(
                     d.span.clone(),
-                    format!("{}（{when}）晚于期限：{year}年度报告应在{due}之前", d.origin.describe()),
+                    format!(
+                        "{}（{when}）晚于期限：{year}年度报告应在{due}之前",
+                        d.origin.describe()
+                    ),
                 )
                 .label(format!("期限为{due}之前"))
-                .note(format!("期限由配置项 deadline（{:02}-{:02}）确定", deadline.month, deadline.day))
+                .note(format!(
+                    "期限由配置项 deadline（{:02}-{:02}）确定",
+                    deadline.month, deadline.day
+                ))
                 .help("按期成文、公开；若本地规定另有期限，在 nianbao.toml 中设置 deadline"),
             );
         }

@@ -8,7 +8,8 @@ use crate::inline::DateStyle;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "落款日期不符合公文格式（补零、夹空格、用“-”或“/”分隔），应写作“2024年1月26日”";
+pub const SUMMARY: &str =
+    "落款日期不符合公文格式（补零、夹空格、用“-”或“/”分隔），应写作“2024年1月26日”";
 
 pub const DOC: &str = "\
 检查内容

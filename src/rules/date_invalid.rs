@@ -54,7 +54,10 @@ impl Check {
     fn is_count(&self, d: &Date, before: &str) -> bool {
         d.year.is_none()
             && d.day.is_none()
-            && self.count_words.iter().any(|w| before.ends_with(w.as_str()))
+            && self
+                .count_words
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
     }
 }
 
@@ -63,7 +66,9 @@ impl Rule for Check {
         for (_, tokens) in doc.tokens() {
             for t in tokens {
                 let reason = match &t.kind {
-                    TokenKind::Date(d) if d.is_valid() || self.is_count(d, &doc.text()[..t.start]) => {
+                    TokenKind::Date(d)
+                        if d.is_valid() || self.is_count(d, &doc.text()[..t.start]) =>
+                    {
                         continue;
                     }
                     TokenKind::Date(d) => date_reason(d),

@@ -5,8 +5,8 @@ use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, trim_span};
 use crate::sentence;
-use serde::Deserialize;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -75,7 +75,13 @@ impl Rule for Check {
                             r.chars += n;
                         }
                         None => {
-                            run = Some(Run { first: i, last: i, original_first: orig, original_last: orig, chars: n })
+                            run = Some(Run {
+                                first: i,
+                                last: i,
+                                original_first: orig,
+                                original_last: orig,
+                                chars: n,
+                            })
                         }
                     }
                 }

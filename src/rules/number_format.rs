@@ -38,21 +38,22 @@ impl Rule for Check {
         let text = doc.text();
         for (_, tokens) in doc.tokens() {
             for t in tokens {
-                let TokenKind::Quantity(q) = &t.kind else { continue };
-                let Some((gap_start, gap_end)) = q.unit_gap else { continue };
+                let TokenKind::Quantity(q) = &t.kind else {
+                    continue;
+                };
+                let Some((gap_start, gap_end)) = q.unit_gap else {
+                    continue;
+                };
                 let shown = &text[t.start..t.end];
                 out.push(
-                    Diagnostic::new(
-                        t.start..t.end,
-                        format!("数字与单位之间有空格：“{shown}”"),
-                    )
-                    .label("删除空格")
-                    .help(format!(
-                        "写作“{}{}”",
-                        &text[t.start..gap_start],
-                        &text[gap_end..t.end]
-                    ))
-                    .fix(gap_start..gap_end, ""),
+                    Diagnostic::new(t.start..t.end, format!("数字与单位之间有空格：“{shown}”"))
+                        .label("删除空格")
+                        .help(format!(
+                            "写作“{}{}”",
+                            &text[t.start..gap_start],
+                            &text[gap_end..t.end]
+                        ))
+                        .fix(gap_start..gap_end, ""),
                 );
             }
         }

@@ -38,15 +38,35 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         check_siblings(doc, &doc.outline.sections, out);
         for (_, items) in &doc.outline.enumerations {
-            check_sequence(items.iter().map(|e| (e.number, e.span.clone(), doc.text()[e.span.clone()].to_string())), out);
+            check_sequence(
+                items.iter().map(|e| {
+                    (
+                        e.number,
+                        e.span.clone(),
+                        doc.text()[e.span.clone()].to_string(),
+                    )
+                }),
+                out,
+            );
         }
         let mut styles: Vec<(u8, NumberStyle)> = Vec::new();
-        for s in doc.outline.walk().filter(|s| s.style != NumberStyle::Markdown) {
+        for s in doc
+            .outline
+            .walk()
+            .filter(|s| s.style != NumberStyle::Markdown)
+        {
             match styles.iter().find(|(level, _)| *level == s.level) {
                 Some((_, first)) if *first != s.style => out.push(
-                    Diagnostic::new(s.marker.clone(), format!("同一级标题的编号样式不一致：此处用{}，前文用{}", s.style.describe(), first.describe()))
-                        .label("编号样式不同")
-                        .help("同一级标题统一使用一种编号样式"),
+                    Diagnostic::new(
+                        s.marker.clone(),
+                        format!(
+                            "同一级标题的编号样式不一致：此处用{}，前文用{}",
+                            s.style.describe(),
+                            first.describe()
+                        ),
+                    )
+                    .label("编号样式不同")
+                    .help("同一级标题统一使用一种编号样式"),
                 ),
                 Some(_) => {}
                 None => styles.push((s.level, s.style)),
@@ -57,14 +77,22 @@ impl Rule for Check {
 
 fn check_siblings(doc: &Document, siblings: &[Section], out: &mut Vec<Diagnostic>) {
     let numbered = siblings.iter().filter(|s| s.number > 0);
-    check_sequence(numbered.clone().map(|s| (s.number, s.marker.clone(), marker(doc, s).to_string())), out);
+    check_sequence(
+        numbered
+            .clone()
+            .map(|s| (s.number, s.marker.clone(), marker(doc, s).to_string())),
+        out,
+    );
     for s in siblings {
         check_siblings(doc, &s.children, out);
     }
 }
 
 /// Numbers `(number, span, as written)` must run 1, 2, 3, …; going back to 1 restarts.
-fn check_sequence(items: impl Iterator<Item = (u32, Range<usize>, String)>, out: &mut Vec<Diagnostic>) {
+fn check_sequence(
+    items: impl Iterator<Item = (u32, Range<usize>, String)>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut prev: Option<u32> = None;
     for (number, span, written) in items {
         let problem = match prev {

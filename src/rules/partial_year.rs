@@ -7,9 +7,9 @@ use super::report_dates::{
 use super::{Document, Rule};
 use crate::config::{Config, Level, Role};
 use crate::diagnostic::Diagnostic;
-use crate::words::WordMatcher;
 use crate::inline::{Token, TokenKind};
 use crate::sentence;
+use crate::words::WordMatcher;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -74,12 +74,22 @@ impl Check {
     }
 
     /// The spans that name part of the year on one line.
-    fn partial_spans(&self, doc: &Document, line: &Range<usize>, tokens: &[Token]) -> Vec<Range<usize>> {
+    fn partial_spans(
+        &self,
+        doc: &Document,
+        line: &Range<usize>,
+        tokens: &[Token],
+    ) -> Vec<Range<usize>> {
         let year = doc.outline.report_year;
         let this_year = |y: Option<i32>| y.is_none() || year.is_none() || y == year;
         let mut spans = Vec::new();
         for t in tokens {
-            if let TokenKind::MonthRange { year: y, from: 1, to, .. } = t.kind
+            if let TokenKind::MonthRange {
+                year: y,
+                from: 1,
+                to,
+                ..
+            } = t.kind
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
             {
@@ -94,19 +104,22 @@ impl Check {
             let (start, end) = (line.start + m.start(), line.start + m.end());
             if m.pattern().as_usize() < self.phrases {
                 // `2022年上半年` is another year's half.
-                let other_year = token_ending_at(tokens, start).is_some_and(
-                    |t| matches!(&t.kind, TokenKind::Date(d) if !this_year(d.year)),
-                );
+                let other_year = token_ending_at(tokens, start)
+                    .is_some_and(|t| matches!(&t.kind, TokenKind::Date(d) if !this_year(d.year)));
                 if !other_year {
                     spans.push(start..end);
                 }
                 continue;
             }
             // An until-word: the date right after it must be this year, before 31 December.
-            let Some((d, date_end)) = tokens_from(tokens, end).first().and_then(|t| match &t.kind {
-                TokenKind::Date(d) if t.start == end => Some((d, t.end)),
-                _ => None,
-            }) else {
+            let Some((d, date_end)) =
+                tokens_from(tokens, end)
+                    .first()
+                    .and_then(|t| match &t.kind {
+                        TokenKind::Date(d) if t.start == end => Some((d, t.end)),
+                        _ => None,
+                    })
+            else {
                 continue;
             };
             let before_end = match (d.month, d.day) {
@@ -143,7 +156,9 @@ impl Rule for Check {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             let index = report_dates::line_index(doc, line.start);
-            if !is_text(doc.outline.lines[index].kind) || role_of_line(doc, index) == Some(Role::Plans) {
+            if !is_text(doc.outline.lines[index].kind)
+                || role_of_line(doc, index) == Some(Role::Plans)
+            {
                 continue;
             }
             let mut spans = self.partial_spans(doc, line, tokens);
@@ -156,7 +171,8 @@ impl Rule for Check {
                 if within(&titles, &span) {
                     continue;
                 }
-                let sentence_end = sentence::end_after(text, span.end, line.end, sentence::MAX_CHARS);
+                let sentence_end =
+                    sentence::end_after(text, span.end, line.end, sentence::MAX_CHARS);
                 if !figure_after(tokens, span.end, sentence_end) {
                     continue;
                 }

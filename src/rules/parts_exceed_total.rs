@@ -1,9 +1,9 @@
 //! `parts-exceed-total`: the parts listed after `其中` add up to more than their total.
 
+use super::ratio_mismatch::{bounds, counted};
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
-use super::ratio_mismatch::{bounds, counted};
 use crate::inline::{Quantity, Token, TokenKind};
 use crate::sentence::{MAX_CHARS, end_after, start_before};
 use serde::Deserialize;
@@ -84,8 +84,8 @@ impl Check {
         at: usize,
         marker: &str,
     ) -> Option<Diagnostic> {
-        let sentence = start_before(text, line.start, at, MAX_CHARS)
-            ..end_after(text, at, line.end, MAX_CHARS);
+        let sentence =
+            start_before(text, line.start, at, MAX_CHARS)..end_after(text, at, line.end, MAX_CHARS);
         // Tokens are sorted and disjoint: the sentence's are one slice of the line's.
         let first = tokens.partition_point(|t| t.start < sentence.start);
         let last = tokens.partition_point(|t| t.end <= sentence.end).max(first);
@@ -112,8 +112,12 @@ impl Check {
             let mut inside = figures
                 .iter()
                 .filter(|t| clause.start <= t.start && t.end <= clause.end);
-            let (Some(part_token), None) = (inside.next(), inside.next()) else { break };
-            let TokenKind::Quantity(part) = &part_token.kind else { break };
+            let (Some(part_token), None) = (inside.next(), inside.next()) else {
+                break;
+            };
+            let TokenKind::Quantity(part) = &part_token.kind else {
+                break;
+            };
             if part.unit != total.unit {
                 break;
             }

@@ -88,7 +88,9 @@ impl Rule for Check {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             for t in tokens {
-                let TokenKind::Percent { .. } = t.kind else { continue };
+                let TokenKind::Percent { .. } = t.kind else {
+                    continue;
+                };
                 let before = &text[line.start..t.start];
                 let Some(change) = self
                     .settings

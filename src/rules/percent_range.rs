@@ -50,19 +50,27 @@ impl Check {
     }
 }
 
-
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             for t in tokens {
-                let TokenKind::Percent { value, .. } = t.kind else { continue };
+                let TokenKind::Percent { value, .. } = t.kind else {
+                    continue;
+                };
                 let start = clause_start(text, line.start, t.start);
                 let clause = &text[start..t.start];
                 let has = |words: &[String]| words.iter().any(|w| clause.contains(w.as_str()));
-                let over = self.settings.over_words.iter().any(|w| clause.ends_with(w.as_str()));
+                let over = self
+                    .settings
+                    .over_words
+                    .iter()
+                    .any(|w| clause.ends_with(w.as_str()));
                 let out_of_range = value > 100.0 || (over && value >= 100.0) || value < 0.0;
-                if out_of_range && has(&self.settings.rate_words) && !has(&self.settings.growth_words) {
+                if out_of_range
+                    && has(&self.settings.rate_words)
+                    && !has(&self.settings.growth_words)
+                {
                     let shown = &text[start..t.end];
                     out.push(
                         Diagnostic::new(start..t.end, format!("比率超出 0–100%：“{shown}”"))

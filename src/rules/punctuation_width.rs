@@ -80,8 +80,12 @@ impl Rule for Check {
                 continue;
             }
             for t in tokens {
-                let Some(c) = t.half_width_punct(text) else { continue };
-                let Some((k, wide)) = kind_of(c) else { continue };
+                let Some(c) = t.half_width_punct(text) else {
+                    continue;
+                };
+                let Some((k, wide)) = kind_of(c) else {
+                    continue;
+                };
                 half[k].push((t.start..t.end, c, wide));
             }
             // Every full-width form (U+FF01–U+FF1F) starts with the byte 0xEF: look only there.
@@ -101,7 +105,11 @@ impl Rule for Check {
             if count as f64 / (count + full) as f64 > self.settings.systematic_share {
                 out.push(habit(marks[0].0.clone(), kind, count, full));
             } else {
-                out.extend(marks.iter().map(|(span, c, wide)| stray(span.clone(), *c, *wide)));
+                out.extend(
+                    marks
+                        .iter()
+                        .map(|(span, c, wide)| stray(span.clone(), *c, *wide)),
+                );
             }
         }
     }
@@ -110,8 +118,9 @@ impl Rule for Check {
 /// One finding for a document that uses half-width marks of a kind throughout.
 fn habit(first: Range<usize>, kind: (&str, &str), count: usize, full_count: usize) -> Diagnostic {
     let (half, full) = kind;
-    let message =
-        format!("全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角");
+    let message = format!(
+        "全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角"
+    );
     Diagnostic::new(first, message)
         .label(format!("第一处，共{count}处"))
         .note("全文普遍使用半角，只报告一次")

@@ -67,7 +67,9 @@ impl Rule for Check {
                     continue;
                 }
                 let shown = &text[t.start..t.end];
-                let Some(at) = shown.find(sep).map(|i| t.start + i) else { continue };
+                let Some(at) = shown.find(sep).map(|i| t.start + i) else {
+                    continue;
+                };
                 let dash = &self.dash;
                 out.push(
                     Diagnostic::new(

@@ -91,7 +91,9 @@ impl Rule for Check {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             for (i, t) in tokens.iter().enumerate() {
-                let TokenKind::Percent { value, decimals } = t.kind else { continue };
+                let TokenKind::Percent { value, decimals } = t.kind else {
+                    continue;
+                };
                 let sentence = start_before(text, line.start, t.start, MAX_CHARS);
                 let first = tokens[..i].partition_point(|t| t.start < sentence);
                 let figures: Vec<&Token> =
@@ -186,7 +188,9 @@ impl Check {
             .chain(s.increase_words.iter().map(|w| (w, false)))
             .find(|(w, _)| !w.is_empty() && lead.ends_with(w.as_str()))?;
         let word_at = t.start - word.len();
-        let [.., from_token, to_token] = before else { return None };
+        let [.., from_token, to_token] = before else {
+            return None;
+        };
         let (from, to) = (counted(from_token)?, counted(to_token)?);
         let joins = text[to_token.end..word_at]
             .chars()
@@ -257,7 +261,11 @@ fn consistent(range: (f64, f64), value: f64, decimals: u8) -> bool {
 fn show_range(range: (f64, f64), decimals: u8) -> String {
     let d = usize::from(decimals.min(6));
     let (lo, hi) = (format!("{:.d$}", range.0), format!("{:.d$}", range.1));
-    if lo == hi { format!("{lo}%") } else { format!("{lo}%～{hi}%") }
+    if lo == hi {
+        format!("{lo}%")
+    } else {
+        format!("{lo}%～{hi}%")
+    }
 }
 
 /// The last occurrence in `text` of any of `words`, with the word.
@@ -270,7 +278,9 @@ fn last_of<'w>(text: &str, words: &'w [String]) -> Option<(usize, &'w str)> {
 }
 
 fn ends_with_any(text: &str, words: &[String]) -> bool {
-    words.iter().any(|w| !w.is_empty() && text.ends_with(w.as_str()))
+    words
+        .iter()
+        .any(|w| !w.is_empty() && text.ends_with(w.as_str()))
 }
 
 fn sentence_break(c: char) -> bool {

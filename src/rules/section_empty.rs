@@ -53,14 +53,25 @@ impl Check {
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for s in doc.outline.sections.iter().filter(|s| self.required.contains(&s.role)) {
+        for s in doc
+            .outline
+            .sections
+            .iter()
+            .filter(|s| self.required.contains(&s.role))
+        {
             let n = body_chars(doc, s, self.min_chars);
             if n < self.min_chars {
                 out.push(
-                    Diagnostic::new(s.heading.clone(), format!("章节“{}”几乎没有正文（仅 {n} 字）", doc.text()[s.heading.clone()].trim()))
-                        .label("此章节缺少内容")
-                        .section(s.role.as_str())
-                        .help("写明这一部分的具体情况，或删除空标题"),
+                    Diagnostic::new(
+                        s.heading.clone(),
+                        format!(
+                            "章节“{}”几乎没有正文（仅 {n} 字）",
+                            doc.text()[s.heading.clone()].trim()
+                        ),
+                    )
+                    .label("此章节缺少内容")
+                    .section(s.role.as_str())
+                    .help("写明这一部分的具体情况，或删除空标题"),
                 );
             }
         }

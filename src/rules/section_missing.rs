@@ -6,7 +6,8 @@ use crate::diagnostic::Diagnostic;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "缺少规定必须报告的章节（举措和成效、不足和原因、第一责任人职责、下一年度安排）";
+pub const SUMMARY: &str =
+    "缺少规定必须报告的章节（举措和成效、不足和原因、第一责任人职责、下一年度安排）";
 
 pub const DOC: &str = "\
 检查内容
@@ -39,7 +40,12 @@ impl Check {
             .sections
             .order
             .iter()
-            .filter_map(|&r| roles.get(r).filter(|c| c.required).map(|c| (r, c.name.clone())))
+            .filter_map(|&r| {
+                roles
+                    .get(r)
+                    .filter(|c| c.required)
+                    .map(|c| (r, c.name.clone()))
+            })
             .collect();
         Check { required }
     }

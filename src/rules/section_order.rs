@@ -35,7 +35,12 @@ impl Check {
             .sections
             .order
             .iter()
-            .filter_map(|&r| roles.get(r).filter(|c| c.required).map(|c| (r, c.name.clone())))
+            .filter_map(|&r| {
+                roles
+                    .get(r)
+                    .filter(|c| c.required)
+                    .map(|c| (r, c.name.clone()))
+            })
             .collect();
         Check { order }
     }
@@ -57,10 +62,13 @@ impl Rule for Check {
                     let before = &self.order[h].1;
                     let name = &self.order[k].1;
                     out.push(
-                        Diagnostic::new(s.heading.clone(), format!("章节顺序不符：“{name}”应排在“{before}”之前"))
-                            .label("顺序不对")
-                            .section(s.role.as_str())
-                            .help("按“举措和成效、不足和原因、第一责任人职责、下一年度安排”的顺序编排"),
+                        Diagnostic::new(
+                            s.heading.clone(),
+                            format!("章节顺序不符：“{name}”应排在“{before}”之前"),
+                        )
+                        .label("顺序不对")
+                        .section(s.role.as_str())
+                        .help("按“举措和成效、不足和原因、第一责任人职责、下一年度安排”的顺序编排"),
                     );
                     return;
                 }

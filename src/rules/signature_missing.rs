@@ -60,7 +60,10 @@ impl Rule for Check {
 fn last_character(doc: &Document) -> std::ops::Range<usize> {
     let o = doc.outline;
     let Some(line) = o.lines.iter().rev().find(|l| {
-        matches!(l.kind, LineKind::Paragraph | LineKind::Heading | LineKind::Title)
+        matches!(
+            l.kind,
+            LineKind::Paragraph | LineKind::Heading | LineKind::Title
+        )
     }) else {
         return 0..0;
     };

@@ -46,12 +46,16 @@ impl Rule for Check {
             return;
         };
         let measures = o.sections.iter().find(|s| s.role == Role::Measures);
-        let measures_year = measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?)));
+        let measures_year =
+            measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?)));
         if let Some((s, y)) = measures_year.filter(|&(_, y)| y != year) {
             out.push(
-                Diagnostic::new(span, format!("标题年度（{year}年）与“主要举措和成效”章节的年度（{y}年）不一致"))
-                    .label(format!("标题写的是{year}年"))
-                    .note(format!("第 {} 行的章节标题写的是{y}年", s.line + 1)),
+                Diagnostic::new(
+                    span,
+                    format!("标题年度（{year}年）与“主要举措和成效”章节的年度（{y}年）不一致"),
+                )
+                .label(format!("标题写的是{year}年"))
+                .note(format!("第 {} 行的章节标题写的是{y}年", s.line + 1)),
             );
         }
     }

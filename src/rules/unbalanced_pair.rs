@@ -40,9 +40,15 @@ impl Rule for Check {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             for (t, open) in unmatched(text, line.start, tokens) {
-                let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else { continue };
+                let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else {
+                    continue;
+                };
                 let message = format!("{}没有对应的{}", name(kind, open), name(kind, !open));
-                let label = if open { "后面缺少与之配对的符号" } else { "前面缺少与之配对的符号" };
+                let label = if open {
+                    "后面缺少与之配对的符号"
+                } else {
+                    "前面缺少与之配对的符号"
+                };
                 out.push(
                     Diagnostic::new(t.start..t.end, message)
                         .label(label)

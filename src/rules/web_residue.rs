@@ -34,7 +34,12 @@ impl Check {
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for line in doc.outline.lines.iter().filter(|l| l.kind == LineKind::Chrome) {
+        for line in doc
+            .outline
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Chrome)
+        {
             let span = trim_span(doc.text(), line.span.clone());
             let text = &doc.text()[span.clone()];
             out.push(

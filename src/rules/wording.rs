@@ -4,8 +4,8 @@
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
-use crate::words::WordMatcher;
 use crate::outline::LineKind;
+use crate::words::WordMatcher;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -82,7 +82,12 @@ impl Check {
         Check {
             matcher: WordMatcher::new(words.iter().map(|(w, _)| w)),
             words,
-            skip_after: settings.skip_after.iter().filter(|w| !w.is_empty()).cloned().collect(),
+            skip_after: settings
+                .skip_after
+                .iter()
+                .filter(|w| !w.is_empty())
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -97,7 +102,11 @@ impl Rule for Check {
             }
             for m in matcher.find_iter(&text[line.clone()]) {
                 let span = line.start + m.start()..line.start + m.end();
-                if self.skip_after.iter().any(|w| text[..span.start].ends_with(w.as_str())) {
+                if self
+                    .skip_after
+                    .iter()
+                    .any(|w| text[..span.start].ends_with(w.as_str()))
+                {
                     continue;
                 }
                 let (word, options) = &self.words[m.pattern().as_usize()];

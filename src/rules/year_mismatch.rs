@@ -8,7 +8,8 @@ use crate::inline::TokenKind;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "章节标题的年份与报告年度不符（下一年度安排应写次年，其余各节写报告年度）";
+pub const SUMMARY: &str =
+    "章节标题的年份与报告年度不符（下一年度安排应写次年，其余各节写报告年度）";
 
 pub const DOC: &str = "\
 检查内容
