@@ -38,6 +38,15 @@ fn missing_file_is_exit_two() {
 }
 
 #[test]
+fn a_directory_where_a_file_is_expected_is_exit_two() {
+    // `lint` walks directories; `outline` reads one file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    let err = stderr_with_code(nianbao().args(["outline", path]), 2);
+    assert!(err.contains("这是一个目录"), "{err}");
+}
+
+#[test]
 fn directories_are_walked_sorted_and_filtered() {
     let dir = tempfile::tempdir().unwrap();
     let clean = fs::read_to_string(example("clean.txt")).unwrap();
