@@ -167,6 +167,9 @@ fn ratio_mismatch_stays_silent_when_figures_cannot_be_tied() {
         // from/to with other words between the second figure and the change.
         "由204项优化至151项，同比减少25.9%。",
         "由204项优化至151项以上，减少25.9%。",
+        // The second figure lacks its unit, so the change word's first character is read
+        // as one (`151减`): no change can be computed.
+        "由204项优化至151减少25.9%。",
         // A rate's from/to is a percentage, not a count.
         "行政败诉率从2019年27%降至2023年3.92%。",
     ] {

@@ -192,9 +192,12 @@ impl Check {
             return None;
         };
         let (from, to) = (counted(from_token)?, counted(to_token)?);
-        let joins = text[to_token.end..word_at]
-            .chars()
-            .all(|c| c.is_whitespace() || ",，、".contains(c));
+        // `151减少`: a figure read with the word's first character as its unit is not
+        // joined to the word.
+        let joins = text.get(to_token.end..word_at).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() || ",，、".contains(c))
+        });
         let between = &text[from_token.end..to_token.start];
         let linked = between.chars().count() <= s.from_to_gap
             && ends_with_any(between, &s.to_words)
