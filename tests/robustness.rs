@@ -1,0 +1,103 @@
+//! Any text, however odd, is linted, fixed and rendered in every format without a panic,
+//! and every finding's span (and fix) lies on character boundaries inside the text.
+//!
+//! The texts are random sequences of report fragments: headings of every level, figures,
+//! rates, dates, ranges, paired marks in both widths, metadata and chrome lines, and
+//! line breaks, or long runs with no line break or sentence end at all.
+
+use nianbao::config::Config;
+use nianbao::fix;
+use nianbao::lint::{Linter, Selection};
+use nianbao::render::{self, FileReport};
+use nianbao::source::Source;
+use proptest::prelude::*;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Pieces of annual reports, and of the ways drafts go wrong.
+#[rustfmt::skip]
+const PIECES: &[&str] = &[
+    "一、", "二、", "十二、", "(一)", "（二）", "1.", "3、", "(4)", "## ", "# ", "一是",
+    "二是", "四是", "2023年", "2024年1月26日", "2024 年1月26日", "2024-03-04", "2023.12.25",
+    "1-11月", "1—11月", "2021-2025年", "截至11月底", "前三季度", "今年以来", "去年同期",
+    "受理", "案件", "1055件", "26847件", "2.35万起", "其中", "撤回25件", "成功调解26834件",
+    "调解成功率", "99.95%", "超100%", "上升10%", "0.42个百分点", "同比增长134.41%",
+    "由204项优化至151项", "减少25.9%", "74 名", "作弊称", "原工商局", "《", "》", "》、《",
+    "“", "”", "（", "）", "(", ")", "【", "】", "，", ",", "。", "；", ";", "：", ":", "、",
+    "！", "？", "-", "—", " ", "\u{3000}", "\t", "法治政府建设年度报告", "主要举措和成效",
+    "存在的不足和原因", "第一责任人", "下一步工作", "某市人民政府", "某市司法局",
+    "  • 成文日期:", "发布机构: 某市司法局", "索引号: | 1133 | 发布机构: | 县司法局 |",
+    "打印 关闭", "> 首页 > 政务公开", "a", "0", "9", "\u{0}", "\u{feff}", "😀", "é",
+];
+const BREAKS: &[&str] = &["\n", "\r\n", "\r", "\n\n"];
+
+fn linter() -> &'static Linter {
+    static LINTER: LazyLock<Linter> =
+        LazyLock::new(|| Linter::new(Config::builtin(), &Selection::default()));
+    &LINTER
+}
+
+fn on_boundaries(text: &str, span: &Range<usize>) -> bool {
+    span.start <= span.end && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
+fn lint_fix_render(text: &str) -> Result<(), TestCaseError> {
+    let source = Source::new("t.txt", text.to_string());
+    let (outline, diagnostics) = linter().check(&source);
+    for d in &diagnostics {
+        prop_assert!(on_boundaries(text, &d.span), "{} span {:?}", d.rule, d.span);
+        if let Some(f) = &d.fix {
+            prop_assert!(on_boundaries(text, &f.span), "{} fix {:?}", d.rule, f.span);
+        }
+    }
+    fix::apply(text, &diagnostics);
+    render::outline::json(&source, &outline);
+    render::outline::human(&source, &outline);
+    let reports = [FileReport {
+        source,
+        diagnostics,
+    }];
+    render::human::render(&reports, true);
+    render::json::render(&reports);
+    render::short::render(&reports);
+    render::github::render(&reports);
+    render::sarif::render(&reports);
+    render::stats::render(&reports);
+    Ok(())
+}
+
+/// Pieces, with a line break after each where `breaks` says so.
+fn text_of(pieces: &[(usize, Option<usize>)]) -> String {
+    pieces
+        .iter()
+        .flat_map(|&(p, b)| [Some(PIECES[p]), b.map(|b| BREAKS[b])])
+        .flatten()
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn short_texts_with_line_breaks(
+        pieces in prop::collection::vec(
+            (0..PIECES.len(), prop::option::weighted(0.2, 0..BREAKS.len())),
+            0..200,
+        )
+    ) {
+        lint_fix_render(&text_of(&pieces))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// One line longer than the 500 characters a rule looks across for a sentence's
+    /// bounds, so those looks stop mid-line, often without any sentence end.
+    #[test]
+    fn long_lines_without_breaks(
+        pieces in prop::collection::vec((0..PIECES.len(), Just(None)), 1000..3000)
+    ) {
+        lint_fix_render(&text_of(&pieces))?;
+    }
+}
