@@ -83,6 +83,10 @@ pub fn parse(source: &Source) -> Vec<RawLine> {
 
 /// The kind of one line; `base` is where the line starts in the whole text.
 fn classify(line: &str, base: usize) -> RawKind {
+    // Nothing to classify (the grammar would say `blank`).
+    if line.is_empty() {
+        return RawKind::Blank;
+    }
     let shifted = |p: &Pair<Rule>| base + p.as_span().start()..base + p.as_span().end();
     let Some(pair) = OutlineParser::parse(Rule::line, line)
         .ok()
@@ -203,6 +207,17 @@ pub fn chinese_number(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `classify` answers an empty line without the grammar; the grammar agrees.
+    #[test]
+    fn the_grammar_calls_the_empty_line_blank() {
+        let line = OutlineParser::parse(Rule::line, "")
+            .unwrap()
+            .next()
+            .unwrap();
+        let inner = line.into_inner().next().map(|p| p.as_rule());
+        assert_eq!(inner, Some(Rule::blank));
+    }
 
     /// `key_char` is written as ranges for speed; it must accept exactly the characters
     /// that are not a separator (the set the comment in the grammar names).
