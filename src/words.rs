@@ -1,11 +1,12 @@
 //! A configured word list compiled once into a leftmost-longest matcher.
 //!
-//! Rules that look for listed words in a line (partial-year, relative-year, wording) share
-//! this. aho-corasick's own choice of prefilter looks for "rare" first bytes, but the lead
-//! bytes of UTF-8 Chinese are anything but rare, so on report text its automaton crawls
-//! byte by byte (~0.5 GB/s). Its packed SIMD searcher finds the same matches about ten
-//! times faster. That searcher is used whenever it can be built (up to 128 words, on a
-//! CPU with SIMD); the full automaton serves otherwise.
+//! The rules that look for listed words in a line (partial-year, relative-year, wording)
+//! and the outline's chrome words share this. aho-corasick's own choice of prefilter
+//! looks for "rare" first bytes, but the lead bytes of UTF-8 Chinese are anything but
+//! rare, so on report text its automaton crawls byte by byte (~0.5 GB/s). Its packed SIMD
+//! searcher finds the same matches about ten times faster. That searcher is used whenever
+//! it can be built (up to 128 words, on a CPU with SIMD); the full automaton serves
+//! otherwise.
 
 use aho_corasick::{AhoCorasick, Match, MatchKind, packed};
 

@@ -66,7 +66,7 @@ fn lint_fix_render(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Pieces, with a line break after each where `breaks` says so.
+/// The pieces in order, each followed by its line break, if it has one.
 fn text_of(pieces: &[(usize, Option<usize>)]) -> String {
     pieces
         .iter()
