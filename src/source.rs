@@ -21,6 +21,10 @@ pub struct Source {
     pub name: String,
     pub text: String,
     pub origin: Origin,
+    /// Headings a reader knows from the format itself (a Word paragraph in a heading
+    /// style or with an outline level): `(line index, level)`, level 1 for the top,
+    /// sorted by line. Empty for plain text, whose headings are found by their numbering.
+    pub heading_levels: Vec<(usize, u8)>,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
     /// (or 50 MB) line is found without counting the line from its start.
@@ -52,8 +56,24 @@ impl Source {
                 encoding: Encoding::Utf8,
                 bom: false,
             },
+            heading_levels: Vec::new(),
             line_starts,
         }
+    }
+
+    /// The heading level a reader gave line `index`, if any.
+    pub fn heading_level(&self, index: usize) -> Option<u8> {
+        let levels = &self.heading_levels;
+        let at = levels
+            .binary_search_by_key(&index, |&(line, _)| line)
+            .ok()?;
+        Some(levels[at].1)
+    }
+
+    pub fn with_heading_levels(mut self, mut levels: Vec<(usize, u8)>) -> Self {
+        levels.sort_unstable();
+        self.heading_levels = levels;
+        self
     }
 
     pub fn with_origin(mut self, origin: Origin) -> Self {

@@ -670,6 +670,25 @@ mod tests {
     }
 
     #[test]
+    fn reader_heading_levels_make_headings_without_numbers() {
+        let text = "某市2023年法治政府建设年度报告\n主要举措和成效\n依法决策\n正文。\n存在的不足和原因\n(一)甲\n";
+        let source = Source::new("t.docx", text.to_string()).with_heading_levels(vec![
+            (4, 1),
+            (1, 1),
+            (2, 2),
+            (5, 2),
+        ]);
+        let o = Outliner::new(&Config::builtin()).build(&source);
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Measures, Role::Shortcomings]);
+        let child = &o.sections[0].children[0];
+        assert_eq!((child.number, child.style), (0, NumberStyle::Unnumbered));
+        assert_eq!(&text[child.heading.clone()], "依法决策");
+        // A numbered line keeps its number at the reader's level.
+        assert_eq!(o.sections[1].children[0].number, 1);
+    }
+
+    #[test]
     fn any_text_parses() {
         for text in [
             "",

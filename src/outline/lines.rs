@@ -21,6 +21,8 @@ pub enum NumberStyle {
     Paren,
     /// `#`, `##`, …
     Markdown,
+    /// No numbering in the text: a heading by its format (a Word heading style).
+    Unnumbered,
 }
 
 impl NumberStyle {
@@ -30,6 +32,7 @@ impl NumberStyle {
             NumberStyle::Dot => "“.”",
             NumberStyle::Paren => "括号",
             NumberStyle::Markdown => "“#”",
+            NumberStyle::Unnumbered => "无编号",
         }
     }
 }
@@ -75,7 +78,10 @@ pub fn parse(source: &Source) -> Vec<RawLine> {
     (0..source.line_count())
         .map(|i| {
             let span = source.line_range(i);
-            let kind = classify(&source.text[span.clone()], span.start);
+            let mut kind = classify(&source.text[span.clone()], span.start);
+            if let Some(level) = source.heading_level(i) {
+                kind = styled_heading(kind, level, &span);
+            }
             RawLine { span, kind }
         })
         .collect()
@@ -114,6 +120,34 @@ fn classify(line: &str, base: usize) -> RawKind {
             value: rest,
         },
         _ => RawKind::Text,
+    }
+}
+
+/// A line the reader marked as a heading of `level`: its own numbering, if it has one,
+/// is kept; otherwise it is an unnumbered heading. The reader's level wins either way.
+fn styled_heading(kind: RawKind, level: u8, span: &Range<usize>) -> RawKind {
+    match kind {
+        RawKind::Heading {
+            number,
+            style,
+            marker,
+            rest,
+            ..
+        } => RawKind::Heading {
+            level,
+            number,
+            style,
+            marker,
+            rest,
+        },
+        RawKind::Blank => RawKind::Blank,
+        _ => RawKind::Heading {
+            level,
+            number: 0,
+            style: NumberStyle::Unnumbered,
+            marker: span.start..span.start,
+            rest: span.clone(),
+        },
     }
 }
 

@@ -53,7 +53,7 @@ impl Rule for Check {
         for s in doc
             .outline
             .walk()
-            .filter(|s| s.style != NumberStyle::Markdown)
+            .filter(|s| !matches!(s.style, NumberStyle::Markdown | NumberStyle::Unnumbered))
         {
             match styles.iter().find(|(level, _)| *level == s.level) {
                 Some((_, first)) if *first != s.style => out.push(
