@@ -221,3 +221,45 @@ fn old_word_files_and_pdfs_given_by_name_say_what_to_do() {
         .assert()
         .code(1);
 }
+
+/// A folder as drafters keep it: the report open in Word (its `~$` owner file beside
+/// it), an old `.doc` and a scanned PDF.
+#[test]
+fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "报告.docx", &docx("一、主要工作"));
+    write(dir.path(), "~$报告.docx", b"\x06nianbao");
+    write(dir.path(), ".~lock.报告.docx#", b"lock");
+    write(dir.path(), "._报告.docx", b"\x00\x05\x16\x07");
+    write(dir.path(), "旧稿.doc", &compound(&["WordDocument"]));
+    write(dir.path(), "扫描件.pdf", b"%PDF-1.7\n");
+    let out = nianbao()
+        .args([
+            "lint",
+            "--select",
+            "title-missing",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("报告.docx") && !stdout.contains("~$"),
+        "{stdout}"
+    );
+    assert!(
+        !stderr.contains("~$") && !stderr.contains("lock"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("跳过") && stderr.contains("旧稿.doc"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("另存为 .docx"), "{stderr}");
+    assert!(
+        stderr.contains("扫描件.pdf") && stderr.contains("PDF"),
+        "{stderr}"
+    );
+}
