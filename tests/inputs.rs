@@ -132,7 +132,7 @@ fn docx_findings_name_the_paragraph() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("位置：段落 1"), "{text}");
+    assert!(text.contains("第 1 段（按 Word 计"), "{text}");
     let json = nianbao()
         .args(["lint", "--format", "json", p.to_str().unwrap()])
         .output()

@@ -138,3 +138,36 @@ fn revisions_and_comments_left_in_are_reported_once() {
         "受理复议申请48件"
     );
 }
+
+/// A drafter is told where a finding is in terms Word shows: the headings above it,
+/// the paragraph counted as Word counts (empty ones skipped) and the words to search.
+#[test]
+fn findings_name_headings_word_paragraphs_and_the_words() {
+    let mut word = complete_report();
+    word.para("调解成功率上升10%，群众满意度明显提高。");
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "报告.docx", &word);
+    let out = nianbao()
+        .args(["lint", "--color", "never", "--select", "percent-points"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Title, 4 + 2 headings, 6 body paragraphs, 2 list items, 6 table cells, 2 closing
+    // lines: the new paragraph is the 24th non-empty one (two empty ones are skipped).
+    assert!(text.contains("第 24 段"), "{text}");
+    assert!(
+        text.contains("“四、2024年推进法治政府建设的主要安排”"),
+        "{text}"
+    );
+    assert!(text.contains("查找：“调解成功率上升10%"), "{text}");
+    let json = nianbao()
+        .args(["lint", "--format", "json", "--select", "percent-points"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["paragraph"], 24);
+    assert_eq!(d["headings"][0], "四、2024年推进法治政府建设的主要安排");
+}
