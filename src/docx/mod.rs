@@ -8,6 +8,7 @@
 //! compound file in place of the zip is an old binary `.doc` or an encrypted `.docx`
 //! ([`container`]).
 
+pub mod annotate;
 mod body;
 mod container;
 mod numbering;
