@@ -171,7 +171,7 @@ fn annotate_one(
         "{}：已写入 {} 条批注，其中 {} 处修正标为修订",
         output.display(),
         annotated.comments,
-        annotated.revisions
+        annotated.tracked.len()
     ))
 }
 

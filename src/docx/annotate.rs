@@ -37,7 +37,8 @@ const COMMENTS_REL: &str =
 pub struct Annotated {
     pub bytes: Vec<u8>,
     pub comments: usize,
-    pub revisions: usize,
+    /// Indices of the diagnostics whose fix is a tracked change.
+    pub tracked: Vec<usize>,
 }
 
 /// How a split at one place in `document.xml` closes and reopens what is open there.
@@ -204,7 +205,7 @@ pub fn annotate(
     Ok(Annotated {
         bytes,
         comments: diagnostics.len(),
-        revisions: revisions.len(),
+        tracked: revisions.into_keys().collect(),
     })
 }
 
