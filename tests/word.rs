@@ -171,3 +171,29 @@ fn findings_name_headings_word_paragraphs_and_the_words() {
     assert_eq!(d["paragraph"], 24);
     assert_eq!(d["headings"][0], "四、2024年推进法治政府建设的主要安排");
 }
+
+/// A title set in a heading style (and centred, as titles are) is still the title.
+#[test]
+fn a_centred_title_in_a_heading_style_is_the_title() {
+    let mut word = Word::new();
+    word.raw(r#"<w:pPr><w:pStyle w:val="1"/><w:numPr><w:numId w:val="0"/></w:numPr><w:jc w:val="center"/></w:pPr><w:r><w:t>某县2023年法治政府建设年度报告</w:t></w:r>"#);
+    word.heading(1, "主要举措和成效")
+        .para("做了大量工作。")
+        .heading(1, "存在的不足和原因")
+        .para("仍有差距。")
+        .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+        .para("主要负责人带头学法。")
+        .heading(1, "下一年度主要安排")
+        .para("继续推进。")
+        .right("某县人民政府")
+        .right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    assert_eq!(source.heading_level(0), None);
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.rule)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+}

@@ -130,6 +130,8 @@ struct Para {
     style: Option<String>,
     num: NumRef,
     outline: Option<u8>,
+    /// `w:jc` given on the paragraph: centred or not.
+    centered: Option<bool>,
     /// Content start (after `w:pPr`) and end; `None` for `<w:p/>`.
     content: Option<Range<u32>>,
     /// Properties resolved and label written.
@@ -274,6 +276,11 @@ impl Reader<'_> {
             (Frame::ParagraphProps, "pStyle") => {
                 let style = xml::attr(e, "val");
                 self.with_para(|p| p.style = style);
+                Frame::Other
+            }
+            (Frame::ParagraphProps, "jc") => {
+                let centered = xml::attr(e, "val").as_deref() == Some("center");
+                self.with_para(|p| p.centered = Some(centered));
                 Frame::Other
             }
             (Frame::ParagraphProps, "outlineLvl") => {
@@ -565,7 +572,9 @@ impl Reader<'_> {
         let style = self.styles.info(para.style.as_deref());
         para.toc = style.toc;
         let outline = para.outline.or(style.outline).filter(|&l| l < 9);
-        para.level = outline.filter(|&l| l < 4).map(|l| l + 1);
+        // A centred paragraph before any text is the document's title, whatever its style.
+        let title = para.centered.unwrap_or(style.centered) && self.doc.text.trim().is_empty();
+        para.level = outline.filter(|&l| l < 4 && !title).map(|l| l + 1);
         let num = para.num.or(style.num);
         let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
             return;

@@ -34,6 +34,8 @@ pub struct StyleInfo {
     pub num: NumRef,
     /// A table-of-contents entry style (`toc 1` …).
     pub toc: bool,
+    /// Paragraphs are centred (`w:jc`).
+    pub centered: bool,
 }
 
 /// One `w:style` as written.
@@ -44,6 +46,8 @@ struct RawStyle {
     /// `w:outlineLvl`, 0–9.
     outline: Option<u8>,
     num: NumRef,
+    /// `w:jc` is `center`.
+    centered: Option<bool>,
 }
 
 /// The paragraph styles of a document.
@@ -91,6 +95,10 @@ impl Styles {
                     "basedOn" => style.based_on = xml::attr(element, "val"),
                     "outlineLvl" => {
                         style.outline = xml::attr_u32(element, "val").map(|v| v.min(9) as u8)
+                    }
+                    "jc" => {
+                        style.centered =
+                            Some(xml::attr(element, "val").as_deref() == Some("center"))
                     }
                     "numId" if in_num_pr => style.num.num_id = xml::attr_u32(element, "val"),
                     "ilvl" if in_num_pr => {
@@ -140,6 +148,7 @@ impl Styles {
 fn resolve(raw: &FxHashMap<String, RawStyle>, id: &str) -> StyleInfo {
     let mut info = StyleInfo::default();
     let mut outline: Option<u8> = None;
+    let mut centered = None;
     let mut next = Some(id);
     for _ in 0..MAX_CHAIN {
         let Some(style) = next.and_then(|id| raw.get(id)) else {
@@ -150,9 +159,11 @@ fn resolve(raw: &FxHashMap<String, RawStyle>, id: &str) -> StyleInfo {
             .or_else(|| heading_name(&style.name));
         info.num = info.num.or(style.num);
         info.toc |= is_toc_name(&style.name);
+        centered = centered.or(style.centered);
         next = style.based_on.as_deref();
     }
     info.outline = outline.filter(|&l| l < 9);
+    info.centered = centered.unwrap_or(false);
     info
 }
 
