@@ -436,3 +436,20 @@ mod any_document {
         }
     }
 }
+
+/// `lint --fix` leaves a Word document alone and points to `annotate`.
+#[test]
+fn fix_leaves_word_documents_alone_and_points_to_annotate() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = draft().build();
+    let path = save(dir.path(), "报告.docx", &original);
+    let out = nianbao()
+        .args(["lint", "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nianbao annotate"));
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    let help = nianbao().args(["lint", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("nianbao annotate"));
+}
