@@ -487,9 +487,11 @@ impl Writer<'_> {
     /// Puts a comment marker at text position `t`: into a tracked change there, or at
     /// its spot.
     fn place(&mut self, t: usize, spot: Spot, marker: String, start: bool) {
-        for region in &mut self.regions {
+        // Regions are in text order and do not overlap.
+        let first = self.regions.partition_point(|r| r.text.end < t);
+        if let Some(region) = self.regions.get_mut(first) {
             let (ra, rb) = (region.text.start, region.text.end);
-            if ra <= t && t <= rb {
+            if ra <= t {
                 let after = if start {
                     t == rb && rb > ra
                 } else {
@@ -596,12 +598,12 @@ impl Writer<'_> {
         let mut split = self.split_texts.clone();
         split.sort_unstable();
         split.dedup();
+        let mut regions: Vec<&Range<u32>> = self.regions.iter().map(|r| &r.xml).collect();
+        regions.sort_by_key(|r| r.start);
         for t in split {
             let tag = &self.map.texts[t as usize].tag;
-            let inside_region = self
-                .regions
-                .iter()
-                .any(|r| r.xml.start < tag.end && tag.start < r.xml.end);
+            let next = regions.partition_point(|r| r.end <= tag.start);
+            let inside_region = regions.get(next).is_some_and(|r| r.start < tag.end);
             if !inside_region && !self.slice(tag).contains("xml:space") {
                 edits.push((
                     tag.clone(),
