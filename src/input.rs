@@ -98,6 +98,7 @@ pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
         .with_origin(Origin::Docx)
         .with_heading_levels(docx.heading_levels);
     source.generated = docx.labels;
+    source.continued_lines = docx.soft_breaks;
     source.review = docx.review;
     (source, docx.map)
 }

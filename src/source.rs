@@ -49,6 +49,9 @@ pub struct Source {
     /// Text the format draws but the document does not hold as characters (Word's
     /// automatic numbering labels): sorted byte ranges. A user cannot search for it.
     pub generated: Vec<Range<usize>>,
+    /// Lines that continue the line before them as one paragraph of the original (a
+    /// Word paragraph with a line break): ascending line indices. Empty for plain text.
+    pub continued_lines: Vec<usize>,
     pub review: Review,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
@@ -83,6 +86,7 @@ impl Source {
             },
             heading_levels: Vec::new(),
             generated: Vec::new(),
+            continued_lines: Vec::new(),
             review: Review::default(),
             line_starts,
         }

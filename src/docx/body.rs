@@ -8,7 +8,10 @@
 //! paragraphs by Word's count, which skips empty ones.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
-//! `w:t`; `w:tab` is `\t`, a soft break (`w:br`, `w:cr`) a space. Left out: field
+//! `w:t`; `w:tab` is `\t`. A line break (`w:br`, `w:cr`) starts a new line of the same
+//! paragraph (a 落款 typed as organ, Shift+Enter, date), except in a title or heading,
+//! whose lines are joined (with a space only between Latin letters or digits); breaks
+//! before any text or after all of it are dropped. Left out: field
 //! codes, deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they hold),
 //! a table of contents (the result of a `TOC` field, paragraphs in `toc N` styles),
 //! formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate content.
@@ -138,6 +141,8 @@ struct Para {
     begun: bool,
     toc: bool,
     level: Option<u8>,
+    /// A title or heading: its line breaks join its lines.
+    joined: bool,
     label: Option<Range<usize>>,
     pieces: Vec<Piece>,
     marks: Vec<(usize, Mark)>,
@@ -338,7 +343,7 @@ impl Reader<'_> {
                 self.with_run(|r| r.editable = false);
                 match local {
                     "tab" | "ptab" => self.synthetic_text("\t"),
-                    "br" | "cr" => self.synthetic_text(" "),
+                    "br" | "cr" => self.line_break(),
                     "fldChar" => self.field_char(e),
                     "commentReference" => {
                         self.comment(e, Mark::CommentReference);
@@ -534,6 +539,30 @@ impl Reader<'_> {
         }
     }
 
+    /// A line break (`w:br`, `w:cr`) in the innermost paragraph.
+    fn line_break(&mut self) {
+        let Some(&i) = self.open.last() else {
+            return;
+        };
+        if self.skip > 0 || self.parent() == Frame::FieldCode || self.in_toc() {
+            return;
+        }
+        self.begin(i);
+        let para = &mut self.pending[i];
+        let own_text = para.label.as_ref().map_or(0, |l| l.end);
+        let Some(last) = para.text[own_text..].chars().next_back() else {
+            return;
+        };
+        if para.toc || last == '\n' {
+            return;
+        }
+        if !para.joined {
+            para.text.push('\n');
+        } else if last.is_ascii_alphanumeric() {
+            para.text.push(' ');
+        }
+    }
+
     fn push(&mut self, text: &str, source: Option<(Range<u32>, u32)>) {
         let Some(&i) = self.open.last() else {
             return;
@@ -575,6 +604,7 @@ impl Reader<'_> {
         // A centred paragraph before any text is the document's title, whatever its style.
         let title = para.centered.unwrap_or(style.centered) && self.doc.text.trim().is_empty();
         para.level = outline.filter(|&l| l < 4 && !title).map(|l| l + 1);
+        para.joined = title || para.level.is_some();
         let num = para.num.or(style.num);
         let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
             return;
@@ -610,8 +640,12 @@ impl Reader<'_> {
         }
     }
 
-    /// Appends a finished paragraph as a line (a run of empty ones as one line).
-    fn write(&mut self, para: Para) {
+    /// Appends a finished paragraph as a line, or lines after line breaks (a run of
+    /// empty paragraphs as one line).
+    fn write(&mut self, mut para: Para) {
+        // A break after all the text draws nothing to read.
+        let end = para.text.trim_end_matches('\n').len();
+        para.text.truncate(end);
         let empty = para.text.is_empty();
         let written = !(empty && self.last_line_empty);
         if written && !self.doc.map.lines.is_empty() {
@@ -621,6 +655,10 @@ impl Reader<'_> {
         if written {
             let line = self.doc.map.lines.len();
             self.doc.text.push_str(&para.text);
+            for _ in para.text.matches('\n') {
+                self.doc.map.lines.push(para.content.clone());
+                self.doc.soft_breaks.push(self.doc.map.lines.len());
+            }
             self.doc.map.lines.push(para.content);
             if let Some(level) = para.level.filter(|_| !empty) {
                 self.doc.heading_levels.push((line, level));
