@@ -37,8 +37,13 @@ const PART: &str = "word/document.xml";
 /// in the part after any byte-order mark (the part is at most 64 MiB, so `u32`).
 #[derive(Debug, Default)]
 pub struct TextMap {
-    /// The namespace prefix of WordprocessingML elements (`w`).
+    /// The namespace prefix of WordprocessingML elements (`w`; empty where it is the
+    /// default namespace).
     pub prefix: String,
+    /// The prefix bound to WordprocessingML that the document's attributes use (`w`
+    /// in `w:val`); `None` when no attribute has one. Attributes without a prefix are
+    /// in no namespace, so the element prefix cannot stand in for it.
+    pub attr_prefix: Option<String>,
     /// Per line of the text: the paragraph's content, from after its `w:pPr` to its
     /// end tag; `None` for a self-closing `<w:p/>`.
     pub lines: Vec<Option<Range<u32>>>,
@@ -196,6 +201,11 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         };
         let end = reader.buffer_position() as u32;
         let namespace = |name| reader.resolver().resolve_element(name).0;
+        if let Event::Start(e) | Event::Empty(e) = &event
+            && state.doc.map.attr_prefix.is_none()
+        {
+            state.doc.map.attr_prefix = word_attribute_prefix(&reader, e);
+        }
         match event {
             Event::Start(e) => {
                 state.start(&namespace(e.name()), &e, at..end, false)?;
@@ -220,6 +230,16 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
+}
+
+/// The prefix of a WordprocessingML attribute of `e` (`w` of `w:val`).
+fn word_attribute_prefix<R>(reader: &NsReader<R>, e: &BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        let prefix = a.key.prefix()?;
+        let (namespace, _) = reader.resolver().resolve_attribute(a.key);
+        xml::is_word(&namespace)
+            .then(|| String::from_utf8_lossy(prefix.as_ref().as_bytes()).into_owned())
+    })
 }
 
 /// A character reference (`&#x4E2D;`) or predefined entity (`&amp;`).
