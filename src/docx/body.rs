@@ -11,10 +11,11 @@
 //! `w:t`; `w:tab` is `\t`. A line break (`w:br`, `w:cr`) starts a new line of the same
 //! paragraph (a 落款 typed as organ, Shift+Enter, date), except in a title or heading,
 //! whose lines are joined (with a space only between Latin letters or digits); breaks
-//! before any text or after all of it are dropped. Left out: field
-//! codes, deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they hold),
-//! a table of contents (the result of a `TOC` field, paragraphs in `toc N` styles),
-//! formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate content.
+//! before any text or after all of it are dropped. Left out: field codes, hidden text
+//! (`w:vanish`), deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they
+//! hold), a table of contents (the result of a `TOC` field, paragraphs in `toc N`
+//! styles), formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate
+//! content.
 
 use std::io::BufRead;
 use std::ops::Range;
@@ -164,6 +165,8 @@ struct Reader<'a> {
     open: Vec<usize>,
     /// Indices in `map.runs` of the open `w:r` elements.
     open_runs: Vec<u32>,
+    /// Per open `w:r`: its text is hidden (`w:vanish`), not shown or printed by Word.
+    hidden: Vec<bool>,
     frames: Vec<(Frame, u32)>,
     /// Depth inside a left-out element.
     skip: usize,
@@ -184,6 +187,7 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         pending: Vec::new(),
         open: Vec::new(),
         open_runs: Vec::new(),
+        hidden: Vec::new(),
         frames: Vec::new(),
         skip: 0,
         fields: Vec::new(),
@@ -343,11 +347,21 @@ impl Reader<'_> {
                     editable,
                 });
                 self.open_runs.push(self.doc.map.runs.len() as u32 - 1);
+                self.hidden.push(false);
                 Frame::Run
             }
             (Frame::Run, "rPr") => {
                 self.with_run(|r| r.props = raw.start..raw.end);
                 Frame::RunProps
+            }
+            (Frame::RunProps, "vanish") => {
+                if xml::is_on(e)
+                    && let Some(hidden) = self.hidden.last_mut()
+                {
+                    *hidden = true;
+                    self.with_run(|r| r.editable = false);
+                }
+                Frame::Other
             }
             (Frame::Run, "t") => {
                 let run = *self.open_runs.last().unwrap_or(&0);
@@ -438,6 +452,7 @@ impl Reader<'_> {
                 }
             }),
             Frame::Run => {
+                self.hidden.pop();
                 if let Some(i) = self.open_runs.pop() {
                     let run = &mut self.doc.map.runs[i as usize];
                     run.xml.end = end;
@@ -564,7 +579,7 @@ impl Reader<'_> {
         let Some(&i) = self.open.last() else {
             return;
         };
-        if self.skip > 0 || self.parent() == Frame::FieldCode || self.in_toc() {
+        if self.skip > 0 || self.parent() == Frame::FieldCode || self.in_toc() || self.in_hidden() {
             return;
         }
         self.begin(i);
@@ -583,11 +598,16 @@ impl Reader<'_> {
         }
     }
 
+    /// Inside a run of hidden text.
+    fn in_hidden(&self) -> bool {
+        self.hidden.last() == Some(&true)
+    }
+
     fn push(&mut self, text: &str, source: Option<(Range<u32>, u32)>) {
         let Some(&i) = self.open.last() else {
             return;
         };
-        if self.in_toc() {
+        if self.in_toc() || self.in_hidden() {
             return;
         }
         self.begin(i);

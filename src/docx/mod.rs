@@ -296,6 +296,20 @@ mod tests {
     }
 
     #[test]
+    fn hidden_text_is_left_out() {
+        // Word neither shows nor prints it: a drafter's hidden note is not report text.
+        let body = r#"<w:p><w:r><w:t>现将有关情况报告如下。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（备注：数字待核实）</w:t><w:br/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>全年</w:t></w:r><w:r><w:rPr><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>办结。</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        assert_eq!(read.text, "现将有关情况报告如下。全年办结。");
+        assert!(
+            read.map
+                .pieces
+                .iter()
+                .all(|p| p.text.end as usize <= read.text.len())
+        );
+    }
+
+    #[test]
     fn a_line_break_inside_text_does_not_split_the_paragraph() {
         let body = "<w:p><w:r><w:t>第一\n第二\r\n第三</w:t></w:r></w:p>";
         assert_eq!(texts(&docx(body)), ["第一 第二  第三"]);
