@@ -8,14 +8,14 @@
 //! paragraphs by Word's count, which skips empty ones.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
-//! `w:t`; `w:tab` is `\t`. A line break (`w:br`, `w:cr`) starts a new line of the same
-//! paragraph (a 落款 typed as organ, Shift+Enter, date), except in a title or heading,
-//! whose lines are joined (with a space only between Latin letters or digits); breaks
-//! before any text or after all of it are dropped. Left out: field codes, hidden text
-//! (`w:vanish`), deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they
-//! hold), a table of contents (the result of a `TOC` field, paragraphs in `toc N`
-//! styles), formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate
-//! content.
+//! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`. A line break (`w:br`, `w:cr`)
+//! starts a new line of the same paragraph (a 落款 typed as organ, Shift+Enter, date),
+//! except in a title or heading, whose lines are joined (with a space only between
+//! Latin letters or digits); breaks before any text or after all of it are dropped.
+//! Left out: field codes, hidden text (`w:vanish`), deleted and moved-away text
+//! (`w:del`, `w:moveFrom`, whatever they hold), a table of contents (the result of a
+//! `TOC` field, paragraphs in `toc N` styles), formatting history (`w:…Change`) and the
+//! `mc:Fallback` copy of alternate content.
 
 use std::io::BufRead;
 use std::ops::Range;
@@ -377,6 +377,8 @@ impl Reader<'_> {
                 self.with_run(|r| r.editable = false);
                 match local {
                     "tab" | "ptab" => self.synthetic_text("\t"),
+                    // Ctrl+Shift+-: Word draws a hyphen ("1‑11月" is not "111月").
+                    "noBreakHyphen" => self.synthetic_text("-"),
                     "br" | "cr" => self.line_break(),
                     "fldChar" => self.field_char(e),
                     "commentReference" => {

@@ -296,6 +296,12 @@ mod tests {
     }
 
     #[test]
+    fn a_non_breaking_hyphen_is_a_hyphen() {
+        let body = "<w:p><w:r><w:t>2023年1</w:t><w:noBreakHyphen/><w:t>11月</w:t><w:softHyphen/></w:r></w:p>";
+        assert_eq!(texts(&docx(body)), ["2023年1-11月"]);
+    }
+
+    #[test]
     fn hidden_text_is_left_out() {
         // Word neither shows nor prints it: a drafter's hidden note is not report text.
         let body = r#"<w:p><w:r><w:t>现将有关情况报告如下。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（备注：数字待核实）</w:t><w:br/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>全年</w:t></w:r><w:r><w:rPr><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>办结。</w:t></w:r></w:p>"#;
