@@ -5,15 +5,26 @@
 //! looks for "rare" first bytes, but the lead bytes of UTF-8 Chinese are anything but
 //! rare, so on report text its automaton crawls byte by byte (~0.5 GB/s). Its packed SIMD
 //! searcher finds the same matches about ten times faster. That searcher is used whenever
-//! it can be built (up to 128 words, on a CPU with SIMD); the full automaton serves
-//! otherwise.
+//! it can be built (up to 64 words, its heuristic limit, on a CPU with SIMD). A longer
+//! list (the wording table) is split into packed searchers of 64 words that only tell
+//! whether a line holds any word at all; the full automaton finds the matches in the few
+//! lines that do.
 
 use aho_corasick::{AhoCorasick, Match, MatchKind, packed};
 
 pub enum WordMatcher {
     Packed(packed::Searcher),
+    /// More words than one packed searcher holds: the packed searchers over chunks of the
+    /// list say whether a haystack holds a word; the automaton then finds the matches.
+    Chunked {
+        chunks: Vec<packed::Searcher>,
+        automaton: AhoCorasick,
+    },
     Automaton(AhoCorasick),
 }
+
+/// The most words one packed searcher takes (more and it declines to be built).
+const PACKED_MAX: usize = 64;
 
 impl WordMatcher {
     /// The matcher for `words` (empty words are the caller's to drop); `None` only if
@@ -24,15 +35,29 @@ impl WordMatcher {
         P: AsRef<[u8]>,
     {
         let words: Vec<P> = words.into_iter().collect();
-        let packed = packed::Config::new()
+        if words.len() <= PACKED_MAX {
+            return match Self::packed(&words) {
+                Some(searcher) => Some(WordMatcher::Packed(searcher)),
+                None => Self::automaton(&words),
+            };
+        }
+        let chunks: Option<Vec<packed::Searcher>> =
+            words.chunks(PACKED_MAX).map(Self::packed).collect();
+        match (chunks, Self::automaton(&words)) {
+            (Some(chunks), Some(WordMatcher::Automaton(automaton))) => {
+                Some(WordMatcher::Chunked { chunks, automaton })
+            }
+            (_, automaton) => automaton,
+        }
+    }
+
+    /// aho-corasick's packed SIMD searcher for `words`, where the CPU has one.
+    fn packed<P: AsRef<[u8]>>(words: &[P]) -> Option<packed::Searcher> {
+        packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostLongest)
             .builder()
-            .extend(&words)
-            .build();
-        match packed {
-            Some(searcher) => Some(WordMatcher::Packed(searcher)),
-            None => Self::automaton(&words),
-        }
+            .extend(words)
+            .build()
     }
 
     /// The full Aho-Corasick automaton for `words`, whatever their number.
@@ -54,6 +79,10 @@ impl WordMatcher {
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let (packed, full) = match self {
             WordMatcher::Packed(s) => (Some(s.find_iter(haystack)), None),
+            WordMatcher::Chunked { chunks, automaton } => {
+                let any = chunks.iter().any(|c| c.find(haystack).is_some());
+                (None, any.then(|| automaton.find_iter(haystack)))
+            }
             WordMatcher::Automaton(a) => (None, Some(a.find_iter(haystack))),
         };
         packed
@@ -86,11 +115,16 @@ mod tests {
     }
 
     #[test]
-    fn long_lists_fall_back_to_the_automaton() {
-        let words: Vec<String> = (0..200).map(|i| format!("词{i}号")).collect();
+    fn long_lists_are_chunked_and_match_like_the_automaton() {
+        let words: Vec<String> = (0..300).map(|i| format!("词{i}号")).collect();
         let m = WordMatcher::new(&words).unwrap();
-        assert!(matches!(m, WordMatcher::Automaton(_)));
+        assert!(matches!(&m, WordMatcher::Chunked { chunks, .. } if chunks.len() == 5));
+        let full = WordMatcher::automaton(&words).unwrap();
+        for text in ["有词17号和词199号", "词299号", "没有词", "词1号词2号词3号"] {
+            assert_eq!(spans(&m, text), spans(&full, text), "{text}");
+        }
         assert_eq!(spans(&m, "有词17号和词199号"), [(17, 3, 11), (199, 14, 23)]);
+        assert!(!m.is_match("没有词"));
     }
 
     #[test]
