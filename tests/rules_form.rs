@@ -1,0 +1,97 @@
+//! The form rules from GB/T 9704, 15834 and 15835 on small texts: cases that must fire,
+//! near-misses that must not, and their fixes.
+
+mod common;
+
+use common::{findings, fixed};
+
+// ---- doc-number ---------------------------------------------------------------------------
+
+#[test]
+fn doc_number_fires_on_brackets_di_and_padding() {
+    let text = "根据杭司[2024]14号、浙政办发【2023】5号、国发(2021)7号、厅字〔2019〕第28号和杭司〔2024〕014号文件。";
+    assert_eq!(
+        findings("doc-number", text),
+        [
+            "[2024]14号",
+            "【2023】5号",
+            "(2021)7号",
+            "〔2019〕第28号",
+            "〔2024〕014号"
+        ]
+    );
+    assert_eq!(
+        fixed("doc-number", text).0,
+        "根据杭司〔2024〕14号、浙政办发〔2023〕5号、国发〔2021〕7号、厅字〔2019〕28号和杭司〔2024〕14号文件。"
+    );
+}
+
+#[test]
+fn doc_number_near_misses() {
+    for text in [
+        "根据厅字〔2019〕28号文件，国务院令第713号。",
+        // Court case numbers put the year first, then the court's code.
+        "法院作出(2023)浙0782行初12号判决。",
+        "（2023）最高法行再1号",
+        // No 机关代字 before the bracket; a building, not a document.
+        "完成三期(2023)5号楼改造，[2024]12号线通车。",
+        "[2024]14号",
+    ] {
+        assert!(findings("doc-number", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- chinese-zero -------------------------------------------------------------------------
+
+#[test]
+fn chinese_zero_fires_on_wrong_zeros_in_a_year() {
+    let text = "二0二三年工作总结，二O二四年一月二十六日，二零二二年，二○二一年度。";
+    assert_eq!(
+        findings("chinese-zero", text),
+        ["二0二三", "二O二四", "二零二二", "二○二一"]
+    );
+    assert_eq!(
+        fixed("chinese-zero", text).0,
+        "二〇二三年工作总结，二〇二四年一月二十六日，二〇二二年，二〇二一年度。"
+    );
+}
+
+#[test]
+fn chinese_zero_near_misses() {
+    for text in [
+        "二〇二三年一月二十六日",
+        "《国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》",
+        "建校一百零五年，历时二十年。",
+        "2023年，实现零的突破。",
+        "型号LOGO0年",
+    ] {
+        assert!(findings("chinese-zero", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- range-unit ---------------------------------------------------------------------------
+
+#[test]
+fn range_unit_fires_on_a_sign_or_magnitude_only_at_the_end() {
+    let text = "满意度提升15～30%，奖励3～5万元，投入1—2亿元。";
+    assert_eq!(
+        findings("range-unit", text),
+        ["15～30%", "3～5万元", "1—2亿元"]
+    );
+    assert_eq!(
+        fixed("range-unit", text).0,
+        "满意度提升15%～30%，奖励3万～5万元，投入1亿—2亿元。"
+    );
+}
+
+#[test]
+fn range_unit_near_misses() {
+    for text in [
+        "满意度提升15%～30%，奖励3万～5万元。",
+        "培训100～150人，罚款500～2000元。",
+        "依据GB/T 9704-2012，2021-2025年。",
+        "下降3个百分点，同比增长15%。",
+    ] {
+        assert!(findings("range-unit", text).is_empty(), "fired on {text}");
+    }
+}
