@@ -95,3 +95,62 @@ fn range_unit_near_misses() {
         assert!(findings("range-unit", text).is_empty(), "fired on {text}");
     }
 }
+
+// ---- secrecy-mark -------------------------------------------------------------------------
+
+#[test]
+fn secrecy_mark_fires_on_a_mark_standing_as_a_mark() {
+    let text = "秘密★1年\n某县人民政府关于2023年法治政府建设情况的报告\n内部资料 注意保存\n机密★长期 某县\n不得公开\n";
+    assert_eq!(
+        findings("secrecy-mark", text),
+        ["秘密★1年", "内部资料 注意保存", "机密★长期", "不得公开"]
+    );
+}
+
+#[test]
+fn secrecy_mark_near_misses() {
+    for text in [
+        "依法确定不得公开的政府信息范围，涉密事项不予公开。\n",
+        "加强保密管理，内部资料严格登记，绝密文件专人保管。\n",
+        "开展“秘密”主题展览\n",
+    ] {
+        assert!(findings("secrecy-mark", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- placeholder --------------------------------------------------------------------------
+
+#[test]
+fn placeholder_fires_on_template_residue() {
+    let text = "某某县人民政府关于20XX年法治政府建设情况的报告\n××市于2023年X月X日召开会议，共办理案件XX件，开展培训*次，满意率为%，纠错率提高个百分点，印发杭司〔2024〕号文件，联系人：____。\n";
+    assert_eq!(
+        findings("placeholder", text),
+        [
+            "某某",
+            "XX",
+            "××",
+            "X",
+            "X",
+            "XX",
+            "*",
+            "%",
+            "个百分点",
+            "〕号",
+            "____"
+        ]
+    );
+}
+
+#[test]
+fn placeholder_near_misses() {
+    for text in [
+        // Anonymized parties in a case description.
+        "办理张某某诉某区政府行政复议案件，某某公司申请调解。\n",
+        // Latin words, sizes and model numbers; a multiplication; stars and bold.
+        "采购XXL号服装、X-200型设备和CXX系统，面积3×4米，X光机1台，获评★★★级。\n",
+        "**加强组织领导**，完成率100%，三十%，PM2.5浓度下降。\n",
+        "访问file_name.txt。\n",
+    ] {
+        assert!(findings("placeholder", text).is_empty(), "fired on {text}");
+    }
+}

@@ -162,6 +162,8 @@ registry! {
     "doc-number" => doc_number,
     "chinese-zero" => chinese_zero,
     "range-unit" => range_unit,
+    "secrecy-mark" => secrecy_mark,
+    "placeholder" => placeholder,
 }
 
 // Shared by the date and year rules.
