@@ -18,6 +18,8 @@ pub const FILE_NAME: &str = "nianbao.toml";
 pub struct Config {
     /// Publication deadline in the year after the report year.
     pub deadline: Option<MonthDay>,
+    /// The deadline for reports of government departments; unset: `deadline`.
+    pub department_deadline: Option<MonthDay>,
     pub outline: OutlineConfig,
     pub sections: SectionsConfig,
     pub rules: RulesConfig,
