@@ -164,6 +164,8 @@ registry! {
     "range-unit" => range_unit,
     "secrecy-mark" => secrecy_mark,
     "placeholder" => placeholder,
+    "shortcomings-cause" => shortcomings_cause,
+    "duties-coverage" => duties_coverage,
 }
 
 // Shared by the date and year rules.
