@@ -166,6 +166,7 @@ registry! {
     "placeholder" => placeholder,
     "shortcomings-cause" => shortcomings_cause,
     "duties-coverage" => duties_coverage,
+    "citation-title" => citation_title,
 }
 
 // Shared by the date and year rules.
