@@ -154,3 +154,91 @@ fn placeholder_near_misses() {
         assert!(findings("placeholder", text).is_empty(), "fired on {text}");
     }
 }
+
+// ---- quote-marks --------------------------------------------------------------------------
+
+#[test]
+fn quote_marks_fire_on_ascii_quotes_and_angle_titles() {
+    let text =
+        "推行\"最多跑一次\"改革，开展'法律进社区'活动，学习<民法典>和《关于<行政处罚法>的说明》。";
+    assert_eq!(
+        findings("quote-marks", text),
+        ["\"最多跑一次\"", "'法律进社区'", "<民法典>", "<行政处罚法>"]
+    );
+    assert_eq!(
+        fixed("quote-marks", text).0,
+        "推行“最多跑一次”改革，开展‘法律进社区’活动，学习《民法典》和《关于〈行政处罚法〉的说明》。"
+    );
+}
+
+#[test]
+fn quote_marks_near_misses() {
+    for text in [
+        "系统提示\"OK\"后点击\"Submit\"，变量'name'为空。",
+        "网页残留<br>和<p class=\"x\">标签，a<b>c。",
+        "满意度<90%的单位，数量<5个或>10个。",
+        "Don't 和 it's 不是引号，“最多跑一次”是全角引号。",
+    ] {
+        assert!(findings("quote-marks", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- sentence-end -------------------------------------------------------------------------
+
+#[test]
+fn sentence_end_fires_on_half_width_stops_doubles_and_ellipses() {
+    let text =
+        "全年办理案件120件，群众满意.开展宣传。。培训，，讲座、、等活动...以及调解。。。和复议…\n";
+    assert_eq!(
+        findings("sentence-end", text),
+        [".", "。。", "，，", "、、", "...", "。。。", "…"]
+    );
+    assert_eq!(
+        fixed("sentence-end", text).0,
+        "全年办理案件120件，群众满意。开展宣传。培训，讲座、等活动……以及调解……和复议……\n"
+    );
+}
+
+#[test]
+fn sentence_end_near_misses() {
+    for text in [
+        "满意率99.5%，1.加强领导，见附件.docx，访问www.gov.cn。\n",
+        "一.加强组织领导。二.完善制度。\n",
+        "Loading... 1...5，开展宣传……\n",
+        "etc… 英文省略。\n",
+    ] {
+        assert!(findings("sentence-end", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- stray-space --------------------------------------------------------------------------
+
+#[test]
+fn stray_space_fires_between_two_chinese_characters() {
+    let text = "全面推进依法 行政，加强法治\u{3000}政府建设。\n";
+    assert_eq!(findings("stray-space", text), [" ", "\u{3000}"]);
+    assert_eq!(
+        fixed("stray-space", text).0,
+        "全面推进依法行政，加强法治政府建设。\n"
+    );
+}
+
+#[test]
+fn stray_space_near_misses() {
+    for text in [
+        // Quoted project names, a title; joint issuers; names; ordinals; tables; layout.
+        "“深化市场化解纷机制 推动实现涉企纠纷高效快处”获奖，学习《法治政府 建设》。\n",
+        "中共中央 国务院印发纲要，中共某县委 某县人民政府联合发文。\n",
+        "联系人：王 伟，电话12345。\n",
+        "依照第一章 总则的规定开展工作。\n",
+        "序号\t单位\t得分 名次\n",
+        "执法  检查两项工作对齐排版。\n",
+        "工作情况 二、存在问题。\n",
+        // A short line without a sentence end: web chrome.
+        "今天是:2019年10月31日 星期三 农历十月初七\n",
+        // Latin text and numbers.
+        "PM2.5 浓度下降，74 名执法人员。\n",
+    ] {
+        assert!(findings("stray-space", text).is_empty(), "fired on {text}");
+    }
+}

@@ -167,6 +167,9 @@ registry! {
     "shortcomings-cause" => shortcomings_cause,
     "duties-coverage" => duties_coverage,
     "citation-title" => citation_title,
+    "quote-marks" => quote_marks,
+    "sentence-end" => sentence_end,
+    "stray-space" => stray_space,
 }
 
 // Shared by the date and year rules.
