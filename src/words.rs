@@ -6,20 +6,14 @@
 //! rare, so on report text its automaton crawls byte by byte (~0.5 GB/s). Its packed SIMD
 //! searcher finds the same matches about ten times faster. That searcher is used whenever
 //! it can be built (up to 64 words, its heuristic limit, on a CPU with SIMD). A longer
-//! list (the wording table) is split into packed searchers of 64 words that only tell
-//! whether a line holds any word at all; the full automaton finds the matches in the few
-//! lines that do.
+//! list (the wording table) is compiled into a full DFA without a prefilter: packed
+//! searchers over chunks of the list, tried first, found so many candidates in Chinese
+//! text that they were slower than the DFA alone.
 
-use aho_corasick::{AhoCorasick, Match, MatchKind, packed};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind, packed};
 
 pub enum WordMatcher {
     Packed(packed::Searcher),
-    /// More words than one packed searcher holds: the packed searchers over chunks of the
-    /// list say whether a haystack holds a word; the automaton then finds the matches.
-    Chunked {
-        chunks: Vec<packed::Searcher>,
-        automaton: AhoCorasick,
-    },
     Automaton(AhoCorasick),
 }
 
@@ -35,20 +29,25 @@ impl WordMatcher {
         P: AsRef<[u8]>,
     {
         let words: Vec<P> = words.into_iter().collect();
-        if words.len() <= PACKED_MAX {
-            return match Self::packed(&words) {
-                Some(searcher) => Some(WordMatcher::Packed(searcher)),
-                None => Self::automaton(&words),
-            };
+        if words.len() > PACKED_MAX {
+            return Self::dfa(&words).or_else(|| Self::automaton(&words));
         }
-        let chunks: Option<Vec<packed::Searcher>> =
-            words.chunks(PACKED_MAX).map(Self::packed).collect();
-        match (chunks, Self::automaton(&words)) {
-            (Some(chunks), Some(WordMatcher::Automaton(automaton))) => {
-                Some(WordMatcher::Chunked { chunks, automaton })
-            }
-            (_, automaton) => automaton,
+        match Self::packed(&words) {
+            Some(searcher) => Some(WordMatcher::Packed(searcher)),
+            None => Self::automaton(&words),
         }
+    }
+
+    /// A full DFA for a long list, without aho-corasick's prefilter (its rare-byte guess
+    /// does not help on Chinese text).
+    fn dfa<P: AsRef<[u8]>>(words: &[P]) -> Option<Self> {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(words)
+            .ok()
+            .map(WordMatcher::Automaton)
     }
 
     /// aho-corasick's packed SIMD searcher for `words`, where the CPU has one.
@@ -79,10 +78,6 @@ impl WordMatcher {
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let (packed, full) = match self {
             WordMatcher::Packed(s) => (Some(s.find_iter(haystack)), None),
-            WordMatcher::Chunked { chunks, automaton } => {
-                let any = chunks.iter().any(|c| c.find(haystack).is_some());
-                (None, any.then(|| automaton.find_iter(haystack)))
-            }
             WordMatcher::Automaton(a) => (None, Some(a.find_iter(haystack))),
         };
         packed
@@ -115,10 +110,10 @@ mod tests {
     }
 
     #[test]
-    fn long_lists_are_chunked_and_match_like_the_automaton() {
+    fn long_lists_get_a_dfa_that_matches_like_the_automaton() {
         let words: Vec<String> = (0..300).map(|i| format!("词{i}号")).collect();
         let m = WordMatcher::new(&words).unwrap();
-        assert!(matches!(&m, WordMatcher::Chunked { chunks, .. } if chunks.len() == 5));
+        assert!(matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::DFA));
         let full = WordMatcher::automaton(&words).unwrap();
         for text in ["有词17号和词199号", "词299号", "没有词", "词1号词2号词3号"] {
             assert_eq!(spans(&m, text), spans(&full, text), "{text}");

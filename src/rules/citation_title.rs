@@ -7,6 +7,7 @@ use super::report_dates::inside_titles;
 use super::{Document, Rule};
 use crate::config::{Config, Level, Years};
 use crate::diagnostic::Diagnostic;
+use crate::inline::{Pair, TokenKind};
 use crate::sentence;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -180,6 +181,9 @@ impl Rule for Check {
         let text = doc.text();
         let year = doc.outline.report_year;
         for (line, tokens) in doc.text_lines() {
+            if !tokens.iter().any(|t| t.kind == TokenKind::Open(Pair::Book)) {
+                continue;
+            }
             for title in inside_titles(tokens) {
                 let open = "《".len();
                 let inner = title.start + open..title.end - "》".len();

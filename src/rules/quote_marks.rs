@@ -4,7 +4,7 @@ use super::report_dates::{inside_titles, within};
 use super::{Basic, Document, Rule};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use memchr::memchr_iter;
+use memchr::{memchr_iter, memmem};
 
 pub type Settings = Basic;
 
@@ -39,6 +39,15 @@ impl Check {
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The positions of `<` and `＜` in `s`, in order.
+fn angles(s: &str) -> Vec<usize> {
+    let mut all: Vec<usize> = memchr_iter(b'<', s.as_bytes())
+        .chain(memmem::find_iter(s.as_bytes(), "＜".as_bytes()))
+        .collect();
+    all.sort_unstable();
+    all
 }
 
 /// The most characters a quotation may hold to be taken as one.
@@ -79,12 +88,18 @@ impl Rule for Check {
             }
             let mut titles: Option<Vec<std::ops::Range<usize>>> = None;
             let mut from = 0;
-            while let Some(i) = s[from..].find(['<', '＜']).map(|i| i + from) {
+            for i in angles(s) {
+                if i < from {
+                    continue;
+                }
                 let lt = s[i..].chars().next().map_or(1, char::len_utf8);
                 from = i + lt;
+                // Only a short stretch can be a title: the look is bounded, so a line
+                // full of `<` costs linear time.
                 let rest = &s[from..];
-                let Some(j) = rest.find(['>', '＞', '<', '＜']) else {
-                    break;
+                let window = rest.floor_char_boundary(rest.len().min(4 * MAX_QUOTED));
+                let Some(j) = rest[..window].find(['>', '＞', '<', '＜']) else {
+                    continue;
                 };
                 let gt = rest[j..].chars().next().unwrap_or('>');
                 if !matches!(gt, '>' | '＞') {

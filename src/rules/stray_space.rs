@@ -47,25 +47,34 @@ impl Check {
     }
 }
 
-/// Whether byte `pos` lies inside quotation or title marks opened before it on the line
-/// (an unclosed mark reaches to the line's end).
-fn quoted(tokens: &[Token], pos: usize) -> bool {
-    let mut depth = [0i32; 3];
-    for t in tokens.iter().take_while(|t| t.start < pos) {
-        let (pair, step) = match t.kind {
-            TokenKind::Open(p) => (p, 1),
-            TokenKind::Close(p) => (p, -1),
-            _ => continue,
-        };
-        let i = match pair {
-            Pair::DoubleQuote => 0,
-            Pair::SingleQuote => 1,
-            Pair::Book => 2,
-            _ => continue,
-        };
-        depth[i] = (depth[i] + step).max(0);
+/// How deep in quotation and title marks the text is, read token by token up to a
+/// position that only moves forward (so a line costs time linear in its tokens); an
+/// unclosed mark reaches to the line's end.
+#[derive(Default)]
+struct Quotes {
+    next: usize,
+    depth: [i32; 3],
+}
+
+impl Quotes {
+    fn inside(&mut self, tokens: &[Token], pos: usize) -> bool {
+        while let Some(t) = tokens.get(self.next).filter(|t| t.start < pos) {
+            self.next += 1;
+            let (pair, step) = match t.kind {
+                TokenKind::Open(p) => (p, 1),
+                TokenKind::Close(p) => (p, -1),
+                _ => continue,
+            };
+            let i = match pair {
+                Pair::DoubleQuote => 0,
+                Pair::SingleQuote => 1,
+                Pair::Book => 2,
+                _ => continue,
+            };
+            self.depth[i] = (self.depth[i] + step).max(0);
+        }
+        self.depth.iter().any(|&d| d > 0)
     }
-    depth.iter().any(|&d| d > 0)
 }
 
 fn is_han(c: char) -> bool {
@@ -132,6 +141,7 @@ impl Rule for Check {
                 continue;
             }
             let mut done = 0;
+            let mut quotes = Quotes::default();
             for m in spaces.find_iter(s) {
                 if m.start() < done {
                     continue;
@@ -150,7 +160,7 @@ impl Rule for Check {
                     continue;
                 }
                 let span = line.start + m.start()..line.start + end;
-                if quoted(tokens, span.start) {
+                if quotes.inside(tokens, span.start) {
                     continue;
                 }
                 out.push(
