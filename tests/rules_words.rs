@@ -311,3 +311,35 @@ fn a_bad_entry_is_a_config_error_at_its_line() {
         assert!(text[..span.start].contains("\"甲\""), "{span:?}");
     }
 }
+
+#[test]
+fn more_near_misses_of_entries_with_a_known_false_reading() {
+    for (year, body) in [
+        // Formulations and bodies of their time.
+        (2019, "学习习近平总书记全面依法治国新理念新思想新战略。"),
+        (
+            2017,
+            "学习习近平总书记系列重要讲话精神，县政府法制办审查文件。",
+        ),
+        (
+            2018,
+            "县依法治县领导小组和依法治市领导小组召开会议，物价局开展检查。",
+        ),
+        (2024, "依据《进出口关税条例》办理，落实《增值税暂行条例》。"),
+        // Historical names and cited titles.
+        (2023, "原政府法制办、原物价局的职责已划转。"),
+        (
+            2023,
+            "印发《关于加强法制宣传的意见》《法制讲座制度》《增强法制意识实施方案》《优化法制环境十条》。",
+        ),
+        // A local regulation of its own name.
+        (2023, "实施《浙江省法律援助条例》。"),
+    ] {
+        let text = report(year, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {year} {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+}
