@@ -139,19 +139,18 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
             }
         }
         '*' | '＊' => {
+            // Not `带*号的为必填项`: a star before 号 marks a field.
             len <= 3
                 && !ascii_alnum(prev)
-                && next.is_some_and(|c| UNITS.contains(c) || PLACES.contains(c))
+                && next.is_some_and(|c| (UNITS.contains(c) && c != '号') || PLACES.contains(c))
         }
         '_' | '＿' => {
             len >= 2
                 && !ascii_alnum(prev)
                 && !ascii_alnum(next)
-                && (han(prev)
-                    || han(next)
-                    || prev.is_none()
-                    || next.is_none()
-                    || prev.is_some_and(|c| "：:".contains(c)))
+                // A blank in a sentence or after a label (`联系人：____`); not a Markdown
+                // rule (`___` alone on a line).
+                && (han(prev) || han(next) || prev.is_some_and(|c| "：:".contains(c)))
         }
         _ => {
             // A percent sign with no figure before it.

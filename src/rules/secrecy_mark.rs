@@ -19,9 +19,10 @@ pub const SUMMARY: &str = "拟公开的报告带有密级或“内部资料”�
 
 pub const DOC: &str = "\
 检查内容
-  单独成行的密级或内部标志：“秘密★1年”“机密★长期”“绝密”，“内部资料 注意保存”
-  “内部使用”“不得公开”等（words 所列的词、★及保密期限组成的整行），以及行首的
-  “秘密★…”“机密★…”“绝密★…”。正文句子中提到“不得公开”“涉密”的不报告。
+  文首（第一个标题之前）单独成行的密级或内部标志：“秘密★1年”“机密★长期”“绝密”，
+  “内部资料 注意保存”“内部使用”“不得公开”等（words 所列的词、★及保密期限组成的
+  整行），以及任何位置行首的“秘密★…”“机密★…”“绝密★…”。正文句子中提到
+  “不得公开”“涉密”的、正文表格中单独的“不得公开”等单元格不报告。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十四条：年度报告
@@ -94,7 +95,10 @@ fn skip_period(s: &str) -> &str {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        for line in &doc.outline.lines {
+        // A mark made of words alone counts in the document head (before the first
+        // heading), where GB/T 9704 puts it; in the body such a line may be a table cell.
+        let head_end = doc.outline.sections.first().map_or(usize::MAX, |s| s.line);
+        for (i, line) in doc.outline.lines.iter().enumerate() {
             if matches!(line.kind, LineKind::Blank | LineKind::Meta) {
                 continue;
             }
@@ -103,7 +107,7 @@ impl Rule for Check {
             if s.chars().count() > 40 {
                 continue;
             }
-            let span = if self.is_mark_line(s) {
+            let span = if i < head_end && self.is_mark_line(s) {
                 span
             } else if let Some(level) = ["绝密★", "机密★", "秘密★"]
                 .iter()
