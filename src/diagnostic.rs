@@ -54,6 +54,9 @@ pub struct Diagnostic {
     /// A severity the configuration gives this finding's entry (a wording entry's own
     /// `severity`); the engine keeps it instead of the rule's.
     pub entry_severity: Option<Severity>,
+    /// The headings the finding sits under, outermost first (filled in by the engine
+    /// for documents whose readers know paragraphs: Word).
+    pub headings: Vec<String>,
 }
 
 impl Diagnostic {
@@ -70,6 +73,7 @@ impl Diagnostic {
             fix: None,
             section: None,
             entry_severity: None,
+            headings: Vec::new(),
         }
     }
 

@@ -138,6 +138,7 @@ registry! {
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
+    "revisions-left" => revisions_left,
     "percent-range" => percent_range,
     // Dates and years.
     "date-invalid" => date_invalid,
