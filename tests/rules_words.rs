@@ -194,8 +194,8 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "修订《浙江省法制宣传教育条例》和《某市行政首长出庭应诉办法》，落实《关于推进法制化建设的意见》。",
         // Local regulations of the same name are in force.
         "实施《浙江省无障碍环境建设条例》《某省城市房屋拆迁管理条例》。",
-        // A deliberate historical name.
-        "原工商行政管理局、原扶贫办的职责已划转。",
+        // A deliberate historical name, also with the level between.
+        "原工商行政管理局、原扶贫办的职责已划转，整合原县工商局、原市质监局的职责。",
         // 党的二十大报告 without 精神; the right forms.
         "学习党的二十大报告，带头尊法学法守法用法，学习贯彻习近平新时代中国特色社会主义思想主题教育。",
         // An ellipsis before 等待; digits around a year range.

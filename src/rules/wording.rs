@@ -155,7 +155,8 @@ pub const DOC: &str = "\
   before-date（其后须紧跟日期，如“截止2023年底”；“截止日期”“12月31日截止”不报告）、
   skip-in-titles（在《》内是所引文件的标题，不报告）。
   只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
-  紧跟在“原”等词（skip-after）之后的旧名称是有意的历史说法，不报告。
+  紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
+  区、镇、乡字的）是有意的历史说法，不报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -218,6 +219,18 @@ impl Check {
     }
 }
 
+impl Check {
+    /// Whether the text `before` a word makes it a deliberate historical name: it ends
+    /// with a skip-after word, directly or before one level (`原工商局`, `原县工商局`).
+    fn historical(&self, before: &str) -> bool {
+        let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
+        [Some(before), level]
+            .into_iter()
+            .flatten()
+            .any(|b| self.skip_after.iter().any(|s| b.ends_with(s.as_str())))
+    }
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(matcher) = &self.matcher else { return };
@@ -233,7 +246,7 @@ impl Rule for Check {
                 let w = &self.words[m.pattern().as_usize()];
                 let e = &w.entry;
                 let (before, after) = (&text[line.start..span.start], &text[span.end..line.end]);
-                let skipped = self.skip_after.iter().any(|s| before.ends_with(s.as_str()))
+                let skipped = self.historical(before)
                     || e.years
                         .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
                     || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
