@@ -1,4 +1,4 @@
-//! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
+//! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm` files found by
 //! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -6,7 +6,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 /// File name endings a directory walk lints.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "docx"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "html", "htm"];
 
 /// A glob set from patterns; a bad pattern is an error naming it.
 pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {
@@ -23,8 +23,8 @@ pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
 }
 
 /// The lintable files under `dir`, sorted; walk errors (unreadable folders, broken links)
-/// are returned as messages for the caller to report.
-pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
+/// are returned as (path, message) for the caller to report.
+pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<(String, String)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
@@ -36,12 +36,11 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
                 files.push(e.path().display().to_string())
             }
             Ok(_) => {}
-            Err(e) => errors.push(format!(
-                "{}：{}",
+            Err(e) => errors.push((
                 e.path()
                     .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
                 e.io_error()
-                    .map_or_else(|| e.to_string(), |io| io.to_string())
+                    .map_or_else(|| e.to_string(), |io| io.to_string()),
             )),
         }
     }

@@ -1,10 +1,12 @@
 //! Reading inputs: a path or `-` (stdin) → a [`Source`], with errors users can act on.
 //!
 //! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
-//! read by [`crate::docx`], one Word paragraph per line.
+//! read by [`crate::docx`], one Word paragraph per line; a saved web page by
+//! [`crate::html`], one block per line.
 
 use crate::decode::{self, DecodeError, Encoding};
 use crate::docx::{self, DocxError};
+use crate::html;
 use crate::source::{Origin, Source};
 use std::fmt;
 use std::io::Read;
@@ -51,6 +53,14 @@ pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError
         std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
         _ => InputError::Unreadable(path.into(), e),
     })?;
+    let extension = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(extension.as_deref(), Some("html" | "htm")) {
+        let page = html::read(&bytes).map_err(|e| InputError::Undecodable(path.into(), e))?;
+        return Ok(Source::new(path, page.lines.join("\n")).with_origin(Origin::Html));
+    }
     if p.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
     {

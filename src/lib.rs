@@ -5,11 +5,13 @@
 //! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
 
 pub mod config;
+pub mod copied;
 pub mod decode;
 pub mod diagnostic;
 pub mod docx;
 pub mod files;
 pub mod fix;
+pub mod html;
 pub mod inline;
 pub mod input;
 pub mod lint;

@@ -10,6 +10,10 @@ pub enum Origin {
     Text { encoding: Encoding, bom: bool },
     /// A Word document: one line per paragraph; never rewritten.
     Docx,
+    /// A web page: one line per block (paragraph); never rewritten.
+    Html,
+    /// A PDF's text layer: one line per paragraph, in pages; never rewritten.
+    Pdf,
 }
 
 /// The decoded text of one input with the byte offsets where its lines start.
@@ -25,6 +29,8 @@ pub struct Source {
     /// style or with an outline level): `(line index, level)`, level 1 for the top,
     /// sorted by line. Empty for plain text, whose headings are found by their numbering.
     pub heading_levels: Vec<(usize, u8)>,
+    /// For a PDF: the index of the first line of each page after the first, ascending.
+    pub page_starts: Vec<usize>,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
     /// (or 50 MB) line is found without counting the line from its start.
@@ -57,6 +63,7 @@ impl Source {
                 bom: false,
             },
             heading_levels: Vec::new(),
+            page_starts: Vec::new(),
             line_starts,
         }
     }
@@ -74,6 +81,24 @@ impl Source {
         levels.sort_unstable();
         self.heading_levels = levels;
         self
+    }
+
+    pub fn with_page_starts(mut self, starts: Vec<usize>) -> Self {
+        self.page_starts = starts;
+        self
+    }
+
+    /// Where line `index` (0-based) is, for formats whose lines are not what the user
+    /// sees: `段落 N` in a Word document or a web page, `第 N 页` in a PDF.
+    pub fn place_of_line(&self, index: usize) -> Option<String> {
+        match self.origin {
+            Origin::Text { .. } => None,
+            Origin::Docx | Origin::Html => Some(format!("段落 {}", index + 1)),
+            Origin::Pdf => Some(format!(
+                "第 {} 页",
+                self.page_starts.partition_point(|&s| s <= index) + 1
+            )),
+        }
     }
 
     pub fn with_origin(mut self, origin: Origin) -> Self {

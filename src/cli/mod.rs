@@ -3,6 +3,7 @@
 mod init;
 mod inspect;
 mod lint;
+mod output;
 mod runs;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -94,8 +95,13 @@ impl ColorChoice {
 
 /// Writes to standard output, ignoring a closed pipe (`nianbao rules | head`).
 pub fn out(text: &str) {
+    out_bytes(text.as_bytes());
+}
+
+/// Writes bytes to standard output, ignoring a closed pipe.
+pub fn out_bytes(bytes: &[u8]) {
     use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout().lock().write_all(bytes);
 }
 
 pub fn run() -> ExitCode {

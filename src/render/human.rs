@@ -77,12 +77,14 @@ fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
         Severity::Info => CsSeverity::Note,
     };
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明：{n}")).collect();
-    if window.source.origin == Origin::Docx {
-        let paragraph = window.source.line_index(d.span.start) + 1;
-        notes.insert(
-            0,
-            format!("位置：段落 {paragraph}（Word 文档按段落计，行号即段落号）"),
-        );
+    let source = window.source;
+    if let Some(place) = source.place_of_line(source.line_index(d.span.start)) {
+        let how = match source.origin {
+            Origin::Docx => "（Word 文档按段落计，行号即段落号）",
+            Origin::Html => "（网页按段落计，行号即段落号）",
+            _ => "",
+        };
+        notes.insert(0, format!("位置：{place}{how}"));
     }
     if let Some(help) = &d.help {
         notes.push(format!("建议：{help}"));

@@ -31,9 +31,12 @@ struct Entry<'a> {
     byte_end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<&'a str>,
-    /// For a `.docx`: the Word paragraph (equal to `line`).
+    /// For a `.docx` or a web page: the paragraph (equal to `line`).
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
+    /// For a PDF: the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
 }
@@ -89,7 +92,9 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic) -> Entry<'a> {
         byte_start: d.span.start,
         byte_end: d.span.end,
         section: d.section.as_deref(),
-        paragraph: (source.origin == Origin::Docx).then_some(line),
+        paragraph: matches!(source.origin, Origin::Docx | Origin::Html).then_some(line),
+        page: (source.origin == Origin::Pdf)
+            .then(|| source.page_starts.partition_point(|&s| s < line) + 1),
         fix: d.fix.as_ref().map(|f| Fix {
             byte_start: f.span.start,
             byte_end: f.span.end,

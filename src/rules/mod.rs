@@ -131,6 +131,7 @@ registry! {
     "numbering" => numbering,
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
+    "copied-text" => copied_text,
     "web-residue" => web_residue,
     "percent-range" => percent_range,
     // Dates and years.
