@@ -7,7 +7,7 @@
 //! distinct sentences found there. The work is linear in the total size: no pair of
 //! texts is ever compared, only the postings of each fingerprint are walked, and a
 //! fingerprint held by many files is boilerplate and skipped. Sentences that are mostly
-//! a standard formula (习近平法治思想, …) and heading lines never count.
+//! a standard formula (习近平法治思想, …) and headings never count.
 
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -66,12 +66,14 @@ impl Fingerprints {
         let mut seen = FxHashMap::default();
         let mut sentences = Vec::new();
         let mut normal = String::new();
-        let body = outline
-            .lines
-            .iter()
-            .filter(|l| l.kind == LineKind::Paragraph);
-        for line in body {
-            for span in sentence::split(text, line.span.clone()) {
+        for line in &outline.lines {
+            // A heading line's first sentence is the heading; the rest is body text.
+            let skip = match line.kind {
+                LineKind::Paragraph => 0,
+                LineKind::Heading => 1,
+                _ => continue,
+            };
+            for span in sentence::split(text, line.span.clone()).skip(skip) {
                 let mut sentence = &text[span.clone()];
                 let stripped;
                 if tuning

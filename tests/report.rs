@@ -160,3 +160,152 @@ fn lint_output_goes_to_the_file() {
     let v: serde_json::Value = serde_json::from_slice(&fs::read(&target).unwrap()).unwrap();
     assert!(v["summary"]["errors"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn html_report_is_self_contained_and_escapes_documents() {
+    let dir = desk();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    let hostile = clean.replacen(
+        "某县人民政府关于",
+        "<script>alert(1)</script>某县人民政府关于",
+        1,
+    );
+    fs::write(dir.path().join("hostile.txt"), hostile).unwrap();
+    let html = String::from_utf8(report(dir.path(), "html").stdout).unwrap();
+    assert!(!html.contains("<script>alert"), "document text escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)"), "and still shown");
+    for external in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(external), "no external resource: {external}");
+    }
+    assert_eq!(html.matches("<svg").count(), 2, "two charts");
+    assert!(html.contains("第一责任人职责"));
+    assert!(html.contains("建议："), "findings carry their help");
+    assert!(html.contains("<mark>"), "findings quote their sentence");
+}
+
+/// Headless Chromium renders the page: every file is a table row, the charts are drawn,
+/// the sort script runs without errors (a click on 错误 reorders the rows).
+#[test]
+fn html_report_renders_in_chromium() {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+    else {
+        eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+        return;
+    };
+    let dir = desk();
+    let page = dir.path().join("汇总.html");
+    nianbao()
+        .args(["report", "--format", "html", "--output"])
+        .arg(&page)
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    // After loading, click the 错误 heading twice (descending) and record script errors.
+    let mut html = fs::read_to_string(&page).unwrap();
+    let probe = "<script>window.__errors=[];window.addEventListener('error',\
+        function(e){window.__errors.push(String(e.message))});</script>";
+    html = html.replacen("<head>", &format!("<head>{probe}"), 1);
+    html = html.replacen(
+        "</body>",
+        "<script>var h=document.querySelectorAll('#files th')[9];h.click();h.click();\
+         document.body.setAttribute('data-errors',window.__errors.join('|'));\
+         document.body.setAttribute('data-first',document.querySelector('#files tbody tr td').textContent);\
+         </script></body>",
+        1,
+    );
+    let probed = dir.path().join("probe.html");
+    fs::write(&probed, html).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", probed.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("data-errors=\"\""), "script errors: {dom}");
+    let first = dom.split("data-first=\"").nth(1).unwrap_or_default();
+    assert!(
+        first.contains("defects.txt"),
+        "sorted by errors, most first: {first}"
+    );
+    let body = dom
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap();
+    assert_eq!(body.matches("<tr>").count(), 3, "{body}");
+    assert!(dom.contains("<rect class=\"bar\""), "charts drawn");
+}
+
+#[test]
+fn copied_reports_are_found_by_lint_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    fs::write(dir.path().join("a.txt"), &clean).unwrap();
+    // Last year's report, figures changed: still the same text.
+    let b = clean
+        .replace("2024", "2023")
+        .replace("2025", "2024")
+        .replace("12项", "9项");
+    fs::write(dir.path().join("b.txt"), b).unwrap();
+    fs::copy(example("defects.txt"), dir.path().join("c.txt")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    let copied = |i: usize| v["rows"][i]["copied"].as_array().unwrap().clone();
+    assert_eq!(copied(0).len(), 1, "{v}");
+    assert!(copied(0)[0]["other"].as_str().unwrap().ends_with("b.txt"));
+    assert!(copied(0)[0]["percent"].as_u64().unwrap() >= 30);
+    assert!(copied(2).is_empty(), "{v}");
+    let out = nianbao()
+        .args(["lint", "--format", "json", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let copied_findings = |i: usize| {
+        v["files"][i]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "copied-text")
+            .count()
+    };
+    assert_eq!(
+        (copied_findings(0), copied_findings(1), copied_findings(2)),
+        (1, 1, 0)
+    );
+    // A single file is never compared; the rule can be switched off like any other.
+    let one = String::from_utf8(
+        nianbao()
+            .args(["lint", "--format", "json"])
+            .arg(dir.path().join("a.txt"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(!one.contains("copied-text"));
+    let off = String::from_utf8(
+        nianbao()
+            .args(["lint", "--format", "json", "--ignore", "copied-text"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(!off.contains("copied-text"));
+}
