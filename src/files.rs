@@ -1,12 +1,13 @@
-//! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm` files found by
-//! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
+//! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm .pdf`
+//! files found by walking given directories (sorted, minus `--exclude` / config
+//! `exclude` globs).
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::Path;
 use walkdir::WalkDir;
 
 /// File name endings a directory walk lints.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "html", "htm", "pdf"];
 
 /// A glob set from patterns; a bad pattern is an error naming it.
 pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {

@@ -2,11 +2,13 @@
 //!
 //! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
 //! read by [`crate::docx`], one Word paragraph per line; a saved web page by
-//! [`crate::html`], one block per line.
+//! [`crate::html`], one block per line; a PDF's text layer by [`crate::pdf`], one
+//! paragraph per line.
 
 use crate::decode::{self, DecodeError, Encoding};
 use crate::docx::{self, DocxError};
 use crate::html;
+use crate::pdf::{self, PdfError};
 use crate::source::{Origin, Source};
 use std::fmt;
 use std::io::Read;
@@ -20,6 +22,7 @@ pub enum InputError {
     Unreadable(String, std::io::Error),
     Undecodable(String, DecodeError),
     Docx(String, DocxError),
+    Pdf(String, PdfError),
 }
 
 impl fmt::Display for InputError {
@@ -30,6 +33,7 @@ impl fmt::Display for InputError {
             InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
             InputError::Undecodable(p, e) => write!(f, "{p}：{e}"),
             InputError::Docx(p, e) => write!(f, "{p}：{e}"),
+            InputError::Pdf(p, e) => write!(f, "{p}：{e}"),
         }
     }
 }
@@ -60,6 +64,12 @@ pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError
     if matches!(extension.as_deref(), Some("html" | "htm")) {
         let page = html::read(&bytes).map_err(|e| InputError::Undecodable(path.into(), e))?;
         return Ok(Source::new(path, page.lines.join("\n")).with_origin(Origin::Html));
+    }
+    if extension.as_deref() == Some("pdf") {
+        let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(path.into(), e))?;
+        return Ok(Source::new(path, doc.paragraphs.join("\n"))
+            .with_origin(Origin::Pdf)
+            .with_page_starts(doc.page_starts));
     }
     if p.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
