@@ -309,3 +309,34 @@ fn copied_reports_are_found_by_lint_and_report() {
     .unwrap();
     assert!(!off.contains("copied-text"));
 }
+
+#[test]
+fn outline_takes_several_files() {
+    let out = nianbao()
+        .args([
+            "outline",
+            "--format",
+            "json",
+            &example("clean.txt"),
+            &example("defects.txt"),
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["report_year"], 2024);
+    assert_eq!(all[1]["issuer"], "某市司法局");
+    let human = nianbao()
+        .args([
+            "outline",
+            &example("clean.txt"),
+            "no/such.txt",
+            &example("defects.txt"),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(text.matches("文件：").count(), 2, "{text}");
+    assert_eq!(human.status.code(), Some(2), "the missing file is trouble");
+}

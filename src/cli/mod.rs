@@ -33,9 +33,10 @@ enum Command {
     Lint(lint::LintArgs),
     /// The reviewer's table: one row per file with year, issuer, missing sections, dates.
     Report(lint::ReportArgs),
-    /// Print the outline the parser understood.
+    /// Print the outline the parser understood, for each file.
     Outline {
-        path: String,
+        #[arg(required = true)]
+        paths: Vec<String>,
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value_t = OutlineFormat::Human)]
@@ -109,10 +110,10 @@ pub fn run() -> ExitCode {
         Command::Lint(args) => lint::lint(&args),
         Command::Report(args) => lint::report(&args),
         Command::Outline {
-            path,
+            paths,
             common,
             format,
-        } => inspect::outline(&path, &common, matches!(format, OutlineFormat::Json)),
+        } => inspect::outline(&paths, &common, matches!(format, OutlineFormat::Json)),
         Command::Rules => inspect::rules(),
         Command::Explain { rule } => inspect::explain(&rule),
         Command::Init { force } => init::init(force),
