@@ -57,7 +57,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// `<meta name=…>` of Chinese government sites (政府网站发展指引) and what a page copy
-/// calls them.
+/// calls them. Put first, unless the page's text states the same key.
 const META_NAMES: &[(&str, &str)] = &[
     ("pubdate", "发布时间"),
     ("firstpublishedtime", "发布时间"),
@@ -102,18 +102,23 @@ fn decode_page(bytes: &[u8]) -> Result<String, DecodeError> {
 /// Reads an already decoded page.
 pub fn read_str(html: &str) -> Page {
     let document = Html::parse_document(html);
-    let mut page = Page::default();
-    for (key, value) in meta_lines(&document) {
-        page.lines.push(format!("{key}：{value}"));
-    }
     let mut walker = Walker {
-        page,
+        page: Page::default(),
         line: String::new(),
         pre: 0,
     };
     walker.visit(document.tree.root());
     walker.flush();
-    walker.page
+    let body = walker.page.lines;
+    // A key the page's text already states (`发布时间：…` under the title) is not repeated.
+    let stated = |key: &str| body.iter().any(|l| l.contains(key));
+    let mut lines: Vec<String> = meta_lines(&document)
+        .into_iter()
+        .filter(|(key, _)| !stated(key))
+        .map(|(key, value)| format!("{key}：{value}"))
+        .collect();
+    lines.extend(body);
+    Page { lines }
 }
 
 /// `发布时间`, `来源` from the page's `<meta name=… content=…>`, once per key.

@@ -10,8 +10,9 @@
 //! is a scan: an error, not an empty report.
 
 use regex::Regex;
+use std::cell::Cell;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Once};
 
 /// A page number alone on its line.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,12 +70,9 @@ pub struct Document {
 
 /// Extracts and reassembles the text of a PDF.
 pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
-    let bytes = bytes.to_vec();
-    // pdf-extract panics on some malformed files; a bad file must not end the run.
-    let pages =
-        std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem_by_pages(&bytes))
-            .map_err(|_| PdfError::Unreadable("文件结构无法解析".into()))?
-            .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|_| PdfError::Unreadable("文件结构无法解析".into()))?
+        .map_err(|e| PdfError::Unreadable(e.to_string()))?;
     let pages: Vec<Vec<&str>> = pages
         .iter()
         .map(|p| p.lines().map(str::trim_end).collect())
@@ -83,6 +81,30 @@ pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
         return Err(PdfError::NoText);
     }
     Ok(assemble(&pages))
+}
+
+thread_local! {
+    /// Set while [`quietly`] runs: a panic then is caught, not reported.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without the panic message: pdf-extract panics on some
+/// malformed files, and a bad file must neither end the run nor print a Rust backtrace.
+/// Panics elsewhere are reported as usual.
+fn quietly<R>(f: impl FnOnce() -> R + std::panic::UnwindSafe) -> std::thread::Result<R> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                report(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 /// Paragraphs from the pages' lines.

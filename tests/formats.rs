@@ -93,7 +93,10 @@ fn report_tabulates_each_file() {
     );
     assert!(rows[2].contains(",第一责任人职责,3,"), "{}", rows[2]);
     let table = stdout_of(nianbao().args(["report", dir.path().to_str().unwrap()]));
-    assert!(table.lines().nth(2).unwrap().contains("第一责任人职责"), "{table}");
+    assert!(
+        table.lines().nth(2).unwrap().contains("第一责任人职责"),
+        "{table}"
+    );
 }
 
 #[test]

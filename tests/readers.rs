@@ -287,3 +287,24 @@ fn a_scanned_pdf_is_a_clear_error() {
         "{v}"
     );
 }
+
+#[test]
+fn a_damaged_pdf_is_an_input_error_without_a_backtrace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.pdf");
+    let mut bytes = pdf(&laid_out("clean.txt", 24, 12));
+    bytes.truncate(bytes.len() / 2);
+    fs::write(&path, &bytes).unwrap();
+    fs::write(dir.path().join("junk.pdf"), b"not a pdf at all").unwrap();
+    for name in ["broken.pdf", "junk.pdf"] {
+        let out = nianbao()
+            .arg("lint")
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("PDF"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
