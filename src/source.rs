@@ -16,6 +16,27 @@ pub enum Origin {
     Pdf,
 }
 
+/// Editing marks a reader found left in a document: revisions nobody has accepted or
+/// rejected yet, and comments (Word's 修订 and 批注). Empty for plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    pub insertions: usize,
+    pub deletions: usize,
+    pub moves: usize,
+    /// Formatting changes (of characters, paragraphs, tables, sections).
+    pub format_changes: usize,
+    /// Byte offset of the first revision in the text.
+    pub first_revision: Option<usize>,
+    /// The text each comment is anchored on, ordered by start (empty: a point).
+    pub comments: Vec<Range<usize>>,
+}
+
+impl Review {
+    pub fn revisions(&self) -> usize {
+        self.insertions + self.deletions + self.moves + self.format_changes
+    }
+}
+
 /// The decoded text of one input with the byte offsets where its lines start.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, so positions match what an editor shows
@@ -31,6 +52,10 @@ pub struct Source {
     pub heading_levels: Vec<(usize, u8)>,
     /// For a PDF: the index of the first line of each page after the first, ascending.
     pub page_starts: Vec<usize>,
+    /// Text the format draws but the document does not hold as characters (Word's
+    /// automatic numbering labels): sorted byte ranges. A user cannot search for it.
+    pub generated: Vec<Range<usize>>,
+    pub review: Review,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
     /// (or 50 MB) line is found without counting the line from its start.
@@ -64,6 +89,8 @@ impl Source {
             },
             heading_levels: Vec::new(),
             page_starts: Vec::new(),
+            generated: Vec::new(),
+            review: Review::default(),
             line_starts,
         }
     }
@@ -88,12 +115,13 @@ impl Source {
         self
     }
 
-    /// Where line `index` (0-based) is, for formats whose lines are not what the user
-    /// sees: `段落 N` in a Word document or a web page, `第 N 页` in a PDF.
+    /// Where line `index` (0-based) is, for web pages and PDFs, whose lines are not what
+    /// the user sees: `段落 N` in a web page, `第 N 页` in a PDF. (Word paragraphs are
+    /// counted as Word counts them by [`crate::render::place`].)
     pub fn place_of_line(&self, index: usize) -> Option<String> {
         match self.origin {
-            Origin::Text { .. } => None,
-            Origin::Docx | Origin::Html => Some(format!("段落 {}", index + 1)),
+            Origin::Text { .. } | Origin::Docx => None,
+            Origin::Html => Some(format!("段落 {}", index + 1)),
             Origin::Pdf => Some(format!(
                 "第 {} 页",
                 self.page_starts.partition_point(|&s| s <= index) + 1

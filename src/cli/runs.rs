@@ -127,13 +127,17 @@ pub fn run(
                 eprintln!("错误：{m}");
                 ExitCode::from(EXIT_TROUBLE)
             })?;
-            let (found, errors) = files::walk(Path::new(path), &globs);
-            for (at, e) in errors {
-                eprintln!("错误：{at}：{e}");
+            let walk = files::walk(Path::new(path), &globs);
+            for e in walk.errors {
+                eprintln!("错误：{e}");
                 trouble = true;
-                failed.push((at, e));
+                failed.push((path.clone(), e));
             }
-            for f in found {
+            for (skipped, reason) in walk.skipped {
+                eprintln!("跳过：{skipped}：{reason}");
+                failed.push((skipped, reason.to_string()));
+            }
+            for f in walk.files {
                 let key = linters.key_for(&f).map_err(|m| {
                     eprint!("{m}");
                     ExitCode::from(EXIT_TROUBLE)

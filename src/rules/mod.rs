@@ -133,6 +133,7 @@ registry! {
     "duplicate-text" => duplicate_text,
     "copied-text" => copied_text,
     "web-residue" => web_residue,
+    "revisions-left" => revisions_left,
     "percent-range" => percent_range,
     // Dates and years.
     "date-invalid" => date_invalid,

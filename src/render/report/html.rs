@@ -7,8 +7,9 @@
 use super::{HEADER, Row, Totals};
 use crate::diagnostic::Diagnostic;
 use crate::render::FileReport;
+use crate::render::place::WordPlaces;
 use crate::sentence;
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use std::fmt::Write;
 
 /// How many rules the frequency chart shows.
@@ -165,6 +166,7 @@ fn findings(out: &mut String, report: &FileReport) {
         "<section class=\"file\"><h3>{}</h3>",
         escape(&source.name)
     );
+    let mut places = WordPlaces::new(source);
     for d in &report.diagnostics {
         let severity = d.severity.as_str();
         let _ = writeln!(
@@ -172,7 +174,7 @@ fn findings(out: &mut String, report: &FileReport) {
             "<div class=\"finding\"><div><span class=\"{severity}\">{}[{}]</span> {}：{}</div>",
             severity,
             d.rule,
-            place(source, d.span.start),
+            escape(&place(source, d, &mut places)),
             escape(&d.message)
         );
         let _ = writeln!(out, "<blockquote>{}</blockquote>", quote(source, d));
@@ -185,11 +187,14 @@ fn findings(out: &mut String, report: &FileReport) {
 }
 
 /// Where a finding is, as a reviewer would look for it.
-fn place(source: &Source, byte: usize) -> String {
-    let (line, column) = source.position(byte);
-    source
-        .place_of_line(line - 1)
-        .unwrap_or_else(|| format!("第 {line} 行第 {column} 列"))
+fn place(source: &Source, d: &Diagnostic, places: &mut WordPlaces) -> String {
+    let (line, column) = source.position(d.span.start);
+    match source.origin {
+        Origin::Docx => places.describe(d),
+        _ => source
+            .place_of_line(line - 1)
+            .unwrap_or_else(|| format!("第 {line} 行第 {column} 列")),
+    }
 }
 
 /// The sentence around a finding, escaped, with the finding's text marked.
