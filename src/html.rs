@@ -4,7 +4,8 @@
 //! `http-equiv` Content-Type; GBK pages are common), else detected as for text files.
 //! The page is parsed with `scraper` (html5ever), so broken markup is read as browsers
 //! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line; table
-//! cells on one row are separated by a space; `script`, `style`, navigation, forms and
+//! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
+//! of a copied page); `script`, `style`, navigation, forms and
 //! the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
 //! `ContentSource`, …) is put first as `发布时间：…` lines, as a copied page shows it.
 
@@ -176,8 +177,9 @@ impl Walker {
                 if name == "pre" {
                     self.pre += 1;
                 }
+                // Cells of a row are kept apart as a page copy shows them: `a | b`.
                 if matches!(name, "td" | "th") && !self.line.trim().is_empty() {
-                    self.line.push(' ');
+                    self.line.push_str(" | ");
                 }
                 for child in node.children() {
                     self.visit(child);
@@ -290,7 +292,7 @@ mod tests {
                 "（一）健全机制。",
                 "甲",
                 "乙",
-                "项目 12件",
+                "项目 | 12件",
                 "结尾。",
             ]
         );

@@ -21,6 +21,8 @@ fn page(draft: &str) -> Vec<u8> {
          <style>p {{ margin: 0 }}</style><script>var nav = '首页';</script></head><body>\
          <div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\
          <form><input name=\"q\"><button>搜索</button></form>\
+         <table><tr><td>发文机关：</td><td>某县人民政府</td><td>成文日期：</td>\
+         <td>2025-03-10</td></tr></table>\
          <h1>{title}</h1><div class=\"info\">发布时间：2025-03-20 10:00<br>来源：某县司法局</div>\
          <div class=\"content\">{body}</div><div class=\"share\">分享到：微信 微博</div>\
          </body></html>"
