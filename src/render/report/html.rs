@@ -24,6 +24,7 @@ table{border-collapse:collapse;font-size:.9em}
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;position:sticky;top:0}
 td.bad{background:#ffc7ce;color:#9c0006}
+td:nth-child(n+4):nth-child(-n+8){white-space:nowrap}
 .charts{display:flex;flex-wrap:wrap;gap:2em}
 .totals li{margin:.1em 0}
 .finding{margin:.4em 0 .8em 1em}
@@ -57,6 +58,7 @@ pub fn render(rows: &[Row], reports: &[&FileReport]) -> String {
     let totals = Totals::of(rows);
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"generator\" content=\"nianbao\">\n");
     out.push_str("<title>法治政府建设年度报告检查汇总</title>\n");
     let _ = write!(out, "<style>{STYLE}</style>\n</head>\n<body>\n");
     out.push_str("<h1>法治政府建设年度报告检查汇总</h1>\n<h2>概况</h2>\n<ul class=\"totals\">\n");
