@@ -5,8 +5,8 @@
 //! The page is parsed with `scraper` (html5ever), so broken markup is read as browsers
 //! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line; table
 //! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
-//! of a copied page); `script`, `style`, navigation, forms and
-//! the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
+//! of a copied page); `script`, `style`, navigation, forms, the site's header and
+//! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
 //! `ContentSource`, …) is put first as `发布时间：…` lines, as a copied page shows it.
 
 use crate::decode::{self, DecodeError};
@@ -15,8 +15,25 @@ use std::sync::LazyLock;
 
 /// Elements whose content is not report text.
 const DROPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "form", "select", "button", "iframe",
-    "object", "svg", "canvas", "audio", "video", "input", "textarea",
+    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "select",
+    "button", "iframe", "object", "svg", "canvas", "audio", "video", "input", "textarea",
+];
+
+/// Class or id words of site furniture (whole words, any case).
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "sidebar",
+    "header",
+    "footer",
+    "foot",
+    "copyright",
+    "search",
+    "toolbar",
 ];
 
 /// Elements that start and end a line.
@@ -40,9 +57,7 @@ const BLOCKS: &[&str] = &[
     "section",
     "article",
     "header",
-    "footer",
     "main",
-    "aside",
     "blockquote",
     "pre",
     "address",
@@ -244,7 +259,9 @@ impl Walker {
     }
 }
 
-/// `role="navigation"` or a class/id naming a menu, breadcrumb or share bar.
+/// `role="navigation"` or a class/id naming site furniture: a menu, breadcrumb, share
+/// bar, search box, the site's header or footer (whose 主办单位 and ICP lines would
+/// otherwise follow the report's signature).
 fn is_navigation(e: &scraper::node::Element) -> bool {
     if e.attr("role") == Some("navigation") {
         return true;
@@ -253,17 +270,7 @@ fn is_navigation(e: &scraper::node::Element) -> bool {
     names.iter().flatten().any(|v| {
         v.split_ascii_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
-            [
-                "nav",
-                "navbar",
-                "menu",
-                "breadcrumb",
-                "crumb",
-                "share",
-                "footer-nav",
-                "sidebar",
-            ]
-            .contains(&w.as_str())
+            FURNITURE.contains(&w.as_str())
         })
     })
 }

@@ -25,6 +25,8 @@ fn page(draft: &str) -> Vec<u8> {
          <td>2025-03-10</td></tr></table>\
          <h1>{title}</h1><div class=\"info\">发布时间：2025-03-20 10:00<br>来源：某县司法局</div>\
          <div class=\"content\">{body}</div><div class=\"share\">分享到：微信 微博</div>\
+         <div class=\"footer\"><p>主办：某县人民政府办公室</p><p>网站标识码：3310000000 \
+         浙ICP备12345678号</p></div><footer>版权所有 2025</footer>\
          </body></html>"
     );
     encoding_rs::GBK.encode(&html).0.into_owned()
