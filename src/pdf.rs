@@ -2,11 +2,12 @@
 //!
 //! The text is extracted page by page with `pdf-extract` (on `lopdf`). Then, per page,
 //! page numbers (`— 3 —`, `- 3 -`, `第3页`, `3/12`) are dropped, and so are running
-//! headers and footers: a line that opens or closes most pages (figures aside). Lines a
+//! headers and footers: a line that opens most pages, or closes most pages (figures
+//! aside). Lines a
 //! layout wrapped inside one paragraph are joined again: a line continues the one before
-//! unless that one ends a sentence (`。！？；：`) or is clearly shorter than the page's
-//! full lines, or the line itself starts a heading (`一、`, `（一）`, `1.`) or is
-//! indented. A paragraph broken by a page break is joined too. A PDF with no text at all
+//! unless that one ends a sentence (`。！？；：`), is clearly shorter than the page's
+//! full lines or is a heading with no sentence in it, or the line itself starts a
+//! heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined too. A PDF with no text at all
 //! is a scan: an error, not an empty report.
 
 use regex::Regex;
@@ -119,11 +120,15 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .copied()
             .filter(|l| !l.trim().is_empty())
             .collect();
-        let edge = |i: usize| i < EDGE || i + EDGE >= content.len();
+        let [headers, footers] = &running;
+        let furniture = |i: usize, line: &str| {
+            (i < EDGE && headers.contains(&figureless(line)))
+                || (i + EDGE >= content.len() && footers.contains(&figureless(line)))
+        };
         let lines: Vec<&str> = content
             .iter()
             .enumerate()
-            .filter(|(i, l)| !(edge(*i) && running.contains(&figureless(l))))
+            .filter(|(i, l)| !furniture(*i, l))
             .map(|(_, l)| *l)
             .filter(|l| !PAGE_NUMBER.is_match(l.trim()))
             .collect();
@@ -144,7 +149,9 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                 }
             }
             let short = (text.chars().count() as f64) < SHORT_LINE * full as f64;
-            open = !text.ends_with(PARAGRAPH_ENDS) && !short;
+            // A heading without a sentence in it (`一、主要举措和成效`) stands alone.
+            let bare_heading = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
+            open = !text.ends_with(PARAGRAPH_ENDS) && !short && !bare_heading;
         }
         if n > 0 {
             doc.page_starts
@@ -171,40 +178,48 @@ fn figureless(line: &str) -> String {
         .collect()
 }
 
-/// Lines (figures removed) that open or close more than half the pages, on three pages
-/// or more: running headers and footers.
-fn running_lines(pages: &[Vec<&str>]) -> Vec<String> {
+/// Lines (figures removed) that open more than half the pages, and those that close
+/// more than half, on three pages or more: running headers and running footers. Kept
+/// apart, so that a signature closing the last page is not taken for a header naming
+/// the same organ.
+fn running_lines(pages: &[Vec<&str>]) -> [Vec<String>; 2] {
     if pages.len() < 3 {
-        return Vec::new();
+        return [Vec::new(), Vec::new()];
     }
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: [Vec<(String, usize)>; 2] = [Vec::new(), Vec::new()];
     for page in pages {
         let content: Vec<&str> = page
             .iter()
             .copied()
             .filter(|l| !l.trim().is_empty())
             .collect();
-        let mut ends: Vec<String> = content
-            .iter()
-            .take(EDGE)
-            .chain(content.iter().rev().take(EDGE))
-            .map(|l| figureless(l))
-            .filter(|l| !l.is_empty())
-            .collect();
-        ends.sort();
-        ends.dedup();
-        for e in ends {
-            match counts.iter_mut().find(|(l, _)| *l == e) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((e, 1)),
+        let top = content.iter().take(EDGE);
+        let bottom = content.iter().rev().take(EDGE);
+        for (counts, lines) in counts
+            .iter_mut()
+            .zip([top.collect::<Vec<_>>(), bottom.collect()])
+        {
+            let mut ends: Vec<String> = lines
+                .into_iter()
+                .map(|l| figureless(l))
+                .filter(|l| !l.is_empty())
+                .collect();
+            ends.sort();
+            ends.dedup();
+            for e in ends {
+                match counts.iter_mut().find(|(l, _)| *l == e) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((e, 1)),
+                }
             }
         }
     }
-    counts
-        .into_iter()
-        .filter(|(_, n)| *n * 2 > pages.len())
-        .map(|(l, _)| l)
-        .collect()
+    counts.map(|c| {
+        c.into_iter()
+            .filter(|(_, n)| *n * 2 > pages.len())
+            .map(|(l, _)| l)
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -251,6 +266,29 @@ mod tests {
             ]
         );
         assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    #[test]
+    fn a_signature_naming_the_header_organ_is_kept() {
+        let page = |body: &[&'static str]| {
+            let mut p = vec!["某县人民政府"];
+            p.extend(body);
+            p
+        };
+        let pages = [
+            page(&["一、主要举措和成效", "全年办理案件12件。"]),
+            page(&["二、存在的不足", "力量不足。"]),
+            page(&[
+                "三、下一步安排",
+                "继续推进。",
+                "某县人民政府",
+                "2025年1月20日",
+            ]),
+        ];
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs.first().unwrap(), "一、主要举措和成效");
+        assert_eq!(doc.paragraphs[doc.paragraphs.len() - 2], "某县人民政府");
+        assert_eq!(doc.paragraphs.last().unwrap(), "2025年1月20日");
     }
 
     #[test]
