@@ -33,9 +33,6 @@ pub const HEADER: [&str; 14] = [
     "雷同",
 ];
 
-/// Columns whose non-empty value marks a problem (highlighted in xlsx and HTML).
-pub const PROBLEM_COLUMNS: [usize; 4] = [7, 8, 9, 13];
-
 /// How many rules [`Row::top_rules`] keeps.
 const TOP_RULES: usize = 3;
 
