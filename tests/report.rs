@@ -104,8 +104,9 @@ fn xlsx_is_written_to_the_output_file() {
         .args(["report", "--format", "xlsx", "--output"])
         .arg(&target)
         .arg(dir.path().join("clean.txt"))
+        .arg(dir.path().join("defects.txt"))
         .assert()
-        .code(0);
+        .code(1);
     let bytes = fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"PK"), "an xlsx is a zip archive");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -117,6 +118,9 @@ fn xlsx_is_written_to_the_output_file() {
     .unwrap();
     assert!(sheet.contains("<pane"), "frozen header: {sheet}");
     assert!(sheet.contains("<autoFilter"), "filters: {sheet}");
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("FFC7CE"), "problem cells filled: {styles}");
 }
 
 #[test]
