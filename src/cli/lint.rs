@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct LintArgs {
-    /// Files or directories (`.txt .md .docx` inside); `-` reads standard input.
+    /// Files or directories (`.txt .md .docx .html .htm .pdf` inside); `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
     #[command(flatten)]
