@@ -7,7 +7,7 @@
 //! files. Prints the copies found, which must be the planted ones.
 
 use nianbao::config::Config;
-use nianbao::copied::{self, Fingerprints};
+use nianbao::copied::{self, Fingerprints, Normaliser};
 use nianbao::outline::{Outline, Outliner};
 use nianbao::source::Source;
 use std::time::Instant;
@@ -111,10 +111,11 @@ fn main() {
         let mb = sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
         let outlines: Vec<Outline> = sources.iter().map(|s| outliner.build(s)).collect();
         let start = Instant::now();
+        let normaliser = Normaliser::new(&tuning);
         let docs: Vec<Fingerprints> = sources
             .iter()
             .zip(&outlines)
-            .map(|(s, o)| Fingerprints::of(&s.text, o, &tuning))
+            .map(|(s, o)| Fingerprints::of(&s.text, o, &normaliser))
             .collect();
         let fingerprinted = start.elapsed();
         let start = Instant::now();

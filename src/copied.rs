@@ -14,8 +14,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::outline::{LineKind, Outline};
 use crate::render::FileReport;
 use crate::sentence;
+use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Deserialize;
 use std::hash::Hasher;
 use std::ops::Range;
@@ -59,13 +60,48 @@ pub struct Fingerprints {
     sentences: Vec<(u64, Range<usize>)>,
 }
 
+/// The comparable form of sentences, built once per run from a [`Tuning`]: the
+/// standard formulas to leave out and the shortest sentence compared.
+pub struct Normaliser {
+    formulas: AhoCorasick,
+    min_chars: usize,
+}
+
+impl Normaliser {
+    pub fn new(tuning: &Tuning) -> Normaliser {
+        Normaliser {
+            formulas: AhoCorasick::new(&tuning.formulas).expect("plain strings compile"),
+            min_chars: tuning.min_chars,
+        }
+    }
+
+    /// The fingerprint of `sentence` without its formulas, punctuation and spaces, every
+    /// digit read as `0`; None when fewer than `min_chars` characters remain.
+    fn fingerprint(&self, sentence: &str) -> Option<u64> {
+        let mut h = FxHasher::default();
+        let mut chars = 0;
+        let mut at = 0;
+        let mut feed = |part: &str| {
+            for c in part.chars().filter(|c| c.is_alphanumeric()) {
+                h.write_u32(if c.is_numeric() { '0' } else { c } as u32);
+                chars += 1;
+            }
+        };
+        for m in self.formulas.find_iter(sentence) {
+            feed(&sentence[at..m.start()]);
+            at = m.end();
+        }
+        feed(&sentence[at..]);
+        (chars >= self.min_chars).then(|| h.finish())
+    }
+}
+
 impl Fingerprints {
-    /// The body sentences of `text` (paragraph lines of `outline`), each distinct
-    /// normalised sentence once.
-    pub fn of(text: &str, outline: &Outline, tuning: &Tuning) -> Fingerprints {
-        let mut seen = FxHashMap::default();
+    /// The body sentences of `text` (paragraph lines of `outline`, heading lines after
+    /// their heading), each distinct normalised sentence once.
+    pub fn of(text: &str, outline: &Outline, normaliser: &Normaliser) -> Fingerprints {
+        let mut seen = FxHashSet::default();
         let mut sentences = Vec::new();
-        let mut normal = String::new();
         for line in &outline.lines {
             // A heading line's first sentence is the heading; the rest is body text.
             let skip = match line.kind {
@@ -74,44 +110,15 @@ impl Fingerprints {
                 _ => continue,
             };
             for span in sentence::split(text, line.span.clone()).skip(skip) {
-                let mut sentence = &text[span.clone()];
-                let stripped;
-                if tuning
-                    .formulas
-                    .iter()
-                    .any(|f| sentence.contains(f.as_str()))
+                if let Some(fp) = normaliser.fingerprint(&text[span.clone()])
+                    && seen.insert(fp)
                 {
-                    stripped = tuning
-                        .formulas
-                        .iter()
-                        .fold(sentence.to_string(), |s, f| s.replace(f.as_str(), ""));
-                    sentence = &stripped;
-                }
-                normalise(sentence, &mut normal);
-                if normal.chars().count() < tuning.min_chars {
-                    continue;
-                }
-                let mut h = FxHasher::default();
-                h.write(normal.as_bytes());
-                let fp = h.finish();
-                if seen.insert(fp, ()).is_none() {
                     sentences.push((fp, span));
                 }
             }
         }
         Fingerprints { sentences }
     }
-}
-
-/// Letters, CJK and digits only; every digit becomes `0`.
-fn normalise(sentence: &str, out: &mut String) {
-    out.clear();
-    out.extend(
-        sentence
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .map(|c| if c.is_numeric() { '0' } else { c }),
-    );
 }
 
 /// A file sharing at least the threshold of its sentences with another.
@@ -180,9 +187,10 @@ pub fn check(
     if files.len() < 2 {
         return Vec::new();
     }
+    let normaliser = Normaliser::new(tuning);
     let docs: Vec<Fingerprints> = files
         .par_iter()
-        .map(|(r, o)| Fingerprints::of(&r.source.text, o, tuning))
+        .map(|(r, o)| Fingerprints::of(&r.source.text, o, &normaliser))
         .collect();
     let copies = compare(&docs, tuning);
     for c in &copies {
@@ -224,7 +232,7 @@ mod tests {
     fn prints_with(text: &str, tuning: &Tuning) -> Fingerprints {
         let source = Source::new("t", text.to_string());
         let outline = Outliner::new(&Config::builtin()).build(&source);
-        Fingerprints::of(text, &outline, tuning)
+        Fingerprints::of(text, &outline, &Normaliser::new(tuning))
     }
 
     fn tuning() -> Tuning {
