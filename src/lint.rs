@@ -89,7 +89,7 @@ impl Linter {
             rule.check(&doc, &mut found);
             all.extend(found.drain(..).map(|mut d| {
                 d.rule = id;
-                d.severity = *severity;
+                d.severity = d.entry_severity.unwrap_or(*severity);
                 d
             }));
         }
