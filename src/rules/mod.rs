@@ -137,6 +137,7 @@ registry! {
     "numbering" => numbering,
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
+    "copied-text" => copied_text,
     "web-residue" => web_residue,
     "revisions-left" => revisions_left,
     "percent-range" => percent_range,
