@@ -1,8 +1,9 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
 //! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
 
+use crate::display;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File name endings a directory walk lints.
@@ -12,9 +13,11 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "docx"];
 pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        builder.add(Glob::new(p).map_err(|e| format!("无效的排除模式“{p}”：{e}"))?);
+        builder.add(Glob::new(p).map_err(|e| format!("无效的排除模式“{p}”（{}）", e.kind()))?);
     }
-    builder.build().map_err(|e| e.to_string())
+    builder
+        .build()
+        .map_err(|e| format!("排除模式无法使用（{e}）"))
 }
 
 /// Whether `path` (relative to the walked directory) or its file name matches `set`.
@@ -23,8 +26,9 @@ pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
 }
 
 /// The lintable files under `dir`, sorted; walk errors (unreadable folders, broken links)
-/// are returned as messages for the caller to report.
-pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
+/// are returned as the name of what could not be read and a message, for the caller to
+/// report. Paths are kept as they are, so names that are not UTF-8 are linted too.
+pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<PathBuf>, Vec<(String, String)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
@@ -32,17 +36,18 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
         e.depth() == 0 || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
     }) {
         match entry {
-            Ok(e) if is_lintable(e.path()) && !e.file_type().is_dir() => {
-                files.push(e.path().display().to_string())
-            }
+            Ok(e) if is_lintable(e.path()) && !e.file_type().is_dir() => files.push(e.into_path()),
             Ok(_) => {}
-            Err(e) => errors.push(format!(
-                "{}：{}",
-                e.path()
-                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
-                e.io_error()
-                    .map_or_else(|| e.to_string(), |io| io.to_string())
-            )),
+            Err(e) => {
+                let name = e.path().unwrap_or(dir).to_string_lossy().into_owned();
+                let reason = match (e.io_error(), e.loop_ancestor()) {
+                    (_, Some(_)) => "符号链接形成循环".to_string(),
+                    (Some(io), _) => display::os_error(io),
+                    (None, None) => format!("无法读取（{e}）"),
+                };
+                let message = format!("{}：{reason}", display::escape_line(&name));
+                errors.push((name, message));
+            }
         }
     }
     (files, errors)

@@ -1,65 +1,195 @@
 //! Reading inputs: a path or `-` (stdin) → a [`Source`], with errors users can act on.
 //!
 //! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
-//! read by [`crate::docx`], one Word paragraph per line.
+//! read by [`crate::docx`], one Word paragraph per line. No input is read past the size
+//! limit, so `/dev/zero` or an endless pipe is refused instead of filling memory.
 
 use crate::decode::{self, DecodeError, Encoding};
+use crate::display;
 use crate::docx::{self, DocxError};
 use crate::source::{Origin, Source};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-/// Why an input could not be linted.
+/// The default limit on one input's size: 64 MB.
+pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Overrides encoding detection for text files.
+    pub encoding: Option<Encoding>,
+    /// Inputs larger than this many bytes are refused.
+    pub max_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// Why an input could not be linted. The name is the input's path as shown.
 #[derive(Debug)]
 pub enum InputError {
     NotFound(String),
     IsDirectory(String),
     Unreadable(String, std::io::Error),
+    TooLarge(String, u64),
     Undecodable(String, DecodeError),
     Docx(String, DocxError),
 }
 
+impl InputError {
+    /// The input's name as shown.
+    pub fn name(&self) -> &str {
+        match self {
+            InputError::NotFound(p)
+            | InputError::IsDirectory(p)
+            | InputError::Unreadable(p, _)
+            | InputError::TooLarge(p, _)
+            | InputError::Undecodable(p, _)
+            | InputError::Docx(p, _) => p,
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = display::escape_line(self.name());
         match self {
-            InputError::NotFound(p) => write!(f, "{p}：文件不存在"),
-            InputError::IsDirectory(p) => write!(f, "{p}：这是一个目录，请指定文件"),
-            InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
-            InputError::Undecodable(p, e) => write!(f, "{p}：{e}"),
-            InputError::Docx(p, e) => write!(f, "{p}：{e}"),
+            InputError::NotFound(_) => write!(f, "{name}：文件不存在"),
+            InputError::IsDirectory(_) => write!(f, "{name}：这是一个目录，请指定文件"),
+            InputError::Unreadable(_, e) => {
+                write!(f, "{name}：无法读取（{}）", display::os_error(e))
+            }
+            InputError::TooLarge(_, limit) => write!(
+                f,
+                "{name}：超过大小上限 {}，未检查（可用 --max-size 调高上限）",
+                size_text(*limit)
+            ),
+            InputError::Undecodable(_, e) => write!(f, "{name}：{e}"),
+            InputError::Docx(_, e) => write!(f, "{name}：{e}"),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads and decodes one input; `-` is standard input. `encoding` overrides detection.
-pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Unreadable("<stdin>".into(), e))?;
-        return text_source("<stdin>".into(), &bytes, encoding);
+/// A byte count as users write it: `64 MB`, `1536 KB`, `100 字节`.
+pub fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
+        b if b >= 1024 && b % 1024 == 0 => format!("{} KB", b / 1024),
+        b => format!("{b} 字节"),
     }
-    let p = Path::new(path);
-    if p.is_dir() {
-        return Err(InputError::IsDirectory(path.into()));
+}
+
+/// Parses a size limit: a number of bytes, or with `K`, `M` or `G` (`KB`, `MB`, `GB`,
+/// any case; binary multiples).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').filter(|r| !r.is_empty()).unwrap_or(&t);
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.trim() {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数")),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数"))
+}
+
+/// Reads and decodes standard input; the bytes are kept in the source, as they cannot
+/// be read again when fixes are written.
+pub fn read_stdin(options: ReadOptions) -> Result<Source, InputError> {
+    let name = "<stdin>".to_string();
+    let bytes =
+        read_limited(std::io::stdin().lock(), options.max_size, 0).map_err(|e| e.named(&name))?;
+    let mut source = text_source(name, &bytes, options.encoding)?;
+    source.raw = Some(bytes);
+    Ok(source)
+}
+
+/// Reads and decodes one file; `-` is standard input.
+pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
+    if path.as_os_str() == "-" {
+        return read_stdin(options);
     }
-    let bytes = std::fs::read(p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
-        _ => InputError::Unreadable(path.into(), e),
+    let name = path.to_string_lossy().into_owned();
+    if path.is_dir() {
+        return Err(InputError::IsDirectory(name));
+    }
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
+        _ => InputError::Unreadable(name.clone(), e),
     })?;
-    if p.extension()
+    // A regular file's size is known before reading; a pipe or device is read up to the
+    // limit and no further.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0, |m| m.len());
+    if size > options.max_size {
+        return Err(InputError::TooLarge(name, options.max_size));
+    }
+    let bytes = read_limited(file, options.max_size, size).map_err(|e| e.named(&name))?;
+    let source = if path
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
     {
         let paragraphs =
-            docx::read_paragraphs(&bytes).map_err(|e| InputError::Docx(path.into(), e))?;
+            docx::read_paragraphs(&bytes).map_err(|e| InputError::Docx(name.clone(), e))?;
         let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
-        return Ok(Source::new(path, text.join("\n")).with_origin(Origin::Docx));
+        Source::new(name, text.join("\n")).with_origin(Origin::Docx)
+    } else {
+        text_source(name, &bytes, options.encoding)?
+    };
+    Ok(source.with_path(path.to_path_buf()))
+}
+
+/// A read that failed or went past the limit, before it is given the input's name.
+enum Limited {
+    Io(std::io::Error),
+    TooLarge(u64),
+}
+
+impl Limited {
+    fn named(self, name: &str) -> InputError {
+        match self {
+            Limited::Io(e) => InputError::Unreadable(name.to_string(), e),
+            Limited::TooLarge(limit) => InputError::TooLarge(name.to_string(), limit),
+        }
     }
-    text_source(path.into(), &bytes, encoding)
+}
+
+/// Everything `reader` gives, if that is at most `max` bytes; `expected` sizes the
+/// buffer.
+fn read_limited(reader: impl Read, max: u64, expected: u64) -> Result<Vec<u8>, Limited> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(max)).unwrap_or(0) + 1);
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Limited::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Limited::TooLarge(max));
+    }
+    Ok(bytes)
 }
 
 fn text_source(
@@ -73,5 +203,36 @@ fn text_source(
         encoding: decoded.encoding,
         bom: decoded.bom,
     };
-    Ok(Source::new(name, decoded.text).with_origin(origin))
+    let mut source = Source::new(name, decoded.text).with_origin(origin);
+    source.maybe_gbk = decoded.maybe_gbk;
+    Ok(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_print() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("64mb"), Ok(64 << 20));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
+        assert_eq!(size_text(64 << 20), "64 MB");
+        assert_eq!(size_text(100), "100 字节");
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        let endless = std::io::repeat(0);
+        assert!(matches!(
+            read_limited(endless, 1000, 0),
+            Err(Limited::TooLarge(1000))
+        ));
+        assert_eq!(read_limited(&b"abc"[..], 3, 3).ok(), Some(b"abc".to_vec()));
+    }
 }

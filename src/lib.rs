@@ -2,11 +2,13 @@
 //! government).
 //!
 //! Data flows one way: bytes → [`decode`] / [`docx`] → [`source::Source`] →
-//! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
+//! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers;
+//! [`fix`] and [`writeback`] turn findings' fixes into a rewritten file.
 
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
+pub mod display;
 pub mod docx;
 pub mod files;
 pub mod fix;
@@ -20,3 +22,4 @@ pub mod sentence;
 pub mod source;
 pub mod suppress;
 pub mod words;
+pub mod writeback;

@@ -2,15 +2,36 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{self, Rewrite};
 use crate::outline::{Outline, Outliner};
 use crate::rules::{self, Document, Rule};
 use crate::source::Source;
+use crate::suppress;
+use std::ops::Range;
 
 /// The enabled rules, built once from a configuration and reused for every document.
 pub struct Linter {
     config: Config,
     outliner: Outliner,
     rules: Vec<(&'static str, Severity, Box<dyn Rule>)>,
+}
+
+/// The most passes a fix makes: fixes that overlap in one pass are applied in the next,
+/// until nothing is left to fix.
+const MAX_FIX_PASSES: usize = 8;
+
+/// A text with its fixes applied until none is left.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The fixed text, as a source with the original's name, origin and path.
+    pub source: Source,
+    /// The findings in the fixed text (`[[ignore]]` applied).
+    pub diagnostics: Vec<Diagnostic>,
+    /// What changed, as edits of the original text: sorted, disjoint byte ranges, each
+    /// with what replaces it.
+    pub edits: Vec<(Range<usize>, String)>,
+    /// How many fixes were applied in all.
+    pub applied: usize,
 }
 
 /// Which rules run, from `--select` and `--ignore`.
@@ -71,6 +92,37 @@ impl Linter {
     /// Every finding in `source`, ordered by position then rule id.
     pub fn lint(&self, source: &Source) -> Vec<Diagnostic> {
         self.check(source).1
+    }
+
+    /// `source` with the fixes of `diagnostics` (its findings, `[[ignore]]` applied)
+    /// applied, then the fixes found in the result, and so on until no fix is left, so
+    /// fixing the result again changes nothing. `None` when there is nothing to fix.
+    pub fn fix(&self, source: &Source, diagnostics: &[Diagnostic]) -> Option<Fixed> {
+        let (mut text, mut fixes) = fix::apply(&source.text, diagnostics)?;
+        let mut rewrite = Rewrite::new(source.text.len());
+        let mut applied = 0;
+        for _ in 0..MAX_FIX_PASSES {
+            rewrite.record(&fixes);
+            applied += fixes.len();
+            let next = Source::new(source.name.clone(), text);
+            let mut found = self.lint(&next);
+            suppress::apply(&self.config.ignore, &next.name, &next.text, &mut found);
+            match fix::apply(&next.text, &found) {
+                Some(pass) => (text, fixes) = pass,
+                None => {
+                    let mut fixed = next.with_origin(source.origin);
+                    fixed.path = source.path.clone();
+                    return Some(Fixed {
+                        source: fixed,
+                        diagnostics: found,
+                        edits: rewrite.edits(),
+                        applied,
+                    });
+                }
+            }
+        }
+        // Fixes that keep undoing each other: apply none of them.
+        None
     }
 
     /// The outline of `source` and every finding in it.

@@ -57,7 +57,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// `(rule, line, column, message)` of every finding in the file at `path`.
 fn findings(path: &Path) -> Vec<(String, usize, usize, String)> {
-    let source = input::read(path.to_str().unwrap(), None).unwrap();
+    let source = input::read(path, Default::default()).unwrap();
     let linter = Linter::new(Config::builtin(), &Selection::default());
     linter
         .lint(&source)

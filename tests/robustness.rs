@@ -57,7 +57,7 @@ fn lint_fix_render(text: &str) -> Result<(), TestCaseError> {
         source,
         diagnostics,
     }];
-    render::human::render(&reports, true);
+    render::human::render(&reports, true, &[]);
     render::json::render(&reports);
     render::short::render(&reports);
     render::github::render(&reports);

@@ -1,24 +1,25 @@
 //! `outline`, `rules` and `explain`: what the parser saw and what each rule does.
 
-use super::{Common, EXIT_TROUBLE, out};
+use super::{Common, EXIT_TROUBLE, err, error, out};
 use crate::cli::runs::Linters;
 use nianbao::config::{self, Config};
 use nianbao::{input, render, rules};
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn outline(path: &str, common: &Common, json: bool) -> ExitCode {
+pub fn outline(path: &Path, common: &Common, json: bool) -> ExitCode {
     let mut linters = Linters::new(common, Default::default());
     let linter = match linters.for_path(path) {
         Ok(l) => l,
         Err(message) => {
-            eprint!("{message}");
+            err(&message);
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let source = match input::read(path, common.encoding) {
+    let source = match input::read(path, common.read_options()) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("错误：{e}");
+            error(e);
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -47,7 +48,10 @@ pub fn rules() -> ExitCode {
 
 pub fn explain(id: &str) -> ExitCode {
     let Some(rule) = rules::info(id) else {
-        eprintln!("错误：未知的规则“{id}”（用 `nianbao rules` 查看全部规则）");
+        error(format!(
+            "未知的规则“{}”（用 `nianbao rules` 查看全部规则）",
+            nianbao::display::escape_line(id)
+        ));
         return ExitCode::from(EXIT_TROUBLE);
     };
     let level = default_level(&Config::builtin(), id);

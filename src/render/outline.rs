@@ -26,7 +26,8 @@ pub fn json(source: &Source, o: &Outline) -> String {
         "metadata": metadata,
         "sections": o.sections.iter().map(|s| section_json(source, s)).collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&value).expect("outline serialises") + "\n"
+    let json = serde_json::to_string_pretty(&value).expect("outline serialises");
+    crate::display::json_safe(json) + "\n"
 }
 
 fn section_json(source: &Source, s: &Section) -> Value {
@@ -78,5 +79,5 @@ pub fn human(source: &Source, o: &Outline) -> String {
             s.line + 1
         );
     }
-    out
+    crate::display::escape(&out).into_owned()
 }

@@ -78,10 +78,12 @@ impl Row {
     }
 }
 
-/// An aligned table (display width counts CJK characters as two columns).
+/// An aligned table (display width counts CJK characters as two columns); control
+/// characters from documents shown escaped.
 pub fn table(rows: &[Row]) -> String {
     let all: Vec<[String; 7]> = std::iter::once(HEADER.map(String::from))
         .chain(rows.iter().map(Row::cells))
+        .map(|row| row.map(|cell| crate::display::escape_line(&cell).into_owned()))
         .collect();
     let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let widths: Vec<usize> = (0..7)
@@ -99,9 +101,16 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
-/// RFC 4180 CSV with a header row.
+/// RFC 4180 CSV with a header row. A cell from a document that a spreadsheet would
+/// take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+/// prefixed with `'`, as OWASP advises against CSV injection.
 pub fn csv(rows: &[Row]) -> String {
     let quote = |s: &str| {
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
