@@ -16,6 +16,7 @@ pub mod inline;
 pub mod input;
 pub mod lint;
 pub mod outline;
+pub mod protect;
 pub mod render;
 pub mod rules;
 pub mod sentence;

@@ -139,6 +139,18 @@ impl Linter {
                 d
             }));
         }
+        // Nothing is reported inside a URL, address, path or code, and no fix touches one.
+        if !doc.protected.is_empty() {
+            all.retain(|d| !rules::within(&doc.protected, &d.span));
+            for d in &mut all {
+                if d.fix
+                    .as_ref()
+                    .is_some_and(|f| rules::overlaps(&doc.protected, f.span.clone()))
+                {
+                    d.fix = None;
+                }
+            }
+        }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
         (outline, all)
     }
