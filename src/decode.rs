@@ -245,8 +245,9 @@ fn looks_like_big5(body: &[u8]) -> bool {
         && big5_common_share(body).is_some_and(|big5| big5 > 0.6)
 }
 
-/// Valid UTF-8 whose characters are unlike Chinese text (few common hanzi, Latin
-/// letters among them) while its bytes read as GBK are like it.
+/// Valid UTF-8 whose characters are unlike Chinese text (few common hanzi; Latin,
+/// Greek, Cyrillic or Hebrew letters, U+0080–U+07FF, among them) while its bytes read as
+/// GBK are like it.
 fn looks_like_gbk(body: &[u8], text: &str) -> bool {
     if text.is_ascii() || !gb_common_share(body).is_some_and(|gb| gb > 0.6) {
         return false;
@@ -265,7 +266,7 @@ fn looks_like_gbk(body: &[u8], text: &str) -> bool {
                 );
                 common += usize::from(written == 2 && (0xB0..=0xD7).contains(&buf[0]));
             }
-            '\u{80}'..='\u{24F}' | '\u{370}'..='\u{52F}' => odd += 1,
+            '\u{80}'..='\u{7FF}' => odd += 1,
             _ => {}
         }
     }
