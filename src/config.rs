@@ -284,7 +284,7 @@ impl Config {
             .map_err(|e: toml::de::Error| ConfigError {
                 name: "nianbao.toml".to_string(),
                 text: String::new(),
-                message: e.message().to_string(),
+                message: chinese_toml_message(e.message()),
                 span: None,
             })
     }
