@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn escapes_and_bidi_controls_are_shown_escaped() {
-        let text = "标题\n第一句\u{1b}[2J\u{202e}。调解成功率上升10%。".to_string();
+        let text = "标题\n第一句。调解\u{1b}[2J\u{202e}成功率上升10%。".to_string();
         let source = Source::new("t\u{1b}]0;x.txt", text);
         let at = source.text.find("上升").unwrap();
         let d = Diagnostic::new(at..at + "上升10%".len(), "引文“\u{1b}[31m”").label("此处");
@@ -319,7 +319,7 @@ mod tests {
         );
         assert!(out.contains("\\u{1b}[2J\\u{202e}"), "{out}");
         let caret = out.lines().find(|l| l.contains('^')).unwrap();
-        let line = out.lines().find(|l| l.contains("调解成功率")).unwrap();
+        let line = out.lines().find(|l| l.contains("成功率")).unwrap();
         let col =
             |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
         assert_eq!(col(caret, "^"), col(line, "上升"));
