@@ -172,7 +172,11 @@ pub fn write(path: &Path, change: &Change, in_place: bool) -> Result<(), Refusal
 /// The regular file `path` names, through any symlinks.
 fn resolve(path: &Path) -> Result<PathBuf, Refusal> {
     let special = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
-    if special(&std::path::absolute(path)?) {
+    // The link itself, named through its real directory (`../../dev/stdin`).
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let named = std::fs::canonicalize(dir.unwrap_or(Path::new(".")))?
+        .join(path.file_name().unwrap_or_default());
+    if special(&std::path::absolute(path)?) || special(&named) {
         return Err(Refusal::NotRegular);
     }
     let target = std::fs::canonicalize(path)?;

@@ -197,7 +197,8 @@ fn pipes_dev_stdin_and_proc_fd_are_never_replaced() {
     );
     let file = dir.path().join("in.txt");
     fs::write(&file, DRAFT).unwrap();
-    for special in ["/dev/stdin", "/proc/self/fd/0"] {
+    let up = format!("{}/../../../../../../../../dev/stdin", dir.path().display());
+    for special in ["/dev/stdin", "/proc/self/fd/0", &up] {
         let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
             .args(["lint", "--fix", special])
             .stdin(fs::File::open(&file).unwrap())
