@@ -70,11 +70,12 @@ fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
 pub fn render_config_error(e: &ConfigError, color: bool) -> String {
     let mut buffer = new_buffer(color);
     let file = SimpleFile::new(e.name.as_str(), e.text.as_str());
-    let mut d = CsDiagnostic::error().with_message(format!("配置错误：{}", e.message));
+    let message = escape(&e.message);
+    let mut d = CsDiagnostic::error().with_message(format!("配置错误：{message}"));
     match &e.span {
         Some(span) if !e.text.is_empty() => {
             d = d.with_labels(vec![
-                Label::primary((), span.clone()).with_message(&e.message),
+                Label::primary((), span.clone()).with_message(message),
             ]);
         }
         _ => d = d.with_notes(vec![format!("文件：{}", e.name)]),
