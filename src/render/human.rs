@@ -74,9 +74,7 @@ pub fn render_config_error(e: &ConfigError, color: bool) -> String {
     let mut d = CsDiagnostic::error().with_message(format!("配置错误：{message}"));
     match &e.span {
         Some(span) if !e.text.is_empty() => {
-            d = d.with_labels(vec![
-                Label::primary((), span.clone()).with_message(message),
-            ]);
+            d = d.with_labels(vec![Label::primary((), span.clone()).with_message(message)]);
         }
         _ => d = d.with_notes(vec![format!("文件：{}", e.name)]),
     }
