@@ -1,7 +1,9 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
-//! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
+//! walking given directories (sorted, minus `--exclude` / config `exclude` globs and
+//! the temporary files Word, WPS and LibreOffice leave beside open documents). Old
+//! Word files and PDFs found on the way are listed as skipped, with the reason.
 
-use crate::display;
+use crate::{display, input};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -25,19 +27,36 @@ pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
     set.is_match(relative) || relative.file_name().is_some_and(|n| set.is_match(n))
 }
 
-/// The lintable files under `dir`, sorted; walk errors (unreadable folders, broken links)
-/// are returned as the name of what could not be read and a message, for the caller to
-/// report. Paths are kept as they are, so names that are not UTF-8 are linted too.
-pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<PathBuf>, Vec<(String, String)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// What a directory walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The lintable files, sorted. Paths are kept as they are, so names that are not
+    /// UTF-8 are linted too.
+    pub files: Vec<PathBuf>,
+    /// Files nianbao cannot read, with the reason (for the user, on stderr).
+    pub skipped: Vec<(String, &'static str)>,
+    /// Walk errors (unreadable folders, broken links): the name of what could not be
+    /// read and a message.
+    pub errors: Vec<(String, String)>,
+}
+
+/// The lintable files under `dir`, sorted, and what was skipped or failed on the way.
+pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
+    let mut found = Walk::default();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
         e.depth() == 0 || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
     }) {
         match entry {
-            Ok(e) if is_lintable(e.path()) && !e.file_type().is_dir() => files.push(e.into_path()),
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() || input::is_temporary(e.file_name()) => {}
+            Ok(e) if is_lintable(e.path()) => found.files.push(e.into_path()),
+            Ok(e) => {
+                if let Some(reason) = input::skip_reason(e.path()) {
+                    found
+                        .skipped
+                        .push((e.path().to_string_lossy().into_owned(), reason));
+                }
+            }
             Err(e) => {
                 let name = e.path().unwrap_or(dir).to_string_lossy().into_owned();
                 let reason = match (e.io_error(), e.loop_ancestor()) {
@@ -46,11 +65,11 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<PathBuf>, Vec<(String, String
                     (None, None) => format!("无法读取（{e}）"),
                 };
                 let message = format!("{}：{reason}", display::escape_line(&name));
-                errors.push((name, message));
+                found.errors.push((name, message));
             }
         }
     }
-    (files, errors)
+    found
 }
 
 fn is_lintable(path: &Path) -> bool {

@@ -1,16 +1,26 @@
 //! Reading inputs: a path or `-` (stdin) → a [`Source`], with errors users can act on.
 //!
 //! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
-//! read by [`crate::docx`], one Word paragraph per line. No input is read past the size
-//! limit, so `/dev/zero` or an endless pipe is refused instead of filling memory.
+//! read by [`crate::docx`], one Word paragraph per line. Old binary Word/WPS files,
+//! PDFs and Word's temporary files are refused with a reason the user can act on. No
+//! input is read past the size limit, so `/dev/zero` or an endless pipe is refused
+//! instead of filling memory.
 
 use crate::decode::{self, DecodeError, Encoding};
 use crate::display;
-use crate::docx::{self, DocxError};
+use crate::docx::{self, Compound, Docx, DocxError, TextMap};
 use crate::source::{Origin, Source};
+use std::ffi::OsStr;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+
+/// Old binary Word and WPS documents and templates.
+const LEGACY_EXTENSIONS: &[&str] = &["doc", "dot", "wps", "wpt"];
+const PDF_REASON: &str =
+    "PDF 文件不能检查：请检查它的原稿（.docx），或把正文复制到 .txt 文件中再检查";
+const LEGACY_REASON: &str = "旧版 Word/WPS 文件不能检查：请另存为 .docx 后再检查";
+const TEMPORARY_REASON: &str = "这是 Word/WPS 打开文档时生成的临时文件（~$ 开头），不是报告本身";
 
 /// The default limit on one input's size: 64 MB.
 pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
@@ -42,6 +52,8 @@ pub enum InputError {
     TooLarge(String, u64),
     Undecodable(String, DecodeError),
     Docx(String, DocxError),
+    /// A file nianbao cannot read, with the reason.
+    Unsupported(String, String),
 }
 
 impl InputError {
@@ -53,7 +65,8 @@ impl InputError {
             | InputError::Unreadable(p, _)
             | InputError::TooLarge(p, _)
             | InputError::Undecodable(p, _)
-            | InputError::Docx(p, _) => p,
+            | InputError::Docx(p, _)
+            | InputError::Unsupported(p, _) => p,
         }
     }
 }
@@ -74,6 +87,7 @@ impl fmt::Display for InputError {
             ),
             InputError::Undecodable(_, e) => write!(f, "{name}：{e}"),
             InputError::Docx(_, e) => write!(f, "{name}：{e}"),
+            InputError::Unsupported(_, reason) => write!(f, "{name}：{reason}"),
         }
     }
 }
@@ -134,6 +148,9 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
     if path.is_dir() {
         return Err(InputError::IsDirectory(name));
     }
+    if path.file_name().is_some_and(is_temporary) {
+        return Err(InputError::Unsupported(name, TEMPORARY_REASON.into()));
+    }
     let file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
         _ => InputError::Unreadable(name.clone(), e),
@@ -149,18 +166,63 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
         return Err(InputError::TooLarge(name, options.max_size));
     }
     let bytes = read_limited(file, options.max_size, size).map_err(|e| e.named(&name))?;
-    let source = if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-    {
-        let paragraphs =
-            docx::read_paragraphs(&bytes).map_err(|e| InputError::Docx(name.clone(), e))?;
-        let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
-        Source::new(name, text.join("\n")).with_origin(Origin::Docx)
-    } else {
-        text_source(name, &bytes, options.encoding)?
-    };
+    let docx_error = |e| InputError::Docx(name.clone(), e);
+    // A .docx saved under an old Word name reads as one.
+    let zipped = bytes.starts_with(b"PK\x03\x04");
+    let source =
+        if has_extension(path, &["docx"]) || has_extension(path, LEGACY_EXTENSIONS) && zipped {
+            let docx = docx::read(&bytes).map_err(docx_error)?;
+            docx_source(&name, docx).0
+        } else if has_extension(path, LEGACY_EXTENSIONS) {
+            return Err(match docx::classify_compound(&bytes) {
+                Some(Compound::Encrypted) => docx_error(DocxError::Encrypted),
+                _ => docx_error(DocxError::Legacy),
+            });
+        } else if has_extension(path, &["pdf"]) {
+            return Err(InputError::Unsupported(name, PDF_REASON.into()));
+        } else {
+            text_source(name, &bytes, options.encoding)?
+        };
     Ok(source.with_path(path.to_path_buf()))
+}
+
+/// The source of a Word document (its text, headings, numbering labels and review
+/// marks) and the map from that text back to `document.xml`.
+pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
+    let mut source = Source::new(name, docx.text)
+        .with_origin(Origin::Docx)
+        .with_heading_levels(docx.heading_levels);
+    source.generated = docx.labels;
+    source.review = docx.review;
+    (source, docx.map)
+}
+
+/// Why a file found in a directory walk is not linted, for the files nianbao cannot
+/// read but a user may expect it to (old Word files, PDFs).
+pub fn skip_reason(path: &Path) -> Option<&'static str> {
+    if has_extension(path, LEGACY_EXTENSIONS) {
+        Some(LEGACY_REASON)
+    } else if has_extension(path, &["pdf"]) {
+        Some(PDF_REASON)
+    } else {
+        None
+    }
+}
+
+/// A temporary file of Word or WPS (`~$报告.docx`, the owner file present while the
+/// report is open; `~WRL0001.tmp`), of LibreOffice (`.~lock.报告.docx#`) or of macOS
+/// (`._报告.docx`).
+pub fn is_temporary(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    ["~$", "~WRL", "~WRD", ".~", "._"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// A read that failed or went past the limit, before it is given the input's name.

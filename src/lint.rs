@@ -3,9 +3,9 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, Rewrite};
-use crate::outline::{Outline, Outliner};
+use crate::outline::{Outline, Outliner, Section};
 use crate::rules::{self, Document, Rule};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use crate::suppress;
 use std::ops::Range;
 
@@ -135,7 +135,7 @@ impl Linter {
             rule.check(&doc, &mut found);
             all.extend(found.drain(..).map(|mut d| {
                 d.rule = id;
-                d.severity = *severity;
+                d.severity = d.entry_severity.unwrap_or(*severity);
                 d
             }));
         }
@@ -152,6 +152,30 @@ impl Linter {
             }
         }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+        if source.origin == Origin::Docx {
+            for d in &mut all {
+                let line = source.line_index(d.span.start.min(source.text.len()));
+                d.headings = heading_path(&source.text, &outline.sections, line);
+            }
+        }
         (outline, all)
     }
+}
+
+/// The headings of the sections holding `line`, outermost first, as one line each.
+fn heading_path(text: &str, sections: &[Section], line: usize) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut level = sections;
+    while let Some(s) = level.iter().find(|s| s.line <= line && line < s.end_line) {
+        let heading = text[s.heading.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>();
+        let heading = heading.join(" ");
+        path.push(match heading.char_indices().nth(30) {
+            Some((cut, _)) => format!("{}…", &heading[..cut]),
+            None => heading,
+        });
+        level = &s.children;
+    }
+    path
 }

@@ -335,7 +335,10 @@ fn fixing_runs_of_half_width_marks_is_idempotent() {
     fix(&p);
     let once = fs::read_to_string(&p).unwrap();
     assert!(once.contains("）（（一）项"), "{once}");
-    assert!(once.contains("法治，，政府"), "{once}");
+    assert!(
+        !once.contains(','),
+        "the whole run of commas is fixed: {once}"
+    );
     fix(&p);
     assert_eq!(
         fs::read_to_string(&p).unwrap(),

@@ -33,7 +33,7 @@ pub struct LintArgs {
     /// 在问题之后列出按规则统计的数量
     #[arg(long)]
     statistics: bool,
-    /// 写入问题所附的明确修正（从不改写 .docx）；`-` 时只把修正后的全文写到标准输出
+    /// 写入问题所附的明确修正（从不改写 .docx：Word 文档请用 `nianbao annotate` 生成带修订的副本）；`-` 时只把修正后的全文写到标准输出
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// 以统一差异格式显示修正，不写入
@@ -137,10 +137,15 @@ fn apply_fixes(
     if stdin && args.fix {
         *document = report.source.raw.clone();
     }
+    let name = display::escape_line(&report.source.name).into_owned();
+    if report.source.origin == Origin::Docx && report.diagnostics.iter().any(|d| d.fix.is_some()) {
+        err(&format!(
+            "{name}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本\n"
+        ));
+    }
     let (Some(fixed), Origin::Text { encoding, bom }) = (fixed, report.source.origin) else {
         return (report, false);
     };
-    let name = display::escape_line(&report.source.name).into_owned();
     if args.diff {
         out(&fix::diff(&name, &report.source.text, &fixed.source.text));
         return (report, false);

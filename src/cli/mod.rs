@@ -1,5 +1,6 @@
 //! Command-line arguments (clap) and the dispatch to each command.
 
+mod annotate;
 mod init;
 mod inspect;
 mod lint;
@@ -32,6 +33,8 @@ struct Cli {
 enum Command {
     /// 检查报告文件或目录（`-` 表示从标准输入读取）
     Lint(lint::LintArgs),
+    /// 为 Word 文档写出副本：问题作为批注，修正作为修订
+    Annotate(annotate::AnnotateArgs),
     /// 审阅汇总表：每个文件一行，列出年度、发文机关、缺少的章节、日期情况
     Report(lint::ReportArgs),
     /// 显示解析出的报告结构
@@ -163,6 +166,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Lint(args) => lint::lint(&args),
         Command::Report(args) => lint::report(&args),
+        Command::Annotate(args) => annotate::annotate(&args),
         Command::Outline {
             path,
             common,

@@ -135,13 +135,19 @@ pub fn run(
                 error(m);
                 ExitCode::from(EXIT_TROUBLE)
             })?;
-            let (found, errors) = files::walk(path, &globs);
-            for (p, e) in errors {
+            let walk = files::walk(path, &globs);
+            for (p, e) in walk.errors {
                 error(&e);
                 unreadable.push(p);
                 trouble = true;
             }
-            for f in found {
+            for (skipped, reason) in walk.skipped {
+                err(&format!(
+                    "跳过：{}：{reason}\n",
+                    display::escape_line(&skipped)
+                ));
+            }
+            for f in walk.files {
                 let key = linters.key_for(&f).map_err(config_error)?;
                 inputs.push((f, key));
             }

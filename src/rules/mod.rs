@@ -99,6 +99,12 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Each line of text that is not web-page metadata, with its tokens.
+    pub fn text_lines(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
+        self.tokens()
+            .filter(|(span, _)| self.line_kind(span.start) != Some(LineKind::Meta))
+    }
+
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
     pub fn line_kind(&self, start: usize) -> Option<LineKind> {
         let lines = &self.outline.lines;
@@ -190,6 +196,7 @@ registry! {
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
+    "revisions-left" => revisions_left,
     "percent-range" => percent_range,
     // Dates and years.
     "date-invalid" => date_invalid,
@@ -211,6 +218,17 @@ registry! {
     "title-mark-comma" => title_mark_comma,
     "unbalanced-pair" => unbalanced_pair,
     "wording" => wording,
+    "doc-number" => doc_number,
+    "chinese-zero" => chinese_zero,
+    "range-unit" => range_unit,
+    "secrecy-mark" => secrecy_mark,
+    "placeholder" => placeholder,
+    "shortcomings-cause" => shortcomings_cause,
+    "duties-coverage" => duties_coverage,
+    "citation-title" => citation_title,
+    "quote-marks" => quote_marks,
+    "sentence-end" => sentence_end,
+    "stray-space" => stray_space,
 }
 
 // Shared by the date and year rules.
