@@ -274,10 +274,67 @@ impl ConfigError {
         ConfigError {
             name: name.to_string(),
             text: text.to_string(),
-            message: err.message().to_string(),
+            message: chinese_toml_message(err.message()),
             span: err.span(),
         }
     }
+}
+
+/// A TOML or serde message in Chinese, the original after it in parentheses where it
+/// says more. Messages that are already Chinese (a setting's own check) are kept.
+fn chinese_toml_message(message: &str) -> String {
+    let message = message.trim();
+    if message
+        .chars()
+        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        return message.to_string();
+    }
+    // The words between backticks: `foo`, then the expected ones.
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let first = quoted.first().copied().unwrap_or("");
+    let expected = || {
+        let rest: Vec<&str> = quoted.iter().skip(1).copied().collect();
+        if rest.is_empty() {
+            String::new()
+        } else {
+            format!("（可用：{}）", rest.join("、"))
+        }
+    };
+    if message.starts_with("unknown field") {
+        format!("未知的设置项“{first}”{}", expected())
+    } else if message.starts_with("unknown variant") {
+        format!("无效的取值“{first}”{}", expected().replace("可用", "可选"))
+    } else if message.starts_with("missing field") {
+        format!("缺少设置项“{first}”")
+    } else if message.starts_with("duplicate key") || message.starts_with("duplicate field") {
+        format!("设置项“{first}”重复出现")
+    } else if message.starts_with("invalid type") {
+        format!("取值的类型不对（{message}）")
+    } else {
+        format!("TOML 语法错误（{}）", message.replace('\n', "；"))
+    }
+}
+
+/// The text of a config file, in whatever encoding nianbao reads documents in (TOML
+/// wants UTF-8, but editors on Windows save GBK or UTF-16 too).
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
+    let name = path.display().to_string();
+    let error = |message| ConfigError {
+        name: name.clone(),
+        text: String::new(),
+        message,
+        span: None,
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        error(format!(
+            "无法读取配置文件（{}）",
+            crate::display::os_error(&e)
+        ))
+    })?;
+    crate::decode::decode(&bytes, None)
+        .map(|d| d.text)
+        .map_err(|e| error(format!("配置文件无法解码：{e}")))
 }
 
 impl Config {
@@ -295,6 +352,7 @@ impl Config {
             let layer = toml::from_str::<Config>(text)
                 .map_err(|e| ConfigError::from_toml(name, text, e))?;
             check_ignore_rules(name, text, &layer)?;
+            check_globs(name, text, &layer)?;
             merge(&mut merged, parse_table(name, text)?);
         }
         toml::Value::Table(merged)
@@ -302,7 +360,7 @@ impl Config {
             .map_err(|e: toml::de::Error| ConfigError {
                 name: "nianbao.toml".to_string(),
                 text: String::new(),
-                message: e.message().to_string(),
+                message: chinese_toml_message(e.message()),
                 span: None,
             })
     }
@@ -310,12 +368,7 @@ impl Config {
     /// The built-in configuration layered with the file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            name: name.clone(),
-            text: String::new(),
-            message: format!("无法读取配置文件：{e}"),
-            span: None,
-        })?;
+        let text = read_text(path)?;
         Config::layered(&[(&name, &text)])
     }
 }
@@ -338,6 +391,28 @@ fn check_ignore_rules(name: &str, text: &str, layer: &Config) -> Result<(), Conf
             })
         }
     }
+}
+
+/// Every glob (`exclude`, `[[ignore]] paths`) is valid, or the error quotes it.
+fn check_globs(name: &str, text: &str, layer: &Config) -> Result<(), ConfigError> {
+    let patterns = layer
+        .exclude
+        .iter()
+        .chain(layer.ignore.iter().flat_map(|s| &s.paths));
+    for p in patterns {
+        if let Err(e) = globset::Glob::new(p) {
+            let span = [format!("\"{p}\""), format!("'{p}'")]
+                .iter()
+                .find_map(|q| text.find(q.as_str()).map(|at| at..at + q.len()));
+            return Err(ConfigError {
+                name: name.to_string(),
+                text: text.to_string(),
+                message: format!("无效的文件匹配模式“{p}”（{}）", e.kind()),
+                span,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn parse_table(name: &str, text: &str) -> Result<toml::Table, ConfigError> {
@@ -405,7 +480,11 @@ mod tests {
     fn unknown_key_points_at_its_line() {
         let text = "deadline = \"04-01\"\nfoo = 1\n";
         let e = Config::layered(&[("t.toml", text)]).unwrap_err();
-        assert!(e.message.contains("unknown field `foo`"), "{}", e.message);
+        assert!(
+            e.message.starts_with("未知的设置项“foo”（可用："),
+            "{}",
+            e.message
+        );
         assert_eq!(&text[e.span.unwrap()], "foo");
     }
 
@@ -415,6 +494,19 @@ mod tests {
         let e = Config::layered(&[("t.toml", text)]).unwrap_err();
         assert!(e.message.contains("MM-DD"), "{}", e.message);
         assert!(text[e.span.unwrap()].contains("13-45"));
+    }
+
+    #[test]
+    fn syntax_errors_and_bad_globs_are_chinese_and_located() {
+        let text = "deadline = \"04-01\"\n[rules\n";
+        let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+        assert!(e.message.starts_with("TOML 语法错误（"), "{}", e.message);
+        let text = "[[ignore]]\nrule = \"wording\"\npaths = [\"drafts/[a.txt\"]\n";
+        let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+        assert!(e.message.contains("无效的文件匹配模式"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap()], "\"drafts/[a.txt\"");
+        let e = Config::layered(&[("t.toml", "exclude = [\"a{b\"]\n")]).unwrap_err();
+        assert!(e.span.is_some(), "{}", e.message);
     }
 
     #[test]

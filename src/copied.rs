@@ -178,11 +178,12 @@ pub fn compare(docs: &[Fingerprints], tuning: &Tuning) -> Vec<Copy> {
 
 /// The check over the linted files of one run, with the settings of `tuning` (the
 /// first file's configuration): the copies found, and a finding on the first copied
-/// sentence of each, in the file, at `severity(file)` (None: the rule is off there).
+/// sentence of each, in the file, at `severity(index of the file)` (None: the rule is off
+/// there).
 pub fn check(
-    files: &mut [(FileReport, Outline)],
+    files: &mut [(&mut FileReport, &Outline)],
     tuning: &Tuning,
-    severity: impl Fn(&str) -> Option<Severity>,
+    severity: impl Fn(usize) -> Option<Severity>,
 ) -> Vec<Copy> {
     if files.len() < 2 {
         return Vec::new();
@@ -195,10 +196,10 @@ pub fn check(
     let copies = compare(&docs, tuning);
     for c in &copies {
         let other = files[c.other].0.source.name.clone();
-        let report = &mut files[c.file].0;
-        let Some(severity) = severity(&report.source.name) else {
+        let Some(severity) = severity(c.file) else {
             continue;
         };
+        let report = &mut *files[c.file].0;
         let mut d = Diagnostic::new(
             c.first.clone(),
             format!(

@@ -10,6 +10,7 @@
 //! positions in the text can be mapped back to bytes of the file.
 
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
 
 use encoding_rs::DecoderResult;
@@ -91,6 +92,9 @@ pub struct Decoded {
     pub encoding: Encoding,
     /// Whether the file started with a byte-order mark.
     pub bom: bool,
+    /// Detected UTF-8 whose bytes read far more like GBK Chinese: probably mojibake,
+    /// worth suggesting `--encoding gbk`.
+    pub maybe_gbk: bool,
 }
 
 /// Why a file's bytes could not be read as text.
@@ -101,6 +105,11 @@ pub enum DecodeError {
     /// The bytes are not valid in `encoding`; `offset` is the byte offset in
     /// the file (byte-order mark included) of the first undecodable byte.
     Invalid { encoding: Encoding, offset: usize },
+    /// A UTF-32 byte-order mark: an encoding nianbao does not read.
+    Utf32,
+    /// Not valid UTF-8; valid GB18030 but unlike Chinese text, and much more like Big5
+    /// (traditional Chinese), which nianbao does not read.
+    Big5,
 }
 
 impl fmt::Display for DecodeError {
@@ -112,6 +121,13 @@ impl fmt::Display for DecodeError {
             DecodeError::Invalid { encoding, offset } => write!(
                 f,
                 "不是有效的 {encoding} 文本（第 {offset} 字节处无法解码，从 0 起算）"
+            ),
+            DecodeError::Utf32 => f.write_str(
+                "是 UTF-32 编码的文本，nianbao 不支持；请另存为 UTF-8 再检查",
+            ),
+            DecodeError::Big5 => f.write_str(
+                "看起来是 Big5（繁体中文）编码，nianbao 不支持；请另存为 UTF-8 再检查\
+                 （若确是 GBK/GB18030 文本，用 --encoding gbk 强制按 GBK 读取）",
             ),
         }
     }
@@ -134,6 +150,13 @@ const BINARY_MAGIC: &[&[u8]] = &[
 /// Decode a file's bytes. `forced` overrides detection; a byte-order mark is
 /// still stripped when it belongs to the forced encoding.
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, DecodeError> {
+    if forced.is_none()
+        && [UTF32_LE_BOM, UTF32_BE_BOM]
+            .iter()
+            .any(|b| bytes.starts_with(b))
+    {
+        return Err(DecodeError::Utf32);
+    }
     let sniffed = sniff_bom(bytes);
     let (encoding, bom) = match (forced, sniffed) {
         (Some(forced), sniffed) => (Some(forced), sniffed == Some(forced)),
@@ -152,12 +175,102 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, DecodeE
         Some(encoding) => decode_as(body, encoding),
         None => detect(body),
     };
-    text.map(|(text, encoding)| Decoded {
+    let (text, encoding) = text.map_err(|error| shift_offset(error, bom_len))?;
+    let detected = forced.is_none() && !bom;
+    if detected && encoding == Encoding::Gb18030 && looks_like_big5(body) {
+        return Err(DecodeError::Big5);
+    }
+    Ok(Decoded {
+        maybe_gbk: detected && encoding == Encoding::Utf8 && looks_like_gbk(body, &text),
         text,
         encoding,
         bom,
     })
-    .map_err(|error| shift_offset(error, bom_len))
+}
+
+const UTF32_LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
+const UTF32_BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
+
+/// How much of a file plausibility is judged on.
+const SAMPLE: usize = 64 * 1024;
+/// Fewer two-byte characters than this is too little to judge.
+const MIN_PAIRS: usize = 4;
+
+/// Of the two-byte characters in the first [`SAMPLE`] bytes read as GB18030, how many
+/// are GB2312's 3,755 common (level-1) hanzi, lead bytes B0–D7: in real GBK Chinese most
+/// are; in UTF-8 or Big5 bytes read as GBK few are. `None` when there are too few.
+fn gb_common_share(body: &[u8]) -> Option<f64> {
+    let sample = &body[..body.len().min(SAMPLE)];
+    let (mut common, mut pairs, mut i) = (0, 0, 0);
+    while i < sample.len() {
+        let lead = sample[i];
+        i += match lead {
+            0..=0x80 | 0xFF => 1,
+            _ if sample.get(i + 1).is_some_and(u8::is_ascii_digit) => 4,
+            _ => {
+                pairs += 1;
+                let trail = sample.get(i + 1).copied().unwrap_or(0);
+                common += usize::from((0xB0..=0xD7).contains(&lead) && trail >= 0xA1);
+                2
+            }
+        };
+    }
+    (pairs >= MIN_PAIRS).then(|| common as f64 / pairs as f64)
+}
+
+/// Of the two-byte characters of the sample read as Big5, how many are its 5,401 common
+/// hanzi (A440–C67E); `None` when the bytes are not Big5 or too few.
+fn big5_common_share(body: &[u8]) -> Option<f64> {
+    let sample = &body[..body.len().min(SAMPLE)];
+    let (_, malformed) = encoding_rs::BIG5.decode_without_bom_handling(sample);
+    if malformed && sample.len() == body.len() {
+        return None;
+    }
+    let (mut common, mut pairs, mut i) = (0, 0, 0);
+    while i < sample.len() {
+        if sample[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        pairs += 1;
+        common += usize::from((0xA4..=0xC6).contains(&sample[i]));
+        i += 2;
+    }
+    (pairs >= MIN_PAIRS).then(|| common as f64 / pairs as f64)
+}
+
+/// GB18030-valid bytes that are unlike GBK Chinese and like Big5 Chinese.
+fn looks_like_big5(body: &[u8]) -> bool {
+    gb_common_share(body).is_some_and(|gb| gb < 0.4)
+        && big5_common_share(body).is_some_and(|big5| big5 > 0.6)
+}
+
+/// Valid UTF-8 whose characters are unlike Chinese text (few common hanzi; Latin,
+/// Greek, Cyrillic or Hebrew letters, U+0080–U+07FF, among them) while its bytes read as
+/// GBK are like it.
+fn looks_like_gbk(body: &[u8], text: &str) -> bool {
+    if text.is_ascii() || !gb_common_share(body).is_some_and(|gb| gb > 0.6) {
+        return false;
+    }
+    let mut encoder = encoding_rs::GB18030.new_encoder();
+    let (mut han, mut common, mut odd) = (0usize, 0usize, 0usize);
+    let mut buf = [0u8; 8];
+    for c in text[..text.floor_char_boundary(SAMPLE)].chars() {
+        match c {
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => {
+                han += 1;
+                let (_, _, written) = encoder.encode_from_utf8_without_replacement(
+                    c.encode_utf8(&mut [0; 4]),
+                    &mut buf,
+                    false,
+                );
+                common += usize::from(written == 2 && (0xB0..=0xD7).contains(&buf[0]));
+            }
+            '\u{80}'..='\u{7FF}' => odd += 1,
+            _ => {}
+        }
+    }
+    han + odd >= MIN_PAIRS && (common as f64) < 0.5 * (han + odd) as f64
 }
 
 /// The encoding announced by a byte-order mark at the start of `bytes`.
@@ -195,7 +308,7 @@ fn detect(body: &[u8]) -> Result<(String, Encoding), DecodeError> {
 fn error_offset(error: &DecodeError) -> usize {
     match error {
         DecodeError::Invalid { offset, .. } => *offset,
-        DecodeError::Binary => 0,
+        _ => 0,
     }
 }
 
@@ -205,7 +318,7 @@ fn shift_offset(error: DecodeError, by: usize) -> DecodeError {
             encoding,
             offset: offset + by,
         },
-        DecodeError::Binary => DecodeError::Binary,
+        other => other,
     }
 }
 
@@ -259,6 +372,73 @@ pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Vec<u8> {
         Encoding::Gb18030 => out.extend_from_slice(&encoding_rs::GB18030.encode(text).0),
     }
     out
+}
+
+/// The file's bytes with only the `edits` (byte ranges of `text`, sorted and disjoint,
+/// each with its replacement) re-encoded; every other byte is copied from `original`,
+/// the bytes `text` was decoded from as `encoding` (with its byte-order mark if `bom`).
+/// So a GB18030 byte that decodes to a character encoding back differently (`0x80` is
+/// `€`, written back as `A2E3`) stays as it was. Fails with the first character of a
+/// replacement that `encoding` cannot represent.
+pub fn patch(
+    original: &[u8],
+    encoding: Encoding,
+    bom: bool,
+    text: &str,
+    edits: &[(Range<usize>, &str)],
+) -> Result<Vec<u8>, char> {
+    let mut byte = if bom { encoding.bom().len() } else { 0 };
+    let mut out = Vec::with_capacity(original.len() + 64);
+    out.extend_from_slice(&original[..byte]);
+    let mut at = 0;
+    for (range, replacement) in edits {
+        let kept = byte_len(&original[byte..], encoding, &text[at..range.start]);
+        out.extend_from_slice(&original[byte..byte + kept]);
+        byte += kept;
+        byte += byte_len(&original[byte..], encoding, &text[range.clone()]);
+        out.extend(encode_fragment(replacement, encoding)?);
+        at = range.end;
+    }
+    out.extend_from_slice(&original[byte..]);
+    Ok(out)
+}
+
+/// How many bytes at the start of `bytes` were decoded into `text`.
+fn byte_len(bytes: &[u8], encoding: Encoding, text: &str) -> usize {
+    match encoding {
+        Encoding::Utf8 => text.len(),
+        Encoding::Utf16Le | Encoding::Utf16Be => text.chars().map(|c| 2 * c.len_utf16()).sum(),
+        // Every GB18030 sequence decodes to exactly one character: one byte below 0x81,
+        // four when the second byte is a digit, else two.
+        Encoding::Gb18030 => text.chars().fold(0, |i, _| {
+            i + match bytes.get(i) {
+                Some(0x81..=0xFE) if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => 4,
+                Some(0x81..=0xFE) => 2,
+                _ => 1,
+            }
+        }),
+    }
+}
+
+/// `text` in `encoding`, without a byte-order mark; the first character it cannot
+/// represent as the error.
+fn encode_fragment(text: &str, encoding: Encoding) -> Result<Vec<u8>, char> {
+    match encoding {
+        Encoding::Gb18030 => {
+            let mut encoder = encoding_rs::GB18030.new_encoder();
+            let mut out = vec![0; text.len() * 4 + 8];
+            match encoder.encode_from_utf8_without_replacement(text, &mut out, true) {
+                (encoding_rs::EncoderResult::InputEmpty, _, written) => {
+                    out.truncate(written);
+                    Ok(out)
+                }
+                (encoding_rs::EncoderResult::Unmappable(c), _, _) => Err(c),
+                // Cannot happen (four bytes a character at most), but never truncate.
+                (encoding_rs::EncoderResult::OutputFull, _, _) => Err(char::REPLACEMENT_CHARACTER),
+            }
+        }
+        _ => Ok(encode(text, encoding, false)),
+    }
 }
 
 #[cfg(test)]

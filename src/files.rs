@@ -3,9 +3,9 @@
 //! `exclude` globs and the temporary files Word, WPS and LibreOffice leave beside open
 //! documents). Old Word files found on the way are listed as skipped, with the reason.
 
-use crate::input;
+use crate::{display, input};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File name endings a directory walk lints.
@@ -15,9 +15,11 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "html", "htm", "pdf"];
 pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        builder.add(Glob::new(p).map_err(|e| format!("无效的排除模式“{p}”：{e}"))?);
+        builder.add(Glob::new(p).map_err(|e| format!("无效的排除模式“{p}”（{}）", e.kind()))?);
     }
-    builder.build().map_err(|e| e.to_string())
+    builder
+        .build()
+        .map_err(|e| format!("排除模式无法使用（{e}）"))
 }
 
 /// Whether `path` (relative to the walked directory) or its file name matches `set`.
@@ -28,12 +30,14 @@ pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
 /// What a directory walk found.
 #[derive(Debug, Default)]
 pub struct Walk {
-    /// The lintable files, sorted.
-    pub files: Vec<String>,
+    /// The lintable files, sorted. Paths are kept as they are, so names that are not
+    /// UTF-8 are linted too.
+    pub files: Vec<PathBuf>,
     /// Files nianbao cannot read, with the reason (for the user, on stderr).
     pub skipped: Vec<(String, &'static str)>,
-    /// Walk errors (unreadable folders, broken links) as messages.
-    pub errors: Vec<String>,
+    /// Walk errors (unreadable folders, broken links): the name of what could not be
+    /// read and a message.
+    pub errors: Vec<(String, String)>,
 }
 
 /// The lintable files under `dir`, sorted, and what was skipped or failed on the way.
@@ -45,19 +49,24 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
     }) {
         match entry {
             Ok(e) if e.file_type().is_dir() || input::is_temporary(e.file_name()) => {}
-            Ok(e) if is_lintable(e.path()) => found.files.push(e.path().display().to_string()),
+            Ok(e) if is_lintable(e.path()) => found.files.push(e.into_path()),
             Ok(e) => {
                 if let Some(reason) = input::skip_reason(e.path()) {
-                    found.skipped.push((e.path().display().to_string(), reason));
+                    found
+                        .skipped
+                        .push((e.path().to_string_lossy().into_owned(), reason));
                 }
             }
-            Err(e) => found.errors.push(format!(
-                "{}：{}",
-                e.path()
-                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
-                e.io_error()
-                    .map_or_else(|| e.to_string(), |io| io.to_string())
-            )),
+            Err(e) => {
+                let name = e.path().unwrap_or(dir).to_string_lossy().into_owned();
+                let reason = match (e.io_error(), e.loop_ancestor()) {
+                    (_, Some(_)) => "符号链接形成循环".to_string(),
+                    (Some(io), _) => display::os_error(io),
+                    (None, None) => format!("无法读取（{e}）"),
+                };
+                let message = format!("{}：{reason}", display::escape_line(&name));
+                found.errors.push((name, message));
+            }
         }
     }
     found

@@ -1,56 +1,141 @@
-//! Applying the unambiguous fixes findings carry: new text, an atomic write that keeps
-//! encoding, BOM, line endings and permissions, or a unified diff instead.
+//! Applying the unambiguous fixes findings carry: one pass of non-overlapping fixes, the
+//! passes of a run kept as edits of the original text (so a file's bytes outside them
+//! can be copied unchanged), and a unified diff.
 
-use crate::decode;
-use crate::diagnostic::Diagnostic;
-use crate::source::{Origin, Source};
-use std::io::Write;
-use std::path::Path;
+use crate::diagnostic::{Diagnostic, Fix};
+use std::ops::Range;
 
-/// The text with every non-overlapping fix applied, and how many were applied;
-/// `None` when no finding carries a fix.
-pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
-    let mut fixes: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+/// The text with every non-overlapping fix applied, and the fixes applied (sorted);
+/// `None` when that changes nothing.
+pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, Vec<Fix>)> {
+    let mut fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let mut applied = 0;
+    let mut applied = Vec::new();
     for f in fixes {
-        if f.span.start < at || f.span.end > text.len() {
+        let fits = text.get(f.span.clone()).is_some();
+        // A fix beginning where the previous one ended is applied only if one of them
+        // has something to replace, so two insertions at one place are not both made.
+        let clashes = f.span.start < at
+            || applied.last().is_some_and(|p: &Fix| {
+                p.span.end == f.span.start && p.span.is_empty() && f.span.is_empty()
+            });
+        if !fits || clashes || text[f.span.clone()] == f.replacement {
             continue;
         }
         out.push_str(&text[at..f.span.start]);
         out.push_str(&f.replacement);
         at = f.span.end;
-        applied += 1;
+        applied.push(f.clone());
     }
     out.push_str(&text[at..]);
-    (applied > 0 && out != text).then_some((out, applied))
+    (!applied.is_empty()).then_some((out, applied))
 }
 
-/// The bytes to write for `text` in the original file's encoding; `None` for a `.docx`,
-/// which is never rewritten.
-pub fn encode_like(source: &Source, text: &str) -> Option<Vec<u8>> {
-    match source.origin {
-        Origin::Text { encoding, bom } => Some(decode::encode(text, encoding, bom)),
-        Origin::Docx | Origin::Html | Origin::Pdf => None,
+/// Fixes applied in one or more passes, kept as a list of pieces of the new text: runs
+/// of the original text and inserted strings. Nothing is copied from the original.
+#[derive(Debug, Clone)]
+pub struct Rewrite {
+    pieces: Vec<Piece>,
+    original_len: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Piece {
+    Kept(Range<usize>),
+    New(String),
+}
+
+impl Piece {
+    fn len(&self) -> usize {
+        match self {
+            Piece::Kept(r) => r.len(),
+            Piece::New(s) => s.len(),
+        }
+    }
+
+    /// The bytes `from..to` of this piece.
+    fn part(&self, from: usize, to: usize) -> Piece {
+        match self {
+            Piece::Kept(r) => Piece::Kept(r.start + from..r.start + to),
+            Piece::New(s) => Piece::New(s[from..to].to_string()),
+        }
     }
 }
 
-/// Replaces `path` with `bytes` atomically: a temporary file in the same directory,
-/// given the original's permissions, then renamed over it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+impl Rewrite {
+    /// No change yet to a text of `len` bytes.
+    pub fn new(len: usize) -> Self {
+        Rewrite {
+            pieces: vec![Piece::Kept(0..len)],
+            original_len: len,
+        }
+    }
+
+    /// Records a pass: `fixes` (sorted, disjoint) were applied to the current text.
+    pub fn record(&mut self, fixes: &[Fix]) {
+        let old = std::mem::take(&mut self.pieces);
+        let mut out = Vec::with_capacity(old.len() + 2 * fixes.len());
+        // `base` is where piece `i` starts in the current text; `offset` how much of
+        // it has been consumed.
+        let (mut i, mut base, mut offset) = (0, 0, 0);
+        let mut advance = |to: usize, out: &mut Option<&mut Vec<Piece>>| {
+            while i < old.len() {
+                let len = old[i].len();
+                let end = (to - base).min(len);
+                if let Some(out) = out
+                    && end > offset
+                {
+                    out.push(old[i].part(offset, end));
+                }
+                offset = end;
+                if base + len > to {
+                    return;
+                }
+                base += len;
+                offset = 0;
+                i += 1;
+            }
+        };
+        for f in fixes {
+            advance(f.span.start, &mut Some(&mut out));
+            out.push(Piece::New(f.replacement.clone()));
+            advance(f.span.end, &mut None);
+        }
+        advance(usize::MAX, &mut Some(&mut out));
+        self.pieces = out;
+    }
+
+    /// The changes as edits of the original text: sorted, disjoint byte ranges, each
+    /// with what replaces it.
+    pub fn edits(&self) -> Vec<(Range<usize>, String)> {
+        let mut edits = Vec::new();
+        let mut at = 0;
+        let mut new = String::new();
+        let mut pending = false;
+        for piece in &self.pieces {
+            match piece {
+                Piece::New(s) => {
+                    new.push_str(s);
+                    pending = true;
+                }
+                Piece::Kept(r) if r.is_empty() => {}
+                Piece::Kept(r) => {
+                    if pending || r.start != at {
+                        edits.push((at..r.start, std::mem::take(&mut new)));
+                    }
+                    pending = false;
+                    at = r.end;
+                }
+            }
+        }
+        if pending || at != self.original_len {
+            edits.push((at..self.original_len, new));
+        }
+        edits.retain(|(r, s)| !(r.is_empty() && s.is_empty()));
+        edits
+    }
 }
 
 /// A unified diff from `old` to `new` for `name`.
@@ -79,25 +164,65 @@ mod tests {
             with_fix(dash..dash + 5, "x"),
             with_fix(space..space + 1, ""),
         ];
-        let (out, n) = apply(text, &ds).unwrap();
+        let (out, applied) = apply(text, &ds).unwrap();
         assert_eq!(out, "2021—2025年，74名");
-        assert_eq!(n, 2);
+        assert_eq!(applied.len(), 2);
         assert!(apply(&out, &[]).is_none());
     }
 
+    /// Applies `edits` of the original to it.
+    fn replay(original: &str, edits: &[(Range<usize>, String)]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (r, s) in edits {
+            out.push_str(&original[at..r.start]);
+            out.push_str(s);
+            at = r.end;
+        }
+        out + &original[at..]
+    }
+
     #[test]
-    fn atomic_write_keeps_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.txt");
-        std::fs::write(&p, "old").unwrap();
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&p, "new".as_bytes()).unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(
-            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-            0o640
+    fn passes_compose_into_edits_of_the_original() {
+        let original = "甲-乙 丙,丁";
+        let mut rewrite = Rewrite::new(original.len());
+        let pass1 = apply(
+            original,
+            &[
+                with_fix(3..4, "—"),
+                with_fix(
+                    original.find(' ').unwrap()..original.find(' ').unwrap() + 1,
+                    "",
+                ),
+            ],
+        )
+        .unwrap();
+        rewrite.record(&pass1.1);
+        let text = pass1.0;
+        assert_eq!(text, "甲—乙丙,丁");
+        // A second pass edits inside the first pass's replacement and elsewhere.
+        let comma = text.find(',').unwrap();
+        let pass2 = apply(
+            &text,
+            &[with_fix(3..6, "～"), with_fix(comma..comma + 1, "，")],
+        )
+        .unwrap();
+        rewrite.record(&pass2.1);
+        assert_eq!(pass2.0, "甲～乙丙，丁");
+        let edits = rewrite.edits();
+        assert_eq!(replay(original, &edits), pass2.0);
+        assert_eq!(edits.len(), 3, "{edits:?}");
+        assert!(
+            edits
+                .iter()
+                .all(|(r, _)| original.is_char_boundary(r.start))
         );
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn no_change_is_no_edit() {
+        let mut rewrite = Rewrite::new(6);
+        rewrite.record(&[]);
+        assert!(rewrite.edits().is_empty());
     }
 }

@@ -189,17 +189,21 @@ impl Token {
 /// the unit of a quantity, and nothing is read beyond the token, so time is linear and
 /// memory flat on a line of any length.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // About one token in 30 bytes in reports: room for them, nothing for a short line,
+    // bounded for a huge one.
+    let mut tokens = Vec::with_capacity((text.len() / 24).min(1024));
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], appending to `tokens`: a document's lines share one vector, so a line
+/// costs only its tokens (no vector, no reserved capacity of its own).
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
     let mut pos = 0;
     while let Some(at) = next_start(bytes, pos) {
-        if tokens.capacity() == 0 {
-            // About one token in 30 bytes in reports; bounded for huge lines.
-            tokens.reserve_exact(((text.len() - at) / 24).clamp(4, 1024));
-        }
-        pos = run(text, at, &mut tokens);
+        pos = run(text, at, tokens);
     }
-    tokens
 }
 
 /// The first char at or after `from` (a char boundary) that can start a token: an ASCII

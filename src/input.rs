@@ -4,9 +4,11 @@
 //! read by [`crate::docx`], one Word paragraph per line; a saved web page by
 //! [`crate::html`], one block per line; a PDF's text layer by [`crate::pdf`], one
 //! paragraph per line. Old binary Word/WPS files and Word's temporary files are refused
-//! with a reason the user can act on.
+//! with a reason the user can act on. No input is read past the size limit, so
+//! `/dev/zero` or an endless pipe is refused instead of filling memory.
 
 use crate::decode::{self, DecodeError, Encoding};
+use crate::display;
 use crate::docx::{self, Compound, Docx, DocxError, TextMap};
 use crate::html;
 use crate::pdf::{self, PdfError};
@@ -21,12 +23,34 @@ const LEGACY_EXTENSIONS: &[&str] = &["doc", "dot", "wps", "wpt"];
 const LEGACY_REASON: &str = "旧版 Word/WPS 文件不能检查：请另存为 .docx 后再检查";
 const TEMPORARY_REASON: &str = "这是 Word/WPS 打开文档时生成的临时文件（~$ 开头），不是报告本身";
 
-/// Why an input could not be linted.
+/// The default limit on one input's size: 64 MB.
+pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Overrides encoding detection for text files.
+    pub encoding: Option<Encoding>,
+    /// Inputs larger than this many bytes are refused.
+    pub max_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// Why an input could not be linted. The name is the input's path as shown.
 #[derive(Debug)]
 pub enum InputError {
     NotFound(String),
     IsDirectory(String),
     Unreadable(String, std::io::Error),
+    TooLarge(String, u64),
     Undecodable(String, DecodeError),
     Docx(String, DocxError),
     Pdf(String, PdfError),
@@ -34,72 +58,149 @@ pub enum InputError {
     Unsupported(String, String),
 }
 
+impl InputError {
+    /// The input's name as shown.
+    pub fn name(&self) -> &str {
+        match self {
+            InputError::NotFound(p)
+            | InputError::IsDirectory(p)
+            | InputError::Unreadable(p, _)
+            | InputError::TooLarge(p, _)
+            | InputError::Undecodable(p, _)
+            | InputError::Docx(p, _)
+            | InputError::Pdf(p, _)
+            | InputError::Unsupported(p, _) => p,
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = display::escape_line(self.name());
         match self {
-            InputError::NotFound(p) => write!(f, "{p}：文件不存在"),
-            InputError::IsDirectory(p) => write!(f, "{p}：这是一个目录，请指定文件"),
-            InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
-            InputError::Undecodable(p, e) => write!(f, "{p}：{e}"),
-            InputError::Docx(p, e) => write!(f, "{p}：{e}"),
-            InputError::Pdf(p, e) => write!(f, "{p}：{e}"),
-            InputError::Unsupported(p, reason) => write!(f, "{p}：{reason}"),
+            InputError::NotFound(_) => write!(f, "{name}：文件不存在"),
+            InputError::IsDirectory(_) => write!(f, "{name}：这是一个目录，请指定文件"),
+            InputError::Unreadable(_, e) => {
+                write!(f, "{name}：无法读取（{}）", display::os_error(e))
+            }
+            InputError::TooLarge(_, limit) => write!(
+                f,
+                "{name}：超过大小上限 {}，未检查（可用 --max-size 调高上限）",
+                size_text(*limit)
+            ),
+            InputError::Undecodable(_, e) => write!(f, "{name}：{e}"),
+            InputError::Docx(_, e) => write!(f, "{name}：{e}"),
+            InputError::Pdf(_, e) => write!(f, "{name}：{e}"),
+            InputError::Unsupported(_, reason) => write!(f, "{name}：{reason}"),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads and decodes one input; `-` is standard input. `encoding` overrides detection.
-pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Unreadable("<stdin>".into(), e))?;
-        return text_source("<stdin>".into(), &bytes, encoding);
+/// A byte count as users write it: `64 MB`, `1536 KB`, `100 字节`.
+pub fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
+        b if b >= 1024 && b % 1024 == 0 => format!("{} KB", b / 1024),
+        b => format!("{b} 字节"),
     }
-    let p = Path::new(path);
-    if p.is_dir() {
-        return Err(InputError::IsDirectory(path.into()));
-    }
-    if p.file_name().is_some_and(is_temporary) {
-        return Err(InputError::Unsupported(
-            path.into(),
-            TEMPORARY_REASON.into(),
-        ));
-    }
-    let bytes = std::fs::read(p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
-        _ => InputError::Unreadable(path.into(), e),
+}
+
+/// Parses a size limit: a number of bytes, or with `K`, `M` or `G` (`KB`, `MB`, `GB`,
+/// any case; binary multiples).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').filter(|r| !r.is_empty()).unwrap_or(&t);
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.trim() {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数")),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数"))
+}
+
+/// Reads and decodes standard input; the bytes are kept in the source, as they cannot
+/// be read again when fixes are written.
+pub fn read_stdin(options: ReadOptions) -> Result<Source, InputError> {
+    let name = "<stdin>".to_string();
+    let bytes =
+        read_limited(std::io::stdin().lock(), options.max_size, 0).map_err(|e| e.named(&name))?;
+    let mut source = text_source(name, &bytes, options.encoding)?;
+    source.raw = Some(bytes);
+    Ok(source)
+}
+
+/// The bytes of the file at `path` (shown as `name`), refused past `max_size` bytes.
+pub fn read_bytes(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound(name.to_string()),
+        _ => InputError::Unreadable(name.to_string(), e),
     })?;
-    let docx_error = |e| InputError::Docx(path.into(), e);
-    if has_extension(p, &["docx"]) {
-        let docx = docx::read(&bytes).map_err(docx_error)?;
-        return Ok(docx_source(path, docx).0);
+    // A regular file's size is known before reading; a pipe or device is read up to the
+    // limit and no further.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0, |m| m.len());
+    if size > max_size {
+        return Err(InputError::TooLarge(name.to_string(), max_size));
     }
-    if has_extension(p, LEGACY_EXTENSIONS) {
-        // A .docx saved under an old name reads as one.
-        if bytes.starts_with(b"PK\x03\x04") {
+    read_limited(file, max_size, size).map_err(|e| e.named(name))
+}
+
+/// Reads and decodes one file; `-` is standard input.
+pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
+    if path.as_os_str() == "-" {
+        return read_stdin(options);
+    }
+    let name = path.to_string_lossy().into_owned();
+    if path.is_dir() {
+        return Err(InputError::IsDirectory(name));
+    }
+    if path.file_name().is_some_and(is_temporary) {
+        return Err(InputError::Unsupported(name, TEMPORARY_REASON.into()));
+    }
+    let bytes = read_bytes(path, &name, options.max_size)?;
+    let docx_error = |e| InputError::Docx(name.clone(), e);
+    // A .docx saved under an old Word name reads as one.
+    let zipped = bytes.starts_with(b"PK\x03\x04");
+    let source =
+        if has_extension(path, &["docx"]) || has_extension(path, LEGACY_EXTENSIONS) && zipped {
             let docx = docx::read(&bytes).map_err(docx_error)?;
-            return Ok(docx_source(path, docx).0);
-        }
-        return Err(match docx::classify_compound(&bytes) {
-            Some(Compound::Encrypted) => docx_error(DocxError::Encrypted),
-            _ => docx_error(DocxError::Legacy),
-        });
-    }
-    if has_extension(p, &["html", "htm"]) {
-        let page = html::read(&bytes).map_err(|e| InputError::Undecodable(path.into(), e))?;
-        return Ok(Source::new(path, page.lines.join("\n")).with_origin(Origin::Html));
-    }
-    if has_extension(p, &["pdf"]) {
-        let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(path.into(), e))?;
-        return Ok(Source::new(path, doc.paragraphs.join("\n"))
-            .with_origin(Origin::Pdf)
-            .with_page_starts(doc.page_starts));
-    }
-    text_source(path.into(), &bytes, encoding)
+            docx_source(&name, docx).0
+        } else if has_extension(path, LEGACY_EXTENSIONS) {
+            return Err(match docx::classify_compound(&bytes) {
+                Some(Compound::Encrypted) => docx_error(DocxError::Encrypted),
+                _ => docx_error(DocxError::Legacy),
+            });
+        } else if has_extension(path, &["html", "htm"]) {
+            let page = html::read(&bytes).map_err(|e| InputError::Undecodable(name.clone(), e))?;
+            Source::new(name, page.lines.join("
+")).with_origin(Origin::Html)
+        } else if has_extension(path, &["pdf"]) {
+            let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
+            Source::new(name, doc.paragraphs.join("
+"))
+                .with_origin(Origin::Pdf)
+                .with_page_starts(doc.page_starts)
+        } else {
+            text_source(name, &bytes, options.encoding)?
+        };
+    Ok(source.with_path(path.to_path_buf()))
 }
 
 /// The source of a Word document (its text, headings, numbering labels and review
@@ -136,6 +237,35 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// A read that failed or went past the limit, before it is given the input's name.
+enum Limited {
+    Io(std::io::Error),
+    TooLarge(u64),
+}
+
+impl Limited {
+    fn named(self, name: &str) -> InputError {
+        match self {
+            Limited::Io(e) => InputError::Unreadable(name.to_string(), e),
+            Limited::TooLarge(limit) => InputError::TooLarge(name.to_string(), limit),
+        }
+    }
+}
+
+/// Everything `reader` gives, if that is at most `max` bytes; `expected` sizes the
+/// buffer.
+fn read_limited(reader: impl Read, max: u64, expected: u64) -> Result<Vec<u8>, Limited> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(max)).unwrap_or(0) + 1);
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Limited::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Limited::TooLarge(max));
+    }
+    Ok(bytes)
+}
+
 fn text_source(
     name: String,
     bytes: &[u8],
@@ -147,5 +277,36 @@ fn text_source(
         encoding: decoded.encoding,
         bom: decoded.bom,
     };
-    Ok(Source::new(name, decoded.text).with_origin(origin))
+    let mut source = Source::new(name, decoded.text).with_origin(origin);
+    source.maybe_gbk = decoded.maybe_gbk;
+    Ok(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_print() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("64mb"), Ok(64 << 20));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
+        assert_eq!(size_text(64 << 20), "64 MB");
+        assert_eq!(size_text(100), "100 字节");
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        let endless = std::io::repeat(0);
+        assert!(matches!(
+            read_limited(endless, 1000, 0),
+            Err(Limited::TooLarge(1000))
+        ));
+        assert_eq!(read_limited(&b"abc"[..], 3, 3).ok(), Some(b"abc".to_vec()));
+    }
 }

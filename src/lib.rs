@@ -2,12 +2,14 @@
 //! government).
 //!
 //! Data flows one way: bytes → [`decode`] / [`docx`] → [`source::Source`] →
-//! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
+//! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers;
+//! [`fix`] and [`writeback`] turn findings' fixes into a rewritten file.
 
 pub mod config;
 pub mod copied;
 pub mod decode;
 pub mod diagnostic;
+pub mod display;
 pub mod docx;
 pub mod files;
 pub mod fix;
@@ -17,9 +19,11 @@ pub mod input;
 pub mod lint;
 pub mod outline;
 pub mod pdf;
+pub mod protect;
 pub mod render;
 pub mod rules;
 pub mod sentence;
 pub mod source;
 pub mod suppress;
 pub mod words;
+pub mod writeback;

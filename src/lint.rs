@@ -2,16 +2,36 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::outline::Section;
-use crate::outline::{Outline, Outliner};
+use crate::fix::{self, Rewrite};
+use crate::outline::{Outline, Outliner, Section};
 use crate::rules::{self, Document, Rule};
 use crate::source::{Origin, Source};
+use crate::suppress;
+use std::ops::Range;
 
 /// The enabled rules, built once from a configuration and reused for every document.
 pub struct Linter {
     config: Config,
     outliner: Outliner,
     rules: Vec<(&'static str, Severity, Box<dyn Rule>)>,
+}
+
+/// The most passes a fix makes: fixes that overlap in one pass are applied in the next,
+/// until nothing is left to fix.
+const MAX_FIX_PASSES: usize = 8;
+
+/// A text with its fixes applied until none is left.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The fixed text, as a source with the original's name, origin and path.
+    pub source: Source,
+    /// The findings in the fixed text (`[[ignore]]` applied).
+    pub diagnostics: Vec<Diagnostic>,
+    /// What changed, as edits of the original text: sorted, disjoint byte ranges, each
+    /// with what replaces it.
+    pub edits: Vec<(Range<usize>, String)>,
+    /// How many fixes were applied in all.
+    pub applied: usize,
 }
 
 /// Which rules run, from `--select` and `--ignore`.
@@ -79,6 +99,37 @@ impl Linter {
         self.check(source).1
     }
 
+    /// `source` with the fixes of `diagnostics` (its findings, `[[ignore]]` applied)
+    /// applied, then the fixes found in the result, and so on until no fix is left, so
+    /// fixing the result again changes nothing. `None` when there is nothing to fix.
+    pub fn fix(&self, source: &Source, diagnostics: &[Diagnostic]) -> Option<Fixed> {
+        let (mut text, mut fixes) = fix::apply(&source.text, diagnostics)?;
+        let mut rewrite = Rewrite::new(source.text.len());
+        let mut applied = 0;
+        for _ in 0..MAX_FIX_PASSES {
+            rewrite.record(&fixes);
+            applied += fixes.len();
+            let next = Source::new(source.name.clone(), text);
+            let mut found = self.lint(&next);
+            suppress::apply(&self.config.ignore, &next.name, &next.text, &mut found);
+            match fix::apply(&next.text, &found) {
+                Some(pass) => (text, fixes) = pass,
+                None => {
+                    let mut fixed = next.with_origin(source.origin);
+                    fixed.path = source.path.clone();
+                    return Some(Fixed {
+                        source: fixed,
+                        diagnostics: found,
+                        edits: rewrite.edits(),
+                        applied,
+                    });
+                }
+            }
+        }
+        // Fixes that keep undoing each other: apply none of them.
+        None
+    }
+
     /// The outline of `source` and every finding in it.
     pub fn check(&self, source: &Source) -> (Outline, Vec<Diagnostic>) {
         let outline = self.outline(source);
@@ -92,6 +143,18 @@ impl Linter {
                 d.severity = d.entry_severity.unwrap_or(*severity);
                 d
             }));
+        }
+        // Nothing is reported inside a URL, address, path or code, and no fix touches one.
+        if !doc.protected.is_empty() {
+            all.retain(|d| !rules::within(&doc.protected, &d.span));
+            for d in &mut all {
+                if d.fix
+                    .as_ref()
+                    .is_some_and(|f| rules::overlaps(&doc.protected, f.span.clone()))
+                {
+                    d.fix = None;
+                }
+            }
         }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
         if source.origin == Origin::Docx {

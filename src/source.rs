@@ -2,6 +2,7 @@
 
 use crate::decode::Encoding;
 use std::ops::Range;
+use std::path::PathBuf;
 
 /// Where a text came from, so that fixes can be written back the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +44,18 @@ impl Review {
 /// whatever line endings the file uses.
 #[derive(Debug)]
 pub struct Source {
+    /// The name shown to users (a file name that is not UTF-8 is shown lossily).
     pub name: String,
     pub text: String,
     pub origin: Origin,
+    /// The file the text was read from; `None` for standard input or a text in memory.
+    pub path: Option<PathBuf>,
+    /// The bytes as read, kept only for standard input, which cannot be read again when
+    /// its fixes are written out.
+    pub raw: Option<Vec<u8>>,
+    /// Detected as UTF-8, but the bytes read far more like GBK Chinese (see
+    /// [`crate::decode::Decoded::maybe_gbk`]).
+    pub maybe_gbk: bool,
     /// Headings a reader knows from the format itself (a Word paragraph in a heading
     /// style or with an outline level): `(line index, level)`, level 1 for the top,
     /// sorted by line. Empty for plain text, whose headings are found by their numbering.
@@ -90,6 +100,9 @@ impl Source {
                 encoding: Encoding::Utf8,
                 bom: false,
             },
+            path: None,
+            raw: None,
+            maybe_gbk: false,
             heading_levels: Vec::new(),
             page_starts: Vec::new(),
             generated: Vec::new(),
@@ -131,6 +144,11 @@ impl Source {
                 self.page_starts.partition_point(|&s| s <= index) + 1
             )),
         }
+    }
+
+    pub fn with_path(mut self, path: PathBuf) -> Self {
+        self.path = Some(path);
+        self
     }
 
     pub fn with_origin(mut self, origin: Origin) -> Self {

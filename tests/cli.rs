@@ -413,3 +413,142 @@ fn a_closed_pipe_is_not_a_panic() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn usage_errors_and_help_are_chinese() {
+    let err = stderr_with_code(nianbao().args(["lint", "--no-such-flag", "x"]), 2);
+    assert!(err.starts_with("错误：未知的参数“--no-such-flag”"), "{err}");
+    assert!(err.contains("用法：nianbao lint [选项] <路径>..."), "{err}");
+    let err = stderr_with_code(nianbao().args(["lint", "--format", "xml", "x"]), 2);
+    assert!(err.contains("取值“xml”无效"), "{err}");
+    let err = stderr_with_code(nianbao().args(["lint"]), 2);
+    assert!(err.contains("缺少必需的参数"), "{err}");
+    for args in [&["--help"][..], &["lint", "--help"], &["report", "-h"]] {
+        let help = stdout_of(nianbao().args(args));
+        assert!(
+            help.contains("用法：") && help.contains("显示帮助"),
+            "{help}"
+        );
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Print help",
+            "[default",
+            "[possible",
+        ] {
+            assert!(!help.contains(english), "{english} in {help}");
+        }
+    }
+}
+
+#[test]
+fn os_errors_and_bad_globs_are_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nianbao()
+        .args(["lint", "--exclude", "a[", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("无效的排除模式“a[”（"), "{err}");
+    write_config(
+        dir.path(),
+        "[[ignore]]\nrule = \"wording\"\npaths = [\"drafts/[x\"]\n",
+    );
+    fs::write(dir.path().join("r.txt"), "正文").unwrap();
+    let err = stderr_with_code(
+        nianbao().args(["lint", dir.path().join("r.txt").to_str().unwrap()]),
+        2,
+    );
+    assert!(
+        err.contains("无效的文件匹配模式“drafts/[x”") && err.contains("paths = "),
+        "{err}"
+    );
+    // A path under a regular file: the OS error is described in Chinese first.
+    let err = stderr_with_code(
+        nianbao().args(["lint", "--config", "/etc/hostname/nianbao.toml", "x.txt"]),
+        2,
+    );
+    assert!(
+        err.contains("无法读取配置文件（路径中有一段不是目录（"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_config_saved_as_gbk_or_utf16_is_read() {
+    use nianbao::decode::{Encoding, encode};
+    let text = "# 本单位设置\n[rules.section-missing]\nseverity = \"off\"\n";
+    for encoding in [Encoding::Gb18030, Encoding::Utf16Le] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("nianbao.toml"),
+            encode(text, encoding, encoding == Encoding::Utf16Le),
+        )
+        .unwrap();
+        fs::write(dir.path().join("r.txt"), "一、主要工作\n做了工作。\n").unwrap();
+        let out = stdout_of(nianbao().args([
+            "lint",
+            "--format",
+            "short",
+            dir.path().join("r.txt").to_str().unwrap(),
+        ]));
+        assert!(!out.contains("section-missing"), "{encoding}: {out}");
+    }
+}
+
+#[test]
+fn the_summary_names_unreadable_files() {
+    let out = nianbao()
+        .args([
+            "lint",
+            "--color",
+            "never",
+            &example("clean.txt"),
+            "no-such.txt",
+        ])
+        .assert()
+        .code(2);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(!text.contains("未发现问题"), "{text}");
+    assert!(
+        text.contains("1 个无法读取") && text.contains("no-such.txt"),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralized() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("=1+2.txt"),
+        "发布机构：@SUM(A1)\n一、工作\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        nianbao()
+            .current_dir(dir.path())
+            .args(["report", "--format", "csv", "=1+2.txt"]),
+    );
+    let row = out.lines().nth(1).unwrap();
+    assert!(row.starts_with("'=1+2.txt,"), "{row}");
+    assert!(!row.contains(",@") && !row.contains(",="), "{row}");
+}
+
+#[test]
+fn init_never_writes_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("elsewhere.toml");
+    std::os::unix::fs::symlink(&target, dir.path().join("nianbao.toml")).unwrap();
+    for args in [&["init"][..], &["init", "--force"]] {
+        let err = stderr_with_code(nianbao().current_dir(dir.path()).args(args), 2);
+        assert!(err.contains("符号链接"), "{err}");
+        assert!(!target.exists(), "no file created through a dangling link");
+    }
+    fs::write(&target, "keep").unwrap();
+    stderr_with_code(
+        nianbao().current_dir(dir.path()).args(["init", "--force"]),
+        2,
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
+}

@@ -116,3 +116,255 @@ fn docx_is_never_rewritten() {
         "the fix stays reported"
     );
 }
+
+fn lint_fix(args: &[&str]) -> std::process::Output {
+    nianbao()
+        .args(["lint", "--fix", "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn stdin_fix_writes_only_the_document_in_its_encoding() {
+    let input = decode::encode(&DRAFT.replace('\n', "\r\n"), Encoding::Gb18030, false);
+    let out = nianbao()
+        .args(["lint", "--fix", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let expected = decode::encode(&FIXED.replace('\n', "\r\n"), Encoding::Gb18030, false);
+    assert_eq!(out.stdout, expected, "stdout is the fixed document alone");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("检查了 1 个文件"));
+    // Nothing to fix: the document comes back as it was.
+    let fixed = nianbao()
+        .args(["lint", "--fix", "-"])
+        .write_stdin(expected.clone())
+        .output()
+        .unwrap();
+    assert_eq!(fixed.stdout, expected);
+    // `--diff -` prints the diff.
+    let diff = nianbao()
+        .args(["lint", "--diff", "-"])
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&diff.stdout)
+            .contains("+落实《法治政府建设实施纲要（2021—2025年）》")
+    );
+}
+
+#[test]
+fn a_symlink_gets_its_target_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.txt");
+    let link = dir.path().join("link.txt");
+    fs::write(&real, DRAFT).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    fix(&link);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_to_string(&real).unwrap(), FIXED);
+}
+
+#[test]
+fn pipes_dev_stdin_and_proc_fd_are_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.txt");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::write(fifo, DRAFT).unwrap())
+    };
+    let out = lint_fix(&[fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是普通文件"));
+    assert!(
+        !fs::symlink_metadata(&fifo).unwrap().is_file(),
+        "still a FIFO"
+    );
+    let file = dir.path().join("in.txt");
+    fs::write(&file, DRAFT).unwrap();
+    let up = format!("{}/../../../../../../../../dev/stdin", dir.path().display());
+    for special in ["/dev/stdin", "/proc/self/fd/0", &up] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
+            .args(["lint", "--fix", special])
+            .stdin(fs::File::open(&file).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{special}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("不是普通文件"),
+            "{special}"
+        );
+        assert_eq!(fs::read_to_string(&file).unwrap(), DRAFT, "{special}");
+    }
+    assert!(
+        fs::symlink_metadata("/dev/stdin")
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn hard_links_and_read_only_files_are_left_alone_unless_in_place() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    fs::write(&a, DRAFT).unwrap();
+    fs::hard_link(&a, &b).unwrap();
+    let out = lint_fix(&[a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("硬链接"));
+    assert_eq!(fs::read_to_string(&a).unwrap(), DRAFT);
+    lint_fix(&["--in-place", a.to_str().unwrap()]);
+    assert_eq!(
+        fs::read_to_string(&b).unwrap(),
+        FIXED,
+        "fixed through every name"
+    );
+    assert_eq!(
+        fs::metadata(&a).unwrap().ino(),
+        fs::metadata(&b).unwrap().ino()
+    );
+
+    let ro = dir.path().join("ro.txt");
+    fs::write(&ro, DRAFT).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = lint_fix(&[ro.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("只读"));
+    assert_eq!(fs::read_to_string(&ro).unwrap(), DRAFT);
+}
+
+#[test]
+fn owner_and_group_are_kept() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    fs::write(&p, DRAFT).unwrap();
+    if std::os::unix::fs::chown(&p, Some(4321), Some(4321)).is_err() {
+        eprintln!("note: not root; owner test skipped");
+        return;
+    }
+    fix(&p);
+    let m = fs::metadata(&p).unwrap();
+    assert_eq!(fs::read_to_string(&p).unwrap(), FIXED);
+    assert_eq!((m.uid(), m.gid()), (4321, 4321));
+}
+
+#[test]
+fn urls_paths_code_and_link_targets_are_never_fixed_or_reported() {
+    let text = "某县2023年法治政府建设年度报告\n一、2023年主要工作情况\n详见[全文](http://www.gov.cn/法治,政府/2021-2025年规划.html)和https://sf.gov.cn/2021-2025年/a,b.pdf，\
+                文件存于C:\\资料\\2021-2025年,汇总.docx，代码`x,y(1-11月)`，邮箱fa,zhi@gov.cn。另有1-11月数据(甲)（乙）（丙）。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.md");
+    fs::write(&p, text).unwrap();
+    let out = nianbao()
+        .args(["lint", "--format", "json", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| ["range-dash", "punctuation-width"].contains(&d["rule"].as_str().unwrap()))
+        .map(|d| {
+            &text[d["byte_start"].as_u64().unwrap() as usize
+                ..d["byte_end"].as_u64().unwrap() as usize]
+        })
+        .collect();
+    assert_eq!(flagged, ["1-11月", "(", ")"], "only the prose is flagged");
+    fix(&p);
+    let fixed = fs::read_to_string(&p).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace("另有1-11月数据(甲)", "另有1—11月数据（甲）")
+    );
+}
+
+#[test]
+fn gb18030_bytes_outside_the_fixes_are_copied() {
+    // 0x80 (€), A3A0 and a four-byte code all decode to characters that the encoder
+    // writes differently; they must come back as they were.
+    let odd = b"\x80\xA3\xA0\x84\x31\xA4\x37";
+    let mut bytes = decode::encode("某县2023年法治政府建设年度报告\n", Encoding::Gb18030, false);
+    bytes.extend_from_slice(odd);
+    bytes.extend(decode::encode("培训74 名", Encoding::Gb18030, false));
+    bytes.extend_from_slice(odd);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("gb.txt");
+    fs::write(&p, &bytes).unwrap();
+    nianbao()
+        .args([
+            "lint",
+            "--fix",
+            "--encoding",
+            "gb18030",
+            p.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let space = bytes.windows(2).position(|w| w == b"4 ").unwrap() + 1;
+    let mut expected = bytes.clone();
+    expected.remove(space);
+    assert_eq!(fs::read(&p).unwrap(), expected);
+}
+
+#[test]
+fn fixing_runs_of_half_width_marks_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.txt");
+    let text = "某县2023年法治政府建设年度报告\n一、工作\n依法行政（全面推进）((一)项，推进法治,,政府建设，加强监督（重点），做好服务（群众），落实责任，强化考核。";
+    fs::write(&p, text).unwrap();
+    fix(&p);
+    let once = fs::read_to_string(&p).unwrap();
+    assert!(once.contains("）（（一）项"), "{once}");
+    assert!(
+        !once.contains(','),
+        "the whole run of commas is fixed: {once}"
+    );
+    fix(&p);
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        once,
+        "a second fix changes nothing"
+    );
+}
+
+#[test]
+fn a_closed_stderr_and_stdout_stop_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        fs::write(dir.path().join(format!("{i:02}.txt")), DRAFT).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
+        .args(["lint", "--fix", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "no panic");
+    for i in 0..30 {
+        let text = fs::read_to_string(dir.path().join(format!("{i:02}.txt"))).unwrap();
+        assert_eq!(text, FIXED, "file {i} fixed");
+    }
+}

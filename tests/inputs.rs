@@ -57,7 +57,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// `(rule, line, column, message)` of every finding in the file at `path`.
 fn findings(path: &Path) -> Vec<(String, usize, usize, String)> {
-    let source = input::read(path.to_str().unwrap(), None).unwrap();
+    let source = input::read(path, Default::default()).unwrap();
     let linter = Linter::new(Config::builtin(), &Selection::default());
     linter
         .lint(&source)
@@ -262,4 +262,156 @@ fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
         stderr.contains("扫描件.pdf") && stderr.contains("PDF"),
         "{stderr}"
     );
+}
+
+fn lint_output(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    nianbao()
+        .args(["lint", "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "big.txt", "法治".repeat(1000).as_bytes());
+    let out = nianbao()
+        .args(["lint", "--max-size", "1K", big.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("超过大小上限 1 KB"));
+    // Devices and endless pipes are read up to the limit and no further.
+    let out = nianbao()
+        .args(["lint", "--max-size", "1M", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("超过大小上限"));
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
+        .args(["lint", "--max-size", "1M", "-"])
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>：超过大小上限"));
+}
+
+#[test]
+fn utf32_and_big5_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf32 = b"\xFF\xFE\x00\x00".to_vec();
+    utf32.extend(
+        "一、主要工作"
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes()),
+    );
+    let p = write(dir.path(), "u32.txt", &utf32);
+    let err = String::from_utf8_lossy(&lint_output(&[p.as_os_str()]).stderr).to_string();
+    assert!(err.contains("UTF-32"), "{err}");
+    let (big5, _, _) =
+        encoding_rs::BIG5.encode("某縣2023年法治政府建設年度報告\n一、主要工作情況\n依法行政，推進法治政府建設取得明顯成效。");
+    let p = write(dir.path(), "big5.txt", &big5);
+    let out = lint_output(&[p.as_os_str()]);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("Big5"), "{err}");
+    // Real GBK text is not mistaken for Big5.
+    let gbk = decode::encode(&report(), Encoding::Gb18030, false);
+    let p = write(dir.path(), "gbk.txt", &gbk);
+    assert!(!String::from_utf8_lossy(&lint_output(&[p.as_os_str()]).stderr).contains("Big5"));
+}
+
+#[test]
+fn gbk_bytes_that_validate_as_utf8_get_a_hint() {
+    // Each of these characters is GBK `C2..D7 A1..BF`, which is also a valid UTF-8
+    // sequence: the file decodes as UTF-8 into Latin and Greek letters.
+    let (gbk, _, _) = encoding_rs::GBK.encode("同时实施平台 同时实施平台");
+    assert!(std::str::from_utf8(&gbk).is_ok());
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "gbk.txt", &gbk);
+    let err = String::from_utf8_lossy(&lint_output(&[p.as_os_str()]).stderr).to_string();
+    assert!(err.contains("--encoding gbk"), "{err}");
+    // Real UTF-8 gets no hint.
+    let p = write(dir.path(), "utf8.txt", report().as_bytes());
+    let err = String::from_utf8_lossy(&lint_output(&[p.as_os_str()]).stderr).to_string();
+    assert!(!err.contains("--encoding"), "{err}");
+}
+
+#[test]
+fn file_names_that_are_not_utf8_are_linted() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // "报告.txt" with a GBK name, as unpacked from a Windows zip.
+    let name = std::ffi::OsStr::from_bytes(b"\xB1\xA8\xB8\xE6.txt");
+    let p = write(dir.path(), "x", b"");
+    fs::rename(&p, dir.path().join(name)).unwrap();
+    fs::write(dir.path().join(name), report()).unwrap();
+    for arg in [dir.path().as_os_str(), dir.path().join(name).as_os_str()] {
+        let out = lint_output(&[arg]);
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(!stderr.contains("不存在"), "{stderr}");
+        assert!(stdout.contains("检查了 1 个文件"), "{stdout}");
+        assert!(
+            stdout.contains("\u{FFFD}"),
+            "the name is shown lossily: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn config_applies_however_the_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(
+        dir.path().join("nianbao.toml"),
+        "[rules.section-missing]\nseverity = \"off\"\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("sub/r.txt"), "一、主要工作\n做了工作。\n").unwrap();
+    let run = |name: &str| {
+        let out = nianbao()
+            .current_dir(dir.path().join("sub"))
+            .args(["lint", "--format", "short", name])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).replace("./", ""),
+            out.status.code(),
+        )
+    };
+    let bare = run("r.txt");
+    assert!(!bare.0.contains("section-missing"), "{}", bare.0);
+    assert_eq!(bare, run("./r.txt"));
+}
+
+#[test]
+fn documents_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "某县2023年法治政府建设年度报告\n一、工作\n\u{1b}]0;x\u{7}\u{1b}[2J调解成功率上升10%\u{202e}，74 名。\n";
+    let p = write(dir.path(), "r.txt", text.as_bytes());
+    for format in ["human", "short", "github", "json", "sarif"] {
+        let out = nianbao()
+            .args([
+                "lint",
+                "--color",
+                "never",
+                "--format",
+                format,
+                p.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        let all = String::from_utf8_lossy(&all);
+        assert!(
+            !all.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{format}: {all:?}"
+        );
+    }
 }

@@ -24,6 +24,7 @@ fn human_output_of_the_defects_example() {
             diagnostics,
         }],
         false,
+        &[],
     );
     insta::assert_snapshot!(out);
 }

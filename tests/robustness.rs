@@ -5,6 +5,9 @@
 //! rates, dates, ranges, paired marks in both widths, metadata and chrome lines, and
 //! line breaks, or long runs with no line break or sentence end at all.
 
+mod common;
+
+use common::{BREAKS, PIECES};
 use nianbao::config::Config;
 use nianbao::fix;
 use nianbao::lint::{Linter, Selection};
@@ -13,23 +16,6 @@ use nianbao::source::Source;
 use proptest::prelude::*;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// Pieces of annual reports, and of the ways drafts go wrong.
-#[rustfmt::skip]
-const PIECES: &[&str] = &[
-    "一、", "二、", "十二、", "(一)", "（二）", "1.", "3、", "(4)", "## ", "# ", "一是",
-    "二是", "四是", "2023年", "2024年1月26日", "2024 年1月26日", "2024-03-04", "2023.12.25",
-    "1-11月", "1—11月", "2021-2025年", "截至11月底", "前三季度", "今年以来", "去年同期",
-    "受理", "案件", "1055件", "26847件", "2.35万起", "其中", "撤回25件", "成功调解26834件",
-    "调解成功率", "99.95%", "超100%", "上升10%", "0.42个百分点", "同比增长134.41%",
-    "由204项优化至151项", "减少25.9%", "74 名", "作弊称", "原工商局", "《", "》", "》、《",
-    "“", "”", "（", "）", "(", ")", "【", "】", "，", ",", "。", "；", ";", "：", ":", "、",
-    "！", "？", "-", "—", " ", "\u{3000}", "\t", "法治政府建设年度报告", "主要举措和成效",
-    "存在的不足和原因", "第一责任人", "下一步工作", "某市人民政府", "某市司法局",
-    "  • 成文日期:", "发布机构: 某市司法局", "索引号: | 1133 | 发布机构: | 县司法局 |",
-    "打印 关闭", "> 首页 > 政务公开", "a", "0", "9", "\u{0}", "\u{feff}", "😀", "é",
-];
-const BREAKS: &[&str] = &["\n", "\r\n", "\r", "\n\n"];
 
 fn linter() -> &'static Linter {
     static LINTER: LazyLock<Linter> =
@@ -57,7 +43,7 @@ fn lint_fix_render(text: &str) -> Result<(), TestCaseError> {
         source,
         diagnostics,
     }];
-    render::human::render(&reports, true);
+    render::human::render(&reports, true, &[]);
     render::json::render(&reports);
     render::short::render(&reports);
     render::github::render(&reports);

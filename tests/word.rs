@@ -23,7 +23,7 @@ fn lint(
     nianbao::source::Source,
     Vec<nianbao::diagnostic::Diagnostic>,
 ) {
-    let source = input::read(path.to_str().unwrap(), None).unwrap();
+    let source = input::read(path, Default::default()).unwrap();
     let diagnostics = Linter::new(Config::builtin(), &Selection::default()).lint(&source);
     (source, diagnostics)
 }

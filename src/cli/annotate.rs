@@ -3,7 +3,8 @@
 //! existing copy is not overwritten without `--force`.
 
 use super::runs::Linters;
-use super::{Common, EXIT_TROUBLE};
+use super::{Common, EXIT_TROUBLE, err, error};
+use nianbao::display;
 use nianbao::docx::{self, annotate};
 use nianbao::files;
 use nianbao::input;
@@ -18,26 +19,25 @@ const SUFFIX: &str = ".nianbao";
 
 #[derive(clap::Args)]
 pub struct AnnotateArgs {
-    /// Word documents (.docx), or directories holding them.
-    #[arg(required = true)]
-    paths: Vec<String>,
-    /// Where to write the annotated copy (one document only; default: NAME.nianbao.docx
-    /// beside it).
-    #[arg(short, long)]
+    /// Word 文档（.docx）或包含它们的目录
+    #[arg(required = true, value_name = "路径")]
+    paths: Vec<PathBuf>,
+    /// 批注副本写到哪里（只能用于一个文档；默认在原文档旁写 名称.nianbao.docx）
+    #[arg(short, long, value_name = "文件")]
     output: Option<PathBuf>,
-    /// Overwrite an existing annotated copy.
+    /// 覆盖已有的批注副本
     #[arg(long)]
     force: bool,
     #[command(flatten)]
     common: Common,
-    /// Only run these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',')]
+    /// 只运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     select: Option<Vec<String>>,
-    /// Do not run these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',')]
+    /// 不运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     ignore: Vec<String>,
-    /// Skip files matching this glob when walking directories (repeatable).
-    #[arg(long)]
+    /// 遍历目录时跳过与此模式匹配的文件（可多次给出）
+    #[arg(long, value_name = "模式")]
     exclude: Vec<String>,
 }
 
@@ -48,13 +48,13 @@ pub fn annotate(args: &AnnotateArgs) -> ExitCode {
     };
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        eprintln!("错误：未知的规则：{}", unknown.join(", "));
+        error(format!("未知的规则：{}", unknown.join(", ")));
         return ExitCode::from(EXIT_TROUBLE);
     }
     let mut trouble = false;
     let mut documents = Vec::new();
     for path in &args.paths {
-        let p = Path::new(path);
+        let p = path.as_path();
         if !p.is_dir() {
             documents.push(p.to_path_buf());
             continue;
@@ -62,40 +62,43 @@ pub fn annotate(args: &AnnotateArgs) -> ExitCode {
         let globs = match files::globs(&args.exclude) {
             Ok(g) => g,
             Err(m) => {
-                eprintln!("错误：{m}");
+                error(m);
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
         let walk = files::walk(p, &globs);
-        for e in walk.errors {
-            eprintln!("错误：{e}");
+        for (_, e) in walk.errors {
+            error(e);
             trouble = true;
         }
         for (skipped, reason) in walk.skipped {
-            eprintln!("跳过：{skipped}：{reason}");
+            err(&format!(
+                "跳过：{}：{reason}\n",
+                display::escape_line(&skipped)
+            ));
         }
         documents.extend(
             walk.files
                 .into_iter()
-                .map(PathBuf::from)
                 .filter(|f| is_docx(f) && !is_annotated(f)),
         );
     }
     if args.output.is_some() && documents.len() != 1 {
-        eprintln!(
-            "错误：-o/--output 只能用于一个文档（共有 {} 个）",
+        error(format!(
+            "-o/--output 只能用于一个文档（共有 {} 个）",
             documents.len()
-        );
+        ));
         return ExitCode::from(EXIT_TROUBLE);
     }
     let mut linters = Linters::new(&args.common, selection);
     let date = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    let max_size = args.common.read_options().max_size;
     for document in &documents {
         let output = args.output.clone().unwrap_or_else(|| copy_path(document));
-        match annotate_one(document, &output, args.force, &mut linters, &date) {
-            Ok(message) => eprintln!("{message}"),
+        match annotate_one(document, &output, args.force, &mut linters, &date, max_size) {
+            Ok(message) => err(&format!("{message}\n")),
             Err(message) => {
-                eprintln!("错误：{message}");
+                error(message);
                 trouble = true;
             }
         }
@@ -124,15 +127,17 @@ fn copy_path(document: &Path) -> PathBuf {
     document.with_file_name(format!("{stem}{SUFFIX}.docx"))
 }
 
-/// Lints `document` and writes its annotated copy to `output`; the message to show.
+/// Lints `document` (read up to `max_size` bytes) and writes its annotated copy to
+/// `output`; the message to show.
 fn annotate_one(
     document: &Path,
     output: &Path,
     force: bool,
     linters: &mut Linters,
     date: &str,
+    max_size: u64,
 ) -> Result<String, String> {
-    let name = document.display().to_string();
+    let name = display::escape_line(&document.to_string_lossy()).into_owned();
     if !is_docx(document) {
         return Err(format!("{name}：只能为 Word 文档（.docx）加批注"));
     }
@@ -143,17 +148,13 @@ fn annotate_one(
     if same(document, output) {
         return Err(format!("{name}：输出文件不能是原文档本身"));
     }
+    let shown = display::escape_line(&output.to_string_lossy()).into_owned();
     if output.exists() && !force {
-        return Err(format!(
-            "{}：已存在，未改动；用 --force 覆盖",
-            output.display()
-        ));
+        return Err(format!("{shown}：已存在，未改动；用 --force 覆盖"));
     }
-    let linter = linters.for_path(&name)?;
-    let bytes = std::fs::read(document).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{name}：文件不存在"),
-        _ => format!("{name}：无法读取（{e}）"),
-    })?;
+    let linter = linters.for_path(document)?;
+    let bytes = input::read_bytes(document, &document.to_string_lossy(), max_size)
+        .map_err(|e| e.to_string())?;
     let read = docx::read(&bytes).map_err(|e| format!("{name}：{e}"))?;
     let (source, map) = input::docx_source(&name, read);
     let mut diagnostics = linter.lint(&source);
@@ -165,11 +166,11 @@ fn annotate_one(
     );
     let annotated = annotate::annotate(&bytes, &source, &map, &diagnostics, date)
         .map_err(|e| format!("{name}：{e}"))?;
-    write_new(output, &annotated.bytes, force)
-        .map_err(|e| format!("{}：无法写入（{e}）", output.display()))?;
+    write_new(output, &annotated.bytes, force).map_err(|e| {
+        format!("{shown}：无法写入（{}）", display::os_error(&e))
+    })?;
     Ok(format!(
-        "{}：已写入 {} 条批注，其中 {} 处修正标为修订",
-        output.display(),
+        "{shown}：已写入 {} 条批注，其中 {} 处修正标为修订",
         annotated.comments,
         annotated.tracked.len()
     ))

@@ -1,17 +1,41 @@
 //! `nianbao init`: a commented nianbao.toml showing every setting at its default.
 
-use super::EXIT_TROUBLE;
+use super::{EXIT_TROUBLE, error};
 use nianbao::config::{DEFAULT_TOML, FILE_NAME};
+use nianbao::display;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Writes `nianbao.toml` in the current directory: never through a symlink (dangling
+/// or not), never over an existing file without `force`, and with `force` by replacing
+/// it atomically rather than writing into it.
 pub fn init(force: bool) -> ExitCode {
     let path = Path::new(FILE_NAME);
-    if path.exists() && !force {
-        eprintln!("错误：{FILE_NAME} 已存在，未改动；用 --force 覆盖");
+    let existing = std::fs::symlink_metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        error(format!(
+            "{FILE_NAME} 是一个符号链接，为免写到别处，未改动；请先删除它或换成普通文件"
+        ));
         return ExitCode::from(EXIT_TROUBLE);
     }
-    match std::fs::write(path, template()) {
+    if existing.is_some() && !force {
+        error(format!("{FILE_NAME} 已存在，未改动；用 --force 覆盖"));
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let written = if existing.is_some() {
+        replace(path)
+    } else {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(template().as_bytes()))
+    };
+    match written {
         Ok(()) => {
             super::out(&format!(
                 "已写入 {FILE_NAME}：去掉行首的 # 即可修改该项设置\n"
@@ -19,10 +43,20 @@ pub fn init(force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("错误：无法写入 {FILE_NAME}：{e}");
+            error(format!("无法写入 {FILE_NAME}（{}）", display::os_error(&e)));
             ExitCode::from(EXIT_TROUBLE)
         }
     }
+}
+
+/// Replaces the file at `path` with the template: a temporary file renamed over it.
+fn replace(path: &Path) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".nianbao-")
+        .tempfile_in(".")?;
+    tmp.write_all(template().as_bytes())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The built-in rule set with every setting commented out, so the file changes nothing

@@ -1,15 +1,16 @@
 //! `outline`, `rules` and `explain`: what the parser saw and what each rule does.
 
-use super::{Common, EXIT_TROUBLE, out};
+use super::{Common, EXIT_TROUBLE, err, error, out};
 use crate::cli::runs::Linters;
 use nianbao::config::{self, Config};
 use nianbao::{input, render, rules};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Prints the outline of each of `paths`: trees one after another, or for JSON one
 /// object (one file) or an array of them (several). An unreadable file is reported and
 /// the others are still printed (exit 2).
-pub fn outline(paths: &[String], common: &Common, json: bool) -> ExitCode {
+pub fn outline(paths: &[PathBuf], common: &Common, json: bool) -> ExitCode {
     let mut linters = Linters::new(common, Default::default());
     let mut trouble = false;
     let mut texts = Vec::new();
@@ -18,14 +19,14 @@ pub fn outline(paths: &[String], common: &Common, json: bool) -> ExitCode {
         let linter = match linters.for_path(path) {
             Ok(l) => l,
             Err(message) => {
-                eprint!("{message}");
+                err(&message);
                 return ExitCode::from(EXIT_TROUBLE);
             }
         };
-        let source = match input::read(path, common.encoding) {
+        let source = match input::read(path, common.read_options()) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("错误：{e}");
+                error(e);
                 trouble = true;
                 continue;
             }
@@ -42,10 +43,10 @@ pub fn outline(paths: &[String], common: &Common, json: bool) -> ExitCode {
     } else if paths.len() == 1 {
         values
             .pop()
-            .map(|v| serde_json::to_string_pretty(&v).expect("outline serialises") + "\n")
+            .map(|v| render::outline::pretty(&v))
             .unwrap_or_default()
     } else {
-        serde_json::to_string_pretty(&values).expect("outline serialises") + "\n"
+        render::outline::pretty(&serde_json::Value::Array(values))
     };
     out(&text);
     if trouble {
@@ -70,7 +71,10 @@ pub fn rules() -> ExitCode {
 
 pub fn explain(id: &str) -> ExitCode {
     let Some(rule) = rules::info(id) else {
-        eprintln!("错误：未知的规则“{id}”（用 `nianbao rules` 查看全部规则）");
+        error(format!(
+            "未知的规则“{}”（用 `nianbao rules` 查看全部规则）",
+            nianbao::display::escape_line(id)
+        ));
         return ExitCode::from(EXIT_TROUBLE);
     };
     let level = default_level(&Config::builtin(), id);

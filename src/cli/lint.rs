@@ -1,47 +1,51 @@
 //! `nianbao lint` and `nianbao report`.
 
-use super::runs::{self, Run};
-use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, out, out_bytes, output};
+use super::runs::{self, Linted, Run};
+use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, err, error, out, out_bytes, output};
 use clap::ValueEnum;
-use nianbao::config::Config;
-use nianbao::fix;
 use nianbao::lint::Selection;
 use nianbao::render::report;
 use nianbao::render::{self, Counts, FileReport};
+use nianbao::source::Origin;
+use nianbao::writeback::{self, Change};
+use nianbao::{display, fix};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct LintArgs {
-    /// Files or directories (`.txt .md .docx .html .htm .pdf` inside); `-` reads standard input.
-    #[arg(required = true)]
-    paths: Vec<String>,
+    /// 报告文件或目录（检查其中的 .txt .md .docx .html .htm .pdf）；`-` 表示标准输入
+    #[arg(required = true, value_name = "路径")]
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     common: Common,
-    /// Only run these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',')]
+    /// 只运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     select: Option<Vec<String>>,
-    /// Do not run these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',')]
+    /// 不运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "规则")]
     ignore: Vec<String>,
-    /// Skip files matching this glob when walking directories (repeatable).
-    #[arg(long)]
+    /// 遍历目录时跳过与此模式匹配的文件（可多次给出）
+    #[arg(long, value_name = "模式")]
     exclude: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// 输出格式：human（默认）、json、short、github、sarif
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "格式")]
     format: Format,
-    /// Print a per-rule count table after the findings.
+    /// 在问题之后列出按规则统计的数量
     #[arg(long)]
     statistics: bool,
-    /// Apply the unambiguous fixes findings carry (never to .docx: for those,
-    /// `nianbao annotate` writes a copy with the fixes as tracked changes).
+    /// 写入问题所附的明确修正（从不改写 .docx：Word 文档请用 `nianbao annotate` 生成带修订的副本）；`-` 时只把修正后的全文写到标准输出
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
-    /// Print the fixes as a unified diff instead of writing them.
+    /// 以统一差异格式显示修正，不写入
     #[arg(long)]
     diff: bool,
-    /// Write the findings to this file instead of standard output.
-    #[arg(long, short)]
+    /// 把问题写到此文件，而不是标准输出
+    #[arg(long, short, value_name = "文件")]
     output: Option<PathBuf>,
+    /// 与 --fix 同用：直接写入原文件（保留硬链接、所有者和只读文件），不用临时文件替换；写入中断可能损坏文件
+    #[arg(long, requires = "fix")]
+    in_place: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -55,18 +59,19 @@ enum Format {
 
 #[derive(clap::Args)]
 pub struct ReportArgs {
-    /// Files or directories to tabulate.
-    #[arg(required = true)]
-    paths: Vec<String>,
+    /// 要汇总的报告文件或目录
+    #[arg(required = true, value_name = "路径")]
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     common: Common,
-    /// Skip files matching this glob when walking directories (repeatable).
-    #[arg(long)]
+    /// 遍历目录时跳过与此模式匹配的文件（可多次给出）
+    #[arg(long, value_name = "模式")]
     exclude: Vec<String>,
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    /// 输出格式：table（默认）、csv、json、xlsx、html
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table, value_name = "格式")]
     format: ReportFormat,
-    /// Write the report to this file instead of standard output (needed for xlsx).
-    #[arg(long, short)]
+    /// 把汇总表写到此文件，而不是标准输出（xlsx 格式必须指定）
+    #[arg(long, short, value_name = "文件")]
     output: Option<PathBuf>,
 }
 
@@ -84,23 +89,30 @@ pub fn lint(args: &LintArgs) -> ExitCode {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
+    let fixing = args.fix || args.diff;
     let Run {
         files,
         unused,
         mut trouble,
+        unreadable,
         ..
-    } = match runs::run(&args.paths, &args.common, selection, &args.exclude) {
+    } = match runs::run(&args.paths, &args.common, selection, &args.exclude, fixing) {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let mut reports: Vec<FileReport> = files.into_iter().map(|(r, _)| r).collect();
-    if args.fix || args.diff {
-        trouble |= apply_fixes(&mut reports, args.fix);
+    // With `--fix -`, standard output carries the document and nothing else.
+    let filter = args.fix && args.paths.iter().any(|p| p.as_os_str() == "-");
+    let mut document = None;
+    let mut reports = Vec::with_capacity(files.len());
+    for linted in files {
+        let (report, failed) = apply_fixes(linted, args, &mut document);
+        trouble |= failed;
+        reports.push(report);
     }
     reports.extend(unused);
-    let color = args.common.color.enabled();
+    let color = args.common.color.enabled() && !filter;
     let mut text = match args.format {
-        Format::Human => render::human::render(&reports, color),
+        Format::Human => render::human::render(&reports, color, &unreadable),
         Format::Json => render::json::render(&reports),
         Format::Short => render::short::render(&reports),
         Format::Github => render::github::render(&reports),
@@ -109,56 +121,92 @@ pub fn lint(args: &LintArgs) -> ExitCode {
     if args.statistics {
         text.push_str(&render::stats::render(&reports));
     }
-    let inputs = args.paths.iter().map(String::as_str);
-    let inputs = inputs.chain(reports.iter().map(|r| r.source.name.as_str()));
-    if !emit(args.output.as_deref(), text.as_bytes(), inputs) {
+    if let Some(bytes) = document
+        && !out_bytes(&bytes)
+    {
+        error("无法写出修正后的文本：标准输出已关闭");
+        trouble = true;
+    }
+    let written = match args.output.as_deref() {
+        Some(target) => {
+            let inputs = args.paths.iter().map(PathBuf::as_path);
+            let inputs = inputs.chain(reports.iter().filter_map(|r| r.source.path.as_deref()));
+            write_output(target, text.as_bytes(), inputs)
+        }
+        None if filter => {
+            err(&text);
+            true
+        }
+        None => {
+            out(&text);
+            true
+        }
+    };
+    if !written {
         return ExitCode::from(EXIT_TROUBLE);
     }
     exit_code(trouble, Counts::of(&reports))
 }
 
-/// Writes (or, without `write`, prints as a diff) the fixes of every report and drops
-/// the findings they fix. Returns whether a write failed.
-fn apply_fixes(reports: &mut [FileReport], write: bool) -> bool {
-    let mut failed = false;
-    for r in reports.iter_mut() {
-        let Some((fixed, n)) = fix::apply(&r.source.text, &r.diagnostics) else {
-            continue;
-        };
-        let Some(bytes) = fix::encode_like(&r.source, &fixed) else {
-            // A .docx is never rewritten: its fixes stay reported.
-            eprintln!(
-                "{}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本",
-                r.source.name
-            );
-            continue;
-        };
-        if !write {
-            out(&fix::diff(&r.source.name, &r.source.text, &fixed));
-            continue;
-        }
-        if r.source.name == "<stdin>" {
-            out(&fixed);
-            r.diagnostics.retain(|d| d.fix.is_none());
-            continue;
-        }
-        match fix::write_atomic(Path::new(&r.source.name), &bytes) {
-            Ok(()) => {
-                eprintln!("{}：已修正 {n} 处", r.source.name);
-                r.diagnostics.retain(|d| d.fix.is_none());
+/// Writes a file's fixes (or, for `--diff`, prints them), and returns the report to
+/// show: the fixed text's findings once written, else the original's. Standard input's
+/// document, fixed or not, goes to `document`. The flag says a write was refused.
+fn apply_fixes(
+    linted: Linted,
+    args: &LintArgs,
+    document: &mut Option<Vec<u8>>,
+) -> (FileReport, bool) {
+    let Linted { report, fixed, .. } = linted;
+    let stdin = report.source.path.is_none();
+    if stdin && args.fix {
+        *document = report.source.raw.clone();
+    }
+    let name = display::escape_line(&report.source.name).into_owned();
+    if report.source.origin == Origin::Docx && report.diagnostics.iter().any(|d| d.fix.is_some()) {
+        err(&format!(
+            "{name}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本\n"
+        ));
+    }
+    let (Some(fixed), Origin::Text { encoding, bom }) = (fixed, report.source.origin) else {
+        return (report, false);
+    };
+    if args.diff {
+        out(&fix::diff(&name, &report.source.text, &fixed.source.text));
+        return (report, false);
+    }
+    let change = Change {
+        text: &report.source.text,
+        encoding,
+        bom,
+        edits: &fixed.edits,
+        fixed: &fixed.source.text,
+    };
+    let written = match (&report.source.path, &report.source.raw) {
+        (Some(path), _) => writeback::write(path, &change, args.in_place),
+        (None, Some(raw)) => change.patch(raw).map(|bytes| *document = Some(bytes)),
+        (None, None) => return (report, false),
+    };
+    match written {
+        Ok(()) => {
+            if !stdin {
+                err(&format!("{name}：已修正 {} 处\n", fixed.applied));
             }
-            Err(e) => {
-                eprintln!("错误：{}：无法写入修正（{e}）", r.source.name);
-                failed = true;
-            }
+            let fixed_report = FileReport {
+                source: fixed.source,
+                diagnostics: fixed.diagnostics,
+            };
+            (fixed_report, false)
+        }
+        Err(refusal) => {
+            error(format!("{name}：{refusal}"));
+            (report, true)
         }
     }
-    failed
 }
 
 pub fn report(args: &ReportArgs) -> ExitCode {
     if matches!(args.format, ReportFormat::Xlsx) && args.output.is_none() {
-        eprintln!("错误：xlsx 格式须用 --output 指定输出文件（如 --output 汇总.xlsx）");
+        error("xlsx 格式须用 --output 指定输出文件（如 --output 汇总.xlsx）");
         return ExitCode::from(EXIT_TROUBLE);
     }
     let run = match runs::run(
@@ -166,22 +214,19 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         &args.common,
         Selection::default(),
         &args.exclude,
+        false,
     ) {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let builtin = Config::builtin();
     let mut rows: Vec<report::Row> = run
         .files
         .iter()
-        .map(|(r, o)| {
-            let config = run.linter_of(&r.source.name).map(|l| l.config());
-            report::Row::new(r, o, config.unwrap_or(&builtin))
-        })
+        .map(|f| report::Row::new(&f.report, &f.outline, run.config_of(f)))
         .collect();
     for c in &run.copies {
         rows[c.file].copied.push(report::Copied {
-            other: run.files[c.other].0.source.name.clone(),
+            other: run.files[c.other].report.source.name.clone(),
             percent: c.percent,
         });
     }
@@ -191,7 +236,7 @@ pub fn report(args: &ReportArgs) -> ExitCode {
             .map(|(path, reason)| report::Row::unreadable(path, reason)),
     );
     rows.sort_by(|a, b| a.path.cmp(&b.path));
-    let reports: Vec<&FileReport> = run.files.iter().map(|(r, _)| r).collect();
+    let reports: Vec<&FileReport> = run.files.iter().map(|f| &f.report).collect();
     let bytes = match args.format {
         ReportFormat::Table => report::table::render(&rows).into_bytes(),
         ReportFormat::Csv => report::csv::render(&rows).into_bytes(),
@@ -200,38 +245,38 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         ReportFormat::Xlsx => match report::xlsx::render(&rows) {
             Ok(bytes) => bytes,
             Err(e) => {
-                eprintln!("错误：无法生成 xlsx（{e}）");
+                error(format!("无法生成 xlsx（{e}）"));
                 return ExitCode::from(EXIT_TROUBLE);
             }
         },
     };
-    let inputs = args.paths.iter().map(String::as_str);
-    let inputs = inputs.chain(rows.iter().map(|r| r.path.as_str()));
-    if !emit(args.output.as_deref(), &bytes, inputs) {
+    let written = match args.output.as_deref() {
+        Some(target) => {
+            let inputs = args.paths.iter().map(PathBuf::as_path);
+            let files = run.files.iter();
+            let inputs = inputs.chain(files.filter_map(|f| f.report.source.path.as_deref()));
+            write_output(target, &bytes, inputs)
+        }
+        None => {
+            out_bytes(&bytes);
+            true
+        }
+    };
+    if !written {
         return ExitCode::from(EXIT_TROUBLE);
     }
-    let counts = Counts::of(&run.files.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
+    let counts = Counts::of(&run.files.into_iter().map(|f| f.report).collect::<Vec<_>>());
     exit_code(run.trouble, counts)
 }
 
-/// Prints `bytes`, or writes them to `output`; false (after printing why) if that failed.
-fn emit<'a>(
-    output: Option<&Path>,
-    bytes: &[u8],
-    inputs: impl IntoIterator<Item = &'a str>,
-) -> bool {
-    match output {
-        None => {
-            out_bytes(bytes);
-            true
+/// Writes `bytes` to `target` (`--output`); false (after printing why) if that failed.
+fn write_output<'a>(target: &Path, bytes: &[u8], inputs: impl IntoIterator<Item = &'a Path>) -> bool {
+    match output::write(target, bytes, inputs) {
+        Ok(()) => true,
+        Err(message) => {
+            error(message);
+            false
         }
-        Some(target) => match output::write(target, bytes, inputs) {
-            Ok(()) => true,
-            Err(message) => {
-                eprintln!("{message}");
-                false
-            }
-        },
     }
 }
 

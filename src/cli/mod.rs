@@ -6,10 +6,12 @@ mod inspect;
 mod lint;
 mod output;
 mod runs;
+mod usage;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use nianbao::decode::Encoding;
-use std::io::IsTerminal;
+use nianbao::input::{self, ReadOptions};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,7 +23,7 @@ pub const EXIT_TROUBLE: u8 = 2;
 #[command(
     name = "nianbao",
     version,
-    about = "Linter for 法治政府建设年度报告 (annual rule-of-law government reports)"
+    about = "nianbao：法治政府建设年度报告检查工具"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,29 +32,34 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint report files or directories (`-` reads standard input).
+    /// 检查报告文件或目录（`-` 表示从标准输入读取）
     Lint(lint::LintArgs),
-    /// Write a copy of Word documents with the findings as comments (批注) and fixes as
-    /// tracked changes (修订).
+    /// 为 Word 文档写出副本：问题作为批注，修正作为修订
     Annotate(annotate::AnnotateArgs),
-    /// The reviewer's table: one row per file with year, issuer, missing sections, dates.
+    /// 审阅汇总表：每个文件一行，列出年度、发文机关、缺少的章节、日期情况
     Report(lint::ReportArgs),
-    /// Print the outline the parser understood, for each file.
+    /// 显示解析出的报告结构（可给出多个文件）
     Outline {
-        #[arg(required = true)]
-        paths: Vec<String>,
+        /// 报告文件
+        #[arg(required = true, value_name = "文件")]
+        paths: Vec<PathBuf>,
         #[command(flatten)]
         common: Common,
-        #[arg(long, value_enum, default_value_t = OutlineFormat::Human)]
+        /// 输出格式：human（默认）或 json
+        #[arg(long, value_enum, default_value_t = OutlineFormat::Human, value_name = "格式")]
         format: OutlineFormat,
     },
-    /// List every rule with its default severity.
+    /// 列出全部规则及其默认级别
     Rules,
-    /// Explain what a rule checks and why.
-    Explain { rule: String },
-    /// Write a commented nianbao.toml showing every setting at its default.
+    /// 说明一条规则检查什么、依据是什么
+    Explain {
+        /// 规则编号，如 section-missing
+        #[arg(value_name = "规则")]
+        rule: String,
+    },
+    /// 写出带注释的 nianbao.toml，列出每项设置的默认值
     Init {
-        /// Overwrite an existing nianbao.toml.
+        /// 覆盖已有的 nianbao.toml
         #[arg(long)]
         force: bool,
     },
@@ -61,15 +68,27 @@ enum Command {
 /// Options every reading command shares.
 #[derive(clap::Args, Clone)]
 pub struct Common {
-    /// Use this config file instead of looking for nianbao.toml.
-    #[arg(long)]
+    /// 使用这个配置文件，不再查找 nianbao.toml
+    #[arg(long, value_name = "文件")]
     pub config: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// 彩色输出：auto（默认，终端中着色）、always、never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "何时")]
     pub color: ColorChoice,
-    /// Read text files in this encoding instead of detecting it
-    /// (utf-8, utf-16le, utf-16be, gb18030, gbk).
-    #[arg(long)]
+    /// 按此编码读取文本文件，不自动检测（utf-8、utf-16le、utf-16be、gb18030、gbk）
+    #[arg(long, value_name = "编码")]
     pub encoding: Option<Encoding>,
+    /// 单个输入的大小上限，超过则不检查（默认 64M；可写 512K、200M、1G 或字节数）
+    #[arg(long, value_name = "大小", value_parser = input::parse_size)]
+    pub max_size: Option<u64>,
+}
+
+impl Common {
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            encoding: self.encoding,
+            max_size: self.max_size.unwrap_or(input::DEFAULT_MAX_SIZE),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,19 +117,54 @@ impl ColorChoice {
     }
 }
 
-/// Writes to standard output, ignoring a closed pipe (`nianbao rules | head`).
-pub fn out(text: &str) {
-    out_bytes(text.as_bytes());
+/// Writes to standard output; a closed pipe (`nianbao rules | head`) is not an error
+/// worth more than the return value.
+pub fn out(text: &str) -> bool {
+    out_bytes(text.as_bytes())
 }
 
-/// Writes bytes to standard output, ignoring a closed pipe.
-pub fn out_bytes(bytes: &[u8]) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(bytes);
+pub fn out_bytes(bytes: &[u8]) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .is_ok()
+}
+
+/// Writes to standard error, never panicking when it is closed.
+pub fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `错误：` and the message, on standard error.
+pub fn error(message: impl std::fmt::Display) {
+    err(&format!("错误：{message}\n"));
+}
+
+/// Parses the command line; help and usage errors are printed in Chinese.
+fn parse() -> Result<Cli, ExitCode> {
+    let cmd = usage::localize(Cli::command());
+    let parsed = cmd
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match e.kind() {
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+            out(&e.render().to_string());
+            ExitCode::SUCCESS
+        }
+        _ => {
+            err(&usage::error_text(&e));
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    })
 }
 
 pub fn run() -> ExitCode {
-    match Cli::parse().command {
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match cli.command {
         Command::Lint(args) => lint::lint(&args),
         Command::Report(args) => lint::report(&args),
         Command::Annotate(args) => annotate::annotate(&args),

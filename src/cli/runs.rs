@@ -1,14 +1,15 @@
 //! One lint run over many inputs: configs found per file, directories walked, files
 //! linted in parallel, `[[ignore]]` applied and unused suppressions reported.
 
-use super::{Common, EXIT_TROUBLE};
+use super::{Common, EXIT_TROUBLE, err, error};
 use nianbao::config::{self, Config};
 use nianbao::diagnostic::{Diagnostic, Severity};
-use nianbao::lint::{Linter, Selection};
+use nianbao::input::InputError;
+use nianbao::lint::{Fixed, Linter, Selection};
 use nianbao::outline::Outline;
 use nianbao::render::{FileReport, human};
-use nianbao::source::Source;
-use nianbao::{copied, files, input, suppress};
+use nianbao::source::{Origin, Source};
+use nianbao::{copied, display, files, input, suppress};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,23 +37,26 @@ impl Linters {
     }
 
     /// The linter for `path`; a config error comes back rendered.
-    pub fn for_path(&mut self, path: &str) -> Result<&Linter, String> {
+    pub fn for_path(&mut self, path: &Path) -> Result<&Linter, String> {
         let key = self.key_for(path)?;
         Ok(&self.loaded[&key].0)
     }
 
-    /// Loads the config that applies to `path` (a file, a directory or `-`).
-    fn key_for(&mut self, path: &str) -> Result<ConfigKey, String> {
+    /// Loads the config that applies to `path` (a file, a directory or `-`): the
+    /// nearest `nianbao.toml` from its directory up, however the path is written
+    /// (`r.txt`, `./r.txt`, absolute).
+    fn key_for(&mut self, path: &Path) -> Result<ConfigKey, String> {
         let key = match &self.explicit {
             Some(p) => Some(p.clone()),
             None => {
-                let p = Path::new(path);
-                let dir = if path == "-" {
-                    std::env::current_dir().unwrap_or_default()
-                } else if p.is_dir() {
-                    p.to_path_buf()
+                let dir = if path.as_os_str() == "-" || path.is_dir() {
+                    path.to_path_buf()
                 } else {
-                    p.parent().unwrap_or(Path::new(".")).to_path_buf()
+                    path.parent().unwrap_or(Path::new("")).to_path_buf()
+                };
+                let dir = match dir.as_os_str().to_str() {
+                    Some("" | "-") => PathBuf::from("."),
+                    _ => dir,
                 };
                 config::discover(&std::path::absolute(&dir).unwrap_or(dir))
             }
@@ -62,7 +66,8 @@ impl Linters {
                 Some(p) => {
                     let config =
                         Config::load(p).map_err(|e| human::render_config_error(&e, self.color))?;
-                    (config, std::fs::read_to_string(p).unwrap_or_default())
+                    let text = config::read_text(p).unwrap_or_default();
+                    (config, text)
                 }
                 None => (Config::builtin(), String::new()),
             };
@@ -73,153 +78,196 @@ impl Linters {
     }
 }
 
+/// One linted input.
+pub struct Linted {
+    pub report: FileReport,
+    pub outline: Outline,
+    /// The text with its fixes applied, when fixes were asked for and there are some.
+    pub fixed: Option<Fixed>,
+    key: ConfigKey,
+    /// Per `[[ignore]]` entry of its config, whether it suppressed something here.
+    used: Vec<bool>,
+}
+
 /// What a run produced.
 pub struct Run {
-    /// Linted files, sorted by path, with their outlines.
-    pub files: Vec<(FileReport, Outline)>,
+    /// Linted files, sorted by path.
+    pub files: Vec<Linted>,
     /// Files sharing much of their text with another file (indexes into `files`).
     pub copies: Vec<copied::Copy>,
     /// Unused `[[ignore]]` entries, as findings in their config files.
     pub unused: Vec<FileReport>,
-    /// Inputs that could not be read: path and the reason, in Chinese.
+    /// Inputs that could not be read or were skipped in a walk: the name and the reason,
+    /// in Chinese (rows of the report).
     pub failed: Vec<(String, String)>,
     /// Some input could not be read.
     pub trouble: bool,
+    /// The names of the inputs that could not be read.
+    pub unreadable: Vec<String>,
     linters: Linters,
-    keys: HashMap<String, ConfigKey>,
 }
 
 impl Run {
-    /// The linter that applied to the file named `path`, if the run read it.
-    pub fn linter_of(&self, path: &str) -> Option<&Linter> {
-        self.keys.get(path).map(|key| &self.linters.loaded[key].0)
+    /// The configuration that applied to `file`.
+    pub fn config_of(&self, file: &Linted) -> &Config {
+        self.linters.loaded[&file.key].0.config()
     }
 }
 
-/// Lints `paths` (files, directories, `-`) with `extra_exclude` globs for walks.
+/// Lints `paths` (files, directories, `-`) with `extra_exclude` globs for walks; with
+/// `fix`, also fixes each text (nothing is written here).
 pub fn run(
-    paths: &[String],
+    paths: &[PathBuf],
     common: &Common,
     selection: Selection,
     extra_exclude: &[String],
+    fix: bool,
 ) -> Result<Run, ExitCode> {
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        eprintln!(
-            "错误：未知的规则：{}（用 `nianbao rules` 查看全部规则）",
+        error(format!(
+            "未知的规则：{}（用 `nianbao rules` 查看全部规则）",
             unknown.join(", ")
-        );
+        ));
         return Err(ExitCode::from(EXIT_TROUBLE));
     }
     let mut linters = Linters::new(common, selection);
     let mut trouble = false;
     let mut failed = Vec::new();
-    let mut inputs: Vec<(String, ConfigKey)> = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut inputs: Vec<(PathBuf, ConfigKey)> = Vec::new();
+    let config_error = |m: String| {
+        err(&m);
+        ExitCode::from(EXIT_TROUBLE)
+    };
     for path in paths {
-        let key = linters.key_for(path).map_err(|m| {
-            eprint!("{m}");
-            ExitCode::from(EXIT_TROUBLE)
-        })?;
-        if path != "-" && Path::new(path).is_dir() {
+        let key = linters.key_for(path).map_err(config_error)?;
+        if path.as_os_str() != "-" && path.is_dir() {
             let mut patterns = extra_exclude.to_vec();
             patterns.extend(linters.loaded[&key].0.config().exclude.iter().cloned());
             let globs = files::globs(&patterns).map_err(|m| {
-                eprintln!("错误：{m}");
+                error(m);
                 ExitCode::from(EXIT_TROUBLE)
             })?;
-            let walk = files::walk(Path::new(path), &globs);
-            for e in walk.errors {
-                eprintln!("错误：{e}");
+            let walk = files::walk(path, &globs);
+            for (p, e) in walk.errors {
+                error(&e);
+                unreadable.push(p.clone());
                 trouble = true;
-                failed.push((path.clone(), e));
+                failed.push((p, e));
             }
             for (skipped, reason) in walk.skipped {
-                eprintln!("跳过：{skipped}：{reason}");
+                err(&format!(
+                    "跳过：{}：{reason}\n",
+                    display::escape_line(&skipped)
+                ));
                 failed.push((skipped, reason.to_string()));
             }
             for f in walk.files {
-                let key = linters.key_for(&f).map_err(|m| {
-                    eprint!("{m}");
-                    ExitCode::from(EXIT_TROUBLE)
-                })?;
+                let key = linters.key_for(&f).map_err(config_error)?;
                 inputs.push((f, key));
             }
         } else {
             inputs.push((path.clone(), key));
         }
     }
-    let results: Vec<Result<(FileReport, Outline), String>> = inputs
-        .par_iter()
+    let options = common.read_options();
+    let results: Vec<Result<Linted, InputError>> = inputs
+        .into_par_iter()
         .map(|(path, key)| {
-            let linter = &linters.loaded[key].0;
-            let source = input::read(path, common.encoding).map_err(|e| e.to_string())?;
+            let linter = &linters.loaded[&key].0;
+            let source = input::read(&path, options)?;
             let (outline, diagnostics) = linter.check(&source);
-            Ok((
-                FileReport {
+            Ok(Linted {
+                report: FileReport {
                     source,
                     diagnostics,
                 },
                 outline,
-            ))
+                fixed: None,
+                key,
+                used: Vec::new(),
+            })
         })
         .collect();
     let mut files = Vec::new();
-    for (r, (path, _)) in results.into_iter().zip(&inputs) {
+    for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                if f.report.source.maybe_gbk {
+                    err(&format!(
+                        "提示：{}：按 UTF-8 读出的文字不像中文（多为罕见字或夹杂西文字母），\
+                         字节却像 GBK 编码的中文；若确是 GBK 文件，请加 --encoding gbk 重新检查\n",
+                        display::escape_line(&f.report.source.name)
+                    ));
+                }
+                files.push(f);
+            }
             Err(e) => {
-                eprintln!("错误：{e}");
+                error(&e);
+                unreadable.push(e.name().to_string());
+                failed.push((e.name().to_string(), e.to_string()));
                 trouble = true;
-                failed.push((path.clone(), e));
             }
         }
     }
-    files.sort_by(|a, b| a.0.source.name.cmp(&b.0.source.name));
-    let key_of: HashMap<&str, &ConfigKey> = inputs.iter().map(|(p, k)| (p.as_str(), k)).collect();
-    let linter_of = |name: &str| key_of.get(name).map(|k| &linters.loaded[*k].0);
-    let tuning = files
-        .first()
-        .and_then(|(r, _)| linter_of(&r.source.name))
-        .map(|l| l.config().rules.copied_text.clone())
-        .unwrap_or_default();
-    let copies = copied::check(&mut files, &tuning, |name| {
-        linter_of(name).and_then(|l| l.severity(copied::RULE))
-    });
-    let unused = apply_suppressions(&linters, &inputs, &mut files);
+    files.sort_by(|a, b| a.report.source.name.cmp(&b.report.source.name));
+    let copies = copied_text(&linters, &mut files);
+    // Suppressions after the copied-text check, so `[[ignore]]` reaches its findings
+    // too; fixes after both, from the findings that are left.
+    for f in &mut files {
+        let ignore = &linters.loaded[&f.key].0.config().ignore;
+        let r = &mut f.report;
+        f.used = suppress::apply(ignore, &r.source.name, &r.source.text, &mut r.diagnostics);
+    }
+    if fix {
+        files.par_iter_mut().for_each(|f| {
+            let linter = &linters.loaded[&f.key].0;
+            let r = &f.report;
+            if matches!(r.source.origin, Origin::Text { .. }) {
+                f.fixed = linter.fix(&r.source, &r.diagnostics);
+            }
+        });
+    }
+    let unused = unused_suppressions(&linters, &files);
     Ok(Run {
         files,
         copies,
         unused,
         failed,
         trouble,
-        keys: inputs.into_iter().collect(),
+        unreadable,
         linters,
     })
 }
 
-/// Drops suppressed findings; reports each `[[ignore]]` entry that matched nothing.
-fn apply_suppressions(
-    linters: &Linters,
-    inputs: &[(String, ConfigKey)],
-    files: &mut [(FileReport, Outline)],
-) -> Vec<FileReport> {
-    let key_of: HashMap<&str, &ConfigKey> = inputs.iter().map(|(p, k)| (p.as_str(), k)).collect();
+/// The copied-text check across the run's files, with the first file's settings; its
+/// findings go into the files' reports.
+fn copied_text(linters: &Linters, files: &mut [Linted]) -> Vec<copied::Copy> {
+    let linter_of = |f: &Linted| &linters.loaded[&f.key].0;
+    let tuning = files
+        .first()
+        .map(|f| linter_of(f).config().rules.copied_text.clone())
+        .unwrap_or_default();
+    let severities: Vec<Option<Severity>> = files
+        .iter()
+        .map(|f| linter_of(f).severity(copied::RULE))
+        .collect();
+    let mut parts: Vec<(&mut FileReport, &Outline)> = files
+        .iter_mut()
+        .map(|f| (&mut f.report, &f.outline))
+        .collect();
+    copied::check(&mut parts, &tuning, |i| severities[i])
+}
+
+/// Each `[[ignore]]` entry that matched nothing in any file, as a finding in its config.
+fn unused_suppressions(linters: &Linters, files: &[Linted]) -> Vec<FileReport> {
     let mut used: HashMap<&ConfigKey, Vec<bool>> = HashMap::new();
-    for (report, _) in files.iter_mut() {
-        let Some(key) = key_of.get(report.source.name.as_str()) else {
-            continue;
-        };
-        let entries = &linters.loaded[*key].0.config().ignore;
-        let hits = suppress::apply(
-            entries,
-            &report.source.name,
-            &report.source.text,
-            &mut report.diagnostics,
-        );
+    for f in files {
         let total = used
-            .entry(*key)
-            .or_insert_with(|| vec![false; entries.len()]);
-        for (t, h) in total.iter_mut().zip(hits) {
+            .entry(&f.key)
+            .or_insert_with(|| vec![false; f.used.len()]);
+        for (t, h) in total.iter_mut().zip(&f.used) {
             *t |= h;
         }
     }

@@ -2,6 +2,7 @@
 
 use super::FileReport;
 use crate::diagnostic::Severity;
+use crate::display::escape;
 use std::fmt::Write;
 
 pub fn render(reports: &[FileReport]) -> String {
@@ -18,9 +19,9 @@ pub fn render(reports: &[FileReport]) -> String {
             let _ = writeln!(
                 out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                property(&r.source.name),
+                property(&escape(&r.source.name)),
                 property(d.rule),
-                data(&d.message)
+                data(&escape(&d.message))
             );
         }
     }

@@ -8,6 +8,7 @@ use super::place::{WordPlaces, quote};
 use super::{Counts, FileReport};
 use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::display::{self, escape};
 use crate::sentence;
 use crate::source::{Origin, Source};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
@@ -19,8 +20,9 @@ use std::ops::Range;
 const MAX_CONTEXT: usize = 80;
 const ELLIPSIS: &str = "…";
 
-/// Renders every report, then a summary line.
-pub fn render(reports: &[FileReport], color: bool) -> String {
+/// Renders every report, then a summary line that also names the inputs that could
+/// not be read.
+pub fn render(reports: &[FileReport], color: bool, unreadable: &[String]) -> String {
     let mut buffer = new_buffer(color);
     let config = term::Config::default();
     for report in reports {
@@ -38,30 +40,48 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         }
     }
     let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
-    out.push_str(&summary(Counts::of(reports), reports.len()));
+    out.push_str(&summary(Counts::of(reports), reports.len(), unreadable));
     out
 }
 
-fn summary(c: Counts, files: usize) -> String {
-    if c.errors + c.warnings + c.infos == 0 {
-        return format!("检查了 {files} 个文件，未发现问题。\n");
+/// The most unreadable inputs the summary names.
+const NAMED: usize = 5;
+
+fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
+    let found = c.errors + c.warnings + c.infos > 0;
+    let mut line = match (found, unreadable.is_empty()) {
+        (false, true) => format!("检查了 {files} 个文件，未发现问题"),
+        (false, false) => format!("检查了 {files} 个文件"),
+        (true, _) => format!(
+            "检查了 {files} 个文件：{} 个错误，{} 个警告，{} 个提示",
+            c.errors, c.warnings, c.infos
+        ),
+    };
+    if !unreadable.is_empty() {
+        let names: Vec<String> = unreadable
+            .iter()
+            .take(NAMED)
+            .map(|n| display::escape_line(n).into_owned())
+            .collect();
+        let more = if unreadable.len() > NAMED { "等" } else { "" };
+        line.push_str(&format!(
+            "；另有 {} 个无法读取，未检查：{}{more}",
+            unreadable.len(),
+            names.join("、")
+        ));
     }
-    format!(
-        "检查了 {files} 个文件：{} 个错误，{} 个警告，{} 个提示。\n",
-        c.errors, c.warnings, c.infos
-    )
+    line + "。\n"
 }
 
 /// A configuration error quoting the offending line of the config file.
 pub fn render_config_error(e: &ConfigError, color: bool) -> String {
     let mut buffer = new_buffer(color);
     let file = SimpleFile::new(e.name.as_str(), e.text.as_str());
-    let mut d = CsDiagnostic::error().with_message(format!("配置错误：{}", e.message));
+    let message = escape(&e.message);
+    let mut d = CsDiagnostic::error().with_message(format!("配置错误：{message}"));
     match &e.span {
         Some(span) if !e.text.is_empty() => {
-            d = d.with_labels(vec![
-                Label::primary((), span.clone()).with_message(&e.message),
-            ]);
+            d = d.with_labels(vec![Label::primary((), span.clone()).with_message(message)]);
         }
         _ => d = d.with_notes(vec![format!("文件：{}", e.name)]),
     }
@@ -84,42 +104,52 @@ fn to_codespan(d: &Diagnostic, window: &Window, place: Option<String>) -> CsDiag
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明：{n}")).collect();
+    let mut notes: Vec<String> = d
+        .notes
+        .iter()
+        .map(|n| format!("说明：{}", escape(n)))
+        .collect();
     if let Some(place) = place {
-        notes.insert(0, format!("位置：{place}"));
+        notes.insert(0, format!("位置：{}", escape(&place)));
         if let Some(words) = quote(window.source, d.span.clone()) {
-            notes.insert(1, format!("查找：“{words}”"));
+            notes.insert(1, format!("查找：“{}”", escape(&words)));
         }
     }
     if let Some(help) = &d.help {
-        notes.push(format!("建议：{help}"));
+        notes.push(format!("建议：{}", escape(help)));
     }
     if let Some(fix) = &d.fix {
-        let old = &window.source.text[fix.span.clone()];
+        let old = escape(&window.source.text[fix.span.clone()]);
         notes.push(if fix.replacement.is_empty() {
             format!("修正：删除“{old}”")
         } else {
-            format!("修正：“{old}”改为“{}”", fix.replacement)
+            format!("修正：“{old}”改为“{}”", escape(&fix.replacement))
         });
     }
     CsDiagnostic::new(severity)
         .with_code(d.rule)
-        .with_message(&d.message)
+        .with_message(escape(&d.message))
         .with_labels(vec![
-            Label::primary((), window.local(d.span.clone())).with_message(&d.label),
+            Label::primary((), window.local(d.span.clone())).with_message(escape(&d.label)),
         ])
         .with_notes(notes)
 }
 
 /// The sentence(s) around a span, presented to codespan as if it were the whole file
-/// but reporting the real line and column numbers.
+/// but reporting the real line and column numbers. Control and bidi characters in the
+/// excerpt are shown escaped ([`display::escape`]).
 struct Window<'a> {
     source: &'a Source,
+    /// The file name as shown.
+    name: String,
     /// The shown text: an optional leading `…`, the excerpt, an optional trailing `…`.
     text: String,
     /// Where the excerpt starts in the source, and the length of the leading `…`.
     base: usize,
     lead: usize,
+    /// For each escaped character: where it ends in the source, and how many bytes all
+    /// escapes up to it added.
+    escapes: Vec<(usize, usize)>,
     line_starts: Vec<usize>,
 }
 
@@ -138,27 +168,51 @@ impl<'a> Window<'a> {
         };
         let lead = if start > first.start { ELLIPSIS } else { "" };
         let tail = if end < last.end { ELLIPSIS } else { "" };
-        let text = format!("{lead}{}{tail}", &full[start..end]);
+        let mut text = String::with_capacity(end - start + 8);
+        text.push_str(lead);
+        let mut escapes = Vec::new();
+        let mut added = 0;
+        for (i, c) in full[start..end].char_indices() {
+            let pushed = display::push_escaped(&mut text, c);
+            if pushed != c.len_utf8() {
+                added += pushed - c.len_utf8();
+                escapes.push((start + i + c.len_utf8(), added));
+            }
+        }
+        text.push_str(tail);
         let mut line_starts = vec![0];
         line_starts.extend(line_breaks(&text));
         Window {
             source,
+            name: display::escape_line(&source.name).into_owned(),
             text,
             base: start,
             lead: lead.len(),
+            escapes,
             line_starts,
         }
     }
 
     /// A source byte range as a range in the shown text.
     fn local(&self, span: Range<usize>) -> Range<usize> {
-        let map = |b: usize| b - self.base + self.lead;
+        let map = |b: usize| {
+            let at = self.escapes.partition_point(|&(end, _)| end <= b);
+            let added = at.checked_sub(1).map_or(0, |i| self.escapes[i].1);
+            b - self.base + self.lead + added
+        };
         map(span.start)..map(span.end)
     }
 
     /// A shown-text byte as a source byte (the leading `…` maps to the excerpt start).
     fn global(&self, byte: usize) -> usize {
-        (self.base + byte.saturating_sub(self.lead)).min(self.source.text.len())
+        let plain = byte.saturating_sub(self.lead);
+        let added = self
+            .escapes
+            .iter()
+            .take_while(|&&(end, added)| end - self.base + added <= plain)
+            .last()
+            .map_or(0, |&(_, added)| added);
+        (self.base + plain.saturating_sub(added)).min(self.source.text.len())
     }
 }
 
@@ -178,7 +232,7 @@ impl<'a> Files<'a> for Window<'a> {
     type Source = &'a str;
 
     fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(&self.source.name)
+        Ok(&self.name)
     }
 
     fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
@@ -244,7 +298,7 @@ mod tests {
             source,
             diagnostics: vec![d],
         };
-        let out = render(std::slice::from_ref(&report), false);
+        let out = render(std::slice::from_ref(&report), false, &[]);
         assert!(out.contains("t.txt:2:10"), "{out}");
         // The caret line is under the span, counting CJK characters as two columns.
         let caret = out.lines().find(|l| l.contains('^')).unwrap();
@@ -252,5 +306,38 @@ mod tests {
         let col =
             |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
         assert_eq!(col(caret, "^"), col(source_line, "上升"));
+    }
+
+    #[test]
+    fn escapes_and_bidi_controls_are_shown_escaped() {
+        let text = "标题\n第一句。调解\u{1b}[2J\u{202e}成功率上升10%。".to_string();
+        let source = Source::new("t\u{1b}]0;x.txt", text);
+        let at = source.text.find("上升").unwrap();
+        let d = Diagnostic::new(at..at + "上升10%".len(), "引文“\u{1b}[31m”").label("此处");
+        let report = FileReport {
+            source,
+            diagnostics: vec![d],
+        };
+        let out = render(std::slice::from_ref(&report), false, &[]);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
+        assert!(out.contains("\\u{1b}[2J\\u{202e}"), "{out}");
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        let line = out.lines().find(|l| l.contains("成功率")).unwrap();
+        let col =
+            |s: &str, pat: &str| unicode_width::UnicodeWidthStr::width(&s[..s.find(pat).unwrap()]);
+        assert_eq!(col(caret, "^"), col(line, "上升"));
+    }
+
+    #[test]
+    fn summary_never_says_nothing_found_beside_unreadable_files() {
+        let line = summary(Counts::default(), 2, &["坏.txt".to_string()]);
+        assert!(!line.contains("未发现问题"), "{line}");
+        assert!(
+            line.contains("1 个无法读取") && line.contains("坏.txt"),
+            "{line}"
+        );
     }
 }

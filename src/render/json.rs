@@ -86,7 +86,8 @@ pub fn render(reports: &[FileReport]) -> String {
             infos: counts.infos,
         },
     };
-    serde_json::to_string_pretty(&output).expect("diagnostics serialise") + "\n"
+    let json = serde_json::to_string_pretty(&output).expect("diagnostics serialise");
+    crate::display::json_safe(json) + "\n"
 }
 
 fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {

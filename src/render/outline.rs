@@ -7,7 +7,13 @@ use std::fmt::Write;
 
 /// The outline as JSON (schema in the README).
 pub fn json(source: &Source, o: &Outline) -> String {
-    serde_json::to_string_pretty(&json_value(source, o)).expect("outline serialises") + "\n"
+    pretty(&json_value(source, o))
+}
+
+/// A JSON value as printed: indented, with nothing in it that can drive a terminal.
+pub fn pretty(value: &Value) -> String {
+    let json = serde_json::to_string_pretty(value).expect("outline serialises");
+    crate::display::json_safe(json) + "\n"
 }
 
 /// The outline as a JSON value; several files' values make an array.
@@ -82,5 +88,5 @@ pub fn human(source: &Source, o: &Outline) -> String {
             s.line + 1
         );
     }
-    out
+    crate::display::escape(&out).into_owned()
 }

@@ -55,7 +55,8 @@ pub fn render(reports: &[FileReport]) -> String {
             "results": results,
         }],
     });
-    serde_json::to_string_pretty(&log).expect("SARIF serialises") + "\n"
+    let json = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    crate::display::json_safe(json) + "\n"
 }
 
 fn level(s: Severity) -> &'static str {

@@ -2,6 +2,7 @@
 //! editors' quickfix lists and VS Code problem matchers read it.
 
 use super::FileReport;
+use crate::display::escape_line;
 use std::fmt::Write;
 
 pub fn render(reports: &[FileReport]) -> String {
@@ -12,7 +13,10 @@ pub fn render(reports: &[FileReport]) -> String {
             let _ = writeln!(
                 out,
                 "{}:{line}:{col}: {}[{}] {}",
-                r.source.name, d.severity, d.rule, d.message
+                escape_line(&r.source.name),
+                d.severity,
+                d.rule,
+                escape_line(&d.message)
             );
         }
     }

@@ -14,40 +14,62 @@ use serde::Deserialize;
 use std::ops::Range;
 
 /// Everything a rule may read: the text, its outline, the inline tokens of every line
-/// of text (computed once) and the configuration.
+/// of text (computed once) and the configuration. Tokens inside the protected spans
+/// (URLs, e-mail addresses, file paths, code, link targets: [`crate::protect`]) are
+/// left out, so no rule reports or fixes there.
 pub struct Document<'a> {
     pub source: &'a Source,
     pub outline: &'a Outline,
-    /// Each text line's span and its tokens, with offsets into the whole text.
-    pub line_tokens: Vec<(Range<usize>, Vec<Token>)>,
     pub config: &'a Config,
+    /// Spans no rule reports in; the engine drops findings inside them.
+    pub protected: Vec<Range<usize>>,
+    /// Every text line's tokens one after another, offsets into the whole text. One
+    /// vector for the document keeps a line's cost to its tokens.
+    tokens: Vec<Token>,
+    /// Each text line's span and the end of its tokens in `tokens`.
+    lines: Vec<(Range<usize>, usize)>,
 }
 
 impl<'a> Document<'a> {
     /// Tokenizes every line that holds text (not blank lines or web chrome).
     pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
-        let line_tokens = outline
-            .lines
-            .iter()
-            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
-            .map(|l| {
-                let mut tokens = inline::tokenize(&source.text[l.span.clone()]);
-                let offset = l.span.start;
-                for t in &mut tokens {
-                    t.start += offset;
-                    t.end += offset;
-                    if let inline::TokenKind::Quantity(q) = &mut t.kind {
-                        q.unit_gap = q.unit_gap.map(|(a, b)| (a + offset, b + offset));
+        let protected = crate::protect::spans(&source.text);
+        let mut tokens = Vec::new();
+        let mut lines = Vec::new();
+        for l in &outline.lines {
+            if matches!(l.kind, LineKind::Blank | LineKind::Chrome) {
+                continue;
+            }
+            let first = tokens.len();
+            inline::tokenize_into(&source.text[l.span.clone()], &mut tokens);
+            let offset = l.span.start;
+            for t in &mut tokens[first..] {
+                t.start += offset;
+                t.end += offset;
+                if let inline::TokenKind::Quantity(q) = &mut t.kind {
+                    q.unit_gap = q.unit_gap.map(|(a, b)| (a + offset, b + offset));
+                }
+            }
+            if !protected.is_empty() {
+                let mut k = first;
+                for i in first..tokens.len() {
+                    if !overlaps(&protected, tokens[i].start..tokens[i].end) {
+                        tokens.swap(k, i);
+                        k += 1;
                     }
                 }
-                (l.span.clone(), tokens)
-            })
-            .collect();
+                tokens.truncate(k);
+            }
+            lines.push((l.span.clone(), tokens.len()));
+        }
+        tokens.shrink_to_fit();
         Document {
             source,
             outline,
-            line_tokens,
             config,
+            protected,
+            tokens,
+            lines,
         }
     }
 
@@ -57,9 +79,24 @@ impl<'a> Document<'a> {
 
     /// Each text line's span with its tokens.
     pub fn tokens(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
-        self.line_tokens
-            .iter()
-            .map(|(span, t)| (span, t.as_slice()))
+        let mut start = 0;
+        self.lines.iter().map(move |(span, end)| {
+            let tokens = &self.tokens[start..*end];
+            start = *end;
+            (span, tokens)
+        })
+    }
+
+    /// The tokens of the text line holding byte `pos` (empty if that line has none).
+    pub fn tokens_at(&self, pos: usize) -> &[Token] {
+        let i = self.lines.partition_point(|(span, _)| span.start <= pos);
+        match i.checked_sub(1) {
+            Some(i) if pos <= self.lines[i].0.end => {
+                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1);
+                &self.tokens[start..self.lines[i].1]
+            }
+            _ => &[],
+        }
     }
 
     /// Each line of text that is not web-page metadata, with its tokens.
@@ -74,6 +111,27 @@ impl<'a> Document<'a> {
         let i = lines.binary_search_by_key(&start, |l| l.span.start).ok()?;
         Some(lines[i].kind)
     }
+}
+
+/// Whether `span` overlaps one of the sorted, disjoint `protected` spans (an empty span:
+/// lies strictly inside one).
+pub fn overlaps(protected: &[Range<usize>], span: Range<usize>) -> bool {
+    let i = protected.partition_point(|p| p.end <= span.start);
+    protected.get(i).is_some_and(|p| {
+        if span.is_empty() {
+            p.start < span.start
+        } else {
+            p.start < span.end
+        }
+    })
+}
+
+/// Whether `span` lies within one of the sorted, disjoint `protected` spans.
+pub fn within(protected: &[Range<usize>], span: &Range<usize>) -> bool {
+    let i = protected.partition_point(|p| p.end < span.end);
+    protected
+        .get(i)
+        .is_some_and(|p| p.start <= span.start && span.end <= p.end && !span.is_empty())
 }
 
 /// A check over one document.

@@ -79,14 +79,23 @@ impl Rule for Check {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
                 continue;
             }
+            // Where the marks taken so far on this line end.
+            let mut taken = line.start;
             for t in tokens {
-                let Some(c) = t.half_width_punct(text) else {
+                if t.half_width_punct(text).is_none() {
                     continue;
-                };
-                let Some((k, wide)) = kind_of(c) else {
-                    continue;
-                };
-                half[k].push((t.start..t.end, c, wide));
+                }
+                // The whole run of half-width marks around a flagged one: fixing only
+                // the flagged one would put its neighbours next to a full-width mark,
+                // and a second fix would find them (`）((` → `）（(` → `）（（`).
+                let run = mark_run(text, line.clone(), t.start);
+                for at in run.start.max(taken)..run.end {
+                    let c = char::from(text.as_bytes()[at]);
+                    if let Some((k, wide)) = kind_of(c) {
+                        half[k].push((at..at + 1, c, wide));
+                    }
+                }
+                taken = taken.max(run.end);
             }
             // Every full-width form (U+FF01–U+FF1F) starts with the byte 0xEF: look only there.
             let line_text = &text[line.clone()];
@@ -113,6 +122,21 @@ impl Rule for Check {
             }
         }
     }
+}
+
+/// The run of adjacent half-width marks `,;:?!()` around byte `at`, within `line`.
+fn mark_run(text: &str, line: Range<usize>, at: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    let is_mark = |i: usize| matches!(b[i], b',' | b';' | b':' | b'?' | b'!' | b'(' | b')');
+    let mut start = at;
+    while start > line.start && is_mark(start - 1) {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < line.end && is_mark(end) {
+        end += 1;
+    }
+    start..end
 }
 
 /// One finding for a document that uses half-width marks of a kind throughout.

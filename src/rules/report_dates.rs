@@ -68,12 +68,7 @@ pub fn chinese(d: DateValue) -> String {
 
 /// The tokens of the text line holding byte `pos` (empty if that line has none).
 pub fn line_tokens_at<'a>(doc: &'a Document, pos: usize) -> &'a [Token] {
-    let lines = &doc.line_tokens;
-    let i = lines.partition_point(|(span, _)| span.start <= pos);
-    match i.checked_sub(1).map(|i| &lines[i]) {
-        Some((span, tokens)) if pos <= span.end => tokens,
-        _ => &[],
-    }
+    doc.tokens_at(pos)
 }
 
 /// The index in `doc.outline.lines` of the line holding byte `pos`.

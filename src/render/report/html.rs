@@ -214,10 +214,11 @@ fn quote(source: &Source, d: &Diagnostic) -> String {
     )
 }
 
-/// Text as HTML content or a quoted attribute value.
+/// Text as HTML content or a quoted attribute value; control and bidi characters from
+/// documents shown escaped (`\u{202e}`), as on a terminal.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::display::escape(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -240,5 +241,6 @@ mod tests {
             escape("<script>alert('x')</script>&\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
         );
+        assert_eq!(escape("a\u{202e}b\u{1b}[31m"), "a\\u{202e}b\\u{1b}[31m");
     }
 }

@@ -18,7 +18,6 @@ pub fn render(rows: &[Row]) -> String {
         rows,
         totals: Totals::of(rows),
     };
-    let mut text = serde_json::to_string_pretty(&output).expect("rows serialize");
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&output).expect("rows serialize");
+    crate::display::json_safe(text) + "\n"
 }

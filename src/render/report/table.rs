@@ -1,5 +1,5 @@
 //! The aligned text table (display width counts CJK characters as two columns), then
-//! the totals.
+//! the totals; control characters from documents shown escaped.
 
 use super::{HEADER, Row, Totals};
 use std::fmt::Write;
@@ -8,6 +8,11 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(rows: &[Row]) -> String {
     let all: Vec<Vec<String>> = std::iter::once(HEADER.map(String::from).to_vec())
         .chain(rows.iter().map(|r| r.cells().to_vec()))
+        .map(|row| {
+            row.iter()
+                .map(|cell| crate::display::escape_line(cell).into_owned())
+                .collect()
+        })
         .collect();
     let widths: Vec<usize> = (0..HEADER.len())
         .map(|c| all.iter().map(|r| r[c].width()).max().unwrap_or(0))

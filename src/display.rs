@@ -1,0 +1,122 @@
+//! What reaches a terminal: OS errors described in Chinese (the system's own words after
+//! them in parentheses), and text from documents or file names with terminal escape
+//! sequences, other control characters and bidi controls shown escaped, never raw.
+
+use std::borrow::Cow;
+use std::io::ErrorKind;
+
+/// An OS error in Chinese, the system's message in parentheses: `没有权限（Permission
+/// denied (os error 13)）`.
+pub fn os_error(e: &std::io::Error) -> String {
+    let what = match e.kind() {
+        ErrorKind::NotFound => "文件或目录不存在",
+        ErrorKind::PermissionDenied => "没有权限",
+        ErrorKind::AlreadyExists => "已经存在",
+        ErrorKind::IsADirectory => "这是一个目录",
+        ErrorKind::NotADirectory => "路径中有一段不是目录",
+        ErrorKind::ReadOnlyFilesystem => "文件系统是只读的",
+        ErrorKind::StorageFull => "磁盘空间不足",
+        ErrorKind::QuotaExceeded => "超出磁盘配额",
+        ErrorKind::FileTooLarge => "文件过大",
+        ErrorKind::CrossesDevices => "不能跨文件系统移动",
+        ErrorKind::InvalidFilename => "文件名无效",
+        ErrorKind::BrokenPipe => "输出管道已关闭",
+        ErrorKind::Interrupted => "操作被中断",
+        ErrorKind::InvalidData => "数据无效",
+        ErrorKind::UnexpectedEof => "文件意外结束",
+        ErrorKind::OutOfMemory => "内存不足",
+        ErrorKind::ResourceBusy => "资源正忙",
+        ErrorKind::TimedOut => "操作超时",
+        _ => "操作失败",
+    };
+    format!("{what}（{e}）")
+}
+
+/// Whether `c` must not reach a terminal raw: C0 controls other than tab and line
+/// breaks (ESC starts escape sequences), DEL, C1 controls (U+009B is a one-character
+/// CSI), and the bidi controls that reorder what is shown (Trojan Source).
+fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every unsafe character written as `\u{1b}`; unchanged (borrowed) when
+/// there is none, which is almost always.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Pushes `c`, escaped if it is unsafe; returns how many bytes were pushed.
+pub fn push_escaped(out: &mut String, c: char) -> usize {
+    let before = out.len();
+    if is_unsafe(c) {
+        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+    } else {
+        out.push(c);
+    }
+    out.len() - before
+}
+
+/// Also escapes line breaks: for one-line contexts such as a file name.
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return escape(text);
+    }
+    escape(&text.replace('\n', "\\n").replace('\r', "\\r"))
+        .into_owned()
+        .into()
+}
+
+/// A JSON document with the unsafe characters inside its strings written as `\uXXXX`
+/// escapes: the same JSON value, but nothing in it can drive a terminal. (serde_json
+/// escapes C0 controls itself; DEL, C1 and bidi controls it leaves raw.)
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi_only() {
+        assert_eq!(escape("法治\u{1b}[31m红"), "法治\\u{1b}[31m红");
+        assert_eq!(escape("a\u{202e}b\u{9b}c"), "a\\u{202e}b\\u{9b}c");
+        assert!(matches!(escape("正常文字\t，“引号”"), Cow::Borrowed(_)));
+        assert_eq!(escape_line("a\nb"), "a\\nb");
+    }
+
+    #[test]
+    fn json_stays_the_same_value() {
+        let json = serde_json::to_string(&"x\u{202e}\u{7f}\u{1b}y").unwrap();
+        let safe = json_safe(json);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "x\u{202e}\u{7f}\u{1b}y");
+    }
+
+    #[test]
+    fn os_errors_are_chinese_with_the_detail() {
+        let e = std::io::Error::from(ErrorKind::PermissionDenied);
+        assert!(os_error(&e).starts_with("没有权限（"), "{}", os_error(&e));
+    }
+}

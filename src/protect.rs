@@ -1,0 +1,343 @@
+//! Spans no rule reports in and no fix touches: URLs (`http://…`, `www.…`, with Chinese
+//! in their paths), e-mail addresses, file paths (`C:\…`, `\\server\…`, `/home/…`,
+//! `./…`), inline code and fenced code blocks, and Markdown link targets `](…)`.
+//!
+//! Computed once per document ([`crate::rules::Document`]). The engine hides the
+//! tokens inside them from every rule and drops findings inside them and fixes that
+//! touch them ([`crate::lint::Linter::check`]), so no rule needs to know about them.
+
+use std::ops::Range;
+
+/// The protected spans of `text`: sorted, disjoint byte ranges on char boundaries.
+pub fn spans(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        let c = b[i];
+        if line_start && let Some(end) = fence(b, i) {
+            push(&mut out, i..end);
+            i = end;
+            continue;
+        }
+        line_start = c == b'\n' || c == b'\r';
+        if !TRIGGER[usize::from(c)] {
+            i += 1;
+            // Chinese text is mostly bytes above 0x7F, none of which matters here:
+            // skip them eight at a time.
+            while let Some(chunk) = b.get(i..i + 8)
+                && u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGH == HIGH
+            {
+                i += 8;
+                line_start = false;
+            }
+            continue;
+        }
+        let found = match c {
+            b':' => scheme_url(b, i).or_else(|| drive_path(b, i)),
+            b'w' | b'W' => www_url(b, i),
+            b'@' => email(b, i),
+            b'`' => code(b, i),
+            b']' => link_target(b, i),
+            b'/' | b'\\' | b'.' | b'~' => path(b, i),
+            _ => None,
+        };
+        match found {
+            Some(span) => {
+                i = span.end.max(i + 1);
+                push(&mut out, span);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes at which a protected span may be recognised.
+const TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b":wW@`]/\\.~";
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Adds `span`, merged with the last one if they overlap.
+fn push(out: &mut Vec<Range<usize>>, span: Range<usize>) {
+    match out.last_mut() {
+        Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+        _ if span.is_empty() => {}
+        _ => out.push(span),
+    }
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// The char starting at byte `i` (a char boundary).
+fn char_at(b: &[u8], i: usize) -> Option<char> {
+    let len = match b.get(i)? {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(b.get(i..i + len)?).ok()?.chars().next()
+}
+
+/// Whether `c` ends a URL or path: whitespace, quotes and brackets that never belong to
+/// one, and Chinese punctuation (CJK symbols, full-width forms, curly quotes).
+fn ends_link(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '"' | '<' | '>' | '`' | '|' | '{' | '}' | '^')
+        || matches!(c, '\u{2018}'..='\u{201F}' | '\u{2026}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF65}')
+        || c.is_control()
+}
+
+/// The end of a URL or path starting at `from`: up to a char that ends it, `)` only
+/// when it closes a `(` inside, non-ASCII only after `/` or `\` (not in a host name);
+/// trailing ASCII punctuation is left out.
+fn link_end(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut depth = 0usize;
+    let mut in_path = false;
+    while let Some(c) = char_at(b, i) {
+        if ends_link(c) || (!c.is_ascii() && !in_path) {
+            break;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth == 0 => break,
+            ')' | ']' => depth -= 1,
+            '/' | '\\' => in_path = true,
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    while i > from && matches!(b[i - 1], b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'') {
+        i -= 1;
+    }
+    i
+}
+
+/// `scheme://…` with the `:` at `i`.
+fn scheme_url(b: &[u8], i: usize) -> Option<Range<usize>> {
+    if !b[i..].starts_with(b"://") {
+        return None;
+    }
+    let mut start = i;
+    while start > 0 && (is_word(b[start - 1]) || matches!(b[start - 1], b'+' | b'-' | b'.')) {
+        start -= 1;
+    }
+    let scheme_ok = start < i && b[start].is_ascii_alphabetic();
+    scheme_ok.then(|| start..link_end(b, i + 3))
+}
+
+/// `www.…` at `i`, not inside a longer word.
+fn www_url(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let head = b.get(i..i + 4)?;
+    let fits = head.eq_ignore_ascii_case(b"www.")
+        && b.get(i + 4).is_some_and(|&c| is_word(c))
+        && (i == 0 || !is_word(b[i - 1]) && b[i - 1] != b'.');
+    fits.then(|| i..link_end(b, i))
+}
+
+/// `local@domain.tld` around the `@` at `i`.
+fn email(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let mut start = i;
+    while start > 0
+        && (is_word(b[start - 1]) || matches!(b[start - 1], b'.' | b'_' | b'%' | b'+' | b'-'))
+    {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < b.len() && (is_word(b[end]) || matches!(b[end], b'.' | b'-')) {
+        end += 1;
+    }
+    while end > i + 1 && b[end - 1] == b'.' {
+        end -= 1;
+    }
+    let domain = &b[i + 1..end];
+    let ok =
+        start < i && domain.contains(&b'.') && domain.last().is_some_and(u8::is_ascii_alphabetic);
+    ok.then_some(start..end)
+}
+
+/// Inline code: a run of backticks to the same run on the same line.
+fn code(b: &[u8], i: usize) -> Option<Range<usize>> {
+    if i > 0 && b[i - 1] == b'`' {
+        return None;
+    }
+    let ticks = b[i..].iter().take_while(|&&c| c == b'`').count();
+    let mut j = i + ticks;
+    while j < b.len() && !matches!(b[j], b'\n' | b'\r') {
+        if b[j] == b'`' {
+            let run = b[j..].iter().take_while(|&&c| c == b'`').count();
+            if run == ticks {
+                return Some(i..j + run);
+            }
+            j += run;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// A fenced code block (```` ``` ```` or `~~~` opening a line, up to three spaces in)
+/// from the line at `i` through its closing fence or the end of the text.
+fn fence(b: &[u8], i: usize) -> Option<usize> {
+    let indent = b[i..].iter().take(4).take_while(|&&c| c == b' ').count();
+    let at = i + indent;
+    let mark = *b.get(at)?;
+    if indent > 3 || !matches!(mark, b'`' | b'~') || !b[at..].starts_with(&[mark; 3]) {
+        return None;
+    }
+    let line_end =
+        |from: usize| memchr::memchr2(b'\n', b'\r', &b[from..]).map_or(b.len(), |k| from + k);
+    let mut j = line_end(at);
+    while j < b.len() {
+        let start = j + if b[j..].starts_with(b"\r\n") { 2 } else { 1 };
+        j = line_end(start);
+        if b[start..j].trim_ascii_start().starts_with(&[mark; 3]) {
+            return Some(j);
+        }
+    }
+    Some(b.len())
+}
+
+/// A Markdown link target `](…)` with the `]` at `i`: the parenthesised part.
+fn link_target(b: &[u8], i: usize) -> Option<Range<usize>> {
+    if b.get(i + 1) != Some(&b'(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (k, &c) in b[i + 1..].iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1..i + 2 + k);
+                }
+            }
+            b'\n' | b'\r' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `C:\…` or `C:/…` with the `:` at `i`.
+fn drive_path(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let drive = i.checked_sub(1)?;
+    let ok = b[drive].is_ascii_alphabetic()
+        && (drive == 0 || !is_word(b[drive - 1]))
+        && matches!(b.get(i + 1), Some(b'\\' | b'/'))
+        && b.get(i + 2).is_some_and(|&c| c != b'/');
+    ok.then(|| drive..link_end(b, i + 1))
+}
+
+/// A path at `i`: `\\server\share…`, or `/a/b…`, `./a`, `../a`, `~/a` where a path can
+/// begin (start of text, after whitespace or an opening mark), with a second segment.
+fn path(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let before = i.checked_sub(1).and_then(|k| {
+        let start = (0..=k).rev().find(|&s| b[s] & 0xC0 != 0x80)?;
+        char_at(b, start)
+    });
+    let may_begin = before.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '（' | '“' | '"' | '\'' | '：' | ':' | '，' | ',' | '、' | '《' | '【' | '['
+            )
+    });
+    if !may_begin {
+        return None;
+    }
+    let rest = &b[i..];
+    let body = if rest.starts_with(b"\\\\") {
+        2
+    } else if rest.starts_with(b"../") || rest.starts_with(b"..\\") {
+        3
+    } else if rest.starts_with(b"./") || rest.starts_with(b".\\") || rest.starts_with(b"~/") {
+        2
+    } else if rest.starts_with(b"/") {
+        1
+    } else {
+        return None;
+    };
+    let end = link_end(b, i);
+    // A first segment of letters, digits, `._-`, then another separator.
+    let segment = b[i + body..end]
+        .iter()
+        .take_while(|&&c| is_word(c) || matches!(c, b'.' | b'_' | b'-'))
+        .count();
+    let next = b.get(i + body + segment).copied();
+    (segment > 0 && matches!(next, Some(b'/' | b'\\'))).then_some(i..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn protected(text: &str) -> Vec<&str> {
+        spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn urls_with_chinese_paths_end_at_chinese_punctuation() {
+        assert_eq!(
+            protected("详见http://www.gov.cn/法治,政府/2021-2025年规划.pdf，请查阅。"),
+            ["http://www.gov.cn/法治,政府/2021-2025年规划.pdf"]
+        );
+        assert_eq!(protected("访问www.gov.cn了解"), ["www.gov.cn"]);
+        assert_eq!(
+            protected("(见https://a.cn/x(1).html)"),
+            ["https://a.cn/x(1).html"]
+        );
+        assert_eq!(protected("网址：http://a.cn/b. 下一句"), ["http://a.cn/b"]);
+    }
+
+    #[test]
+    fn emails_code_link_targets_and_paths() {
+        assert_eq!(protected("邮箱:fa.zhi@sf.gov.cn。"), ["fa.zhi@sf.gov.cn"]);
+        assert_eq!(protected("用`a,b(1)`命令"), ["`a,b(1)`"]);
+        assert_eq!(
+            protected("见[报告](http://x.cn/法治,政府.html)全文"),
+            ["(http://x.cn/法治,政府.html)"]
+        );
+        assert_eq!(
+            protected("存于C:\\文件\\2021-2025年,报告.docx。"),
+            ["C:\\文件\\2021-2025年,报告.docx"]
+        );
+        assert_eq!(
+            protected("路径 /home/用户/报告(1).txt 中"),
+            ["/home/用户/报告(1).txt"]
+        );
+        assert_eq!(protected("```\n代码,(\n```\n正文"), ["```\n代码,(\n```"]);
+    }
+
+    #[test]
+    fn ordinary_text_is_not_protected() {
+        for text in [
+            "2024/1/26",
+            "和/或",
+            "每人/次",
+            "1-11月，占比3/4",
+            "：不是链接",
+            "a.b",
+            "一、2023年主要工作",
+        ] {
+            assert!(spans(text).is_empty(), "{text}: {:?}", protected(text));
+        }
+    }
+}
