@@ -25,7 +25,6 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "室",
     "会",
 ];
-const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
 
 /// Builds outlines with one configuration, whose word lists it compiles once.
 pub struct Outliner {
@@ -125,12 +124,12 @@ impl Builder<'_> {
                     LineKind::Meta
                 }
                 _ if self.is_meta_key(
-                    line.trim_matches(SPACES)
+                    line.trim_matches(is_blank)
                         .trim_end_matches([':', '\u{ff1a}']),
                 ) =>
                 {
                     pending = Some(
-                        line.trim_matches(SPACES)
+                        line.trim_matches(is_blank)
                             .trim_end_matches([':', '\u{ff1a}'])
                             .into(),
                     );
@@ -146,7 +145,7 @@ impl Builder<'_> {
     }
 
     fn is_chrome(&self, line: &str) -> bool {
-        let line = line.trim_matches(SPACES);
+        let line = line.trim_matches(is_blank);
         at_most(line, self.cfg.short_line)
             && !line.contains('。')
             && self.chrome.is_some_and(|m| m.is_match(line))
@@ -337,7 +336,7 @@ impl Builder<'_> {
     /// A short line without punctuation; without a date below it, it must also end like
     /// the name of an organ (…政府, …局).
     fn is_organ(&self, index: usize, raw: &RawLine, has_date: bool) -> bool {
-        let t = self.text[raw.span.clone()].trim_matches(SPACES);
+        let t = self.text[raw.span.clone()].trim_matches(is_blank);
         matches!(raw.kind, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
@@ -521,7 +520,7 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         let boundary = before[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09} ".contains(c));
+            .is_none_or(|c| is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}".contains(c));
         let number = lines::chinese_number(&before[start..]);
         if boundary && number > 0 && digits.len() <= 3 {
             items.push(Enumeration {
@@ -555,6 +554,12 @@ pub fn first_year(s: &str) -> Option<i32> {
     None
 }
 
+/// White space or an invisible character (zero-width space or joiner, U+FEFF): what
+/// may surround a line's text without changing what the line is.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Whether `s` has at most `n` characters, without counting a long line to its end.
 fn at_most(s: &str, n: usize) -> bool {
     s.chars().nth(n).is_none()
@@ -563,8 +568,8 @@ fn at_most(s: &str, n: usize) -> bool {
 /// `span` without leading and trailing spaces (including full-width and no-break).
 pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start_matches(SPACES).len());
-    let end = span.end - (s.len() - s.trim_end_matches(SPACES).len());
+    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
+    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
     start..end.max(start)
 }
 
@@ -686,6 +691,40 @@ mod tests {
         assert_eq!(&text[child.heading.clone()], "依法决策");
         // A numbered line keeps its number at the reader's level.
         assert_eq!(o.sections[1].children[0].number, 1);
+    }
+
+    /// Leading white space and invisible characters never change what a line is: a
+    /// heading after a zero-width space, U+FEFF, an ideographic or em space, a form feed
+    /// (`pdftotext` pages), NEL or U+2028 is still a heading.
+    #[test]
+    fn leading_invisible_characters_keep_headings() {
+        for lead in [
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{3000}\u{3000}",
+            "\u{2003}",
+            "\u{0C}",
+            "\u{85}",
+            "\u{2028}",
+        ] {
+            let text = format!(
+                "{lead}一、主要举措和成效\n正文。\n{lead}（一）依法决策\n{lead}二、存在的问题\n"
+            );
+            let o = outline(&text);
+            let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+            assert_eq!(roles, [Role::Measures, Role::Shortcomings], "{lead:?}");
+            assert_eq!(o.sections[0].children.len(), 1, "{lead:?}");
+        }
+        let o = outline("\u{200B}\u{FEFF}\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Blank);
+    }
+
+    /// `　　一是…二是…` (the standard two-character indent) is one run from 1.
+    #[test]
+    fn indented_enumerations_start_at_one() {
+        let o = outline("\u{3000}\u{3000}一是强化领导。二是压实责任。\n");
+        let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
+        assert_eq!(items, [1, 2]);
     }
 
     #[test]
