@@ -60,6 +60,10 @@ pub struct OutlineConfig {
 pub struct SectionsConfig {
     pub order: Vec<Role>,
     pub roles: RolesConfig,
+    /// Top-level headings with no role's words, before the shortcomings and plans parts,
+    /// report the year's work by theme: together they are `measures`, unless they hold
+    /// one of these words (`其他需要报告的情况`).
+    pub not_thematic_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -78,12 +82,33 @@ pub struct RoleConfig {
     pub name: String,
     pub words: Vec<String>,
     pub extend_words: Vec<String>,
+    /// Sets of words that identify the role when all of a set's words are in a heading
+    /// (`主要负责` and `履行`), wherever they stand.
+    pub word_sets: Vec<Vec<String>>,
     pub required: bool,
+    /// Reports on years before this one are not required to have the part (the duties
+    /// part became mandatory with 厅字〔2019〕28号, from the 2019 reports on).
+    pub required_from_year: Option<i32>,
 }
 
 impl RoleConfig {
     pub fn all_words(&self) -> impl Iterator<Item = &String> {
         self.words.iter().chain(&self.extend_words)
+    }
+
+    /// How strongly `heading` names this role: the characters of its longest matching
+    /// word or fully matched word set; None when nothing matches.
+    pub fn strength(&self, heading: &str) -> Option<usize> {
+        let words = self
+            .all_words()
+            .filter(|w| heading.contains(w.as_str()))
+            .map(|w| w.chars().count());
+        let sets = self
+            .word_sets
+            .iter()
+            .filter(|set| !set.is_empty() && set.iter().all(|w| heading.contains(w.as_str())))
+            .map(|set| set.iter().map(|w| w.chars().count()).sum());
+        words.chain(sets).max()
     }
 }
 

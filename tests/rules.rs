@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::findings;
+use common::{findings, findings_with};
 
 const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
 
@@ -98,4 +98,19 @@ fn percent_range_flags_rates_over_100_but_not_growth() {
     assert!(findings("percent-range", "收案数同比增长134.41%，调解成功率99.84%。").is_empty());
     assert!(findings("percent-range", "出庭应诉率100%。").is_empty());
     assert!(findings("percent-range", "增长率达150%。").is_empty());
+}
+
+#[test]
+fn duties_is_required_from_the_2019_reports_on() {
+    let old = "某县人民政府关于2017年度法治政府建设情况的报告\n一、依法全面履行政府职能\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的问题\n基层法治力量薄弱。\n三、2018年工作打算\n深化依法行政。\n";
+    assert!(findings("section-missing", old).is_empty());
+    let new = old.replace("2017", "2019").replace("2018", "2020");
+    let f = findings("section-missing", &new);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let later = findings_with(
+        "section-missing",
+        old,
+        "[sections.roles.duties]\nrequired-from-year = 2015\n",
+    );
+    assert_eq!(later.len(), 1);
 }

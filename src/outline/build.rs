@@ -388,12 +388,14 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             } else {
                 Role::Other
             },
+            thematic: false,
             line: i,
             end_line: i + 1,
             children: Vec::new(),
         };
         insert(&mut roots, section);
     }
+    mark_thematic(text, &mut roots, cfg);
     let content_end = lines
         .iter()
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
@@ -424,22 +426,36 @@ fn close(siblings: &mut [Section], end: usize) {
     }
 }
 
-/// The role whose heading words match this heading best (the longest matching word).
+/// The role whose heading words match this heading best (the longest matching word or
+/// word set).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| {
-            let best = cfg
-                .roles
-                .get(role)?
-                .all_words()
-                .filter(|w| heading.contains(w.as_str()))
-                .map(|w| w.chars().count())
-                .max()?;
-            Some((best, role))
-        })
+        .filter_map(|&role| Some((cfg.roles.get(role)?.strength(heading)?, role)))
         .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
+}
+
+/// A run of top-level headings that name no part, before the shortcomings and plans
+/// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
+/// measures part.
+fn mark_thematic(text: &str, roots: &mut [Section], cfg: &SectionsConfig) {
+    let end = roots
+        .iter()
+        .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
+        .unwrap_or(roots.len());
+    for s in roots[..end].iter_mut().filter(|s| s.level == 1) {
+        let heading = &text[s.heading.clone()];
+        if s.role == Role::Other
+            && !cfg
+                .not_thematic_words
+                .iter()
+                .any(|w| heading.contains(w.as_str()))
+        {
+            s.role = Role::Measures;
+            s.thematic = true;
+        }
+    }
 }
 
 /// The report year: from the title, else the `measures` heading, else any top-level
@@ -725,6 +741,61 @@ mod tests {
         let o = outline("\u{3000}\u{3000}一是强化领导。二是压实责任。\n");
         let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
+    }
+
+    fn roles(text: &str) -> Vec<(Role, bool)> {
+        outline(text)
+            .sections
+            .iter()
+            .map(|s| (s.role, s.thematic))
+            .collect()
+    }
+
+    #[test]
+    fn a_run_of_thematic_headings_is_the_measures_part() {
+        let text = "一、依法全面履行政府职能\n正文。\n二、强化组织领导，夯实法治基础\n正文。\n三、存在的问题和不足\n正文。\n四、其他需要报告的情况\n正文。\n";
+        let m = (Role::Measures, true);
+        assert_eq!(
+            roles(text),
+            [m, m, (Role::Shortcomings, false), (Role::Other, false)]
+        );
+        // After the plans part a heading naming no part stays `other`.
+        let late = "一、2023年主要工作情况\n正文。\n二、下一步工作打算\n正文。\n三、附则\n";
+        assert_eq!(
+            roles(late),
+            [
+                (Role::Measures, false),
+                (Role::Plans, false),
+                (Role::Other, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn older_and_looser_headings_get_their_roles() {
+        for (heading, role) in [
+            ("一、2017年法治政府建设情况", Role::Measures),
+            ("一、2023年度法治政府建设主要情况", Role::Measures),
+            ("一、工作总体完成情况", Role::Measures),
+            ("一、2022年度法治政府建设成效显著：", Role::Measures),
+            ("二、主要做法", Role::Measures),
+            ("二、存在的问题和不足", Role::Shortcomings),
+            ("二、困难和问题", Role::Shortcomings),
+            ("三、下一步工作思路", Role::Plans),
+            ("三、2024年工作计划", Role::Plans),
+            (
+                "一、区政府主要负责同志履行推进法治建设第一责任人职责情况",
+                Role::Duties,
+            ),
+            ("三、局主要负责人履职情况", Role::Duties),
+            (
+                "一、加强党的领导，切实履行推进法治政府建设重要职责",
+                Role::Duties,
+            ),
+        ] {
+            let o = outline(&format!("{heading}\n正文。\n"));
+            assert_eq!(o.sections[0].role, role, "{heading}");
+        }
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub struct Section {
     pub heading: Range<usize>,
     /// The role of a top-level section; `Other` below the top level.
     pub role: Role,
+    /// A `measures` section recognised as one of a run of thematic headings
+    /// (`一、依法全面履行政府职能`) rather than by a heading naming the part.
+    pub thematic: bool,
     /// Line index of the heading.
     pub line: usize,
     /// Line index just past the section's last line.

@@ -35,6 +35,7 @@ fn section_json(source: &Source, s: &Section) -> Value {
         "number": s.number,
         "heading": text[s.heading.clone()].trim(),
         "role": s.role.as_str(),
+        "thematic": s.thematic,
         "line": s.line + 1,
         "children": s.children.iter().map(|c| section_json(source, c)).collect::<Vec<_>>(),
     })
@@ -66,7 +67,9 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let _ = writeln!(out, "章节：");
     for s in o.walk() {
         let indent = "  ".repeat(s.level as usize);
-        let role = if s.level == 1 {
+        let role = if s.level == 1 && s.thematic {
+            format!(" [{}，专题]", s.role)
+        } else if s.level == 1 {
             format!(" [{}]", s.role)
         } else {
             String::new()
