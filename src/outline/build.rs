@@ -483,7 +483,19 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
             .filter(|l| l.kind == LineKind::Paragraph)
             .find_map(|l| first_year(&text[l.span.clone()]))
     };
-    measures.or_else(other).or_else(preamble)
+    // The first lines of the measures part tell the year's work (`2021年，党组…`).
+    let body = || {
+        o.sections
+            .iter()
+            .filter(|s| s.role == Role::Measures)
+            .find_map(|s| {
+                o.lines[s.line + 1..s.end_line.min(s.line + 6)]
+                    .iter()
+                    .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
+                    .find_map(|l| first_year(&text[l.span.clone()]))
+            })
+    };
+    measures.or_else(other).or_else(preamble).or_else(body)
 }
 
 /// The issuing organ: the signature's, else the metadata's, else the title's opening.
@@ -548,26 +560,58 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
     items
 }
 
-/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年.
+/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年: never one inside
+/// a cited title (`《…》`) or a range (`2021—2025年`, `2021年-2025年`).
 pub fn first_year(s: &str) -> Option<i32> {
     let b = s.as_bytes();
+    let mut depth = 0usize;
     let mut i = 0;
-    while i + 4 <= b.len() {
+    while i < b.len() {
+        if b[i..].starts_with("《".as_bytes()) {
+            depth += 1;
+        } else if b[i..].starts_with("》".as_bytes()) {
+            depth = depth.saturating_sub(1);
+        }
         let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if run == 0 {
             i += 1;
             continue;
         }
-        if run == 4 {
+        if run == 4 && depth == 0 {
             let after = s[i + 4..].trim_start_matches(' ');
-            let year: i32 = s[i..i + 4].parse().ok()?;
-            if after.starts_with('年') && (1900..=2100).contains(&year) {
+            if let Some(rest) = after.strip_prefix('年')
+                && let Ok(year) = s[i..i + 4].parse::<i32>()
+                && (1900..=2100).contains(&year)
+                && !range_follows(rest)
+                && !range_precedes(&s[..i])
+            {
                 return Some(year);
             }
         }
         i += run;
     }
     None
+}
+
+const RANGE_SEPARATORS: &[char] = &['-', '—', '–', '―', '～', '~', '〜', '－', '至'];
+
+/// `rest` (after a year's 年) goes on to another year: `—2025年`.
+fn range_follows(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(RANGE_SEPARATORS) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// `before` (the text before a year) ends with a year and a range separator: `2021—`.
+fn range_precedes(before: &str) -> bool {
+    let Some(before) = before.trim_end().strip_suffix(RANGE_SEPARATORS) else {
+        return false;
+    };
+    let before = before.trim_end().trim_end_matches('年').trim_end();
+    let b = before.as_bytes();
+    b.len() >= 4 && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
 }
 
 /// White space or an invisible character (zero-width space or joiner, U+FEFF): what
@@ -796,6 +840,20 @@ mod tests {
             let o = outline(&format!("{heading}\n正文。\n"));
             assert_eq!(o.sections[0].role, role, "{heading}");
         }
+    }
+
+    #[test]
+    fn the_year_never_comes_from_a_range_or_a_cited_title() {
+        assert_eq!(
+            first_year("按照《法治政府建设实施纲要(2021—2025年)》，2023年"),
+            Some(2023)
+        );
+        assert_eq!(first_year("规划（2021-2025年）"), None);
+        assert_eq!(first_year("2021年—2025年期间"), None);
+        assert_eq!(first_year("《2022年工作要点》"), None);
+        assert_eq!(first_year("2024 年工作"), Some(2024));
+        let text = "根据《全面深化法治领域改革纲要(2023—2027年)》，现将有关情况报告如下：\n一、主要工作\n2021年，党组召开会议。\n";
+        assert_eq!(outline(text).report_year, Some(2021));
     }
 
     #[test]
