@@ -52,6 +52,11 @@ pub struct OutlineConfig {
     pub extend_chrome_words: Vec<String>,
     /// The longest line, in characters, that can be chrome, a title or a signature line.
     pub short_line: usize,
+    /// Lines that may follow the 落款 start with one of these, after an optional opening
+    /// parenthesis: the 附注, a contact line, the 版记.
+    pub closing_words: Vec<String>,
+    /// Lines starting with one of these open the attachments.
+    pub attachment_words: Vec<String>,
 }
 
 /// The mandated sections: how each role is recognised, which are required, their order.

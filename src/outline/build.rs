@@ -1,12 +1,14 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
 use super::lines::{self, NumberStyle, RawKind, RawLine};
-use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
+use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
 use crate::words::WordMatcher;
 use std::ops::Range;
 
+/// How many lines of text from the end the closing block is looked for in.
+const SIGNATURE_WINDOW: usize = 16;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
@@ -292,10 +294,13 @@ impl Builder<'_> {
         Some(title)
     }
 
-    /// The closing block: a date line at the end, and the organ's line just above it.
+    /// The closing block (落款): the organ's line and the date line, or both on one line
+    /// (`某市人民政府 2024年1月26日`, also a Word paragraph split by a soft break). It is
+    /// the last text but for what GB/T 9704 lets follow it: the 附注 `（此件公开发布）`,
+    /// `附件：` and the attachments, a contact line, the 版记 (`抄送：`, `…印发`).
     fn find_signature(&mut self, raw: &[RawLine]) -> Signature {
         let mut sig = Signature::default();
-        let tail: Vec<usize> = (0..raw.len())
+        let content: Vec<usize> = (0..raw.len())
             .rev()
             .filter(|&i| {
                 !matches!(
@@ -303,34 +308,81 @@ impl Builder<'_> {
                     LineKind::Blank | LineKind::Chrome | LineKind::Meta
                 )
             })
-            .take(2)
+            .take(SIGNATURE_WINDOW)
             .collect();
-        let Some(&last) = tail.first() else {
-            return sig;
-        };
-        let organ_line = if let RawKind::Date {
-            year,
-            month,
-            day,
-            span,
-        } = &raw[last].kind
-        {
-            let date = DateValue {
-                year: *year,
-                month: *month,
-                day: *day,
-            };
-            sig.date = Some((date, span.clone()));
-            self.lines[last].kind = LineKind::Signature;
-            tail.get(1).copied()
-        } else {
-            Some(last)
+        // The closing block's date: the last date line with only closing matter after it.
+        let found = content.iter().enumerate().find_map(|(k, &i)| {
+            let date = match &raw[i].kind {
+                RawKind::Date(d) => Some((d.clone(), false)),
+                RawKind::Text => self.one_line_signature(raw[i].span.clone()),
+                _ => None,
+            }?;
+            self.only_closing_matter(&content[..k])
+                .then_some((k, i, date))
+        });
+        let organ_line = match found {
+            Some((k, i, (date, one_line))) => {
+                sig.date = Some((date.value, date.span.clone()));
+                sig.date_form = date.form;
+                self.lines[i].kind = LineKind::Signature;
+                if one_line {
+                    sig.organ = Some(trim_span(self.text, raw[i].span.start..date.span.start));
+                    return sig;
+                }
+                content.get(k + 1).copied()
+            }
+            None => {
+                let k = content
+                    .iter()
+                    .position(|&i| !self.is_closing_matter(i))
+                    .unwrap_or(content.len());
+                content.get(k).copied()
+            }
         };
         if let Some(i) = organ_line.filter(|&i| self.is_organ(i, &raw[i], sig.date.is_some())) {
             sig.organ = Some(trim_span(self.text, raw[i].span.clone()));
             self.lines[i].kind = LineKind::Signature;
         }
         sig
+    }
+
+    /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
+    fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
+        let line = &self.text[span.clone()];
+        if !at_most(line.trim_matches(is_blank), 40) || line.contains(SENTENCE_PUNCT) {
+            return None;
+        }
+        let date = lines::trailing_date(line, span.start)?;
+        let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
+        ORGAN_SUFFIXES
+            .iter()
+            .any(|s| organ.ends_with(s))
+            .then_some((date, true))
+    }
+
+    /// Whether every line of `after` (the lines after a date, last first) is what may
+    /// follow the 落款: the 附注, attachments (`附件：` and the short lines after it), a
+    /// contact line, the 版记, a rule line.
+    fn only_closing_matter(&self, after: &[usize]) -> bool {
+        let mut attachments = false;
+        // `after` runs from the end backwards; read it forwards.
+        after.iter().rev().all(|&i| {
+            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            if starts_with_any(t, &self.cfg.attachment_words) {
+                attachments = true;
+            }
+            attachments && at_most(t, self.cfg.short_line) || self.is_closing_matter(i)
+        })
+    }
+
+    /// A line of the closing matter other than attachments.
+    fn is_closing_matter(&self, i: usize) -> bool {
+        let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+        let bare = t.trim_start_matches(['(', '（']);
+        starts_with_any(bare, &self.cfg.closing_words)
+            || starts_with_any(t, &self.cfg.attachment_words)
+            || t.ends_with("印发")
+            || t.chars().all(|c| "-—─━_=－ ".contains(c))
     }
 
     /// A short line without punctuation; without a date below it, it must also end like
@@ -618,6 +670,10 @@ fn range_precedes(before: &str) -> bool {
 /// may surround a line's text without changing what the line is.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn starts_with_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.starts_with(w.as_str()))
 }
 
 /// Whether `s` has at most `n` characters, without counting a long line to its end.

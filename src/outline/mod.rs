@@ -7,7 +7,7 @@ mod build;
 mod lines;
 
 pub use build::{Outliner, first_year, trim_span};
-pub use lines::{NumberStyle, chinese_number};
+pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 
 use crate::config::Role;
 use std::ops::Range;
@@ -62,7 +62,10 @@ impl std::fmt::Display for DateValue {
 #[derive(Debug, Clone, Default)]
 pub struct Signature {
     pub organ: Option<Range<usize>>,
+    /// The date and the span of its text (`2024年1月26日`, 日 included).
     pub date: Option<(DateValue, Range<usize>)>,
+    /// How the date's digits are written.
+    pub date_form: DateForm,
 }
 
 /// A heading and everything under it up to the next heading of its level or above.
