@@ -118,9 +118,7 @@ fn seeds_meet_expected_toml() {
                 doc.file, outline.report_year, doc.report_year
             ));
         }
-        let title = outline
-            .title_span()
-            .map(|s| source.text[s].trim().to_string());
+        let title = outline.title_text(&source.text);
         if doc.title.is_some() && title != doc.title {
             failures.push(format!("{}: title {title:?} != {:?}", doc.file, doc.title));
         }

@@ -3,6 +3,9 @@
 mod common;
 
 use common::{findings, findings_with};
+use nianbao::config::Config;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
 
 const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
 
@@ -113,4 +116,57 @@ fn duties_is_required_from_the_2019_reports_on() {
         "[sections.roles.duties]\nrequired-from-year = 2015\n",
     );
     assert_eq!(later.len(), 1);
+}
+
+#[test]
+fn titles_split_wrapped_or_without_the_document_kind() {
+    let body = "一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n";
+    let outline_of = |text: &str| {
+        let linter = Linter::new(Config::builtin(), &Selection::default());
+        let source = Source::new("t.txt", text.to_string());
+        let o = linter.outline(&source);
+        (o.title_text(&source.text), o.issuer)
+    };
+    // Split over two lines: one title, and its organ is the issuer.
+    let split = format!("某县人民政府\n\n2023年度法治政府建设情况报告\n{body}");
+    assert_eq!(
+        outline_of(&split),
+        (
+            Some("某县人民政府2023年度法治政府建设情况报告".into()),
+            Some("某县人民政府".into())
+        )
+    );
+    assert!(findings("title-missing", &split).is_empty());
+    // A page-title line with a site suffix and a 文号《…》 wrapper are chrome.
+    let page = format!(
+        "某县人民政府关于2023年度法治政府建设情况的报告-某县人民政府门户网站\n某卫〔2024〕3号《某县卫生健康局关于2023年度法治政府建设情况的报告》\n某县卫生健康局关于2023年度法治政府建设情况的报告\n{body}"
+    );
+    assert_eq!(
+        outline_of(&page).0.as_deref(),
+        Some("某县卫生健康局关于2023年度法治政府建设情况的报告")
+    );
+    assert_eq!(findings("web-residue", &page).len(), 2);
+    // A title without 报告 is no missing title, but a naming defect.
+    let loose = format!("某县人民政府2023年法治政府建设工作情况\n{body}");
+    assert!(findings("title-missing", &loose).is_empty());
+    assert_eq!(
+        findings("title-format", &loose),
+        ["某县人民政府2023年法治政府建设工作情况"]
+    );
+    let summary = format!("某县司法局2023年法治政府建设工作总结报告\n{body}");
+    assert_eq!(findings("title-format", &summary).len(), 1);
+    assert!(findings("title-format", COMPLETE).is_empty());
+}
+
+#[test]
+fn title_missing_suggests_the_reports_own_year_and_issuer() {
+    let text = COMPLETE.replace("某市2023年法治政府建设年度报告\n", "");
+    let selection = Selection {
+        select: Some(vec!["title-missing".into()]),
+        ignore: vec![],
+    };
+    let source = Source::new("t.txt", text);
+    let found = Linter::new(Config::builtin(), &selection).lint(&source);
+    let help = found[0].help.clone().unwrap();
+    assert!(help.contains("某市人民政府关于2023年度"), "{help}");
 }

@@ -68,9 +68,10 @@ impl Outliner {
         let first_heading = raw
             .iter()
             .position(|r| matches!(r.kind, RawKind::Heading { .. }));
-        let title = b
-            .markdown_title(&raw, first_heading)
-            .or_else(|| b.find_title(first_heading.unwrap_or(raw.len())));
+        let title = match b.markdown_title(&raw, first_heading) {
+            Some(i) => vec![i],
+            None => b.find_title(first_heading.unwrap_or(raw.len())),
+        };
         let signature = b.find_signature(&raw);
         let sections = sections(text, &raw, &b.lines, &self.sections);
         let mut outline = Outline {
@@ -276,22 +277,84 @@ impl Builder<'_> {
 
     /// The title: a short line before the first heading naming the report; one with a
     /// year wins over one without (`法治政府建设年度报告和工作要点` is a page category).
-    fn find_title(&mut self, before: usize) -> Option<usize> {
-        let candidates: Vec<usize> = (0..before)
+    /// A page-title line with a site suffix (`…的报告-某某网`) or a `文号《…》` wrapper is
+    /// chrome. The organ on the line above (`某县人民政府` / `2022年度…报告`) is part of
+    /// the title. With no such line, a line naming the work without `报告`
+    /// (`…2023年法治政府建设工作情况`) is the title, which `title-format` reports.
+    fn find_title(&mut self, before: usize) -> Vec<usize> {
+        let short: Vec<usize> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
-            .filter(|&i| {
-                let t = &self.text[self.lines[i].span.clone()];
-                self.is_short_value(t)
-                    && self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
-            })
+            .filter(|&i| self.is_short_value(&self.text[self.lines[i].span.clone()]))
             .collect();
+        let has_all = |b: &Self, i: usize, words: &[String]| {
+            let t = &b.text[b.lines[i].span.clone()];
+            words.iter().all(|w| t.contains(w.as_str()))
+        };
+        let mut candidates = Vec::new();
+        for &i in &short {
+            if !has_all(self, i, &self.cfg.title_words) {
+                continue;
+            }
+            if self.is_page_title(&self.text[self.lines[i].span.clone()]) {
+                self.lines[i].kind = LineKind::Chrome;
+            } else {
+                candidates.push(i);
+            }
+        }
+        let with_year =
+            |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span.clone()]).is_some();
         let title = candidates
             .iter()
+            .find(|i| with_year(self, i))
+            .or(candidates.first())
             .copied()
-            .find(|&i| first_year(&self.text[self.lines[i].span.clone()]).is_some())
-            .or(candidates.first().copied())?;
-        self.lines[title].kind = LineKind::Title;
-        Some(title)
+            .or_else(|| {
+                short
+                    .iter()
+                    .copied()
+                    .find(|&i| with_year(self, &i) && has_all(self, i, &self.cfg.loose_title_words))
+            });
+        let Some(title) = title else {
+            return Vec::new();
+        };
+        let mut lines = vec![title];
+        if let Some(&above) = short.iter().rev().find(|&&i| i < title)
+            && self.lines[above + 1..title]
+                .iter()
+                .all(|l| l.kind == LineKind::Blank)
+        {
+            let organ = self.text[self.lines[above].span.clone()].trim_matches(is_blank);
+            let opens_with_organ = |t: &str| {
+                let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+                ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) || head.contains("关于")
+            };
+            let t = self.text[self.lines[title].span.clone()].trim_matches(is_blank);
+            if (ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于"))
+                && !opens_with_organ(t)
+            {
+                lines.insert(0, above);
+            }
+        }
+        for &i in &lines {
+            self.lines[i].kind = LineKind::Title;
+        }
+        lines
+    }
+
+    /// A browser page title (`…的报告-某某网`, `…报告_某某政府门户网站`) or a wrapper
+    /// that repeats the title after its document number (`浙卫〔2024〕3号《…的报告》`).
+    fn is_page_title(&self, line: &str) -> bool {
+        let t = line.trim_matches(is_blank);
+        let site_suffix = t.rfind("报告").is_some_and(|at| {
+            let after = t[at + "报告".len()..].trim_start_matches(['》', '”']);
+            after.starts_with(['-', '_', '|', '｜', '—', '–']) && after.chars().count() > 1
+        });
+        let wrapper = t.ends_with('》')
+            && t.find('《').is_some_and(|at| {
+                let head = &t[..at];
+                head.contains('〔') && head.ends_with('号')
+            });
+        site_suffix || wrapper
     }
 
     /// The closing block (落款): the organ's line and the date line, or both on one line
@@ -550,8 +613,15 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
     measures.or_else(other).or_else(preamble).or_else(body)
 }
 
-/// The issuing organ: the signature's, else the metadata's, else the title's opening.
+/// The issuing organ: the one the title names (before `关于` or the year), else the
+/// signature's, else the metadata's (`发文机关`, then a hosting site's `发布机构`), else
+/// the place the title names (`2023年某市法治政府建设…` → `某市`).
 fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
+    let title = o.title_text(text);
+    let head = title.as_deref().map(title_organ).unwrap_or_default();
+    if ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) {
+        return Some(head.to_string());
+    }
     if let Some(span) = &o.signature.organ {
         return Some(text[span.clone()].to_string());
     }
@@ -561,15 +631,28 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     {
         return Some(m.value.clone());
     }
-    let title = &text[o.title_span()?];
-    let cut = title
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(title.len());
-    let head = title[..cut].trim_end_matches("关于");
-    ORGAN_SUFFIXES
-        .iter()
-        .any(|s| head.ends_with(s))
-        .then(|| head.to_string())
+    (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
+}
+
+/// The organ or place a title opens with: before `关于` or the year, or, when the year
+/// comes first, between the year and `法治`.
+fn title_organ(title: &str) -> &str {
+    if let Some(at) = title.find("关于") {
+        return title[..at].trim();
+    }
+    let Some(digit) = title.find(|c: char| c.is_ascii_digit()) else {
+        return "";
+    };
+    if digit > 0 {
+        return title[..digit].trim();
+    }
+    let after_year = title[digit..]
+        .find('年')
+        .map_or("", |at| &title[digit + at + '年'.len_utf8()..]);
+    let after_year = after_year.trim_start_matches('度');
+    after_year
+        .find("法治")
+        .map_or("", |at| after_year[..at].trim())
 }
 
 /// `一是`, `二是`, … at the start of a sentence in each paragraph.
@@ -701,7 +784,7 @@ mod tests {
     fn finds_title_sections_roles_and_signature() {
         let text = "2023年某市法治政府建设年度报告\n\n2023年,我市扎实推进法治政府建设。\n一、2023年主要工作情况\n(一)抓统筹。一是强化领导。二是压实责任。\n二、存在问题\n仍有差距。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n认真履职。\n四、2024年工作计划\n继续推进。\n某市人民政府\n2024年1月26日\n";
         let o = outline(text);
-        assert_eq!(o.title, Some(0));
+        assert_eq!(o.title, [0]);
         assert_eq!(o.report_year, Some(2023));
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
         assert_eq!(
@@ -782,7 +865,7 @@ mod tests {
         let o = outline(
             "# 某市2023年法治政府建设年度报告\n\n## 一、主要工作\n\n### (一)依法决策\n\n## 二、存在问题\n",
         );
-        assert_eq!(o.title, Some(0));
+        assert_eq!(o.title, [0]);
         assert_eq!(o.report_year, Some(2023));
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
         assert_eq!(roles, [Role::Measures, Role::Shortcomings]);

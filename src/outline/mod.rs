@@ -102,8 +102,9 @@ pub struct Enumeration {
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub lines: Vec<Line>,
-    /// Line index of the title.
-    pub title: Option<usize>,
+    /// Line indexes of the title: one line, or two when it is split (the organ, then
+    /// `2022年度法治政府建设情况报告`). Empty when there is none.
+    pub title: Vec<usize>,
     pub report_year: Option<i32>,
     pub issuer: Option<String>,
     pub metadata: Vec<Meta>,
@@ -116,7 +117,22 @@ pub struct Outline {
 impl Outline {
     /// The title's byte range.
     pub fn title_span(&self) -> Option<Range<usize>> {
-        self.title.map(|i| self.lines[i].span.clone())
+        let first = self.lines[*self.title.first()?].span.start;
+        let last = self.lines[*self.title.last()?].span.end;
+        Some(first..last)
+    }
+
+    /// The title's text, its lines joined.
+    pub fn title_text(&self, text: &str) -> Option<String> {
+        if self.title.is_empty() {
+            return None;
+        }
+        Some(
+            self.title
+                .iter()
+                .map(|&i| text[self.lines[i].span.clone()].trim_matches(build::is_blank))
+                .collect(),
+        )
     }
 
     /// Every section, depth first, in document order.

@@ -16,7 +16,7 @@ pub fn json(source: &Source, o: &Outline) -> String {
     }
     let value = json!({
         "path": source.name,
-        "title": o.title_span().map(|s| text[s].trim().to_string()),
+        "title": o.title_text(text),
         "report_year": o.report_year,
         "issuer": o.issuer,
         "signature": {
@@ -47,11 +47,7 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "（无）".to_string());
     let mut out = String::new();
     let _ = writeln!(out, "文件：{}", source.name);
-    let _ = writeln!(
-        out,
-        "标题：{}",
-        or_none(o.title_span().map(|s| text[s].trim().to_string()))
-    );
+    let _ = writeln!(out, "标题：{}", or_none(o.title_text(text)));
     let _ = writeln!(
         out,
         "报告年度：{}",

@@ -127,6 +127,7 @@ registry! {
     "section-order" => section_order,
     "section-empty" => section_empty,
     "title-missing" => title_missing,
+    "title-format" => title_format,
     "title-year" => title_year,
     "numbering" => numbering,
     "signature-missing" => signature_missing,
