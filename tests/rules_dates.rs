@@ -428,3 +428,28 @@ fn the_closing_block_in_every_shape() {
     let invalid = format!("{body}某县人民政府\n二〇二四年二月三十日\n");
     assert_eq!(findings("date-invalid", &invalid).len(), 1);
 }
+
+/// Metadata fields sharing a line with each other and with the page's own fields are
+/// each read; the publication date read this way is checked.
+#[test]
+fn publication_dates_on_shared_metadata_lines_are_checked() {
+    let report = "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n依法决策水平持续提升，全年办理复议案件12件。\n";
+    for meta in [
+        "来源:县司法局 发布日期:2023-12-20 16:13 浏览次数: 字体:【大 中 小】",
+        "文章来源: 发布时间:2023年12月20日 字号:【小】 【大】",
+        "时间:2023-12-20",
+        "发布时间 : 2023-12-20 来源:县司法局 字体大小:",
+        "作者:  时间:2023-12-20  来源:县司法局  大 中 小",
+    ] {
+        let text = format!("{meta}\n{report}");
+        assert_eq!(findings("date-before-period-end", &text).len(), 1, "{meta}");
+        assert!(findings("web-residue", &text).is_empty(), "{meta}");
+    }
+    let late = format!("来源:县司法局 发布日期:2024-04-03 16:13 浏览次数:\n{report}");
+    assert_eq!(findings("date-deadline", &late), ["2024-04-03 16:13"]);
+    // The 1 April deadline is the 2019 regulation's: not applied to earlier reports.
+    let old = late
+        .replace("2023年度", "2017年度")
+        .replace("2024-04-03", "2018-04-03");
+    assert!(findings("date-deadline", &old).is_empty());
+}

@@ -34,6 +34,8 @@ pub struct Outliner {
     sections: SectionsConfig,
     /// The chrome words and extend-chrome-words.
     chrome: Option<WordMatcher>,
+    /// The metadata keys and the page's own field keys.
+    field_keys: Option<WordMatcher>,
 }
 
 impl Outliner {
@@ -44,6 +46,12 @@ impl Outliner {
             outline: cfg.clone(),
             sections: config.sections.clone(),
             chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
+            field_keys: WordMatcher::new(
+                cfg.metadata_keys
+                    .iter()
+                    .chain(&cfg.field_keys)
+                    .filter(|w| !w.is_empty()),
+            ),
         }
     }
 
@@ -55,6 +63,7 @@ impl Outliner {
             text,
             cfg: &self.outline,
             chrome: self.chrome.as_ref(),
+            field_keys: self.field_keys.as_ref(),
             lines: raw
                 .iter()
                 .map(|r| Line {
@@ -93,6 +102,7 @@ struct Builder<'a> {
     text: &'a str,
     cfg: &'a OutlineConfig,
     chrome: Option<&'a WordMatcher>,
+    field_keys: Option<&'a WordMatcher>,
     lines: Vec<Line>,
     metadata: Vec<Meta>,
 }
@@ -108,11 +118,14 @@ impl Builder<'_> {
                 RawKind::Blank => LineKind::Blank,
                 RawKind::Heading { .. } => LineKind::Heading,
                 RawKind::Breadcrumb => LineKind::Chrome,
-                _ if self.is_chrome(line) => LineKind::Chrome,
-                RawKind::Pipe(span) => {
-                    self.pipe_row(span.clone());
+                RawKind::KeyValue { .. } | RawKind::Text
+                    if self.fields(r.span.clone(), &mut pending) =>
+                {
                     LineKind::Meta
                 }
+                RawKind::Pipe(span) if self.pipe_row(span.clone()) => LineKind::Meta,
+                _ if self.is_chrome(line) => LineKind::Chrome,
+                RawKind::Pipe(_) => LineKind::Paragraph,
                 RawKind::Bullet(content) => {
                     self.bullet(content.clone(), &mut pending);
                     LineKind::Meta
@@ -145,6 +158,60 @@ impl Builder<'_> {
             }
             self.lines[i].kind = kind;
         }
+    }
+
+    /// `来源:… 发布日期:2018-04-03 16:13 浏览次数: 字体:【大 中 小】`: a line of
+    /// `key: value` fields, the first at the line's start, at least one a metadata key.
+    /// Each value runs to the next key; metadata is kept, the page's own fields
+    /// (浏览次数, 字号) are dropped. False when the line is no such line.
+    fn fields(&mut self, span: Range<usize>, pending: &mut Option<String>) -> bool {
+        let line = &self.text[span.clone()];
+        let Some(keys) = self.field_keys else {
+            return false;
+        };
+        if !at_most(line, 2 * self.cfg.short_line) || !line.contains([':', '\u{ff1a}']) {
+            return false;
+        }
+        // (key start, value start, key)
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for hit in keys.find_iter(line) {
+            let after = &line[hit.end()..];
+            let rest = after.trim_start_matches([' ', '\u{3000}']);
+            if let Some(colon) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ':' | '\u{ff1a}'))
+            {
+                let value = hit.end() + (after.len() - rest.len()) + colon.len_utf8();
+                found.push((hit.start(), value, &line[hit.range()]));
+            }
+        }
+        let lead = line.len() - line.trim_start_matches(is_blank).len();
+        if found.first().is_none_or(|f| f.0 != lead) || !found.iter().any(|f| self.is_meta_key(f.2))
+        {
+            return false;
+        }
+        let fields: Vec<(String, Range<usize>)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| self.is_meta_key(f.2))
+            .map(|(k, f)| {
+                let end = found.get(k + 1).map_or(line.len(), |next| next.0);
+                (f.2.to_string(), span.start + f.1..span.start + end)
+            })
+            .collect();
+        let alone = found.len() == 1;
+        for (key, value) in fields {
+            let value = trim_span(self.text, value);
+            if value.is_empty() && alone {
+                // `成文日期:` with its value on a later line.
+                *pending = Some(key);
+            } else if value.is_empty() {
+            } else {
+                self.push_meta(key, value);
+            }
+        }
+        true
     }
 
     fn is_chrome(&self, line: &str) -> bool {
@@ -225,20 +292,29 @@ impl Builder<'_> {
         }
     }
 
-    /// `索引号: | 11330723… | 发布机构: | 县司法局 |`: keys end with a colon.
-    fn pipe_row(&mut self, span: Range<usize>) {
+    /// `索引号: | 11330723… | 发布机构: | 县司法局 |`: keys end with a colon. Whether
+    /// the row held a key.
+    fn pipe_row(&mut self, span: Range<usize>) -> bool {
         let mut cells = Vec::new();
         let mut start = span.start;
         for part in self.text[span.clone()].split('|') {
             cells.push(trim_span(self.text, start..start + part.len()));
             start += part.len() + 1;
         }
-        let is_key = |t: &str| t.ends_with([':', '\u{ff1a}']);
+        // `索引号:`, or `[ 索引号 ]`.
+        let is_key =
+            |t: &str| t.ends_with([':', '\u{ff1a}']) || t.starts_with('[') && t.ends_with(']');
         let mut i = 0;
+        let mut any = false;
         while i < cells.len() {
             let cell = &self.text[cells[i].clone()];
             if is_key(cell) {
-                let key = cell.trim_end_matches([':', '\u{ff1a}']).trim().to_string();
+                any = true;
+                let key = cell
+                    .trim_end_matches([':', '\u{ff1a}', ']'])
+                    .trim_start_matches('[')
+                    .trim()
+                    .to_string();
                 match cells.get(i + 1) {
                     Some(v) if !is_key(&self.text[v.clone()]) => {
                         self.push_meta(key, v.clone());
@@ -249,6 +325,7 @@ impl Builder<'_> {
             }
             i += 1;
         }
+        any
     }
 
     /// A Markdown document's title: its first heading, when it names the report.

@@ -16,6 +16,9 @@ pub const DOC: &str = "\
   文末落款日期、网页元数据中的成文日期（written-keys）和发布日期（published-keys）：
   在报告年度次年的 deadline（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）。
   默认 deadline = \"04-01\"，即须在次年3月31日前（含）发布；未设 deadline 时不检查。
+  这一期限来自厅字〔2019〕28号，早于 from-year（默认2019）的年度报告不检查。
+  网页上与其他字段同在一行的发布日期（“来源:… 发布日期:2018-04-03 16:13 浏览次数:”）
+  同样检查。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定：每年4月1日
@@ -30,13 +33,15 @@ pub const DOC: &str = "\
 设置
   deadline = \"04-01\"（配置文件顶层，报告年度次年的月-日）
   [rules.date-deadline]
-  written-keys = [\"成文日期\"]
-  published-keys = [\"发布时间\", \"发布日期\", \"公开日期\", \"日期\"]";
+  written-keys = [\"成文日期\", \"发文日期\"]
+  published-keys = [\"发布时间\", \"发布日期\", \"公开日期\", \"日期\", \"时间\"]
+  from-year = 2019";
 
 pub struct Check {
     deadline: Option<MonthDay>,
     written_keys: Vec<String>,
     published_keys: Vec<String>,
+    from_year: Option<i32>,
 }
 
 impl Check {
@@ -45,6 +50,7 @@ impl Check {
             deadline: config.deadline,
             written_keys: settings.written_keys.clone(),
             published_keys: settings.published_keys.clone(),
+            from_year: settings.from_year,
         }
     }
 }
@@ -54,6 +60,9 @@ impl Rule for Check {
         let (Some(year), Some(deadline)) = (doc.outline.report_year, self.deadline) else {
             return;
         };
+        if self.from_year.is_some_and(|from| year < from) {
+            return;
+        }
         let due = DateValue {
             year: year + 1,
             month: deadline.month,

@@ -18,6 +18,8 @@ pub struct DateKeys {
     pub written_keys: Vec<String>,
     /// Metadata keys whose value is the publication date.
     pub published_keys: Vec<String>,
+    /// Reports on years before this one are not checked (date-deadline).
+    pub from_year: Option<i32>,
 }
 
 /// Where a date of the report comes from.
