@@ -48,6 +48,8 @@ pub struct OutlineConfig {
     pub loose_title_words: Vec<String>,
     /// Keys of web-page metadata (成文日期, 发布机构, …).
     pub metadata_keys: Vec<String>,
+    /// A copy site's slogan before its URL marks the URL as a watermark.
+    pub watermark_words: Vec<String>,
     /// Keys of a web page's own fields that share a line with metadata (浏览次数, 字号).
     pub field_keys: Vec<String>,
     /// Metadata keys naming the issuing organ, in order of preference.

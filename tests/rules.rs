@@ -170,3 +170,35 @@ fn title_missing_suggests_the_reports_own_year_and_issuer() {
     let help = found[0].help.clone().unwrap();
     assert!(help.contains("某市人民政府关于2023年度"), "{help}");
 }
+
+#[test]
+fn a_flattened_report_is_outlined_at_its_headings() {
+    let flat = "某县人民政府关于2023年度法治政府建设情况的报告2023年，我县扎实推进法治政府建设，现将有关情况报告如下：一、主要举措和成效全年办理行政复议案件120件，依法决策水平持续提升。二、存在的问题和不足基层法治力量仍然薄弱，合法性审查能力有待提升。三、党政主要负责人履行推进法治建设第一责任人职责情况主要负责人专题研究法治政府建设4次。四、2024年工作安排深化依法行政制度建设。\n某县人民政府\n2024年1月26日\n";
+    let linter = Linter::new(Config::builtin(), &Selection::default());
+    let source = Source::new("t.txt", flat.to_string());
+    let (o, found) = linter.check(&source);
+    assert_eq!(
+        o.title_text(flat).as_deref(),
+        Some("某县人民政府关于2023年度法治政府建设情况的报告")
+    );
+    let roles: Vec<String> = o.sections.iter().map(|s| s.role.to_string()).collect();
+    assert_eq!(roles, ["measures", "shortcomings", "duties", "plans"]);
+    let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "flattened-text").count(),
+        1,
+        "{rules:?}"
+    );
+    for quiet in [
+        "section-missing",
+        "title-missing",
+        "signature-missing",
+        "numbering",
+    ] {
+        assert!(!rules.contains(&quiet), "{quiet}: {rules:?}");
+    }
+    // Every span is a byte range of the original text.
+    for s in o.walk() {
+        assert!(flat[s.heading.clone()].starts_with(['一', '二', '三', '四']));
+    }
+}

@@ -1,5 +1,6 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
+use super::flatten;
 use super::lines::{self, NumberStyle, RawKind, RawLine};
 use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
@@ -7,6 +8,8 @@ use crate::source::Source;
 use crate::words::WordMatcher;
 use std::ops::Range;
 
+/// The most characters of a heading's line that name its part.
+const HEADING_CHARS: usize = 60;
 /// How many lines of text from the end the closing block is looked for in.
 const SIGNATURE_WINDOW: usize = 16;
 const SENTENCE_PUNCT: &[char] = &[
@@ -58,7 +61,8 @@ impl Outliner {
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let raw = lines::parse(source);
+        let (raw, flattened, mut watermarks) =
+            flatten::split(text, lines::parse(source), &self.outline);
         let mut b = Builder {
             text,
             cfg: &self.outline,
@@ -74,6 +78,13 @@ impl Outliner {
             metadata: Vec::new(),
         };
         b.classify(&raw);
+        // A watermark that is a segment of its own is a line of chrome.
+        for l in b.lines.iter_mut() {
+            if watermarks.contains(&l.span) {
+                l.kind = LineKind::Chrome;
+            }
+        }
+        watermarks.retain(|w| !b.lines.iter().any(|l| l.span == *w));
         let first_heading = raw
             .iter()
             .position(|r| matches!(r.kind, RawKind::Heading { .. }));
@@ -89,6 +100,8 @@ impl Outliner {
             sections,
             metadata: b.metadata,
             lines: b.lines,
+            flattened,
+            watermarks,
             ..Outline::default()
         };
         outline.report_year = report_year(text, &outline);
@@ -565,9 +578,15 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         if lines[i].kind != LineKind::Heading {
             continue; // a Markdown title
         }
-        let heading_end = text[rest.clone()]
+        // The heading runs to its first full stop, and no further than a heading's length
+        // (a heading whose paragraph follows on the same line, a flattened document).
+        let capped = text[rest.clone()]
+            .char_indices()
+            .nth(HEADING_CHARS)
+            .map_or(rest.end, |(i, _)| rest.start + i);
+        let heading_end = text[rest.start..capped]
             .find('。')
-            .map_or(rest.end, |p| rest.start + p + '。'.len_utf8());
+            .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
         let section = Section {
             level,
@@ -576,7 +595,7 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             marker: marker.clone(),
             heading: marker.start..heading_end,
             role: if level == 1 {
-                role_of(&text[rest.clone()], cfg)
+                role_of(&text[rest.start..heading_end], cfg)
             } else {
                 Role::Other
             },

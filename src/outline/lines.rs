@@ -85,7 +85,7 @@ pub fn parse(source: &Source) -> Vec<RawLine> {
 }
 
 /// The kind of one line; `base` is where the line starts in the whole text.
-fn classify(line: &str, base: usize) -> RawKind {
+pub fn classify(line: &str, base: usize) -> RawKind {
     // Nothing to classify (the grammar would say `blank`).
     if line.is_empty() {
         return RawKind::Blank;

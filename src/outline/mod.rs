@@ -4,6 +4,7 @@
 //! every rule reads this shared structure instead of re-parsing the text.
 
 mod build;
+mod flatten;
 mod lines;
 
 pub use build::{Outliner, first_year, trim_span};
@@ -110,6 +111,11 @@ pub struct Outline {
     pub metadata: Vec<Meta>,
     pub signature: Signature,
     pub sections: Vec<Section>,
+    /// Source line indexes of lines that held a whole report (title and several
+    /// `一、` `二、` headings) and were cut into segments at its headings.
+    pub flattened: Vec<usize>,
+    /// Copy-site watermarks (`某某网—资源每日更新www.example.com`) inside lines of text.
+    pub watermarks: Vec<Range<usize>>,
     /// Enumerations by paragraph line, in text order.
     pub enumerations: Vec<(usize, Vec<Enumeration>)>,
 }

@@ -36,7 +36,7 @@ fn section_json(source: &Source, s: &Section) -> Value {
         "heading": text[s.heading.clone()].trim(),
         "role": s.role.as_str(),
         "thematic": s.thematic,
-        "line": s.line + 1,
+        "line": source.position(s.heading.start).0,
         "children": s.children.iter().map(|c| section_json(source, c)).collect::<Vec<_>>(),
     })
 }
@@ -74,7 +74,7 @@ pub fn human(source: &Source, o: &Outline) -> String {
             out,
             "{indent}{}{role}  （第 {} 行）",
             text[s.heading.clone()].trim(),
-            s.line + 1
+            source.position(s.heading.start).0
         );
     }
     out

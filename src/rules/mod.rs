@@ -133,6 +133,7 @@ registry! {
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
+    "flattened-text" => flattened_text,
     "percent-range" => percent_range,
     // Dates and years.
     "date-invalid" => date_invalid,
