@@ -8,6 +8,8 @@ use crate::source::Source;
 use crate::words::WordMatcher;
 use std::ops::Range;
 
+/// The longest line (in characters) taken for a heading without an ordinal.
+const UNNUMBERED_CHARS: usize = 25;
 /// The most characters of a heading's line that name its part.
 const HEADING_CHARS: usize = 60;
 /// How many lines of text from the end the closing block is looked for in.
@@ -61,7 +63,7 @@ impl Outliner {
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let (raw, flattened, mut watermarks) =
+        let (mut raw, flattened, mut watermarks) =
             flatten::split(text, lines::parse(source), &self.outline);
         let mut b = Builder {
             text,
@@ -93,6 +95,7 @@ impl Outliner {
             None => b.find_title(first_heading.unwrap_or(raw.len())),
         };
         let signature = b.find_signature(&raw);
+        b.unnumbered_headings(&mut raw, &self.sections);
         let sections = sections(text, &raw, &b.lines, &self.sections);
         let mut outline = Outline {
             title,
@@ -497,6 +500,57 @@ impl Builder<'_> {
             self.lines[i].kind = LineKind::Signature;
         }
         sig
+    }
+
+    /// A short line standing alone between paragraphs, with no sentence punctuation and
+    /// a longer paragraph after it, is a top-level heading without an ordinal when it
+    /// names a mandated part (`存在的问题和不足`), or when the document numbers no
+    /// top-level heading at all (its headings are all such lines).
+    fn unnumbered_headings(&mut self, raw: &mut [RawLine], cfg: &SectionsConfig) {
+        let numbered = raw
+            .iter()
+            .any(|r| matches!(r.kind, RawKind::Heading { level: 1, .. }));
+        let content: Vec<usize> = (0..raw.len())
+            .filter(|&i| {
+                !matches!(
+                    self.lines[i].kind,
+                    LineKind::Blank | LineKind::Chrome | LineKind::Meta
+                )
+            })
+            .collect();
+        for w in content.windows(3) {
+            let [before, i, after] = [w[0], w[1], w[2]];
+            if self.lines[i].kind != LineKind::Paragraph
+                || !matches!(
+                    self.lines[before].kind,
+                    LineKind::Paragraph | LineKind::Heading
+                )
+                || self.lines[after].kind != LineKind::Paragraph
+            {
+                continue;
+            }
+            let t = self.text[raw[i].span.clone()].trim_matches(is_blank);
+            let next = self.text[raw[after].span.clone()].trim_matches(is_blank);
+            let (len, next_len) = (t.chars().count(), next.chars().count());
+            if !(4..=UNNUMBERED_CHARS).contains(&len)
+                || t.contains(SENTENCE_PUNCT)
+                || t.contains(['：', ':', '、', '“', '《'])
+                || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+                || next_len < 2 * len.max(20)
+                || numbered && role_of(t, cfg) == Role::Other
+            {
+                continue;
+            }
+            let span = trim_span(self.text, raw[i].span.clone());
+            raw[i].kind = RawKind::Heading {
+                level: 1,
+                number: 0,
+                style: NumberStyle::Unnumbered,
+                marker: span.start..span.start,
+                rest: span,
+            };
+            self.lines[i].kind = LineKind::Heading;
+        }
     }
 
     /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
@@ -1089,6 +1143,30 @@ mod tests {
         assert_eq!(first_year("2024 年工作"), Some(2024));
         let text = "根据《全面深化法治领域改革纲要(2023—2027年)》，现将有关情况报告如下：\n一、主要工作\n2021年，党组召开会议。\n";
         assert_eq!(outline(text).report_year, Some(2021));
+    }
+
+    #[test]
+    fn a_short_line_alone_naming_a_part_is_a_heading() {
+        let para = "基层法治力量仍然薄弱，合法性审查能力有待提升，行政执法规范化水平仍需提高，部分乡镇法治建设工作机制还不健全。";
+        let text =
+            format!("一、2023年主要工作情况\n{para}\n存在的问题和不足\n{para}\n一是学习。\n");
+        let o = outline(&text);
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Measures, Role::Shortcomings]);
+        assert_eq!(o.sections[1].style, NumberStyle::Unnumbered);
+        // Without numbered headings, such lines are the headings: a thematic run.
+        let bare = format!(
+            "前言：现将情况报告如下。\n依法全面履行政府职能\n{para}\n强化组织领导\n{para}\n"
+        );
+        let roles: Vec<(Role, bool)> = outline(&bare)
+            .sections
+            .iter()
+            .map(|s| (s.role, s.thematic))
+            .collect();
+        assert_eq!(roles, [(Role::Measures, true), (Role::Measures, true)]);
+        // A line naming no part under numbered headings stays text.
+        let inner = format!("一、主要工作\n{para}\n依法决策\n{para}\n");
+        assert_eq!(outline(&inner).sections.len(), 1);
     }
 
     #[test]
