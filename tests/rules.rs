@@ -68,7 +68,8 @@ fn numbering_skips_repeats_and_mixed_styles() {
     let repeat = COMPLETE.replace("三、党政", "二、党政");
     assert!(findings("numbering", &repeat).contains(&"二、".to_string()));
     let mixed = COMPLETE.replace("二、存在", "二.存在");
-    assert_eq!(findings("numbering", &mixed), ["二."]);
+    assert!(findings("numbering", &mixed).is_empty());
+    assert_eq!(findings("numbering-punct", &mixed), ["二."]);
     let enumeration = COMPLETE.replace("全年办理", "一是强化领导。三是全年办理");
     assert_eq!(findings("numbering", &enumeration), ["三是"]);
 }
@@ -201,4 +202,65 @@ fn a_flattened_report_is_outlined_at_its_headings() {
     for s in o.walk() {
         assert!(flat[s.heading.clone()].starts_with(['一', '二', '三', '四']));
     }
+}
+
+#[test]
+fn four_levels_continuous_numbering_and_paragraph_runs_are_fine() {
+    let body = "依法决策水平持续提升，全年办理行政复议案件120件。";
+    let four = format!(
+        "一、主要举措和成效\n（一）依法决策\n1.健全机制。{body}\n（1）完善规则。{body}\n（2）严格程序。{body}\n2.规范执法。{body}\n（二）规范执法\n1.落实三项制度。{body}\n二、存在的问题\n{body}\n"
+    );
+    assert!(
+        findings("numbering", &four).is_empty(),
+        "{:?}",
+        findings("numbering", &four)
+    );
+    assert!(findings("numbering-punct", &four).is_empty());
+    let continuous = format!(
+        "一、主要举措和成效\n（一）依法决策\n1.甲。{body}\n2.乙。{body}\n（二）规范执法\n3.丙。{body}\n4.丁。{body}\n（三）化解争议\n5.戊。{body}\n（四）普法\n6.己。{body}\n"
+    );
+    assert!(
+        findings("numbering", &continuous).is_empty(),
+        "{:?}",
+        findings("numbering", &continuous)
+    );
+    // A break of the document's own continuous scheme is reported.
+    let broken = continuous.replace("6.己", "1.己");
+    assert_eq!(findings("numbering", &broken), ["1."]);
+    // Per-parent numbering with one group running on is reported as before.
+    let restart = continuous
+        .replace("3.丙", "1.丙")
+        .replace("4.丁", "2.丁")
+        .replace("5.戊", "1.戊")
+        .replace("6.己", "1.己");
+    assert!(findings("numbering", &restart).is_empty());
+    let run_on = restart.replace("1.戊", "3.戊");
+    assert_eq!(findings("numbering", &run_on), ["3."]);
+    let paragraphs = format!(
+        "一、主要举措和成效\n（一）依法决策。\n一是健全机制。{body}\n二是严格程序。{body}\n三是强化监督。{body}\n（二）规范执法。\n一是落实制度。{body}\n"
+    );
+    assert!(
+        findings("numbering", &paragraphs).is_empty(),
+        "{:?}",
+        findings("numbering", &paragraphs)
+    );
+    let indented =
+        format!("一、主要举措和成效\n\u{3000}\u{3000}一是健全机制。{body}二是严格程序。\n");
+    assert!(findings("numbering", &indented).is_empty());
+    let skipped = paragraphs.replace("三是强化", "四是强化");
+    assert_eq!(findings("numbering", &skipped), ["四是"]);
+}
+
+#[test]
+fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
+    let body = "依法决策水平持续提升，全年办理行政复议案件120件。";
+    let stray = format!(
+        "一、主要举措和成效\n（一）、依法决策\n1.甲。{body}\n2、乙。{body}\n3.丙。{body}\n二，存在的问题\n{body}\n"
+    );
+    assert_eq!(
+        findings("numbering-punct", &stray),
+        ["（一）、", "2、", "二，"]
+    );
+    let habit = format!("一、主要举措和成效\n1、甲。{body}\n2、乙。{body}\n3、丙。{body}\n");
+    assert_eq!(findings("numbering-punct", &habit), ["1、"]);
 }

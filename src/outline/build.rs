@@ -805,17 +805,37 @@ fn title_organ(title: &str) -> &str {
         .map_or("", |at| after_year[..at].trim())
 }
 
-/// `一是`, `二是`, … at the start of a sentence in each paragraph.
-fn enumerations(text: &str, lines: &[Line]) -> Vec<(usize, Vec<Enumeration>)> {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
-        .filter_map(|(i, l)| {
-            let items = enumeration_items(&text[l.span.clone()], l.span.start);
-            (!items.is_empty()).then_some((i, items))
-        })
-        .collect()
+/// Runs of `一是`, `二是`, …: within a paragraph, and across paragraphs that open with
+/// the next number (`一是…` / `二是…` / `三是…`, each its own paragraph). A heading
+/// starts a new run.
+fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
+    let mut runs: Vec<Vec<Enumeration>> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
+            continue;
+        }
+        let items = enumeration_items(&text[l.span.clone()], l.span.start);
+        let opens_line = items
+            .first()
+            .is_some_and(|e| text[l.span.start..e.span.start].chars().all(is_blank));
+        let continues = open
+            && l.kind == LineKind::Paragraph
+            && opens_line
+            && runs
+                .last()
+                .and_then(|r| r.last())
+                .is_some_and(|last| items[0].number == last.number + 1);
+        if continues {
+            runs.last_mut().map(|r| r.extend(items));
+        } else if !items.is_empty() {
+            runs.push(items);
+            open = true;
+        } else if l.kind == LineKind::Heading {
+            open = false;
+        }
+    }
+    runs
 }
 
 fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
@@ -950,7 +970,7 @@ mod tests {
         assert_eq!(o.issuer.as_deref(), Some("某市人民政府"));
         let (date, _) = o.signature.date.unwrap();
         assert_eq!(date.to_string(), "2024-01-26");
-        let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
+        let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
     }
 
@@ -1072,7 +1092,7 @@ mod tests {
     #[test]
     fn indented_enumerations_start_at_one() {
         let o = outline("\u{3000}\u{3000}一是强化领导。二是压实责任。\n");
-        let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
+        let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
     }
 

@@ -106,7 +106,7 @@ pub fn classify(line: &str, base: usize) -> RawKind {
     }
     match pair.as_rule() {
         Rule::blank => RawKind::Blank,
-        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::md_heading => {
+        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::heading4 | Rule::md_heading => {
             heading(pair, base, rest)
         }
         Rule::bullet => RawKind::Bullet(rest),
@@ -168,6 +168,7 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     let mut level = match pair.as_rule() {
         Rule::heading1 => 1,
         Rule::heading2 => 2,
+        Rule::heading4 => 4,
         _ => 3,
     };
     let mut number = 0;

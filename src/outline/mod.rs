@@ -72,7 +72,7 @@ pub struct Signature {
 /// A heading and everything under it up to the next heading of its level or above.
 #[derive(Debug, Clone)]
 pub struct Section {
-    /// 1 for `一、`, 2 for `(一)`, 3 for `1.`
+    /// 1 for `一、`, 2 for `(一)`, 3 for `1.`, 4 for `(1)`
     pub level: u8,
     /// The heading's number (一 → 1); 0 for Markdown headings.
     pub number: u32,
@@ -116,8 +116,8 @@ pub struct Outline {
     pub flattened: Vec<usize>,
     /// Copy-site watermarks (`某某网—资源每日更新www.example.com`) inside lines of text.
     pub watermarks: Vec<Range<usize>>,
-    /// Enumerations by paragraph line, in text order.
-    pub enumerations: Vec<(usize, Vec<Enumeration>)>,
+    /// Runs of enumerations (`一是…二是…`), in text order.
+    pub enumerations: Vec<Vec<Enumeration>>,
 }
 
 impl Outline {

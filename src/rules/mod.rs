@@ -130,6 +130,7 @@ registry! {
     "title-format" => title_format,
     "title-year" => title_year,
     "numbering" => numbering,
+    "numbering-punct" => numbering_punct,
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
