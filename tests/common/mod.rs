@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests; each test file uses a subset.
 #![allow(dead_code)]
 
+pub mod expected;
+
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
