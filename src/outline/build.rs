@@ -827,7 +827,9 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
                 .and_then(|r| r.last())
                 .is_some_and(|last| items[0].number == last.number + 1);
         if continues {
-            runs.last_mut().map(|r| r.extend(items));
+            if let Some(run) = runs.last_mut() {
+                run.extend(items);
+            }
         } else if !items.is_empty() {
             runs.push(items);
             open = true;

@@ -71,9 +71,12 @@ impl Form {
     }
 }
 
-/// The form of `marker` and, when its punctuation is wrong, the span to replace (offset
-/// by `base`) and the replacement.
-fn inspect(marker: &str, base: usize) -> Option<(Form, Option<(Range<usize>, &'static str)>)> {
+/// A correction: the span to replace and its replacement.
+type Correction = (Range<usize>, &'static str);
+
+/// The form of `marker` and, when its punctuation is wrong, its correction (offset by
+/// `base`).
+fn inspect(marker: &str, base: usize) -> Option<(Form, Option<Correction>)> {
     let first = marker.chars().next()?;
     let paren = matches!(first, '(' | '（');
     let digits = marker.trim_start_matches(['(', '（']);
@@ -108,7 +111,7 @@ impl Rule for Check {
             Form::ArabicParen,
         ];
         let mut total = [0usize; 4];
-        let mut wrong: [Vec<(Range<usize>, Range<usize>, &str)>; 4] = Default::default();
+        let mut wrong: [Vec<(Range<usize>, Correction)>; 4] = Default::default();
         for s in doc
             .outline
             .walk()
@@ -120,12 +123,8 @@ impl Rule for Check {
             };
             let k = forms.iter().position(|f| *f == form).unwrap_or(0);
             total[k] += 1;
-            if let Some((span, replacement)) = bad {
-                wrong[k].push((
-                    s.marker.start..s.marker.start + marker.len(),
-                    span,
-                    replacement,
-                ));
+            if let Some(correction) = bad {
+                wrong[k].push((s.marker.start..s.marker.start + marker.len(), correction));
             }
         }
         for (k, form) in forms.iter().enumerate() {
@@ -155,7 +154,7 @@ impl Rule for Check {
                 );
                 continue;
             }
-            for (marker, span, replacement) in found {
+            for (marker, (span, replacement)) in found {
                 let written = &text[marker.clone()];
                 out.push(
                     Diagnostic::new(
