@@ -51,6 +51,9 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The section role a section-* finding is about.
     pub section: Option<String>,
+    /// The headings the finding sits under, outermost first (filled in by the engine
+    /// for documents whose readers know paragraphs: Word).
+    pub headings: Vec<String>,
 }
 
 impl Diagnostic {
@@ -66,6 +69,7 @@ impl Diagnostic {
             help: None,
             fix: None,
             section: None,
+            headings: Vec::new(),
         }
     }
 

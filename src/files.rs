@@ -1,6 +1,9 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
-//! walking given directories (sorted, minus `--exclude` / config `exclude` globs).
+//! walking given directories (sorted, minus `--exclude` / config `exclude` globs and
+//! the temporary files Word, WPS and LibreOffice leave beside open documents). Old
+//! Word files and PDFs found on the way are listed as skipped, with the reason.
 
+use crate::input;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::Path;
 use walkdir::WalkDir;
@@ -22,21 +25,33 @@ pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
     set.is_match(relative) || relative.file_name().is_some_and(|n| set.is_match(n))
 }
 
-/// The lintable files under `dir`, sorted; walk errors (unreadable folders, broken links)
-/// are returned as messages for the caller to report.
-pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// What a directory walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The lintable files, sorted.
+    pub files: Vec<String>,
+    /// Files nianbao cannot read, with the reason (for the user, on stderr).
+    pub skipped: Vec<(String, &'static str)>,
+    /// Walk errors (unreadable folders, broken links) as messages.
+    pub errors: Vec<String>,
+}
+
+/// The lintable files under `dir`, sorted, and what was skipped or failed on the way.
+pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
+    let mut found = Walk::default();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
         e.depth() == 0 || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
     }) {
         match entry {
-            Ok(e) if is_lintable(e.path()) && !e.file_type().is_dir() => {
-                files.push(e.path().display().to_string())
+            Ok(e) if e.file_type().is_dir() || input::is_temporary(e.file_name()) => {}
+            Ok(e) if is_lintable(e.path()) => found.files.push(e.path().display().to_string()),
+            Ok(e) => {
+                if let Some(reason) = input::skip_reason(e.path()) {
+                    found.skipped.push((e.path().display().to_string(), reason));
+                }
             }
-            Ok(_) => {}
-            Err(e) => errors.push(format!(
+            Err(e) => found.errors.push(format!(
                 "{}：{}",
                 e.path()
                     .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
@@ -45,7 +60,7 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> (Vec<String>, Vec<String>) {
             )),
         }
     }
-    (files, errors)
+    found
 }
 
 fn is_lintable(path: &Path) -> bool {

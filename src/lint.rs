@@ -2,9 +2,10 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::outline::Section;
 use crate::outline::{Outline, Outliner};
 use crate::rules::{self, Document, Rule};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 
 /// The enabled rules, built once from a configuration and reused for every document.
 pub struct Linter {
@@ -88,6 +89,30 @@ impl Linter {
             }));
         }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+        if source.origin == Origin::Docx {
+            for d in &mut all {
+                let line = source.line_index(d.span.start.min(source.text.len()));
+                d.headings = heading_path(&source.text, &outline.sections, line);
+            }
+        }
         (outline, all)
     }
+}
+
+/// The headings of the sections holding `line`, outermost first, as one line each.
+fn heading_path(text: &str, sections: &[Section], line: usize) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut level = sections;
+    while let Some(s) = level.iter().find(|s| s.line <= line && line < s.end_line) {
+        let heading = text[s.heading.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>();
+        let heading = heading.join(" ");
+        path.push(match heading.char_indices().nth(30) {
+            Some((cut, _)) => format!("{}…", &heading[..cut]),
+            None => heading,
+        });
+        level = &s.children;
+    }
+    path
 }

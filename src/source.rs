@@ -12,6 +12,27 @@ pub enum Origin {
     Docx,
 }
 
+/// Editing marks a reader found left in a document: revisions nobody has accepted or
+/// rejected yet, and comments (Word's 修订 and 批注). Empty for plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    pub insertions: usize,
+    pub deletions: usize,
+    pub moves: usize,
+    /// Formatting changes (of characters, paragraphs, tables, sections).
+    pub format_changes: usize,
+    /// Byte offset of the first revision in the text.
+    pub first_revision: Option<usize>,
+    /// The text each comment is anchored on, ordered by start (empty: a point).
+    pub comments: Vec<Range<usize>>,
+}
+
+impl Review {
+    pub fn revisions(&self) -> usize {
+        self.insertions + self.deletions + self.moves + self.format_changes
+    }
+}
+
 /// The decoded text of one input with the byte offsets where its lines start.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, so positions match what an editor shows
@@ -25,6 +46,10 @@ pub struct Source {
     /// style or with an outline level): `(line index, level)`, level 1 for the top,
     /// sorted by line. Empty for plain text, whose headings are found by their numbering.
     pub heading_levels: Vec<(usize, u8)>,
+    /// Text the format draws but the document does not hold as characters (Word's
+    /// automatic numbering labels): sorted byte ranges. A user cannot search for it.
+    pub generated: Vec<Range<usize>>,
+    pub review: Review,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
     /// (or 50 MB) line is found without counting the line from its start.
@@ -57,6 +82,8 @@ impl Source {
                 bom: false,
             },
             heading_levels: Vec::new(),
+            generated: Vec::new(),
+            review: Review::default(),
             line_starts,
         }
     }

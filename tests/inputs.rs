@@ -132,7 +132,7 @@ fn docx_findings_name_the_paragraph() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("位置：段落 1"), "{text}");
+    assert!(text.contains("第 1 段（按 Word 计"), "{text}");
     let json = nianbao()
         .args(["lint", "--format", "json", p.to_str().unwrap()])
         .output()
@@ -164,7 +164,102 @@ fn bad_word_files_get_clear_errors() {
     let encrypted = write(
         dir.path(),
         "locked.docx",
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest",
+        &compound(&["EncryptionInfo", "EncryptedPackage"]),
     );
-    assert!(lint_error(&encrypted).contains("密码") || lint_error(&encrypted).contains("加密"));
+    assert!(lint_error(&encrypted).contains("加密"));
+    // An old binary Word file renamed .docx is not called encrypted.
+    let renamed = write(
+        dir.path(),
+        "old.docx",
+        &compound(&["WordDocument", "1Table"]),
+    );
+    let message = lint_error(&renamed);
+    assert!(
+        message.contains("旧版") && message.contains("另存为"),
+        "{message}"
+    );
+    assert!(!message.contains("加密"), "{message}");
+}
+
+/// An OLE compound file holding streams of these names.
+fn compound(streams: &[&str]) -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    for name in streams {
+        let mut stream = file.create_stream(format!("/{name}")).unwrap();
+        stream.write_all(b"\x01\x02\x03\x04").unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn old_word_files_and_pdfs_given_by_name_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = write(dir.path(), "报告.doc", &compound(&["WordDocument"]));
+    let message = lint_error(&doc);
+    assert!(
+        message.contains("报告.doc") && message.contains("另存为"),
+        "{message}"
+    );
+    let wps = write(dir.path(), "报告.wps", &compound(&["WordDocument"]));
+    assert!(lint_error(&wps).contains("另存为"));
+    let locked = write(dir.path(), "加密.doc", &compound(&["EncryptionInfo"]));
+    assert!(lint_error(&locked).contains("加密"));
+    let pdf = write(dir.path(), "报告.pdf", b"%PDF-1.7\n");
+    assert!(lint_error(&pdf).contains("PDF"));
+    let owner = write(dir.path(), "~$报告.docx", b"\x06nianbao");
+    assert!(lint_error(&owner).contains("临时文件"));
+    // A .docx saved with an old name is read as what it is.
+    let renamed = write(dir.path(), "其实是新格式.doc", &docx("一、主要工作"));
+    nianbao()
+        .args([
+            "lint",
+            "--select",
+            "title-missing",
+            renamed.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+}
+
+/// A folder as drafters keep it: the report open in Word (its `~$` owner file beside
+/// it), an old `.doc` and a scanned PDF.
+#[test]
+fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "报告.docx", &docx("一、主要工作"));
+    write(dir.path(), "~$报告.docx", b"\x06nianbao");
+    write(dir.path(), ".~lock.报告.docx#", b"lock");
+    write(dir.path(), "._报告.docx", b"\x00\x05\x16\x07");
+    write(dir.path(), "旧稿.doc", &compound(&["WordDocument"]));
+    write(dir.path(), "扫描件.pdf", b"%PDF-1.7\n");
+    let out = nianbao()
+        .args([
+            "lint",
+            "--select",
+            "title-missing",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("报告.docx") && !stdout.contains("~$"),
+        "{stdout}"
+    );
+    assert!(
+        !stderr.contains("~$") && !stderr.contains("lock"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("跳过") && stderr.contains("旧稿.doc"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("另存为 .docx"), "{stderr}");
+    assert!(
+        stderr.contains("扫描件.pdf") && stderr.contains("PDF"),
+        "{stderr}"
+    );
 }

@@ -30,7 +30,8 @@ pub struct LintArgs {
     /// Print a per-rule count table after the findings.
     #[arg(long)]
     statistics: bool,
-    /// Apply the unambiguous fixes findings carry (never to .docx).
+    /// Apply the unambiguous fixes findings carry (never to .docx: for those,
+    /// `nianbao annotate` writes a copy with the fixes as tracked changes).
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// Print the fixes as a unified diff instead of writing them.
@@ -109,7 +110,12 @@ fn apply_fixes(reports: &mut [FileReport], write: bool) -> bool {
             continue;
         };
         let Some(bytes) = fix::encode_like(&r.source, &fixed) else {
-            continue; // a .docx is never rewritten: its fixes stay reported
+            // A .docx is never rewritten: its fixes stay reported.
+            eprintln!(
+                "{}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本",
+                r.source.name
+            );
+            continue;
         };
         if !write {
             out(&fix::diff(&r.source.name, &r.source.text, &fixed));

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap) and the dispatch to each command.
 
+mod annotate;
 mod init;
 mod inspect;
 mod lint;
@@ -30,6 +31,9 @@ struct Cli {
 enum Command {
     /// Lint report files or directories (`-` reads standard input).
     Lint(lint::LintArgs),
+    /// Write a copy of Word documents with the findings as comments (批注) and fixes as
+    /// tracked changes (修订).
+    Annotate(annotate::AnnotateArgs),
     /// The reviewer's table: one row per file with year, issuer, missing sections, dates.
     Report(lint::ReportArgs),
     /// Print the outline the parser understood.
@@ -102,6 +106,7 @@ pub fn run() -> ExitCode {
     match Cli::parse().command {
         Command::Lint(args) => lint::lint(&args),
         Command::Report(args) => lint::report(&args),
+        Command::Annotate(args) => annotate::annotate(&args),
         Command::Outline {
             path,
             common,

@@ -113,12 +113,15 @@ pub fn run(
                 eprintln!("错误：{m}");
                 ExitCode::from(EXIT_TROUBLE)
             })?;
-            let (found, errors) = files::walk(Path::new(path), &globs);
-            for e in errors {
+            let walk = files::walk(Path::new(path), &globs);
+            for e in walk.errors {
                 eprintln!("错误：{e}");
                 trouble = true;
             }
-            for f in found {
+            for (skipped, reason) in walk.skipped {
+                eprintln!("跳过：{skipped}：{reason}");
+            }
+            for f in walk.files {
                 let key = linters.key_for(&f).map_err(|m| {
                     eprint!("{m}");
                     ExitCode::from(EXIT_TROUBLE)

@@ -4,6 +4,7 @@
 //! only the sentence(s) around its span (a [`Window`]) while the header keeps the real
 //! `line:column`.
 
+use super::place::{WordPlaces, quote};
 use super::{Counts, FileReport};
 use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -23,9 +24,11 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
     let mut buffer = new_buffer(color);
     let config = term::Config::default();
     for report in reports {
+        let mut places = WordPlaces::new(&report.source);
         for d in &report.diagnostics {
             let window = Window::around(&report.source, d.span.clone());
-            let diagnostic = to_codespan(d, &window);
+            let place = (report.source.origin == Origin::Docx).then(|| places.describe(d));
+            let diagnostic = to_codespan(d, &window, place);
             // A window always covers its labels, so rendering cannot fail.
             let _ = term::emit_to_write_style(&mut buffer, &config, &window, &diagnostic);
         }
@@ -70,19 +73,19 @@ fn new_buffer(color: bool) -> Buffer {
     }
 }
 
-fn to_codespan(d: &Diagnostic, window: &Window) -> CsDiagnostic<()> {
+/// `place`: where a Word user finds the finding ([`WordPlaces::describe`]).
+fn to_codespan(d: &Diagnostic, window: &Window, place: Option<String>) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("说明：{n}")).collect();
-    if window.source.origin == Origin::Docx {
-        let paragraph = window.source.line_index(d.span.start) + 1;
-        notes.insert(
-            0,
-            format!("位置：段落 {paragraph}（Word 文档按段落计，行号即段落号）"),
-        );
+    if let Some(place) = place {
+        notes.insert(0, format!("位置：{place}"));
+        if let Some(words) = quote(window.source, d.span.clone()) {
+            notes.insert(1, format!("查找：“{words}”"));
+        }
     }
     if let Some(help) = &d.help {
         notes.push(format!("建议：{help}"));

@@ -1,5 +1,6 @@
 //! `--format json`: the stable, versioned schema documented in the README.
 
+use super::place::WordPlaces;
 use super::{Counts, FileReport};
 use crate::diagnostic::Diagnostic;
 use crate::source::{Origin, Source};
@@ -31,9 +32,12 @@ struct Entry<'a> {
     byte_end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<&'a str>,
-    /// For a `.docx`: the Word paragraph (equal to `line`).
+    /// For a `.docx`: the paragraph as Word counts them (empty ones skipped).
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
+    /// For a `.docx`: the headings above the finding, outermost first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headings: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
 }
@@ -62,7 +66,13 @@ pub fn render(reports: &[FileReport]) -> String {
             .iter()
             .map(|r| File {
                 path: &r.source.name,
-                diagnostics: r.diagnostics.iter().map(|d| entry(&r.source, d)).collect(),
+                diagnostics: {
+                    let mut places = WordPlaces::new(&r.source);
+                    r.diagnostics
+                        .iter()
+                        .map(|d| entry(&r.source, d, &mut places))
+                        .collect()
+                },
             })
             .collect(),
         summary: Summary {
@@ -75,7 +85,8 @@ pub fn render(reports: &[FileReport]) -> String {
     serde_json::to_string_pretty(&output).expect("diagnostics serialise") + "\n"
 }
 
-fn entry<'a>(source: &Source, d: &'a Diagnostic) -> Entry<'a> {
+fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {
+    let word = source.origin == Origin::Docx;
     let (line, column) = source.position(d.span.start);
     let (end_line, end_column) = source.position(d.span.end);
     Entry {
@@ -89,7 +100,8 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic) -> Entry<'a> {
         byte_start: d.span.start,
         byte_end: d.span.end,
         section: d.section.as_deref(),
-        paragraph: (source.origin == Origin::Docx).then_some(line),
+        paragraph: word.then(|| places.paragraph(d.span.start)),
+        headings: word.then_some(d.headings.as_slice()),
         fix: d.fix.as_ref().map(|f| Fix {
             byte_start: f.span.start,
             byte_end: f.span.end,

@@ -4,6 +4,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod outline;
+pub mod place;
 pub mod report;
 pub mod sarif;
 pub mod short;

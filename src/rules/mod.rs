@@ -135,6 +135,7 @@ registry! {
     "duplicate-text" => duplicate_text,
     "web-residue" => web_residue,
     "flattened-text" => flattened_text,
+    "revisions-left" => revisions_left,
     "percent-range" => percent_range,
     // Dates and years.
     "date-invalid" => date_invalid,

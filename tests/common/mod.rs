@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod expected;
+pub mod word;
 
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};

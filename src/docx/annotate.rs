@@ -1,0 +1,707 @@
+//! The annotated copy of a Word document, a renderer of diagnostics: every finding a
+//! comment (批注) on its words — on its paragraph when it is about something absent
+//! or about text Word draws itself (a numbering label) — and every finding with a fix
+//! also a tracked change (修订: `w:del` + `w:ins`), both by author `nianbao`, for the
+//! drafter to accept or reject in Word.
+//!
+//! The copy differs from the original only where it must: zip entries other than
+//! `document.xml`, the comments part, its relationship and content type are copied
+//! byte for byte (still compressed), and in `document.xml` only the runs a span starts
+//! or ends in are split, each half keeping the run's `w:rPr`. Positions come from the
+//! reader's [`TextMap`]; the copy is read back before it is returned.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+use std::ops::Range;
+
+use quick_xml::escape::escape;
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
+
+use super::xml::{self, Node, WORD_NS};
+use super::{DOCUMENT_PATH, DocxError, PART_LIMIT, TextMap, open, part};
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+
+/// The author of every comment and tracked change.
+pub const AUTHOR: &str = "nianbao";
+const RELS_PATH: &str = "word/_rels/document.xml.rels";
+const TYPES_PATH: &str = "[Content_Types].xml";
+const COMMENTS_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+const COMMENTS_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+
+/// The annotated package and what went into it.
+#[derive(Debug)]
+pub struct Annotated {
+    pub bytes: Vec<u8>,
+    pub comments: usize,
+    /// Indices of the diagnostics whose fix is a tracked change.
+    pub tracked: Vec<usize>,
+}
+
+/// How a split at one place in `document.xml` closes and reopens what is open there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// Between runs: nothing to close.
+    Boundary,
+    /// Between two children of run `run`: close the run, reopen it.
+    Children { run: u32 },
+    /// Inside the text of `w:t` `t` of run `run`: close both, reopen both.
+    Text { run: u32, t: u32 },
+}
+
+/// A place in `document.xml` where markup can go, and how to split there.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    at: u32,
+    cut: Cut,
+}
+
+/// A tracked change replacing `text` (XML `xml`).
+struct Region {
+    text: Range<usize>,
+    xml: Range<u32>,
+    open: Spot,
+    close: Spot,
+    /// The `w:del` and `w:ins`.
+    change: String,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+/// Markup inserted at one place: comment ends, then comment starts.
+#[derive(Default)]
+struct Insert {
+    cut: Option<Cut>,
+    ends: Vec<String>,
+    starts: Vec<String>,
+}
+
+struct Writer<'a> {
+    map: &'a TextMap,
+    source: &'a Source,
+    xml: &'a str,
+    /// `w:` (or whatever prefix the document uses).
+    p: String,
+    date: String,
+    next_id: u64,
+    regions: Vec<Region>,
+    inserts: BTreeMap<u32, Insert>,
+    /// `w:t` elements split inside their text (their start tag gets `xml:space`).
+    split_texts: Vec<u32>,
+}
+
+/// Writes `diagnostics` (of `source`, read from `original` with map `map`) into a copy
+/// of `original`. `date` is the ISO 8601 time stamped on comments and changes.
+pub fn annotate(
+    original: &[u8],
+    source: &Source,
+    map: &TextMap,
+    diagnostics: &[Diagnostic],
+    date: &str,
+) -> Result<Annotated, DocxError> {
+    let mut archive = open(original)?;
+    let raw = part(&mut archive, DOCUMENT_PATH, PART_LIMIT)?.ok_or(DocxError::MissingDocument)?;
+    let bom = raw.starts_with(b"\xEF\xBB\xBF");
+    let xml = std::str::from_utf8(&raw[if bom { 3 } else { 0 }..]).map_err(|_| DocxError::Xml {
+        part: DOCUMENT_PATH,
+        message: "不是 UTF-8 编码".into(),
+    })?;
+    let rels = part(&mut archive, RELS_PATH, PART_LIMIT)?;
+    let related = rels.as_deref().and_then(comments_target);
+    let new_relationship = related.is_none();
+    let comments_path = related.unwrap_or_else(|| "word/comments.xml".to_owned());
+    let old_comments = match archive.by_name(&comments_path) {
+        Ok(mut entry) => {
+            let mut bytes = Vec::new();
+            (&mut entry)
+                .take(PART_LIMIT)
+                .read_to_end(&mut bytes)
+                .map_err(|e| DocxError::Io(e.to_string()))?;
+            Some(bytes)
+        }
+        Err(_) => None,
+    };
+    let comment_ids = match &old_comments {
+        Some(bytes) => max_comment_id(bytes)?,
+        None => 0,
+    };
+    let p = if map.prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{}:", map.prefix)
+    };
+    let mut writer = Writer {
+        map,
+        source,
+        xml,
+        p,
+        date: date.to_owned(),
+        next_id: map.max_id.max(comment_ids) + 1,
+        regions: Vec::new(),
+        inserts: BTreeMap::new(),
+        split_texts: Vec::new(),
+    };
+    let revisions = writer.plan_revisions(diagnostics);
+    let mut comments = String::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        comments.push_str(&writer.comment(d, revisions.get(&i).copied()));
+    }
+    let mut document = if bom {
+        "\u{feff}".to_owned()
+    } else {
+        String::new()
+    };
+    document.push_str(&writer.apply()?);
+
+    let comments_part = match old_comments {
+        Some(old) => insert_before_close(&String::from_utf8_lossy(&old), "comments", &comments)?,
+        None => format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="{WORD_NS}">{comments}</w:comments>"#
+        ),
+    };
+    let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    changed.insert(DOCUMENT_PATH.into(), document.into_bytes());
+    changed.insert(comments_path.clone(), comments_part.into_bytes());
+    if new_relationship {
+        let rels = match &rels {
+            Some(r) => String::from_utf8_lossy(r).into_owned(),
+            None => r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#
+                .to_owned(),
+        };
+        let id = (1..)
+            .map(|n| format!("rIdNianbao{n}"))
+            .find(|id| !rels.contains(&format!("\"{id}\"")))
+            .unwrap_or_default();
+        let target = comments_path
+            .strip_prefix("word/")
+            .unwrap_or(&comments_path);
+        let relationship =
+            format!(r#"<Relationship Id="{id}" Type="{COMMENTS_REL}" Target="{target}"/>"#);
+        changed.insert(
+            RELS_PATH.into(),
+            insert_before_close(&rels, "Relationships", &relationship)?.into_bytes(),
+        );
+    }
+    let types = part(&mut archive, TYPES_PATH, PART_LIMIT)?
+        .ok_or(DocxError::Io("缺少 [Content_Types].xml".into()))?;
+    let types = String::from_utf8_lossy(&types).into_owned();
+    let part_name = format!("/{comments_path}");
+    if !types.contains(&format!("\"{part_name}\"")) {
+        let over = format!(r#"<Override PartName="{part_name}" ContentType="{COMMENTS_TYPE}"/>"#);
+        changed.insert(
+            TYPES_PATH.into(),
+            insert_before_close(&types, "Types", &over)?.into_bytes(),
+        );
+    }
+
+    let bytes = repack(&mut archive, changed)?;
+    // What is returned must read back.
+    super::read(&bytes)?;
+    Ok(Annotated {
+        bytes,
+        comments: diagnostics.len(),
+        tracked: revisions.into_keys().collect(),
+    })
+}
+
+impl Writer<'_> {
+    fn id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id - 1
+    }
+
+    fn tag(&self, local: &str) -> String {
+        format!("{}{local}", self.p)
+    }
+
+    fn slice(&self, range: &Range<u32>) -> &str {
+        &self.xml[range.start as usize..range.end as usize]
+    }
+
+    /// The place for text position `t`: just after the character before it (`end`)
+    /// or just before the one after it.
+    fn spot(&self, t: usize, end: bool) -> Option<Spot> {
+        let pieces = &self.map.pieces;
+        let t = t as u32;
+        let inside = |i: usize| {
+            pieces
+                .get(i)
+                .filter(|p| p.text.start <= t && t <= p.text.end)
+        };
+        let first = pieces.partition_point(|p| p.text.end < t);
+        let piece = if end {
+            inside(first).filter(|p| p.text.start < t || p.text.end == t)
+        } else {
+            let after = pieces.partition_point(|p| p.text.end <= t);
+            inside(after).or_else(|| inside(first))
+        }?;
+        let atomic = piece.xml.len() != piece.text.len();
+        let at = match (atomic, t == piece.text.start) {
+            (true, true) => piece.xml.start,
+            (true, false) => piece.xml.end,
+            (false, _) => piece.xml.start + (t - piece.text.start),
+        };
+        let text = &self.map.texts[piece.t as usize];
+        let run = &self.map.runs[text.run as usize];
+        let end_tag = format!("</{}>", self.tag("t")).len() as u32;
+        let cut = if at == text.tag.end {
+            if text.tag.start == run.content.start {
+                return Some(Spot {
+                    at: run.xml.start,
+                    cut: Cut::Boundary,
+                });
+            }
+            return Some(Spot {
+                at: text.tag.start,
+                cut: Cut::Children { run: text.run },
+            });
+        } else if at + end_tag == text.end {
+            if text.end == run.content.end {
+                return Some(Spot {
+                    at: run.xml.end,
+                    cut: Cut::Boundary,
+                });
+            }
+            return Some(Spot {
+                at: text.end,
+                cut: Cut::Children { run: text.run },
+            });
+        } else {
+            Cut::Text {
+                run: text.run,
+                t: piece.t,
+            }
+        };
+        Some(Spot { at, cut })
+    }
+
+    fn props(&self, run: u32) -> &str {
+        self.slice(&self.map.runs[run as usize].props)
+    }
+
+    /// What closes the open elements at a cut.
+    fn close(&self, cut: Cut) -> String {
+        match cut {
+            Cut::Boundary => String::new(),
+            Cut::Children { .. } => format!("</{}>", self.tag("r")),
+            Cut::Text { .. } => format!("</{}></{}>", self.tag("t"), self.tag("r")),
+        }
+    }
+
+    /// What reopens them after.
+    fn reopen(&self, cut: Cut) -> String {
+        match cut {
+            Cut::Boundary => String::new(),
+            Cut::Children { run } => format!("<{}>{}", self.tag("r"), self.props(run)),
+            Cut::Text { run, .. } => format!(
+                r#"<{}>{}<{} xml:space="preserve">"#,
+                self.tag("r"),
+                self.props(run),
+                self.tag("t")
+            ),
+        }
+    }
+
+    /// Tracked changes for the fixes that can be written as one: the fix's text all
+    /// typed (no labels, tabs, fields), in sibling runs holding only text. Returns
+    /// diagnostic index → region index.
+    fn plan_revisions(&mut self, diagnostics: &[Diagnostic]) -> BTreeMap<usize, usize> {
+        let mut fixes: Vec<(usize, &Diagnostic)> = diagnostics
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.fix.is_some())
+            .collect();
+        fixes.sort_by_key(|(_, d)| d.fix.as_ref().map(|f| (f.span.start, f.span.end)));
+        let mut planned = BTreeMap::new();
+        let mut done = 0;
+        for (i, d) in fixes {
+            let Some(fix) = &d.fix else { continue };
+            if fix.span.start < done || (fix.span.is_empty() && fix.replacement.is_empty()) {
+                continue;
+            }
+            if let Some(region) = self.region(fix.span.clone(), &fix.replacement) {
+                done = fix.span.end;
+                planned.insert(i, self.regions.len());
+                self.regions.push(region);
+            }
+        }
+        planned
+    }
+
+    fn region(&mut self, span: Range<usize>, replacement: &str) -> Option<Region> {
+        let pieces = &self.map.pieces;
+        let (a, b) = (span.start as u32, span.end as u32);
+        let open = self.spot(span.start, span.is_empty())?;
+        let close = if span.is_empty() {
+            open
+        } else {
+            self.spot(span.end, true)?
+        };
+        // The runs holding the deleted text, with the text of each.
+        let mut runs: Vec<(u32, String)> = Vec::new();
+        if a < b {
+            let first = pieces.partition_point(|p| p.text.end <= a);
+            let mut covered = a;
+            for piece in pieces[first..].iter().take_while(|p| p.text.start < b) {
+                if piece.text.start > covered {
+                    return None;
+                }
+                let run = self.map.texts[piece.t as usize].run;
+                let from = piece.text.start.max(a) as usize;
+                let to = piece.text.end.min(b) as usize;
+                match runs.last_mut() {
+                    Some((r, text)) if *r == run => text.push_str(&self.source.text[from..to]),
+                    _ => runs.push((run, self.source.text[from..to].to_owned())),
+                }
+                covered = piece.text.end;
+            }
+            if covered < b {
+                return None;
+            }
+        }
+        let spot_run = match (open.cut, close.cut) {
+            (Cut::Children { run } | Cut::Text { run, .. }, _)
+            | (_, Cut::Children { run } | Cut::Text { run, .. }) => run,
+            _ => runs.first().map(|r| r.0)?,
+        };
+        let all = self.map.runs.as_slice();
+        let parent = all[spot_run as usize].parent;
+        let editable = |r: u32| all[r as usize].editable && all[r as usize].parent == parent;
+        if !editable(spot_run) || !runs.iter().all(|(r, _)| editable(*r)) {
+            return None;
+        }
+        let mut deleted = String::new();
+        for (i, (run, text)) in runs.iter().enumerate() {
+            if i > 0 {
+                let previous = runs[i - 1].0;
+                // Sibling runs with nothing but empty markers between them.
+                let gap = all[previous as usize].xml.end..all[*run as usize].xml.start;
+                if *run != previous + 1 || self.slice(&gap).contains("</") {
+                    return None;
+                }
+                deleted.push_str(self.slice(&gap));
+            }
+            deleted.push_str(&format!(
+                r#"<{r}>{}<{dt} xml:space="preserve">{}</{dt}></{r}>"#,
+                self.props(*run),
+                escape(text.as_str()),
+                r = self.tag("r"),
+                dt = self.tag("delText"),
+            ));
+        }
+        let mut change = String::new();
+        if !deleted.is_empty() {
+            let id = self.id();
+            change.push_str(&format!(
+                r#"<{d} {p}id="{id}" {p}author="{AUTHOR}" {p}date="{date}">{deleted}</{d}>"#,
+                d = self.tag("del"),
+                p = self.p,
+                date = self.date,
+            ));
+        }
+        if !replacement.is_empty() {
+            let id = self.id();
+            let props_run = runs.first().map_or(spot_run, |r| r.0);
+            change.push_str(&format!(
+                r#"<{i} {p}id="{id}" {p}author="{AUTHOR}" {p}date="{date}"><{r}>{}<{t} xml:space="preserve">{}</{t}></{r}></{i}>"#,
+                self.props(props_run),
+                escape(replacement),
+                p = self.p,
+                i = self.tag("ins"),
+                r = self.tag("r"),
+                t = self.tag("t"),
+                date = self.date,
+            ));
+        }
+        if let Cut::Text { t, .. } = open.cut {
+            self.split_texts.push(t);
+        }
+        Some(Region {
+            text: span,
+            xml: open.at..close.at,
+            open,
+            close,
+            change,
+            before: Vec::new(),
+            after: Vec::new(),
+        })
+    }
+
+    /// Plans the comment for `d` and returns its `w:comment` element.
+    fn comment(&mut self, d: &Diagnostic, region: Option<usize>) -> String {
+        let id = self.id();
+        let start = format!(
+            r#"<{} {p}id="{id}"/>"#,
+            self.tag("commentRangeStart"),
+            p = self.p
+        );
+        let end = format!(
+            r#"<{} {p}id="{id}"/><{r}><{} {p}id="{id}"/></{r}>"#,
+            self.tag("commentRangeEnd"),
+            self.tag("commentReference"),
+            p = self.p,
+            r = self.tag("r"),
+        );
+        match region {
+            Some(r) if d.span.is_empty() => {
+                self.regions[r].before.push(start);
+                self.regions[r].after.push(end);
+            }
+            _ => self.anchor(d.span.clone(), start, end),
+        }
+        self.comment_element(id, d, region.is_some())
+    }
+
+    /// Puts comment markers around `span`, or around its paragraph.
+    fn anchor(&mut self, span: Range<usize>, start: String, end: String) {
+        let (a, b) = self.typed(span.clone()).unwrap_or((span.start, span.start));
+        let spots = (a < b)
+            .then(|| Some((self.spot(a, false)?, self.spot(b, true)?)))
+            .flatten();
+        let Some((from, to)) = spots.filter(|(f, t)| f.at <= t.at) else {
+            return self.anchor_paragraph(span.start, start, end);
+        };
+        self.place(a, from, start, true);
+        self.place(b, to, end, false);
+    }
+
+    /// The part of `span` that is typed text (not drawn by Word), if any.
+    fn typed(&self, span: Range<usize>) -> Option<(usize, usize)> {
+        let pieces = &self.map.pieces;
+        let (a, b) = (span.start as u32, span.end as u32);
+        let first = pieces.partition_point(|p| p.text.end <= a);
+        let inside: Vec<_> = pieces[first..]
+            .iter()
+            .take_while(|p| p.text.start < b)
+            .collect();
+        let start = inside.first()?.text.start.max(a);
+        let end = inside.last()?.text.end.min(b);
+        (start < end).then_some((start as usize, end as usize))
+    }
+
+    /// Puts a comment marker at text position `t`: into a tracked change there, or at
+    /// its spot.
+    fn place(&mut self, t: usize, spot: Spot, marker: String, start: bool) {
+        // Regions are in text order and do not overlap.
+        let first = self.regions.partition_point(|r| r.text.end < t);
+        if let Some(region) = self.regions.get_mut(first) {
+            let (ra, rb) = (region.text.start, region.text.end);
+            if ra <= t {
+                let after = if start {
+                    t == rb && rb > ra
+                } else {
+                    !(t == ra && rb > ra)
+                };
+                if after {
+                    region.after.push(marker);
+                } else {
+                    region.before.push(marker);
+                }
+                return;
+            }
+        }
+        let insert = self.inserts.entry(spot.at).or_default();
+        insert.cut.get_or_insert(spot.cut);
+        if start {
+            insert.starts.push(marker);
+        } else {
+            insert.ends.push(marker);
+        }
+        if let Cut::Text { t, .. } = spot.cut {
+            self.split_texts.push(t);
+        }
+    }
+
+    /// Markers around the paragraph of `byte` (the nearest one with text and content).
+    fn anchor_paragraph(&mut self, byte: usize, start: String, end: String) {
+        let line = self.source.line_index(byte.min(self.source.text.len()));
+        let usable = |l: usize| {
+            self.map.lines.get(l).cloned().flatten().filter(|_| {
+                let range = self.source.line_range(l);
+                !self.source.text[range].trim().is_empty()
+            })
+        };
+        let lines = self.map.lines.len();
+        let content = (line..lines)
+            .chain((0..line.min(lines)).rev())
+            .find_map(usable)
+            .or_else(|| self.map.lines.iter().flatten().next().cloned());
+        let Some(content) = content else { return };
+        let at_start = self.inserts.entry(content.start).or_default();
+        at_start.cut.get_or_insert(Cut::Boundary);
+        at_start.starts.push(start);
+        let at_end = self.inserts.entry(content.end).or_default();
+        at_end.cut.get_or_insert(Cut::Boundary);
+        at_end.ends.push(end);
+    }
+
+    /// The `w:comment` for `d`, in the comments part (whose prefix is always `w`).
+    fn comment_element(&self, id: u64, d: &Diagnostic, tracked: bool) -> String {
+        let mut lines = vec![d.message.clone()];
+        if let Some(help) = &d.help {
+            lines.push(format!("建议：{help}"));
+        }
+        if let Some(fix) = &d.fix {
+            let old = &self.source.text[fix.span.clone()];
+            lines.push(match (tracked, fix.replacement.is_empty()) {
+                (true, _) => "修正已作为修订标出，可在“审阅”中接受或拒绝".to_owned(),
+                (false, true) => format!("修正：删除“{old}”"),
+                (false, false) => format!("修正：“{old}”改为“{}”", fix.replacement),
+            });
+        }
+        lines.push(format!("[{}] nianbao", d.rule));
+        let paragraphs: String = lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    escape(l.as_str())
+                )
+            })
+            .collect();
+        format!(
+            r#"<w:comment w:id="{id}" w:author="{AUTHOR}" w:date="{}" w:initials="nb">{paragraphs}</w:comment>"#,
+            self.date
+        )
+    }
+
+    /// `document.xml` with every planned edit.
+    fn apply(&self) -> Result<String, DocxError> {
+        let mut edits: Vec<(Range<u32>, String)> = Vec::new();
+        for r in &self.regions {
+            let text = format!(
+                "{}{}{}{}{}",
+                self.close(r.open.cut),
+                r.before.concat(),
+                r.change,
+                r.after.concat(),
+                self.reopen(r.close.cut)
+            );
+            edits.push((r.xml.clone(), text));
+        }
+        for (&at, insert) in &self.inserts {
+            let cut = insert.cut.unwrap_or(Cut::Boundary);
+            let text = format!(
+                "{}{}{}{}",
+                self.close(cut),
+                insert.ends.concat(),
+                insert.starts.concat(),
+                self.reopen(cut)
+            );
+            edits.push((at..at, text));
+        }
+        let mut split = self.split_texts.clone();
+        split.sort_unstable();
+        split.dedup();
+        let mut regions: Vec<&Range<u32>> = self.regions.iter().map(|r| &r.xml).collect();
+        regions.sort_by_key(|r| r.start);
+        for t in split {
+            let tag = &self.map.texts[t as usize].tag;
+            let next = regions.partition_point(|r| r.end <= tag.start);
+            let inside_region = regions.get(next).is_some_and(|r| r.start < tag.end);
+            if !inside_region && !self.slice(tag).contains("xml:space") {
+                edits.push((
+                    tag.clone(),
+                    format!(r#"<{} xml:space="preserve">"#, self.tag("t")),
+                ));
+            }
+        }
+        edits.sort_by_key(|(range, _)| (range.start, range.end));
+        let mut out = String::with_capacity(self.xml.len() + edits.len() * 200);
+        let mut at = 0u32;
+        for (range, text) in edits {
+            if range.start < at {
+                return Err(DocxError::Io("批注位置重叠，未能生成带批注的副本".into()));
+            }
+            out.push_str(&self.xml[at as usize..range.start as usize]);
+            out.push_str(&text);
+            at = range.end;
+        }
+        out.push_str(&self.xml[at as usize..]);
+        Ok(out)
+    }
+}
+
+/// The target of the comments relationship in `document.xml.rels`, as a part name.
+fn comments_target(rels: &[u8]) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_reader(rels);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e)
+                if e.local_name().as_ref() == "Relationship"
+                    && xml::attr(&e, "Type").as_deref() == Some(COMMENTS_REL) =>
+            {
+                let target = xml::attr(&e, "Target")?;
+                return Some(match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_owned(),
+                    None => format!("word/{target}"),
+                });
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The largest `w:id` of the comments already in the comments part.
+fn max_comment_id(bytes: &[u8]) -> Result<u64, DocxError> {
+    let mut max = 0;
+    xml::walk("word/comments.xml", bytes, |node| {
+        if let Node::Start { element, local } = node
+            && local == "comment"
+            && let Some(id) = xml::attr(element, "id").and_then(|v| v.parse::<u64>().ok())
+        {
+            max = max.max(id);
+        }
+    })?;
+    Ok(max)
+}
+
+/// `part` with `content` inserted before the end tag of its root element `root`.
+fn insert_before_close(part: &str, root: &str, content: &str) -> Result<String, DocxError> {
+    let at = part
+        .rfind("</")
+        .filter(|&i| part[i..].trim_end().trim_end_matches('>').ends_with(root))
+        .ok_or_else(|| DocxError::Io(format!("无法在 {root} 中加入批注")))?;
+    Ok(format!("{}{content}{}", &part[..at], &part[at..]))
+}
+
+/// The package with the parts in `changed` replaced or added; every other entry copied
+/// as it is, still compressed.
+fn repack(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    mut changed: BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<u8>, DocxError> {
+    let io = |e: zip::result::ZipError| DocxError::Io(e.to_string());
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(io)?;
+        let name = entry.name().map_err(io)?.into_owned();
+        match changed.remove(&name) {
+            Some(bytes) => {
+                let options = match entry.last_modified() {
+                    Some(time) => options.last_modified_time(time),
+                    None => options,
+                };
+                out.start_file(name, options).map_err(io)?;
+                out.write_all(&bytes)
+                    .map_err(|e| DocxError::Io(e.to_string()))?;
+            }
+            None => out.raw_copy_file(entry).map_err(io)?,
+        }
+    }
+    for (name, bytes) in changed {
+        out.start_file(name, options).map_err(io)?;
+        out.write_all(&bytes)
+            .map_err(|e| DocxError::Io(e.to_string()))?;
+    }
+    Ok(out.finish().map_err(io)?.into_inner())
+}

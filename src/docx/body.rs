@@ -1,0 +1,693 @@
+//! `word/document.xml` → the text Word shows, one line per paragraph, with what the
+//! format says about it (heading levels, numbering labels, revisions, comments) and a
+//! map from the text back to the XML for writing annotations.
+//!
+//! Every `w:p` is a paragraph, in the order paragraphs start: table cells' where the
+//! table stands, a text box's right after the paragraph that holds it. A run of empty
+//! paragraphs is one empty line, so spacing cannot blow up memory; findings name
+//! paragraphs by Word's count, which skips empty ones.
+//!
+//! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
+//! `w:t`; `w:tab` is `\t`, a soft break (`w:br`, `w:cr`) a space. Left out: field
+//! codes, deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they hold),
+//! a table of contents (the result of a `TOC` field, paragraphs in `toc N` styles),
+//! formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate content.
+
+use std::io::BufRead;
+use std::ops::Range;
+
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+use rustc_hash::FxHashMap;
+
+use super::numbering::{Counters, Numbering};
+use super::styles::{NumRef, Styles};
+use super::xml;
+use super::{Docx, DocxError};
+use crate::source::Review;
+
+const PART: &str = "word/document.xml";
+
+/// Where the text of a document sits in `document.xml`: what an annotation needs to
+/// put a comment or a tracked change at a span of the text. Positions are byte offsets
+/// in the part after any byte-order mark (the part is at most 64 MiB, so `u32`).
+#[derive(Debug, Default)]
+pub struct TextMap {
+    /// The namespace prefix of WordprocessingML elements (`w`).
+    pub prefix: String,
+    /// Per line of the text: the paragraph's content, from after its `w:pPr` to its
+    /// end tag; `None` for a self-closing `<w:p/>`.
+    pub lines: Vec<Option<Range<u32>>>,
+    pub runs: Vec<RunSpot>,
+    /// The `w:t` elements that text came from.
+    pub texts: Vec<TextSpot>,
+    /// Text from `w:t` content, by position in the text. Text without a piece (labels,
+    /// tabs, breaks) is drawn by Word and cannot be split or edited.
+    pub pieces: Vec<Piece>,
+    /// The largest numeric `w:id` of a revision, comment or bookmark.
+    pub max_id: u64,
+}
+
+/// One `w:r`.
+#[derive(Debug, Clone)]
+pub struct RunSpot {
+    /// From `<w:r` to after `</w:r>`.
+    pub xml: Range<u32>,
+    /// Its `<w:rPr>…</w:rPr>`, empty when it has none.
+    pub props: Range<u32>,
+    /// Between its properties and its end tag.
+    pub content: Range<u32>,
+    /// Where its parent element starts: runs with one parent are siblings.
+    pub parent: u32,
+    /// Only `w:t` in it, directly under a paragraph, hyperlink or content control, outside
+    /// fields and revisions: its text can be marked deleted.
+    pub editable: bool,
+}
+
+/// One `w:t` element.
+#[derive(Debug, Clone)]
+pub struct TextSpot {
+    /// The start tag `<w:t …>`.
+    pub tag: Range<u32>,
+    /// After `</w:t>`.
+    pub end: u32,
+    pub run: u32,
+}
+
+/// A stretch of text from one `w:t`: plain characters (as long in the XML as in the
+/// text) or one character reference (`&amp;`, longer in the XML).
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub text: Range<u32>,
+    pub xml: Range<u32>,
+    /// Index in [`TextMap::texts`].
+    pub t: u32,
+}
+
+/// What an open element is, as far as the reader cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Paragraph,
+    ParagraphProps,
+    NumberingProps,
+    /// The paragraph mark's run properties, where its revisions are marked.
+    MarkProps,
+    Run,
+    RunProps,
+    Text,
+    FieldCode,
+    /// An element that holds runs; `editable` when a tracked change may be written in it.
+    Container {
+        editable: bool,
+    },
+    Other,
+}
+
+/// A complex field (`w:fldChar` begin … separate … end).
+#[derive(Debug, Default)]
+struct Field {
+    code: String,
+    /// Past `separate`: what follows is the field's result.
+    result: bool,
+    toc: bool,
+}
+
+/// Something found inside a paragraph whose place in the text is known only when the
+/// paragraph is written out.
+#[derive(Debug)]
+enum Mark {
+    Revision,
+    CommentStart(String),
+    CommentEnd(String),
+    CommentReference(String),
+}
+
+/// A paragraph being read.
+#[derive(Debug, Default)]
+struct Para {
+    text: String,
+    style: Option<String>,
+    num: NumRef,
+    outline: Option<u8>,
+    /// `w:jc` given on the paragraph: centred or not.
+    centered: Option<bool>,
+    /// Content start (after `w:pPr`) and end; `None` for `<w:p/>`.
+    content: Option<Range<u32>>,
+    /// Properties resolved and label written.
+    begun: bool,
+    toc: bool,
+    level: Option<u8>,
+    label: Option<Range<usize>>,
+    pieces: Vec<Piece>,
+    marks: Vec<(usize, Mark)>,
+}
+
+struct Reader<'a> {
+    styles: &'a Styles,
+    numbering: &'a Numbering,
+    counters: Counters,
+    doc: Docx,
+    /// Paragraphs started and not yet written, in the order they started.
+    pending: Vec<Para>,
+    /// Indices in `pending` of the open `w:p` elements.
+    open: Vec<usize>,
+    /// Indices in `map.runs` of the open `w:r` elements.
+    open_runs: Vec<u32>,
+    frames: Vec<(Frame, u32)>,
+    /// Depth inside a left-out element.
+    skip: usize,
+    fields: Vec<Field>,
+    comment_starts: FxHashMap<String, usize>,
+    comments_seen: rustc_hash::FxHashSet<String>,
+    last_line_empty: bool,
+}
+
+/// Reads `document.xml` from `xml`.
+pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Result<Docx, DocxError> {
+    let mut reader = NsReader::from_reader(xml);
+    let mut state = Reader {
+        styles,
+        numbering,
+        counters: Counters::default(),
+        doc: Docx::default(),
+        pending: Vec::new(),
+        open: Vec::new(),
+        open_runs: Vec::new(),
+        frames: Vec::new(),
+        skip: 0,
+        fields: Vec::new(),
+        comment_starts: FxHashMap::default(),
+        comments_seen: Default::default(),
+        last_line_empty: false,
+    };
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let at = reader.buffer_position() as u32;
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(e) => return Err(DocxError::xml(PART, &e, reader.error_position())),
+        };
+        let end = reader.buffer_position() as u32;
+        let namespace = |name| reader.resolver().resolve_element(name).0;
+        match event {
+            Event::Start(e) => {
+                state.start(&namespace(e.name()), &e, at..end, false)?;
+            }
+            Event::Empty(e) => {
+                if state.start(&namespace(e.name()), &e, at..end, true)? {
+                    state.end(end, end);
+                }
+            }
+            Event::End(_) => state.end(at, end),
+            Event::Text(text) => state.text(&text, at..end),
+            Event::CData(data) => {
+                if state.parent() == Frame::Text {
+                    state.synthetic_text(&data);
+                }
+            }
+            Event::GeneralRef(reference) => {
+                let c = resolve_reference(&reference)?;
+                state.text(c.encode_utf8(&mut [0; 4]), at..end);
+            }
+            Event::Eof => return state.finish(),
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+}
+
+/// A character reference (`&#x4E2D;`) or predefined entity (`&amp;`).
+fn resolve_reference(reference: &BytesRef<'_>) -> Result<char, DocxError> {
+    let invalid = || DocxError::Xml {
+        part: PART,
+        message: format!("无法识别的实体引用 &{};", &**reference),
+    };
+    if let Some(c) = reference.resolve_char_ref().map_err(|_| invalid())? {
+        return Ok(c);
+    }
+    let resolved = quick_xml::escape::resolve_predefined_entity(reference).ok_or_else(invalid)?;
+    resolved.chars().next().ok_or_else(invalid)
+}
+
+impl Reader<'_> {
+    fn parent(&self) -> Frame {
+        self.frames.last().map_or(Frame::Other, |f| f.0)
+    }
+
+    /// An element start; returns whether it opened a frame (which its end closes).
+    fn start(
+        &mut self,
+        namespace: &ResolveResult<'_>,
+        e: &BytesStart<'_>,
+        raw: Range<u32>,
+        empty: bool,
+    ) -> Result<bool, DocxError> {
+        let name = e.local_name();
+        // Left out, with everything inside it.
+        let skip = |reader: &mut Self| {
+            reader.skip = usize::from(!empty);
+            Ok(false)
+        };
+        if self.skip > 0 {
+            self.skip += usize::from(!empty);
+            return Ok(false);
+        }
+        if !xml::is_word(namespace) {
+            if xml::is_fallback(namespace, name.as_ref()) {
+                return skip(self);
+            }
+            self.frames.push((Frame::Other, raw.start));
+            return Ok(true);
+        }
+        let local: &str = name.as_ref();
+        self.note_id(e, local);
+        let parent = self.parent();
+        let frame = match (parent, local) {
+            (_, "p") => {
+                self.pending.push(Para {
+                    content: (!empty).then_some(raw.end..raw.end),
+                    ..Para::default()
+                });
+                self.open.push(self.pending.len() - 1);
+                Frame::Paragraph
+            }
+            (Frame::Paragraph, "pPr") => Frame::ParagraphProps,
+            (Frame::ParagraphProps, "pStyle") => {
+                let style = xml::attr(e, "val");
+                self.with_para(|p| p.style = style);
+                Frame::Other
+            }
+            (Frame::ParagraphProps, "jc") => {
+                let centered = xml::attr(e, "val").as_deref() == Some("center");
+                self.with_para(|p| p.centered = Some(centered));
+                Frame::Other
+            }
+            (Frame::ParagraphProps, "outlineLvl") => {
+                let level = xml::attr_u32(e, "val").map(|v| v.min(9) as u8);
+                self.with_para(|p| p.outline = level);
+                Frame::Other
+            }
+            (Frame::ParagraphProps, "numPr") => Frame::NumberingProps,
+            (Frame::NumberingProps, "numId") => {
+                let id = xml::attr_u32(e, "val");
+                self.with_para(|p| p.num.num_id = id);
+                Frame::Other
+            }
+            (Frame::NumberingProps, "ilvl") => {
+                let level = xml::attr_u32(e, "val").map(|v| v.min(8) as u8);
+                self.with_para(|p| p.num.level = level);
+                Frame::Other
+            }
+            (Frame::ParagraphProps, "rPr") => Frame::MarkProps,
+            (Frame::MarkProps, "ins") => self.revision(|r| r.insertions += 1),
+            (Frame::MarkProps, "del") => self.revision(|r| r.deletions += 1),
+            (Frame::MarkProps, "moveFrom" | "moveTo") => self.revision(|r| r.moves += 1),
+            (_, "r") => {
+                let parent = self.frames.last().copied();
+                let editable = self.fields.is_empty()
+                    && matches!(
+                        parent,
+                        Some((Frame::Paragraph | Frame::Container { editable: true }, _))
+                    );
+                self.doc.map.runs.push(RunSpot {
+                    xml: raw.start..raw.end,
+                    props: raw.end..raw.end,
+                    content: raw.end..raw.end,
+                    parent: parent.map_or(0, |p| p.1),
+                    editable,
+                });
+                self.open_runs.push(self.doc.map.runs.len() as u32 - 1);
+                Frame::Run
+            }
+            (Frame::Run, "rPr") => {
+                self.with_run(|r| r.props = raw.start..raw.end);
+                Frame::RunProps
+            }
+            (Frame::Run, "t") => {
+                let run = *self.open_runs.last().unwrap_or(&0);
+                self.doc.map.texts.push(TextSpot {
+                    tag: raw.clone(),
+                    end: raw.end,
+                    run,
+                });
+                Frame::Text
+            }
+            (Frame::Run, "lastRenderedPageBreak") => Frame::Other,
+            (Frame::Run, local) => {
+                self.with_run(|r| r.editable = false);
+                match local {
+                    "tab" | "ptab" => self.synthetic_text("\t"),
+                    "br" | "cr" => self.synthetic_text(" "),
+                    "fldChar" => self.field_char(e),
+                    "commentReference" => {
+                        self.comment(e, Mark::CommentReference);
+                    }
+                    "delText" | "delInstrText" => return skip(self),
+                    _ => {}
+                }
+                if local == "instrText" {
+                    Frame::FieldCode
+                } else {
+                    Frame::Other
+                }
+            }
+            (_, "hyperlink" | "smartTag" | "sdtContent" | "customXml") => {
+                Frame::Container { editable: true }
+            }
+            (_, "fldSimple") => {
+                if is_toc(&xml::attr(e, "instr").unwrap_or_default()) {
+                    return skip(self);
+                }
+                Frame::Container { editable: false }
+            }
+            (_, "ins" | "cellIns") => {
+                self.revision(|r| r.insertions += 1);
+                Frame::Container { editable: false }
+            }
+            (_, "moveTo") => {
+                self.revision(|r| r.moves += 1);
+                Frame::Container { editable: false }
+            }
+            (_, "del" | "moveFrom" | "cellDel" | "cellMerge") => {
+                self.revision(|r| match local {
+                    "moveFrom" => r.moves += 1,
+                    _ => r.deletions += 1,
+                });
+                return skip(self);
+            }
+            (_, local) if local.ends_with("Change") => {
+                self.revision(|r| r.format_changes += 1);
+                return skip(self);
+            }
+            (_, "commentRangeStart") => self.comment(e, Mark::CommentStart),
+            (_, "commentRangeEnd") => self.comment(e, Mark::CommentEnd),
+            (_, "altChunk") => return Err(DocxError::AltChunk),
+            (_, "body") => {
+                let qname = e.name();
+                self.doc.map.prefix = qname
+                    .prefix()
+                    .map(|p| p.as_ref().to_owned())
+                    .unwrap_or_default();
+                Frame::Other
+            }
+            _ => Frame::Other,
+        };
+        self.frames.push((frame, raw.start));
+        Ok(true)
+    }
+
+    fn end(&mut self, at: u32, end: u32) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        let Some((frame, _)) = self.frames.pop() else {
+            return;
+        };
+        match frame {
+            Frame::Paragraph => self.end_paragraph(at),
+            Frame::ParagraphProps => self.with_para(|p| {
+                if let Some(content) = p.content.as_mut() {
+                    content.start = end;
+                }
+            }),
+            Frame::Run => {
+                if let Some(i) = self.open_runs.pop() {
+                    let run = &mut self.doc.map.runs[i as usize];
+                    run.xml.end = end;
+                    run.content.end = at;
+                }
+            }
+            Frame::RunProps => self.with_run(|run| {
+                run.props.end = end;
+                run.content.start = end;
+            }),
+            Frame::Text => {
+                if let Some(t) = self.doc.map.texts.last_mut() {
+                    t.end = end;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Changes the innermost open paragraph.
+    fn with_para(&mut self, change: impl FnOnce(&mut Para)) {
+        if let Some(&i) = self.open.last() {
+            change(&mut self.pending[i]);
+        }
+    }
+
+    /// Changes the innermost open run.
+    fn with_run(&mut self, change: impl FnOnce(&mut RunSpot)) {
+        if let Some(&i) = self.open_runs.last() {
+            change(&mut self.doc.map.runs[i as usize]);
+        }
+    }
+
+    fn note_id(&mut self, e: &BytesStart<'_>, local: &str) {
+        let carries_id = matches!(
+            local,
+            "ins" | "del" | "moveFrom" | "moveTo" | "cellIns" | "cellDel" | "cellMerge"
+        ) || local.starts_with("comment")
+            || local.starts_with("bookmark")
+            || local.ends_with("Change")
+            || local.ends_with("RangeStart")
+            || local.ends_with("RangeEnd");
+        if carries_id && let Some(id) = xml::attr(e, "id").and_then(|v| v.parse::<u64>().ok()) {
+            self.doc.map.max_id = self.doc.map.max_id.max(id);
+        }
+    }
+
+    fn revision(&mut self, count: impl FnOnce(&mut Review)) -> Frame {
+        count(&mut self.doc.review);
+        self.mark(Mark::Revision);
+        Frame::Other
+    }
+
+    fn comment(&mut self, e: &BytesStart<'_>, mark: fn(String) -> Mark) -> Frame {
+        let id = xml::attr(e, "id").unwrap_or_default();
+        self.mark(mark(id));
+        Frame::Other
+    }
+
+    /// Records `mark` where the text now ends.
+    fn mark(&mut self, mark: Mark) {
+        match self.open.last() {
+            Some(&i) => {
+                self.begin(i);
+                let para = &mut self.pending[i];
+                para.marks.push((para.text.len(), mark));
+            }
+            None => {
+                let at = self.doc.text.len();
+                self.place(mark, at);
+            }
+        }
+    }
+
+    fn field_char(&mut self, e: &BytesStart<'_>) {
+        match xml::attr(e, "fldCharType").as_deref() {
+            Some("begin") => self.fields.push(Field::default()),
+            Some("separate") => {
+                if let Some(f) = self.fields.last_mut() {
+                    f.result = true;
+                    f.toc = is_toc(&f.code);
+                }
+            }
+            Some("end") => {
+                self.fields.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Inside the result of a table-of-contents field.
+    fn in_toc(&self) -> bool {
+        self.fields.iter().any(|f| f.toc && f.result)
+    }
+
+    /// Content of `w:t` (`raw`: its place in the XML) or of a field code.
+    fn text(&mut self, text: &str, raw: Range<u32>) {
+        if self.skip > 0 {
+            return;
+        }
+        match self.parent() {
+            Frame::FieldCode => {
+                if let Some(f) = self.fields.last_mut().filter(|f| !f.result) {
+                    f.code.push_str(text);
+                }
+            }
+            Frame::Text => {
+                let t = self.doc.map.texts.len() as u32 - 1;
+                self.push(text, Some((raw, t)));
+            }
+            _ => {}
+        }
+    }
+
+    /// Text Word draws for an element (a tab, a break).
+    fn synthetic_text(&mut self, text: &str) {
+        if self.skip == 0 && self.parent() != Frame::FieldCode {
+            self.push(text, None);
+        }
+    }
+
+    fn push(&mut self, text: &str, source: Option<(Range<u32>, u32)>) {
+        let Some(&i) = self.open.last() else {
+            return;
+        };
+        if self.in_toc() {
+            return;
+        }
+        self.begin(i);
+        let para = &mut self.pending[i];
+        if para.toc {
+            return;
+        }
+        let start = para.text.len();
+        // A line break inside w:t (from other producers) must not split the paragraph.
+        para.text.extend(text.chars().map(|c| match c {
+            '\n' | '\r' => ' ',
+            c => c,
+        }));
+        if let Some((xml, t)) = source {
+            para.pieces.push(Piece {
+                text: start as u32..para.text.len() as u32,
+                xml,
+                t,
+            });
+        }
+    }
+
+    /// Resolves paragraph `i`'s style and numbering once, before its first text.
+    fn begin(&mut self, i: usize) {
+        let in_toc = self.in_toc();
+        let para = &mut self.pending[i];
+        if para.begun {
+            return;
+        }
+        para.begun = true;
+        let style = self.styles.info(para.style.as_deref());
+        para.toc = style.toc;
+        let outline = para.outline.or(style.outline).filter(|&l| l < 9);
+        // A centred paragraph before any text is the document's title, whatever its style.
+        let title = para.centered.unwrap_or(style.centered) && self.doc.text.trim().is_empty();
+        para.level = outline.filter(|&l| l < 4 && !title).map(|l| l + 1);
+        let num = para.num.or(style.num);
+        let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
+            return;
+        };
+        if para.toc || in_toc {
+            return;
+        }
+        let level = num.level.or_else(|| {
+            let style = para.style.as_deref()?;
+            self.numbering.level_of_style(num_id, style, self.styles)
+        });
+        let label =
+            self.numbering
+                .label(&mut self.counters, num_id, level.unwrap_or(0), self.styles);
+        if let Some(label) = label.filter(|l| !l.is_empty()) {
+            para.label = Some(para.text.len()..para.text.len() + label.len());
+            para.text.push_str(&label);
+        }
+    }
+
+    fn end_paragraph(&mut self, at: u32) {
+        let Some(i) = self.open.pop() else {
+            return;
+        };
+        self.begin(i);
+        if let Some(content) = self.pending[i].content.as_mut() {
+            content.end = at;
+        }
+        if self.open.is_empty() {
+            for para in std::mem::take(&mut self.pending) {
+                self.write(para);
+            }
+        }
+    }
+
+    /// Appends a finished paragraph as a line (a run of empty ones as one line).
+    fn write(&mut self, para: Para) {
+        let empty = para.text.is_empty();
+        let written = !(empty && self.last_line_empty);
+        if written && !self.doc.map.lines.is_empty() {
+            self.doc.text.push('\n');
+        }
+        let base = self.doc.text.len();
+        if written {
+            let line = self.doc.map.lines.len();
+            self.doc.text.push_str(&para.text);
+            self.doc.map.lines.push(para.content);
+            if let Some(level) = para.level.filter(|_| !empty) {
+                self.doc.heading_levels.push((line, level));
+            }
+            if let Some(label) = para.label {
+                self.doc.labels.push(base + label.start..base + label.end);
+            }
+            let shift = base as u32;
+            self.doc
+                .map
+                .pieces
+                .extend(para.pieces.into_iter().map(|mut p| {
+                    p.text = p.text.start + shift..p.text.end + shift;
+                    p
+                }));
+        }
+        self.last_line_empty = empty;
+        let len = self.doc.text.len() - base;
+        for (offset, mark) in para.marks {
+            self.place(mark, base + offset.min(len));
+        }
+    }
+
+    /// Puts a mark at byte `at` of the text.
+    fn place(&mut self, mark: Mark, at: usize) {
+        let review = &mut self.doc.review;
+        match mark {
+            Mark::Revision => {
+                review.first_revision.get_or_insert(at);
+            }
+            Mark::CommentStart(id) => {
+                self.comments_seen.insert(id.clone());
+                self.comment_starts.insert(id, at);
+            }
+            Mark::CommentEnd(id) => {
+                if let Some(start) = self.comment_starts.remove(&id) {
+                    review.comments.push(start..at);
+                }
+            }
+            Mark::CommentReference(id) => {
+                if self.comments_seen.insert(id) {
+                    review.comments.push(at..at);
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<Docx, DocxError> {
+        if !self.frames.is_empty() || self.skip > 0 {
+            return Err(DocxError::Xml {
+                part: PART,
+                message: "文档不完整：有未闭合的元素".to_owned(),
+            });
+        }
+        let end = self.doc.text.len();
+        let review = &mut self.doc.review;
+        review
+            .comments
+            .extend(self.comment_starts.into_values().map(|s| s..end));
+        review.comments.sort_by_key(|r| (r.start, r.end));
+        Ok(self.doc)
+    }
+}
+
+/// A `TOC` field code (` TOC \o "1-3" \h \z \u `).
+fn is_toc(code: &str) -> bool {
+    code.split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("TOC"))
+}

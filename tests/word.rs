@@ -1,0 +1,199 @@
+//! Word documents as Word writes them: automatic heading numbering, heading styles,
+//! tables, tracked changes and comments are read as Word shows them.
+
+mod common;
+
+use common::nianbao;
+use common::word::{Word, complete_report};
+use nianbao::config::Config;
+use nianbao::diagnostic::Severity;
+use nianbao::input;
+use nianbao::lint::{Linter, Selection};
+use std::path::{Path, PathBuf};
+
+fn save(dir: &Path, name: &str, word: &Word) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, word.build()).unwrap();
+    path
+}
+
+fn lint(
+    path: &Path,
+) -> (
+    nianbao::source::Source,
+    Vec<nianbao::diagnostic::Diagnostic>,
+) {
+    let source = input::read(path.to_str().unwrap(), None).unwrap();
+    let diagnostics = Linter::new(Config::builtin(), &Selection::default()).lint(&source);
+    (source, diagnostics)
+}
+
+/// The issue's first complaint: a complete, correct report whose headings Word numbers
+/// itself got four `section-missing` errors.
+#[test]
+fn a_complete_report_with_automatic_numbering_has_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "报告.docx", &complete_report());
+    let (source, diagnostics) = lint(&path);
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.rule, d.message.clone()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+    let lines: Vec<&str> = source.text.lines().collect();
+    for expected in [
+        "一、2023年推进法治政府建设的主要举措和成效",
+        "（一）健全依法决策机制",
+        "1.\t制定重大行政决策程序规定。",
+        "2.\t建立法律顾问全程参与机制。",
+        "（二）严格规范公正文明执法",
+        "四、2024年推进法治政府建设的主要安排",
+        "行政复议案件",
+    ] {
+        assert!(lines.contains(&expected), "{expected} not in {lines:#?}");
+    }
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    let markers: Vec<&str> = outline
+        .sections
+        .iter()
+        .map(|s| &source.text[s.marker.clone()])
+        .collect();
+    assert_eq!(markers, ["一、", "二、", "三、", "四、"]);
+    assert_eq!(outline.sections[0].children.len(), 2);
+}
+
+/// Headings in a heading style with no number at all still make the sections.
+#[test]
+fn unnumbered_heading_styles_are_headings() {
+    let mut word = Word::new();
+    word.title("某县2023年法治政府建设年度报告");
+    for heading in [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "下一年度主要安排",
+    ] {
+        // Numbering switched off on the paragraph: the style alone makes it a heading.
+        word.raw(&format!(
+            r#"<w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>{heading}</w:t></w:r>"#
+        ))
+        .para("做了大量工作，取得明显成效。");
+    }
+    word.right("某县人民政府").right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    assert!(!source.text.contains("一、"), "{}", source.text);
+    let missing: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "section-missing")
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+/// A paragraph moved with track changes on is not read twice, and unaccepted
+/// revisions and a reviewer's comment are reported.
+#[test]
+fn revisions_and_comments_left_in_are_reported_once() {
+    let mut word = complete_report();
+    let moved = "局主要负责人带头学法，主持召开专题会议4次。";
+    word.raw(&format!(
+        r#"<w:moveFromRangeStart w:id="20" w:author="张三" w:date="2024-01-20T10:00:00Z" w:name="move1"/><w:moveFrom w:id="21" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:t>{moved}</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="20"/>"#
+    ))
+    .raw(&format!(
+        r#"<w:moveToRangeStart w:id="22" w:author="张三" w:date="2024-01-20T10:00:00Z" w:name="move1"/><w:moveTo w:id="23" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:t>{moved}</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="22"/>"#
+    ))
+    .raw(r#"<w:r><w:t xml:space="preserve">本年度</w:t></w:r><w:ins w:id="30" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:t>新增</w:t></w:r></w:ins><w:del w:id="31" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:delText>删去的文字</w:delText></w:r></w:del><w:r><w:rPr><w:b/><w:rPrChange w:id="32" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>加粗</w:t></w:r>"#)
+        .commented("全年共", "受理复议申请48件", "。", "数字请再核对");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    assert_eq!(source.text.matches(moved).count(), 1, "{}", source.text);
+    assert!(!source.text.contains("删去的文字"));
+    let duplicates: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "duplicate-text")
+        .collect();
+    assert!(duplicates.is_empty(), "{duplicates:?}");
+    let left: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "revisions-left")
+        .collect();
+    assert_eq!(left.len(), 1, "{diagnostics:?}");
+    let message = &left[0].message;
+    assert_eq!(
+        message,
+        "文档中留有 5 处修订（插入 1 处、删除 1 处、移动 2 处、格式修改 1 处）和 1 条批注"
+    );
+    assert_eq!(left[0].severity, Severity::Warning);
+    // At the first revision: where the paragraph moved away from, just before it.
+    let at = left[0].span.start;
+    assert!(
+        source.text[at..].trim_start().starts_with(moved),
+        "{}",
+        &source.text[at..]
+    );
+    assert_eq!(source.review.comments.len(), 1);
+    assert_eq!(
+        &source.text[source.review.comments[0].clone()],
+        "受理复议申请48件"
+    );
+}
+
+/// A drafter is told where a finding is in terms Word shows: the headings above it,
+/// the paragraph counted as Word counts (empty ones skipped) and the words to search.
+#[test]
+fn findings_name_headings_word_paragraphs_and_the_words() {
+    let mut word = complete_report();
+    word.para("调解成功率上升10%，群众满意度明显提高。");
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "报告.docx", &word);
+    let out = nianbao()
+        .args(["lint", "--color", "never", "--select", "percent-points"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Title, 4 + 2 headings, 6 body paragraphs, 2 list items, 6 table cells, 2 closing
+    // lines: the new paragraph is the 24th non-empty one (two empty ones are skipped).
+    assert!(text.contains("第 24 段"), "{text}");
+    assert!(
+        text.contains("“四、2024年推进法治政府建设的主要安排”"),
+        "{text}"
+    );
+    assert!(text.contains("查找：“调解成功率上升10%"), "{text}");
+    let json = nianbao()
+        .args(["lint", "--format", "json", "--select", "percent-points"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["paragraph"], 24);
+    assert_eq!(d["headings"][0], "四、2024年推进法治政府建设的主要安排");
+}
+
+/// A title set in a heading style (and centred, as titles are) is still the title.
+#[test]
+fn a_centred_title_in_a_heading_style_is_the_title() {
+    let mut word = Word::new();
+    word.raw(r#"<w:pPr><w:pStyle w:val="1"/><w:numPr><w:numId w:val="0"/></w:numPr><w:jc w:val="center"/></w:pPr><w:r><w:t>某县2023年法治政府建设年度报告</w:t></w:r>"#);
+    word.heading(1, "主要举措和成效")
+        .para("做了大量工作。")
+        .heading(1, "存在的不足和原因")
+        .para("仍有差距。")
+        .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+        .para("主要负责人带头学法。")
+        .heading(1, "下一年度主要安排")
+        .para("继续推进。")
+        .right("某县人民政府")
+        .right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    assert_eq!(source.heading_level(0), None);
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.rule)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+}
