@@ -467,15 +467,23 @@ impl Builder<'_> {
             .take(SIGNATURE_WINDOW)
             .collect();
         // The closing block's date: the last date line with only closing matter after it.
-        let found = content.iter().enumerate().find_map(|(k, &i)| {
+        let mut found = None;
+        for (k, &i) in content.iter().enumerate() {
             let date = match &raw[i].kind {
                 RawKind::Date(d) => Some((d.clone(), false)),
                 RawKind::Text => self.one_line_signature(raw[i].span.clone()),
                 _ => None,
-            }?;
-            self.only_closing_matter(&content[..k])
-                .then_some((k, i, date))
-        });
+            };
+            if let Some(date) = date.filter(|_| self.only_closing_matter(&content[..k])) {
+                found = Some((k, i, date));
+                break;
+            }
+            // Past a long line of text no earlier line has only closing matter after it.
+            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            if !self.is_closing_matter(i) && !at_most(t, self.cfg.short_line) {
+                break;
+            }
+        }
         let organ_line = match found {
             Some((k, i, (date, one_line))) => {
                 sig.date = Some((date.value, date.span.clone()));
@@ -530,9 +538,13 @@ impl Builder<'_> {
                 continue;
             }
             let t = self.text[raw[i].span.clone()].trim_matches(is_blank);
+            if !at_most(t, UNNUMBERED_CHARS) {
+                continue;
+            }
             let next = self.text[raw[after].span.clone()].trim_matches(is_blank);
-            let (len, next_len) = (t.chars().count(), next.chars().count());
-            if !(4..=UNNUMBERED_CHARS).contains(&len)
+            let len = t.chars().count();
+            let next_len = next.chars().take(2 * len.max(20)).count();
+            if len < 4
                 || t.contains(SENTENCE_PUNCT)
                 || t.contains(['：', ':', '、', '“', '《'])
                 || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
@@ -556,7 +568,8 @@ impl Builder<'_> {
     /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
     fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
         let line = &self.text[span.clone()];
-        if !at_most(line.trim_matches(is_blank), 40) || line.contains(SENTENCE_PUNCT) {
+        let t = line.trim_matches(is_blank);
+        if !at_most(t, 40) || !t.ends_with('日') || line.contains(SENTENCE_PUNCT) {
             return None;
         }
         let date = lines::trailing_date(line, span.start)?;

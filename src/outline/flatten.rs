@@ -72,22 +72,24 @@ pub fn split(
 /// Where `一、`, `二、`, … begin in `line` (offset by `base`): at the line's start or after
 /// a sentence end, numbered in sequence from one.
 fn heading_starts(line: &str, base: usize) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in line.char_indices() {
-        let boundary = prev.is_none_or(|p| "。；;：:！？!?”\u{3000} ".contains(p));
-        prev = Some(c);
-        if !boundary || !"一二三四五六七八九十".contains(c) {
-            continue;
-        }
-        let rest = &line[i..];
-        let digits: String = rest
+    let mut starts: Vec<usize> = Vec::new();
+    for comma in memchr::memmem::find_iter(line.as_bytes(), "、".as_bytes()) {
+        let before = &line[..comma];
+        let digits = before
             .chars()
+            .rev()
+            .take(3)
             .take_while(|c| "一二三四五六七八九十".contains(*c))
-            .collect();
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let at = comma - digits;
+        let boundary = line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| "。；;：:！？!?”\u{3000} ".contains(p));
         let next = starts.len() as u32 + 1;
-        if rest[digits.len()..].starts_with('、') && lines::chinese_number(&digits) == next {
-            starts.push(base + i);
+        if digits > 0 && boundary && lines::chinese_number(&line[at..comma]) == next {
+            starts.push(base + at);
         }
     }
     starts
@@ -109,6 +111,9 @@ fn title_end(opening: &str, title_words: &[String]) -> Option<usize> {
 fn watermarks_in(text: &str, span: Range<usize>, words: &[String]) -> Vec<Range<usize>> {
     let line = &text[span.clone()];
     let mut found = Vec::new();
+    if memchr::memchr2(b'w', b'h', line.as_bytes()).is_none() {
+        return found;
+    }
     let mut from = 0;
     while let Some(at) = ["www.", "http"]
         .iter()
