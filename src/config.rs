@@ -18,6 +18,8 @@ pub const FILE_NAME: &str = "nianbao.toml";
 pub struct Config {
     /// Publication deadline in the year after the report year.
     pub deadline: Option<MonthDay>,
+    /// The deadline for reports of government departments; unset: `deadline`.
+    pub department_deadline: Option<MonthDay>,
     pub outline: OutlineConfig,
     pub sections: SectionsConfig,
     pub rules: RulesConfig,
@@ -219,6 +221,80 @@ impl TryFrom<String> for MonthDay {
     }
 }
 
+/// The report years an entry applies to: `">=2019"`, `"<=2020"`, `"2021-2025"` or one
+/// year (`"2023"`), both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Years {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl Years {
+    pub fn contains(self, year: i32) -> bool {
+        self.from.is_none_or(|f| f <= year) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+impl fmt::Display for Years {
+    /// `2019年度及以后`, `2020年度及以前`, `2021—2025年度`, `2023年度`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}年度"),
+            (Some(a), Some(b)) => write!(f, "{a}—{b}年度"),
+            (Some(a), None) => write!(f, "{a}年度及以后"),
+            (None, Some(b)) => write!(f, "{b}年度及以前"),
+            (None, None) => f.write_str("各年度"),
+        }
+    }
+}
+
+impl TryFrom<String> for Years {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "“{s}”不是有效的年份范围，应写作 \">=2019\"、\"<=2020\"、\"2021-2025\" 或 \"2023\""
+            )
+        };
+        let year = |t: &str| {
+            t.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1949..=2100).contains(y))
+                .ok_or_else(bad)
+        };
+        let t = s.trim();
+        let years = if let Some(rest) = t.strip_prefix(">=") {
+            Years {
+                from: Some(year(rest)?),
+                to: None,
+            }
+        } else if let Some(rest) = t.strip_prefix("<=") {
+            Years {
+                from: None,
+                to: Some(year(rest)?),
+            }
+        } else if let Some((a, b)) = t.split_once('-') {
+            Years {
+                from: Some(year(a)?),
+                to: Some(year(b)?),
+            }
+        } else {
+            let y = year(t)?;
+            Years {
+                from: Some(y),
+                to: Some(y),
+            }
+        };
+        match (years.from, years.to) {
+            (Some(a), Some(b)) if a > b => Err(bad()),
+            _ => Ok(years),
+        }
+    }
+}
+
 /// A configuration error, located in the file it came from where possible.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -376,6 +452,27 @@ mod tests {
         let e = Config::layered(&[("t.toml", text)]).unwrap_err();
         assert!(e.message.contains("MM-DD"), "{}", e.message);
         assert!(text[e.span.unwrap()].contains("13-45"));
+    }
+
+    #[test]
+    fn years_read_every_form_and_reject_the_rest() {
+        let y = |s: &str| Years::try_from(s.to_string());
+        assert!(y(">=2019").unwrap().contains(2019));
+        assert!(!y(">=2019").unwrap().contains(2018));
+        assert!(y("<=2020").unwrap().contains(1990));
+        assert!(!y("<=2020").unwrap().contains(2021));
+        let range = y("2021-2025").unwrap();
+        assert!(range.contains(2021) && range.contains(2025) && !range.contains(2026));
+        assert_eq!(
+            y("2023").unwrap(),
+            Years {
+                from: Some(2023),
+                to: Some(2023)
+            }
+        );
+        for bad in ["", "2025-2021", ">=20", "abc", "2021—2025"] {
+            assert!(y(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

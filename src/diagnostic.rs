@@ -51,6 +51,9 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The section role a section-* finding is about.
     pub section: Option<String>,
+    /// A severity the configuration gives this finding's entry (a wording entry's own
+    /// `severity`); the engine keeps it instead of the rule's.
+    pub entry_severity: Option<Severity>,
     /// The headings the finding sits under, outermost first (filled in by the engine
     /// for documents whose readers know paragraphs: Word).
     pub headings: Vec<String>,
@@ -69,6 +72,7 @@ impl Diagnostic {
             help: None,
             fix: None,
             section: None,
+            entry_severity: None,
             headings: Vec::new(),
         }
     }
@@ -93,6 +97,13 @@ impl Diagnostic {
             span,
             replacement: replacement.into(),
         });
+        self
+    }
+
+    /// Sets the configured severity of the entry this finding reports (see
+    /// [`Diagnostic::entry_severity`]); `None` leaves the rule's.
+    pub fn entry_severity(mut self, severity: Option<Severity>) -> Self {
+        self.entry_severity = severity;
         self
     }
 

@@ -1,7 +1,7 @@
-//! Which files a run lints: the paths given, and the `.txt .md .docx` files found by
-//! walking given directories (sorted, minus `--exclude` / config `exclude` globs and
-//! the temporary files Word, WPS and LibreOffice leave beside open documents). Old
-//! Word files and PDFs found on the way are listed as skipped, with the reason.
+//! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm .pdf`
+//! files found by walking given directories (sorted, minus `--exclude` / config
+//! `exclude` globs and the temporary files Word, WPS and LibreOffice leave beside open
+//! documents). Old Word files found on the way are listed as skipped, with the reason.
 
 use crate::input;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -9,7 +9,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 /// File name endings a directory walk lints.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "docx"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "html", "htm", "pdf"];
 
 /// A glob set from patterns; a bad pattern is an error naming it.
 pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {

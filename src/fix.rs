@@ -33,7 +33,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> 
 pub fn encode_like(source: &Source, text: &str) -> Option<Vec<u8>> {
     match source.origin {
         Origin::Text { encoding, bom } => Some(decode::encode(text, encoding, bom)),
-        Origin::Docx => None,
+        Origin::Docx | Origin::Html | Origin::Pdf => None,
     }
 }
 

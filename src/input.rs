@@ -1,11 +1,15 @@
 //! Reading inputs: a path or `-` (stdin) → a [`Source`], with errors users can act on.
 //!
 //! Text files are decoded by [`crate::decode`] (UTF-8, UTF-16, GB18030); a `.docx` is
-//! read by [`crate::docx`], one Word paragraph per line. Old binary Word/WPS files,
-//! PDFs and Word's temporary files are refused with a reason the user can act on.
+//! read by [`crate::docx`], one Word paragraph per line; a saved web page by
+//! [`crate::html`], one block per line; a PDF's text layer by [`crate::pdf`], one
+//! paragraph per line. Old binary Word/WPS files and Word's temporary files are refused
+//! with a reason the user can act on.
 
 use crate::decode::{self, DecodeError, Encoding};
 use crate::docx::{self, Compound, Docx, DocxError, TextMap};
+use crate::html;
+use crate::pdf::{self, PdfError};
 use crate::source::{Origin, Source};
 use std::ffi::OsStr;
 use std::fmt;
@@ -14,8 +18,6 @@ use std::path::Path;
 
 /// Old binary Word and WPS documents and templates.
 const LEGACY_EXTENSIONS: &[&str] = &["doc", "dot", "wps", "wpt"];
-const PDF_REASON: &str =
-    "PDF 文件不能检查：请检查它的原稿（.docx），或把正文复制到 .txt 文件中再检查";
 const LEGACY_REASON: &str = "旧版 Word/WPS 文件不能检查：请另存为 .docx 后再检查";
 const TEMPORARY_REASON: &str = "这是 Word/WPS 打开文档时生成的临时文件（~$ 开头），不是报告本身";
 
@@ -27,6 +29,7 @@ pub enum InputError {
     Unreadable(String, std::io::Error),
     Undecodable(String, DecodeError),
     Docx(String, DocxError),
+    Pdf(String, PdfError),
     /// A file nianbao cannot read, with the reason.
     Unsupported(String, String),
 }
@@ -39,6 +42,7 @@ impl fmt::Display for InputError {
             InputError::Unreadable(p, e) => write!(f, "{p}：无法读取（{e}）"),
             InputError::Undecodable(p, e) => write!(f, "{p}：{e}"),
             InputError::Docx(p, e) => write!(f, "{p}：{e}"),
+            InputError::Pdf(p, e) => write!(f, "{p}：{e}"),
             InputError::Unsupported(p, reason) => write!(f, "{p}：{reason}"),
         }
     }
@@ -85,8 +89,15 @@ pub fn read(path: &str, encoding: Option<Encoding>) -> Result<Source, InputError
             _ => docx_error(DocxError::Legacy),
         });
     }
+    if has_extension(p, &["html", "htm"]) {
+        let page = html::read(&bytes).map_err(|e| InputError::Undecodable(path.into(), e))?;
+        return Ok(Source::new(path, page.lines.join("\n")).with_origin(Origin::Html));
+    }
     if has_extension(p, &["pdf"]) {
-        return Err(InputError::Unsupported(path.into(), PDF_REASON.into()));
+        let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(path.into(), e))?;
+        return Ok(Source::new(path, doc.paragraphs.join("\n"))
+            .with_origin(Origin::Pdf)
+            .with_page_starts(doc.page_starts));
     }
     text_source(path.into(), &bytes, encoding)
 }
@@ -98,20 +109,15 @@ pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
         .with_origin(Origin::Docx)
         .with_heading_levels(docx.heading_levels);
     source.generated = docx.labels;
+    source.continued_lines = docx.soft_breaks;
     source.review = docx.review;
     (source, docx.map)
 }
 
 /// Why a file found in a directory walk is not linted, for the files nianbao cannot
-/// read but a user may expect it to (old Word files, PDFs).
+/// read but a user may expect it to (old Word files).
 pub fn skip_reason(path: &Path) -> Option<&'static str> {
-    if has_extension(path, LEGACY_EXTENSIONS) {
-        Some(LEGACY_REASON)
-    } else if has_extension(path, &["pdf"]) {
-        Some(PDF_REASON)
-    } else {
-        None
-    }
+    has_extension(path, LEGACY_EXTENSIONS).then_some(LEGACY_REASON)
 }
 
 /// A temporary file of Word or WPS (`~$报告.docx`, the owner file present while the

@@ -5,15 +5,18 @@
 //! [`outline::Outline`] (pest) → [`rules`] → [`diagnostic::Diagnostic`]s → [`render`]ers.
 
 pub mod config;
+pub mod copied;
 pub mod decode;
 pub mod diagnostic;
 pub mod docx;
 pub mod files;
 pub mod fix;
+pub mod html;
 pub mod inline;
 pub mod input;
 pub mod lint;
 pub mod outline;
+pub mod pdf;
 pub mod render;
 pub mod rules;
 pub mod sentence;

@@ -65,6 +65,11 @@ impl Linter {
         &self.config
     }
 
+    /// The severity rule `id` runs at; None when it is off, ignored or not selected.
+    pub fn severity(&self, id: &str) -> Option<Severity> {
+        self.rules.iter().find(|r| r.0 == id).map(|r| r.1)
+    }
+
     pub fn outline(&self, source: &Source) -> Outline {
         self.outliner.build(source)
     }
@@ -84,7 +89,7 @@ impl Linter {
             rule.check(&doc, &mut found);
             all.extend(found.drain(..).map(|mut d| {
                 d.rule = id;
-                d.severity = *severity;
+                d.severity = d.entry_severity.unwrap_or(*severity);
                 d
             }));
         }

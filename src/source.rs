@@ -10,6 +10,10 @@ pub enum Origin {
     Text { encoding: Encoding, bom: bool },
     /// A Word document: one line per paragraph; never rewritten.
     Docx,
+    /// A web page: one line per block (paragraph); never rewritten.
+    Html,
+    /// A PDF's text layer: one line per paragraph, in pages; never rewritten.
+    Pdf,
 }
 
 /// Editing marks a reader found left in a document: revisions nobody has accepted or
@@ -46,9 +50,14 @@ pub struct Source {
     /// style or with an outline level): `(line index, level)`, level 1 for the top,
     /// sorted by line. Empty for plain text, whose headings are found by their numbering.
     pub heading_levels: Vec<(usize, u8)>,
+    /// For a PDF: the index of the first line of each page after the first, ascending.
+    pub page_starts: Vec<usize>,
     /// Text the format draws but the document does not hold as characters (Word's
     /// automatic numbering labels): sorted byte ranges. A user cannot search for it.
     pub generated: Vec<Range<usize>>,
+    /// Lines that continue the line before them as one paragraph of the original (a
+    /// Word paragraph with a line break): ascending line indices. Empty for plain text.
+    pub continued_lines: Vec<usize>,
     pub review: Review,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
@@ -82,7 +91,9 @@ impl Source {
                 bom: false,
             },
             heading_levels: Vec::new(),
+            page_starts: Vec::new(),
             generated: Vec::new(),
+            continued_lines: Vec::new(),
             review: Review::default(),
             line_starts,
         }
@@ -101,6 +112,25 @@ impl Source {
         levels.sort_unstable();
         self.heading_levels = levels;
         self
+    }
+
+    pub fn with_page_starts(mut self, starts: Vec<usize>) -> Self {
+        self.page_starts = starts;
+        self
+    }
+
+    /// Where line `index` (0-based) is, for web pages and PDFs, whose lines are not what
+    /// the user sees: `段落 N` in a web page, `第 N 页` in a PDF. (Word paragraphs are
+    /// counted as Word counts them by [`crate::render::place`].)
+    pub fn place_of_line(&self, index: usize) -> Option<String> {
+        match self.origin {
+            Origin::Text { .. } | Origin::Docx => None,
+            Origin::Html => Some(format!("段落 {}", index + 1)),
+            Origin::Pdf => Some(format!(
+                "第 {} 页",
+                self.page_starts.partition_point(|&s| s <= index) + 1
+            )),
+        }
     }
 
     pub fn with_origin(mut self, origin: Origin) -> Self {

@@ -233,6 +233,82 @@ fn a_comments_part_is_added_properly() {
     assert!(part(&out.bytes, "word/comments.xml").starts_with("<?xml"));
 }
 
+/// Some producers write WordprocessingML as the default namespace (`<p>`, not `<w:p>`)
+/// and keep a prefix for its attributes (`w:val`). What annotate writes there must use
+/// that prefix for its attributes: an attribute without one is in no namespace, and Word
+/// refuses the file.
+#[test]
+fn a_document_in_the_default_namespace_gets_namespaced_attributes() {
+    let prefixed = draft().build();
+    let xml = document_xml(&prefixed).replacen(
+        r#"<w:document xmlns:w="#,
+        r#"<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w="#,
+        1,
+    );
+    let unprefixed = Regex::new(r"<(/?)w:").unwrap().replace_all(&xml, "<$1");
+    let original = with_document(&prefixed, &unprefixed);
+    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
+    assert_eq!(source.text, read(&prefixed).text);
+    let diagnostics = lint(&source);
+    let out = annotate::annotate(
+        &original,
+        &source,
+        &map,
+        &diagnostics,
+        "2024-02-01T08:00:00Z",
+    )
+    .unwrap();
+    let xml = document_xml(&out.bytes);
+    let bare =
+        Regex::new(r#"<(ins|del|commentRange(Start|End)|commentReference) (id|author)="#).unwrap();
+    assert!(!bare.is_match(&xml), "attributes without a namespace");
+    assert!(!out.tracked.is_empty() && xml.contains(r#"w:author="nianbao""#));
+    // Back in prefixed form, Word's "reject all" gives the original text again.
+    let element = Regex::new(r"<(/?)([A-Za-z]+[ >/])").unwrap();
+    let back = with_document(&out.bytes, &element.replace_all(&xml, "<${1}w:$2"));
+    let rejected = read(&resolve(&back, false));
+    assert_eq!(rejected.text, source.text);
+    assert_eq!(rejected.review.comments.len(), diagnostics.len() + 1);
+}
+
+/// A minimal producer's document: WordprocessingML as the default namespace and not one
+/// attribute, so no prefix is bound for attributes. What annotate writes declares one.
+#[test]
+fn a_document_binding_no_prefix_gets_one_declared() {
+    let paragraphs: String = [
+        "某县2023年法治政府建设年度报告",
+        "全年1-11月受理群众来访74 名。",
+    ]
+    .iter()
+    .map(|t| format!("<p><r><t>{t}</t></r></p>"))
+    .collect();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body>{paragraphs}</body></document>"#
+    );
+    let original = with_document(&complete_report().build(), &xml);
+    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
+    let diagnostics = lint(&source);
+    let out = annotate::annotate(
+        &original,
+        &source,
+        &map,
+        &diagnostics,
+        "2024-02-01T08:00:00Z",
+    )
+    .unwrap();
+    assert!(!out.tracked.is_empty(), "{diagnostics:#?}");
+    let xml = document_xml(&out.bytes);
+    let declared =
+        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="#;
+    assert!(xml.contains(&format!("<ins {declared}")), "{xml}");
+    assert!(
+        xml.contains(&format!("<commentRangeStart {declared}")),
+        "{xml}"
+    );
+    let reread = read(&out.bytes);
+    assert_eq!(reread.review.comments.len(), diagnostics.len());
+}
+
 fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();

@@ -223,7 +223,7 @@ fn old_word_files_and_pdfs_given_by_name_say_what_to_do() {
 }
 
 /// A folder as drafters keep it: the report open in Word (its `~$` owner file beside
-/// it), an old `.doc` and a scanned PDF.
+/// it), an old `.doc` and a damaged PDF (read, so an input error: exit 2).
 #[test]
 fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -242,7 +242,7 @@ fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{findings, findings_with};
+use common::{findings, findings_with, lint};
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
@@ -249,6 +249,42 @@ fn date_deadline_follows_the_configured_deadline() {
         ["2024-03-04"]
     );
     assert!(findings_with("date-deadline", &signed("2024年2月29日"), config).is_empty());
+}
+
+#[test]
+fn department_deadline_applies_to_a_department_and_the_finding_says_so() {
+    let config = "department-deadline = \"03-01\"\n";
+    let late = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-03-04");
+    // A government: the national 04-01 applies.
+    assert!(findings_with("date-deadline", &late, config).is_empty());
+    for organ in [
+        "某市司法局",
+        "某县司法局（行政复议局）",
+        "某市发展和改革委员会",
+        "某区人民政府办公室",
+    ] {
+        let department = late.replace("某市人民政府\n2024", &format!("{organ}\n2024"));
+        let found = lint("date-deadline", &department, config);
+        assert_eq!(found.len(), 1, "{organ}");
+        assert_eq!(&department[found[0].span.clone()], "2024-03-04");
+        assert!(
+            found[0].notes[0].contains("department-deadline（03-01）")
+                && found[0].notes[0].contains(organ),
+            "{organ}: {:?}",
+            found[0].notes
+        );
+        // Without department-deadline a department has the general deadline.
+        let found = lint(
+            "date-deadline",
+            &department.replace("2024-03-04", "2024-04-02"),
+            "",
+        );
+        assert!(
+            found[0].notes[0].contains("deadline（04-01）"),
+            "{:?}",
+            found[0].notes
+        );
+    }
 }
 
 // ---- year-mismatch ------------------------------------------------------------------------

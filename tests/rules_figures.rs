@@ -3,47 +3,7 @@
 
 mod common;
 
-use common::{findings, findings_with};
-use nianbao::config::Config;
-use nianbao::diagnostic::Diagnostic;
-use nianbao::lint::{Linter, Selection};
-use nianbao::source::Source;
-
-/// Every finding of `rule` in `text`, with `config` layered over the built-in config.
-fn lint(rule: &str, text: &str, config: &str) -> Vec<Diagnostic> {
-    let selection = Selection {
-        select: Some(vec![rule.to_string()]),
-        ignore: vec![],
-    };
-    let config = Config::layered(&[("nianbao.toml", config)]).expect("test config is valid");
-    Linter::new(config, &selection).lint(&Source::new("t.txt", text.to_string()))
-}
-
-/// `text` with the fix of every finding of `rule` applied (fixes do not overlap), and how
-/// many findings carried none.
-fn fixed_with(rule: &str, text: &str, config: &str) -> (String, usize) {
-    let found = lint(rule, text, config);
-    let mut fixes: Vec<_> = found.iter().filter_map(|d| d.fix.clone()).collect();
-    let unfixed = found.len() - fixes.len();
-    fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
-    let mut out = text.to_string();
-    for f in fixes {
-        out.replace_range(f.span, &f.replacement);
-    }
-    (out, unfixed)
-}
-
-fn fixed(rule: &str, text: &str) -> (String, usize) {
-    fixed_with(rule, text, "")
-}
-
-/// The messages of every finding of `rule` in `text`.
-fn messages(rule: &str, text: &str) -> Vec<String> {
-    lint(rule, text, "")
-        .into_iter()
-        .map(|d| d.message)
-        .collect()
-}
+use common::{findings, findings_with, fixed, fixed_with, messages};
 
 // ---- percent-points ---------------------------------------------------------------------
 
@@ -433,57 +393,4 @@ fn unbalanced_pair_near_misses() {
             "fired on {text}"
         );
     }
-}
-
-// ---- wording ----------------------------------------------------------------------------
-
-#[test]
-fn wording_fires_with_the_replacement_and_a_fix() {
-    let text = "查处“作弊称”相关案件39起,及时布署专项行动。";
-    assert_eq!(findings("wording", text), ["作弊称", "布署"]);
-    assert_eq!(messages("wording", text)[0], "“作弊称”应为“作弊秤”");
-    assert_eq!(
-        fixed("wording", text),
-        ("查处“作弊秤”相关案件39起,及时部署专项行动。".to_string(), 0)
-    );
-}
-
-#[test]
-fn wording_lists_several_replacements_without_a_fix() {
-    let text = "县国土资源局开展执法检查。";
-    assert_eq!(findings("wording", text), ["国土资源局"]);
-    assert_eq!(fixed("wording", text), (text.to_string(), 1));
-}
-
-#[test]
-fn wording_near_misses() {
-    for text in [
-        "查处“作弊秤”相关案件。",
-        // 劳动合同法 is in force; only the repealed 《合同法》 is listed.
-        "宣传《劳动合同法》。",
-        // A deliberate historical name.
-        "原工商行政管理局的职责划入市场监管局。",
-        "电子秤检定覆盖率达100%。",
-    ] {
-        assert!(findings("wording", text).is_empty(), "fired on {text}");
-    }
-}
-
-#[test]
-fn wording_list_is_extended_and_trimmed_by_the_user() {
-    let config =
-        "[rules.wording.substitutions]\n\"依法治县办公室\" = \"县委依法治县办\"\n\"布署\" = \"\"\n";
-    let text = "依法治县办公室督促布署,查处作弊称。";
-    assert_eq!(
-        findings_with("wording", text, config),
-        ["依法治县办公室", "作弊称"],
-        "the user's entry is added, the removed one is gone, the others stay"
-    );
-    let config = "[rules.wording.substitutions]\n\"作弊称\" = [\"作弊秤\", \"作弊手段\"]\n";
-    assert_eq!(findings_with("wording", "查处作弊称。", config), ["作弊称"]);
-    assert_eq!(
-        fixed_with("wording", "查处作弊称。", config),
-        ("查处作弊称。".to_string(), 1),
-        "two replacements: no fix"
-    );
 }

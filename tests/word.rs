@@ -197,3 +197,53 @@ fn a_centred_title_in_a_heading_style_is_the_title() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
 }
+
+/// A 落款 typed as one paragraph (organ, Shift+Enter, date) and a title broken over two
+/// lines the same way read as Word shows them: no false `signature-missing` or
+/// `title-missing`.
+#[test]
+fn line_breaks_in_the_signature_and_title_are_read_as_word_shows_them() {
+    let mut word = Word::new();
+    word.raw(r#"<w:pPr><w:pStyle w:val="a3"/><w:jc w:val="center"/></w:pPr><w:r><w:t>某县司法局2023年法治政府</w:t><w:br/><w:t>建设情况报告</w:t></w:r>"#);
+    word.para("2023年，我局扎实推进法治政府建设。现将有关情况报告如下：")
+        .heading(1, "2023年推进法治政府建设的主要举措和成效")
+        .para("全年审查重大行政决策5件。")
+        .heading(1, "2023年推进法治政府建设存在的不足和原因")
+        .para("基层执法人员法治素养有待提高。")
+        .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+        .para("局主要负责人带头学法。")
+        .heading(1, "2024年推进法治政府建设的主要安排")
+        .para("继续深化行政执法体制改革，调解成功率上升10%。")
+        .right_lines(&["某县司法局", "2024年1月26日"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "r.docx", &word);
+    let (source, diagnostics) = lint(&path);
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.rule, d.message.clone()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+    assert!(
+        source
+            .text
+            .starts_with("某县司法局2023年法治政府建设情况报告\n"),
+        "{}",
+        source.text
+    );
+    assert!(
+        source.text.ends_with("\n某县司法局\n2024年1月26日"),
+        "{}",
+        source.text
+    );
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    assert!(outline.signature.date.is_some(), "{:?}", outline.signature);
+    // Title, introduction, then heading and paragraph four times: the 10th.
+    let json = nianbao()
+        .args(["lint", "--format", "json", "--select", "percent-points"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["files"][0]["diagnostics"][0]["paragraph"], 10);
+}

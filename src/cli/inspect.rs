@@ -6,30 +6,53 @@ use nianbao::config::{self, Config};
 use nianbao::{input, render, rules};
 use std::process::ExitCode;
 
-pub fn outline(path: &str, common: &Common, json: bool) -> ExitCode {
+/// Prints the outline of each of `paths`: trees one after another, or for JSON one
+/// object (one file) or an array of them (several). An unreadable file is reported and
+/// the others are still printed (exit 2).
+pub fn outline(paths: &[String], common: &Common, json: bool) -> ExitCode {
     let mut linters = Linters::new(common, Default::default());
-    let linter = match linters.for_path(path) {
-        Ok(l) => l,
-        Err(message) => {
-            eprint!("{message}");
-            return ExitCode::from(EXIT_TROUBLE);
+    let mut trouble = false;
+    let mut texts = Vec::new();
+    let mut values = Vec::new();
+    for path in paths {
+        let linter = match linters.for_path(path) {
+            Ok(l) => l,
+            Err(message) => {
+                eprint!("{message}");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        };
+        let source = match input::read(path, common.encoding) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("错误：{e}");
+                trouble = true;
+                continue;
+            }
+        };
+        let o = linter.outline(&source);
+        if json {
+            values.push(render::outline::json_value(&source, &o));
+        } else {
+            texts.push(render::outline::human(&source, &o));
         }
-    };
-    let source = match input::read(path, common.encoding) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("错误：{e}");
-            return ExitCode::from(EXIT_TROUBLE);
-        }
-    };
-    let o = linter.outline(&source);
-    let text = if json {
-        render::outline::json(&source, &o)
+    }
+    let text = if !json {
+        texts.join("\n")
+    } else if paths.len() == 1 {
+        values
+            .pop()
+            .map(|v| serde_json::to_string_pretty(&v).expect("outline serialises") + "\n")
+            .unwrap_or_default()
     } else {
-        render::outline::human(&source, &o)
+        serde_json::to_string_pretty(&values).expect("outline serialises") + "\n"
     };
     out(&text);
-    ExitCode::SUCCESS
+    if trouble {
+        ExitCode::from(EXIT_TROUBLE)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 pub fn rules() -> ExitCode {

@@ -1,17 +1,19 @@
 //! `nianbao lint` and `nianbao report`.
 
 use super::runs::{self, Run};
-use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, out};
+use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, out, out_bytes, output};
 use clap::ValueEnum;
+use nianbao::config::Config;
 use nianbao::fix;
 use nianbao::lint::Selection;
+use nianbao::render::report;
 use nianbao::render::{self, Counts, FileReport};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct LintArgs {
-    /// Files or directories (`.txt .md .docx` inside); `-` reads standard input.
+    /// Files or directories (`.txt .md .docx .html .htm .pdf` inside); `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
     #[command(flatten)]
@@ -37,6 +39,9 @@ pub struct LintArgs {
     /// Print the fixes as a unified diff instead of writing them.
     #[arg(long)]
     diff: bool,
+    /// Write the findings to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,12 +65,18 @@ pub struct ReportArgs {
     exclude: Vec<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     format: ReportFormat,
+    /// Write the report to this file instead of standard output (needed for xlsx).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Table,
     Csv,
+    Json,
+    Xlsx,
+    Html,
 }
 
 pub fn lint(args: &LintArgs) -> ExitCode {
@@ -77,6 +88,7 @@ pub fn lint(args: &LintArgs) -> ExitCode {
         files,
         unused,
         mut trouble,
+        ..
     } = match runs::run(&args.paths, &args.common, selection, &args.exclude) {
         Ok(run) => run,
         Err(code) => return code,
@@ -97,7 +109,11 @@ pub fn lint(args: &LintArgs) -> ExitCode {
     if args.statistics {
         text.push_str(&render::stats::render(&reports));
     }
-    out(&text);
+    let inputs = args.paths.iter().map(String::as_str);
+    let inputs = inputs.chain(reports.iter().map(|r| r.source.name.as_str()));
+    if !emit(args.output.as_deref(), text.as_bytes(), inputs) {
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     exit_code(trouble, Counts::of(&reports))
 }
 
@@ -141,7 +157,11 @@ fn apply_fixes(reports: &mut [FileReport], write: bool) -> bool {
 }
 
 pub fn report(args: &ReportArgs) -> ExitCode {
-    let Run { files, trouble, .. } = match runs::run(
+    if matches!(args.format, ReportFormat::Xlsx) && args.output.is_none() {
+        eprintln!("错误：xlsx 格式须用 --output 指定输出文件（如 --output 汇总.xlsx）");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let run = match runs::run(
         &args.paths,
         &args.common,
         Selection::default(),
@@ -150,17 +170,69 @@ pub fn report(args: &ReportArgs) -> ExitCode {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let rows: Vec<render::report::Row> = files
+    let builtin = Config::builtin();
+    let mut rows: Vec<report::Row> = run
+        .files
         .iter()
-        .map(|(r, o)| render::report::Row::new(r, o))
+        .map(|(r, o)| {
+            let config = run.linter_of(&r.source.name).map(|l| l.config());
+            report::Row::new(r, o, config.unwrap_or(&builtin))
+        })
         .collect();
-    let text = match args.format {
-        ReportFormat::Table => render::report::table(&rows),
-        ReportFormat::Csv => render::report::csv(&rows),
+    for c in &run.copies {
+        rows[c.file].copied.push(report::Copied {
+            other: run.files[c.other].0.source.name.clone(),
+            percent: c.percent,
+        });
+    }
+    rows.extend(
+        run.failed
+            .iter()
+            .map(|(path, reason)| report::Row::unreadable(path, reason)),
+    );
+    rows.sort_by(|a, b| a.path.cmp(&b.path));
+    let reports: Vec<&FileReport> = run.files.iter().map(|(r, _)| r).collect();
+    let bytes = match args.format {
+        ReportFormat::Table => report::table::render(&rows).into_bytes(),
+        ReportFormat::Csv => report::csv::render(&rows).into_bytes(),
+        ReportFormat::Json => report::json::render(&rows).into_bytes(),
+        ReportFormat::Html => report::html::render(&rows, &reports).into_bytes(),
+        ReportFormat::Xlsx => match report::xlsx::render(&rows) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("错误：无法生成 xlsx（{e}）");
+                return ExitCode::from(EXIT_TROUBLE);
+            }
+        },
     };
-    out(&text);
-    let counts = Counts::of(&files.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
-    exit_code(trouble, counts)
+    let inputs = args.paths.iter().map(String::as_str);
+    let inputs = inputs.chain(rows.iter().map(|r| r.path.as_str()));
+    if !emit(args.output.as_deref(), &bytes, inputs) {
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let counts = Counts::of(&run.files.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
+    exit_code(run.trouble, counts)
+}
+
+/// Prints `bytes`, or writes them to `output`; false (after printing why) if that failed.
+fn emit<'a>(
+    output: Option<&Path>,
+    bytes: &[u8],
+    inputs: impl IntoIterator<Item = &'a str>,
+) -> bool {
+    match output {
+        None => {
+            out_bytes(bytes);
+            true
+        }
+        Some(target) => match output::write(target, bytes, inputs) {
+            Ok(()) => true,
+            Err(message) => {
+                eprintln!("{message}");
+                false
+            }
+        },
+    }
 }
 
 fn exit_code(trouble: bool, counts: Counts) -> ExitCode {

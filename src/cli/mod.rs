@@ -4,6 +4,7 @@ mod annotate;
 mod init;
 mod inspect;
 mod lint;
+mod output;
 mod runs;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -36,9 +37,10 @@ enum Command {
     Annotate(annotate::AnnotateArgs),
     /// The reviewer's table: one row per file with year, issuer, missing sections, dates.
     Report(lint::ReportArgs),
-    /// Print the outline the parser understood.
+    /// Print the outline the parser understood, for each file.
     Outline {
-        path: String,
+        #[arg(required = true)]
+        paths: Vec<String>,
         #[command(flatten)]
         common: Common,
         #[arg(long, value_enum, default_value_t = OutlineFormat::Human)]
@@ -98,8 +100,13 @@ impl ColorChoice {
 
 /// Writes to standard output, ignoring a closed pipe (`nianbao rules | head`).
 pub fn out(text: &str) {
+    out_bytes(text.as_bytes());
+}
+
+/// Writes bytes to standard output, ignoring a closed pipe.
+pub fn out_bytes(bytes: &[u8]) {
     use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout().lock().write_all(bytes);
 }
 
 pub fn run() -> ExitCode {
@@ -108,10 +115,10 @@ pub fn run() -> ExitCode {
         Command::Report(args) => lint::report(&args),
         Command::Annotate(args) => annotate::annotate(&args),
         Command::Outline {
-            path,
+            paths,
             common,
             format,
-        } => inspect::outline(&path, &common, matches!(format, OutlineFormat::Json)),
+        } => inspect::outline(&paths, &common, matches!(format, OutlineFormat::Json)),
         Command::Rules => inspect::rules(),
         Command::Explain { rule } => inspect::explain(&rule),
         Command::Init { force } => init::init(force),

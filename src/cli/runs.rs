@@ -8,7 +8,7 @@ use nianbao::lint::{Linter, Selection};
 use nianbao::outline::Outline;
 use nianbao::render::{FileReport, human};
 use nianbao::source::Source;
-use nianbao::{files, input, suppress};
+use nianbao::{copied, files, input, suppress};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -77,10 +77,23 @@ impl Linters {
 pub struct Run {
     /// Linted files, sorted by path, with their outlines.
     pub files: Vec<(FileReport, Outline)>,
+    /// Files sharing much of their text with another file (indexes into `files`).
+    pub copies: Vec<copied::Copy>,
     /// Unused `[[ignore]]` entries, as findings in their config files.
     pub unused: Vec<FileReport>,
+    /// Inputs that could not be read: path and the reason, in Chinese.
+    pub failed: Vec<(String, String)>,
     /// Some input could not be read.
     pub trouble: bool,
+    linters: Linters,
+    keys: HashMap<String, ConfigKey>,
+}
+
+impl Run {
+    /// The linter that applied to the file named `path`, if the run read it.
+    pub fn linter_of(&self, path: &str) -> Option<&Linter> {
+        self.keys.get(path).map(|key| &self.linters.loaded[key].0)
+    }
 }
 
 /// Lints `paths` (files, directories, `-`) with `extra_exclude` globs for walks.
@@ -100,6 +113,7 @@ pub fn run(
     }
     let mut linters = Linters::new(common, selection);
     let mut trouble = false;
+    let mut failed = Vec::new();
     let mut inputs: Vec<(String, ConfigKey)> = Vec::new();
     for path in paths {
         let key = linters.key_for(path).map_err(|m| {
@@ -117,9 +131,11 @@ pub fn run(
             for e in walk.errors {
                 eprintln!("错误：{e}");
                 trouble = true;
+                failed.push((path.clone(), e));
             }
             for (skipped, reason) in walk.skipped {
                 eprintln!("跳过：{skipped}：{reason}");
+                failed.push((skipped, reason.to_string()));
             }
             for f in walk.files {
                 let key = linters.key_for(&f).map_err(|m| {
@@ -148,21 +164,36 @@ pub fn run(
         })
         .collect();
     let mut files = Vec::new();
-    for r in results {
+    for (r, (path, _)) in results.into_iter().zip(&inputs) {
         match r {
             Ok(f) => files.push(f),
             Err(e) => {
                 eprintln!("错误：{e}");
                 trouble = true;
+                failed.push((path.clone(), e));
             }
         }
     }
     files.sort_by(|a, b| a.0.source.name.cmp(&b.0.source.name));
+    let key_of: HashMap<&str, &ConfigKey> = inputs.iter().map(|(p, k)| (p.as_str(), k)).collect();
+    let linter_of = |name: &str| key_of.get(name).map(|k| &linters.loaded[*k].0);
+    let tuning = files
+        .first()
+        .and_then(|(r, _)| linter_of(&r.source.name))
+        .map(|l| l.config().rules.copied_text.clone())
+        .unwrap_or_default();
+    let copies = copied::check(&mut files, &tuning, |name| {
+        linter_of(name).and_then(|l| l.severity(copied::RULE))
+    });
     let unused = apply_suppressions(&linters, &inputs, &mut files);
     Ok(Run {
         files,
+        copies,
         unused,
+        failed,
         trouble,
+        keys: inputs.into_iter().collect(),
+        linters,
     })
 }
 

@@ -83,8 +83,14 @@ struct Writer<'a> {
     map: &'a TextMap,
     source: &'a Source,
     xml: &'a str,
-    /// `w:` (or whatever prefix the document uses).
+    /// `w:` (or whatever prefix the document uses for elements; empty for the default
+    /// namespace).
     p: String,
+    /// The prefix of WordprocessingML attributes (`w:`).
+    a: String,
+    /// A declaration of that prefix on each element written, where the document binds
+    /// none (its elements in the default namespace): ` xmlns:w="…"`.
+    decl: String,
     date: String,
     next_id: u64,
     regions: Vec<Region>,
@@ -133,11 +139,18 @@ pub fn annotate(
     } else {
         format!("{}:", map.prefix)
     };
+    let (a, decl) = match (&map.attr_prefix, map.prefix.as_str()) {
+        (Some(prefix), _) => (format!("{prefix}:"), String::new()),
+        (None, "") => ("w:".to_owned(), format!(r#" xmlns:w="{WORD_NS}""#)),
+        (None, prefix) => (format!("{prefix}:"), String::new()),
+    };
     let mut writer = Writer {
         map,
         source,
         xml,
         p,
+        a,
+        decl,
         date: date.to_owned(),
         next_id: map.max_id.max(comment_ids) + 1,
         regions: Vec::new(),
@@ -217,6 +230,12 @@ impl Writer<'_> {
 
     fn tag(&self, local: &str) -> String {
         format!("{}{local}", self.p)
+    }
+
+    /// The start of element `local` with its `w:id` (and a namespace declaration where
+    /// needed), attributes still open: `<w:del w:id="3"`.
+    fn with_id(&self, local: &str, id: u64) -> String {
+        format!(r#"<{}{} {}id="{id}""#, self.tag(local), self.decl, self.a)
     }
 
     fn slice(&self, range: &Range<u32>) -> &str {
@@ -398,9 +417,10 @@ impl Writer<'_> {
         if !deleted.is_empty() {
             let id = self.id();
             change.push_str(&format!(
-                r#"<{d} {p}id="{id}" {p}author="{AUTHOR}" {p}date="{date}">{deleted}</{d}>"#,
+                r#"{} {a}author="{AUTHOR}" {a}date="{date}">{deleted}</{d}>"#,
+                self.with_id("del", id),
                 d = self.tag("del"),
-                p = self.p,
+                a = self.a,
                 date = self.date,
             ));
         }
@@ -408,10 +428,11 @@ impl Writer<'_> {
             let id = self.id();
             let props_run = runs.first().map_or(spot_run, |r| r.0);
             change.push_str(&format!(
-                r#"<{i} {p}id="{id}" {p}author="{AUTHOR}" {p}date="{date}"><{r}>{}<{t} xml:space="preserve">{}</{t}></{r}></{i}>"#,
+                r#"{} {a}author="{AUTHOR}" {a}date="{date}"><{r}>{}<{t} xml:space="preserve">{}</{t}></{r}></{i}>"#,
+                self.with_id("ins", id),
                 self.props(props_run),
                 escape(replacement),
-                p = self.p,
+                a = self.a,
                 i = self.tag("ins"),
                 r = self.tag("r"),
                 t = self.tag("t"),
@@ -435,16 +456,11 @@ impl Writer<'_> {
     /// Plans the comment for `d` and returns its `w:comment` element.
     fn comment(&mut self, d: &Diagnostic, region: Option<usize>) -> String {
         let id = self.id();
-        let start = format!(
-            r#"<{} {p}id="{id}"/>"#,
-            self.tag("commentRangeStart"),
-            p = self.p
-        );
+        let start = format!("{}/>", self.with_id("commentRangeStart", id));
         let end = format!(
-            r#"<{} {p}id="{id}"/><{r}><{} {p}id="{id}"/></{r}>"#,
-            self.tag("commentRangeEnd"),
-            self.tag("commentReference"),
-            p = self.p,
+            "{}/><{r}>{}/></{r}>",
+            self.with_id("commentRangeEnd", id),
+            self.with_id("commentReference", id),
             r = self.tag("r"),
         );
         match region {

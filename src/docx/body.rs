@@ -8,10 +8,14 @@
 //! paragraphs by Word's count, which skips empty ones.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
-//! `w:t`; `w:tab` is `\t`, a soft break (`w:br`, `w:cr`) a space. Left out: field
-//! codes, deleted and moved-away text (`w:del`, `w:moveFrom`, whatever they hold),
-//! a table of contents (the result of a `TOC` field, paragraphs in `toc N` styles),
-//! formatting history (`w:…Change`) and the `mc:Fallback` copy of alternate content.
+//! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`. A line break (`w:br`, `w:cr`)
+//! starts a new line of the same paragraph (a 落款 typed as organ, Shift+Enter, date),
+//! except in a title or heading, whose lines are joined (with a space only between
+//! Latin letters or digits); breaks before any text or after all of it are dropped.
+//! Left out: field codes, hidden text (`w:vanish`), deleted and moved-away text
+//! (`w:del`, `w:moveFrom`, whatever they hold), a table of contents (the result of a
+//! `TOC` field, paragraphs in `toc N` styles), formatting history (`w:…Change`) and the
+//! `mc:Fallback` copy of alternate content.
 
 use std::io::BufRead;
 use std::ops::Range;
@@ -34,8 +38,13 @@ const PART: &str = "word/document.xml";
 /// in the part after any byte-order mark (the part is at most 64 MiB, so `u32`).
 #[derive(Debug, Default)]
 pub struct TextMap {
-    /// The namespace prefix of WordprocessingML elements (`w`).
+    /// The namespace prefix of WordprocessingML elements (`w`; empty where it is the
+    /// default namespace).
     pub prefix: String,
+    /// The prefix bound to WordprocessingML that the document's attributes use (`w`
+    /// in `w:val`); `None` when no attribute has one. Attributes without a prefix are
+    /// in no namespace, so the element prefix cannot stand in for it.
+    pub attr_prefix: Option<String>,
     /// Per line of the text: the paragraph's content, from after its `w:pPr` to its
     /// end tag; `None` for a self-closing `<w:p/>`.
     pub lines: Vec<Option<Range<u32>>>,
@@ -138,6 +147,8 @@ struct Para {
     begun: bool,
     toc: bool,
     level: Option<u8>,
+    /// A title or heading: its line breaks join its lines.
+    joined: bool,
     label: Option<Range<usize>>,
     pieces: Vec<Piece>,
     marks: Vec<(usize, Mark)>,
@@ -154,6 +165,8 @@ struct Reader<'a> {
     open: Vec<usize>,
     /// Indices in `map.runs` of the open `w:r` elements.
     open_runs: Vec<u32>,
+    /// Per open `w:r`: its text is hidden (`w:vanish`), not shown or printed by Word.
+    hidden: Vec<bool>,
     frames: Vec<(Frame, u32)>,
     /// Depth inside a left-out element.
     skip: usize,
@@ -174,6 +187,7 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         pending: Vec::new(),
         open: Vec::new(),
         open_runs: Vec::new(),
+        hidden: Vec::new(),
         frames: Vec::new(),
         skip: 0,
         fields: Vec::new(),
@@ -191,6 +205,11 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         };
         let end = reader.buffer_position() as u32;
         let namespace = |name| reader.resolver().resolve_element(name).0;
+        if let Event::Start(e) | Event::Empty(e) = &event
+            && state.doc.map.attr_prefix.is_none()
+        {
+            state.doc.map.attr_prefix = word_attribute_prefix(&reader, e);
+        }
         match event {
             Event::Start(e) => {
                 state.start(&namespace(e.name()), &e, at..end, false)?;
@@ -215,6 +234,16 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
+}
+
+/// The prefix of a WordprocessingML attribute of `e` (`w` of `w:val`).
+fn word_attribute_prefix<R>(reader: &NsReader<R>, e: &BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        let prefix = a.key.prefix()?;
+        let (namespace, _) = reader.resolver().resolve_attribute(a.key);
+        xml::is_word(&namespace)
+            .then(|| String::from_utf8_lossy(prefix.as_ref().as_bytes()).into_owned())
+    })
 }
 
 /// A character reference (`&#x4E2D;`) or predefined entity (`&amp;`).
@@ -318,11 +347,21 @@ impl Reader<'_> {
                     editable,
                 });
                 self.open_runs.push(self.doc.map.runs.len() as u32 - 1);
+                self.hidden.push(false);
                 Frame::Run
             }
             (Frame::Run, "rPr") => {
                 self.with_run(|r| r.props = raw.start..raw.end);
                 Frame::RunProps
+            }
+            (Frame::RunProps, "vanish") => {
+                if xml::is_on(e)
+                    && let Some(hidden) = self.hidden.last_mut()
+                {
+                    *hidden = true;
+                    self.with_run(|r| r.editable = false);
+                }
+                Frame::Other
             }
             (Frame::Run, "t") => {
                 let run = *self.open_runs.last().unwrap_or(&0);
@@ -338,7 +377,9 @@ impl Reader<'_> {
                 self.with_run(|r| r.editable = false);
                 match local {
                     "tab" | "ptab" => self.synthetic_text("\t"),
-                    "br" | "cr" => self.synthetic_text(" "),
+                    // Ctrl+Shift+-: Word draws a hyphen ("1‑11月" is not "111月").
+                    "noBreakHyphen" => self.synthetic_text("-"),
+                    "br" | "cr" => self.line_break(),
                     "fldChar" => self.field_char(e),
                     "commentReference" => {
                         self.comment(e, Mark::CommentReference);
@@ -413,6 +454,7 @@ impl Reader<'_> {
                 }
             }),
             Frame::Run => {
+                self.hidden.pop();
                 if let Some(i) = self.open_runs.pop() {
                     let run = &mut self.doc.map.runs[i as usize];
                     run.xml.end = end;
@@ -534,11 +576,40 @@ impl Reader<'_> {
         }
     }
 
+    /// A line break (`w:br`, `w:cr`) in the innermost paragraph.
+    fn line_break(&mut self) {
+        let Some(&i) = self.open.last() else {
+            return;
+        };
+        if self.skip > 0 || self.parent() == Frame::FieldCode || self.in_toc() || self.in_hidden() {
+            return;
+        }
+        self.begin(i);
+        let para = &mut self.pending[i];
+        let own_text = para.label.as_ref().map_or(0, |l| l.end);
+        let Some(last) = para.text[own_text..].chars().next_back() else {
+            return;
+        };
+        if para.toc || last == '\n' {
+            return;
+        }
+        if !para.joined {
+            para.text.push('\n');
+        } else if last.is_ascii_alphanumeric() {
+            para.text.push(' ');
+        }
+    }
+
+    /// Inside a run of hidden text.
+    fn in_hidden(&self) -> bool {
+        self.hidden.last() == Some(&true)
+    }
+
     fn push(&mut self, text: &str, source: Option<(Range<u32>, u32)>) {
         let Some(&i) = self.open.last() else {
             return;
         };
-        if self.in_toc() {
+        if self.in_toc() || self.in_hidden() {
             return;
         }
         self.begin(i);
@@ -575,6 +646,7 @@ impl Reader<'_> {
         // A centred paragraph before any text is the document's title, whatever its style.
         let title = para.centered.unwrap_or(style.centered) && self.doc.text.trim().is_empty();
         para.level = outline.filter(|&l| l < 4 && !title).map(|l| l + 1);
+        para.joined = title || para.level.is_some();
         let num = para.num.or(style.num);
         let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
             return;
@@ -610,8 +682,12 @@ impl Reader<'_> {
         }
     }
 
-    /// Appends a finished paragraph as a line (a run of empty ones as one line).
-    fn write(&mut self, para: Para) {
+    /// Appends a finished paragraph as a line, or lines after line breaks (a run of
+    /// empty paragraphs as one line).
+    fn write(&mut self, mut para: Para) {
+        // A break after all the text draws nothing to read.
+        let end = para.text.trim_end_matches('\n').len();
+        para.text.truncate(end);
         let empty = para.text.is_empty();
         let written = !(empty && self.last_line_empty);
         if written && !self.doc.map.lines.is_empty() {
@@ -621,6 +697,10 @@ impl Reader<'_> {
         if written {
             let line = self.doc.map.lines.len();
             self.doc.text.push_str(&para.text);
+            for _ in para.text.matches('\n') {
+                self.doc.map.lines.push(para.content.clone());
+                self.doc.soft_breaks.push(self.doc.map.lines.len());
+            }
             self.doc.map.lines.push(para.content);
             if let Some(level) = para.level.filter(|_| !empty) {
                 self.doc.heading_levels.push((line, level));

@@ -36,10 +36,13 @@ const NUMBERING_PATH: &str = "word/numbering.xml";
 /// What the reader found in a Word document.
 #[derive(Debug, Default)]
 pub struct Docx {
-    /// One line per paragraph; a run of empty paragraphs is one empty line.
+    /// One line per paragraph (more after line breaks); a run of empty paragraphs is
+    /// one empty line.
     pub text: String,
     /// `(line, level)` of paragraphs in a heading style or with an outline level 1–4.
     pub heading_levels: Vec<(usize, u8)>,
+    /// Lines that continue the paragraph before them, after a line break: ascending.
+    pub soft_breaks: Vec<usize>,
     /// Automatic numbering labels Word draws before paragraphs: byte ranges of `text`.
     pub labels: Vec<Range<usize>>,
     pub review: Review,
@@ -260,7 +263,56 @@ mod tests {
     #[test]
     fn entities_tabs_and_breaks() {
         let body = r#"<w:p><w:r><w:t>A&amp;B &lt;C&gt; &#x4E2D;&#25991;</w:t><w:tab/><w:t>x</w:t><w:br/><w:t>y</w:t><w:cr/><w:t>z</w:t></w:r></w:p>"#;
-        assert_eq!(texts(&docx(body)), ["A&B <C> 中文\tx y z"]);
+        let read = read(&docx(body)).unwrap();
+        assert_eq!(read.text, "A&B <C> 中文\tx\ny\nz");
+        assert_eq!(read.soft_breaks, [1, 2]);
+        assert_eq!(read.map.lines.len(), 3);
+        assert_eq!(read.map.lines[0], read.map.lines[2]);
+    }
+
+    #[test]
+    fn a_signature_typed_with_a_line_break_reads_as_two_lines() {
+        // Organ, Shift+Enter, date: one Word paragraph, two lines as Word shows it.
+        let body = r#"<w:p><w:r><w:t>正文。</w:t></w:r></w:p>
+            <w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:br w:type="page"/><w:t>某区人民政府</w:t><w:br/></w:r><w:r><w:t>2025年1月15日</w:t><w:br/><w:br/></w:r></w:p>
+            <w:p><w:r><w:t>末</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        // Breaks before any text and after all of it draw nothing to read.
+        assert_eq!(read.text, "正文。\n某区人民政府\n2025年1月15日\n末");
+        assert_eq!(read.soft_breaks, [2]);
+    }
+
+    #[test]
+    fn line_breaks_in_a_title_or_heading_join_its_lines() {
+        let body = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>某区人民政府关于2024年法治政府</w:t><w:br/><w:t>建设情况的报告</w:t></w:r></w:p>
+            <w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>一、主要举措 Part</w:t><w:br/><w:t>A</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        assert_eq!(
+            read.text,
+            "某区人民政府关于2024年法治政府建设情况的报告\n一、主要举措 Part A"
+        );
+        assert!(read.soft_breaks.is_empty());
+        assert_eq!(read.heading_levels, [(1, 1)]);
+    }
+
+    #[test]
+    fn a_non_breaking_hyphen_is_a_hyphen() {
+        let body = "<w:p><w:r><w:t>2023年1</w:t><w:noBreakHyphen/><w:t>11月</w:t><w:softHyphen/></w:r></w:p>";
+        assert_eq!(texts(&docx(body)), ["2023年1-11月"]);
+    }
+
+    #[test]
+    fn hidden_text_is_left_out() {
+        // Word neither shows nor prints it: a drafter's hidden note is not report text.
+        let body = r#"<w:p><w:r><w:t>现将有关情况报告如下。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（备注：数字待核实）</w:t><w:br/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>全年</w:t></w:r><w:r><w:rPr><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>办结。</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        assert_eq!(read.text, "现将有关情况报告如下。全年办结。");
+        assert!(
+            read.map
+                .pieces
+                .iter()
+                .all(|p| p.text.end as usize <= read.text.len())
+        );
     }
 
     #[test]

@@ -27,7 +27,11 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         let mut places = WordPlaces::new(&report.source);
         for d in &report.diagnostics {
             let window = Window::around(&report.source, d.span.clone());
-            let place = (report.source.origin == Origin::Docx).then(|| places.describe(d));
+            let source = &report.source;
+            let place = match source.origin {
+                Origin::Docx => Some(places.describe(d)),
+                _ => source.place_of_line(source.line_index(d.span.start)),
+            };
             let diagnostic = to_codespan(d, &window, place);
             // A window always covers its labels, so rendering cannot fail.
             let _ = term::emit_to_write_style(&mut buffer, &config, &window, &diagnostic);

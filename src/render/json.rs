@@ -32,9 +32,13 @@ struct Entry<'a> {
     byte_end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<&'a str>,
-    /// For a `.docx`: the paragraph as Word counts them (empty ones skipped).
+    /// For a `.docx`: the paragraph as Word counts them (empty ones skipped); for a
+    /// web page: the paragraph (equal to `line`).
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
+    /// For a PDF: the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
     /// For a `.docx`: the headings above the finding, outermost first.
     #[serde(skip_serializing_if = "Option::is_none")]
     headings: Option<&'a [String]>,
@@ -100,7 +104,13 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Ent
         byte_start: d.span.start,
         byte_end: d.span.end,
         section: d.section.as_deref(),
-        paragraph: word.then(|| places.paragraph(d.span.start)),
+        paragraph: match source.origin {
+            Origin::Docx => Some(places.paragraph(d.span.start)),
+            Origin::Html => Some(line),
+            _ => None,
+        },
+        page: (source.origin == Origin::Pdf)
+            .then(|| source.page_starts.partition_point(|&s| s < line) + 1),
         headings: word.then_some(d.headings.as_slice()),
         fix: d.fix.as_ref().map(|f| Fix {
             byte_start: f.span.start,

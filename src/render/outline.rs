@@ -7,6 +7,11 @@ use std::fmt::Write;
 
 /// The outline as JSON (schema in the README).
 pub fn json(source: &Source, o: &Outline) -> String {
+    serde_json::to_string_pretty(&json_value(source, o)).expect("outline serialises") + "\n"
+}
+
+/// The outline as a JSON value; several files' values make an array.
+pub fn json_value(source: &Source, o: &Outline) -> Value {
     let text = &source.text;
     let mut metadata = Map::new();
     for m in &o.metadata {
@@ -14,7 +19,7 @@ pub fn json(source: &Source, o: &Outline) -> String {
             .entry(m.key.clone())
             .or_insert_with(|| Value::from(m.value.clone()));
     }
-    let value = json!({
+    json!({
         "path": source.name,
         "title": o.title_text(text),
         "report_year": o.report_year,
@@ -25,8 +30,7 @@ pub fn json(source: &Source, o: &Outline) -> String {
         },
         "metadata": metadata,
         "sections": o.sections.iter().map(|s| section_json(source, s)).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&value).expect("outline serialises") + "\n"
+    })
 }
 
 fn section_json(source: &Source, s: &Section) -> Value {

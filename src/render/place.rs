@@ -27,7 +27,8 @@ impl<'a> WordPlaces<'a> {
     }
 
     /// The 1-based number of the paragraph holding `byte`, counting only paragraphs
-    /// with text of their own (not empty, not only a numbering label). Findings come
+    /// with text of their own (not empty, not only a numbering label; the lines of a
+    /// paragraph with line breaks once). Findings come
     /// sorted by position, so consecutive calls go forward.
     pub fn paragraph(&mut self, byte: usize) -> usize {
         let line = self.source.line_index(byte);
@@ -36,7 +37,8 @@ impl<'a> WordPlaces<'a> {
             (at, count) = (0, 0);
         }
         while at <= line {
-            count += usize::from(self.has_text(at));
+            let continued = self.source.continued_lines.binary_search(&at).is_ok();
+            count += usize::from(self.has_text(at) && !continued);
             at += 1;
         }
         self.cursor = (at, count);
@@ -125,6 +127,17 @@ mod tests {
         assert_eq!(places.paragraph(text.find("正文一").unwrap()), 2);
         assert_eq!(places.paragraph(text.find("正文二").unwrap()), 3);
         assert_eq!(places.paragraph(text.find("正文一").unwrap()), 2);
+    }
+
+    #[test]
+    fn the_lines_of_a_paragraph_with_line_breaks_count_once() {
+        let text = "正文。\n某区人民政府\n2025年1月15日\n附件";
+        let mut s = Source::new("t.docx", text.to_string());
+        s.continued_lines = vec![2];
+        let mut places = WordPlaces::new(&s);
+        assert_eq!(places.paragraph(text.find("某区").unwrap()), 2);
+        assert_eq!(places.paragraph(text.find("2025").unwrap()), 2);
+        assert_eq!(places.paragraph(text.find("附件").unwrap()), 3);
     }
 
     #[test]

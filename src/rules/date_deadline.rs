@@ -1,63 +1,138 @@
-//! `date-deadline`: the report is signed, written or published after the configured
-//! deadline in the year after the report year.
+//! `date-deadline`: the report is signed, written or published after the deadline in the
+//! year after the report year — `department-deadline` for a department's report, else
+//! `deadline`.
 
 use super::report_dates::{self, chinese};
 use super::{Document, Rule};
-use crate::config::{Config, MonthDay};
+use crate::config::{Config, Level, MonthDay};
 use crate::diagnostic::Diagnostic;
 use crate::outline::DateValue;
+use serde::Deserialize;
 
-pub type Settings = report_dates::DateKeys;
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub severity: Level,
+    /// Metadata keys whose value is the 成文日期.
+    pub written_keys: Vec<String>,
+    /// Metadata keys whose value is the publication date.
+    pub published_keys: Vec<String>,
+    /// An issuer ending in one of these is a government department.
+    pub department_suffixes: Vec<String>,
+    /// Reports on years before this one are not checked (the deadline is the 2019
+    /// regulation's).
+    pub from_year: Option<i32>,
+}
 
-pub const SUMMARY: &str = "落款、成文或发布日期晚于规定期限（默认报告年度次年4月1日之前）";
+pub const SUMMARY: &str =
+    "落款、成文或发布日期晚于规定期限（默认报告年度次年4月1日之前；政府部门可另设期限）";
 
 pub const DOC: &str = "\
 检查内容
   文末落款日期、网页元数据中的成文日期（written-keys）和发布日期（published-keys）：
-  在报告年度次年的 deadline（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）。
-  默认 deadline = \"04-01\"，即须在次年3月31日前（含）发布；未设 deadline 时不检查。
+  在报告年度次年的期限（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）。
+  发文机关（落款、发布机构或标题中的机关）以 department-suffixes 所列的字结尾
+  （…局、…委、…办、…厅、…中心）的是政府部门，适用 department-deadline；其他
+  （…人民政府）适用 deadline。department-deadline 未设置时与 deadline 相同。
+  提示中注明所用的期限及其依据。默认 deadline = \"04-01\"；未设 deadline 时不检查。
   这一期限来自厅字〔2019〕28号，早于 from-year（默认2019）的年度报告不检查。
   网页上与其他字段同在一行的发布日期（“来源:… 发布日期:2018-04-03 16:13 浏览次数:”）
   同样检查。
 
 依据
-  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定：每年4月1日
+  《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十四条：每年4月1日
   之前，地方各级政府和县级以上政府部门的法治政府建设年度报告，除涉及党和国家秘密的，
-  应当通过报刊、网站等新闻媒体向社会公开。部分省份规定更早的期限（如县级以上政府部门
-  须在3月1日之前报告），用 deadline 设置。
+  应当通过报刊、网站等新闻媒体向社会公开。部分省份规定更早的期限（如县级以上政府
+  部门须在3月1日之前报告），用 department-deadline 或 deadline 设置。
 
 示例
-  2023年度报告，deadline = \"03-01\"，网页发布时间 2024-03-04
-  → 晚于2024年3月1日的期限。
+  杭州市司法局2023年度报告，department-deadline = \"03-01\"，网页发布时间 2024-03-04
+  → 晚于2024年3月1日的期限（政府部门，department-deadline）。
 
 设置
-  deadline = \"04-01\"（配置文件顶层，报告年度次年的月-日）
+  deadline = \"04-01\"、department-deadline = \"03-01\"（配置文件顶层，报告年度次年的月-日）
   [rules.date-deadline]
   written-keys = [\"成文日期\", \"发文日期\"]
   published-keys = [\"发布时间\", \"发布日期\", \"公开日期\", \"日期\", \"时间\"]
+  department-suffixes = [\"局\", \"委\", \"委员会\", \"办\", \"办公室\", \"厅\", \"中心\", \"署\"]
   from-year = 2019";
 
 pub struct Check {
     deadline: Option<MonthDay>,
+    department_deadline: Option<MonthDay>,
     written_keys: Vec<String>,
     published_keys: Vec<String>,
     from_year: Option<i32>,
+    department_suffixes: Vec<String>,
 }
 
 impl Check {
     pub fn new(settings: &Settings, config: &Config) -> Self {
         Check {
             deadline: config.deadline,
+            department_deadline: config.department_deadline,
             written_keys: settings.written_keys.clone(),
             published_keys: settings.published_keys.clone(),
             from_year: settings.from_year,
+            department_suffixes: settings
+                .department_suffixes
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Whether `issuer` is a government department: its name, without a trailing
+    /// parenthesis (`县司法局（行政复议局）`), ends in a department suffix.
+    fn is_department(&self, issuer: &str) -> bool {
+        let mut name = issuer.trim();
+        if let Some(open) = name
+            .rfind(['(', '（'])
+            .filter(|_| name.ends_with([')', '）']))
+        {
+            name = name[..open].trim_end();
+        }
+        self.department_suffixes
+            .iter()
+            .any(|s| name.ends_with(s.as_str()))
+    }
+
+    /// The deadline that applies, and the sentence saying why.
+    fn applicable(&self, issuer: Option<&str>) -> Option<(MonthDay, String)> {
+        let department = issuer.filter(|i| self.is_department(i));
+        let show = |d: MonthDay| format!("{:02}-{:02}", d.month, d.day);
+        match (department, self.department_deadline) {
+            (Some(organ), Some(d)) => Some((
+                d,
+                format!(
+                    "期限由配置项 department-deadline（{}）确定：发文机关“{organ}”是政府部门",
+                    show(d)
+                ),
+            )),
+            (Some(organ), None) => self.deadline.map(|d| {
+                (
+                    d,
+                    format!(
+                        "期限由配置项 deadline（{}）确定：发文机关“{organ}”是政府部门，未另设 department-deadline",
+                        show(d)
+                    ),
+                )
+            }),
+            (None, _) => self.deadline.map(|d| {
+                let who = issuer.map_or("发文机关不明".to_string(), |i| format!("发文机关“{i}”"));
+                (d, format!("期限由配置项 deadline（{}）确定（{who}）", show(d)))
+            }),
         }
     }
 }
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let (Some(year), Some(deadline)) = (doc.outline.report_year, self.deadline) else {
+        let Some(year) = doc.outline.report_year else {
+            return;
+        };
+        let Some((deadline, why)) = self.applicable(doc.outline.issuer.as_deref()) else {
             return;
         };
         if self.from_year.is_some_and(|from| year < from) {
@@ -80,11 +155,8 @@ impl Rule for Check {
                     ),
                 )
                 .label(format!("期限为{due}之前"))
-                .note(format!(
-                    "期限由配置项 deadline（{:02}-{:02}）确定",
-                    deadline.month, deadline.day
-                ))
-                .help("按期成文、公开；若本地规定另有期限，在 nianbao.toml 中设置 deadline"),
+                .note(why.clone())
+                .help("按期成文、公开；若本地规定另有期限，在 nianbao.toml 中设置 deadline 或 department-deadline"),
             );
         }
     }

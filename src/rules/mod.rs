@@ -62,6 +62,12 @@ impl<'a> Document<'a> {
             .map(|(span, t)| (span, t.as_slice()))
     }
 
+    /// Each line of text that is not web-page metadata, with its tokens.
+    pub fn text_lines(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
+        self.tokens()
+            .filter(|(span, _)| self.line_kind(span.start) != Some(LineKind::Meta))
+    }
+
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
     pub fn line_kind(&self, start: usize) -> Option<LineKind> {
         let lines = &self.outline.lines;
@@ -133,6 +139,7 @@ registry! {
     "numbering-punct" => numbering_punct,
     "signature-missing" => signature_missing,
     "duplicate-text" => duplicate_text,
+    "copied-text" => copied_text,
     "web-residue" => web_residue,
     "flattened-text" => flattened_text,
     "revisions-left" => revisions_left,
@@ -157,6 +164,17 @@ registry! {
     "title-mark-comma" => title_mark_comma,
     "unbalanced-pair" => unbalanced_pair,
     "wording" => wording,
+    "doc-number" => doc_number,
+    "chinese-zero" => chinese_zero,
+    "range-unit" => range_unit,
+    "secrecy-mark" => secrecy_mark,
+    "placeholder" => placeholder,
+    "shortcomings-cause" => shortcomings_cause,
+    "duties-coverage" => duties_coverage,
+    "citation-title" => citation_title,
+    "quote-marks" => quote_marks,
+    "sentence-end" => sentence_end,
+    "stray-space" => stray_space,
 }
 
 // Shared by the date and year rules.

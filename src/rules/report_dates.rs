@@ -18,8 +18,6 @@ pub struct DateKeys {
     pub written_keys: Vec<String>,
     /// Metadata keys whose value is the publication date.
     pub published_keys: Vec<String>,
-    /// Reports on years before this one are not checked (date-deadline).
-    pub from_year: Option<i32>,
 }
 
 /// Where a date of the report comes from.
@@ -189,12 +187,18 @@ pub fn report_dates<'a>(
 
 /// The byte ranges inside `《…》` on a line (from the opening to the closing mark).
 pub fn inside_titles(tokens: &[Token]) -> Vec<Range<usize>> {
+    inside(tokens, Pair::Book)
+}
+
+/// The byte ranges of the `pair` marks on a line and what they enclose (from the
+/// opening to the closing mark; an unclosed mark encloses nothing).
+pub fn inside(tokens: &[Token], pair: Pair) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<usize> = None;
     for t in tokens {
         match t.kind {
-            TokenKind::Open(Pair::Book) => open = Some(t.start),
-            TokenKind::Close(Pair::Book) => {
+            TokenKind::Open(p) if p == pair => open = Some(t.start),
+            TokenKind::Close(p) if p == pair => {
                 if let Some(start) = open.take() {
                     ranges.push(start..t.end);
                 }

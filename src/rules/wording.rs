@@ -1,9 +1,12 @@
-//! `wording`: a word from the substitution list (misused characters, outdated names of
-//! laws and bodies).
+//! `wording`: a word from the wording table — a wrong form of a formulation, a misused
+//! character, a repealed or misnamed law, a body renamed in a reform — with its
+//! replacement, each entry with its own category, severity, report years and guards.
 
+use super::report_dates::{inside_titles, tokens_from, within};
 use super::{Document, Rule};
-use crate::config::{Config, Level};
-use crate::diagnostic::Diagnostic;
+use crate::config::{Config, Level, Years};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::inline::TokenKind;
 use crate::outline::LineKind;
 use crate::words::WordMatcher;
 use serde::Deserialize;
@@ -13,74 +16,198 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
+    /// The severity of entries that set none of their own.
     pub severity: Level,
-    /// Word → its replacement, or a list of possible replacements. An empty string or
-    /// list removes a built-in entry.
-    pub substitutions: BTreeMap<String, Replacement>,
+    /// Word → its entry. An empty replacement (`""` or `[]`) removes a built-in entry.
+    pub substitutions: BTreeMap<String, Entry>,
     /// A word right after one of these is a deliberate historical name (`原工商局`).
     pub skip_after: Vec<String>,
 }
 
-/// What a listed word should be replaced by.
-#[derive(Debug, Clone, Deserialize)]
+/// One entry of the table: `"word" = "replacement"`, `"word" = ["a", "b"]`, or a table
+/// with the replacement under `to` and any of the other fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry {
+    /// The replacements; empty for an entry that flags the word without one.
+    pub to: Vec<String>,
+    /// Whether the word was given with an empty replacement (`""`, `[]`): removed.
+    pub removed: bool,
+    pub category: Option<String>,
+    pub severity: Option<Level>,
+    /// Report years the entry applies to; with none known, a year-bound entry is silent.
+    pub years: Option<Years>,
+    /// Text that must not follow the word (`环境保护部` before `门`).
+    pub not_before: Vec<String>,
+    /// Text that must not precede the word.
+    pub not_after: Vec<String>,
+    /// When not empty, the word counts only when one of these follows it.
+    pub only_before: Vec<String>,
+    /// The word counts only when a date follows it (`截止2023年底`).
+    pub before_date: bool,
+    /// Inside `《…》` the word is part of a cited title and is left alone.
+    pub skip_in_titles: bool,
+    /// Whether the one replacement may be applied by `--fix` (default true).
+    pub fix: bool,
+    /// Why: shown as a note under the finding.
+    pub note: Option<String>,
+}
+
+/// The table form of an entry, as written in TOML.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EntryTable {
+    #[serde(default)]
+    to: Option<Replacement>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    severity: Option<Level>,
+    #[serde(default)]
+    years: Option<Years>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    only_before: Vec<String>,
+    #[serde(default)]
+    before_date: bool,
+    #[serde(default)]
+    skip_in_titles: bool,
+    #[serde(default)]
+    fix: Option<bool>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// One replacement or several.
+#[derive(Deserialize)]
 #[serde(untagged)]
-pub enum Replacement {
+enum Replacement {
     One(String),
     Many(Vec<String>),
 }
 
 impl Replacement {
-    /// The non-empty replacements.
-    fn options(&self) -> Vec<String> {
+    /// The non-empty replacements, and whether none was given at all (`""`, `[]`).
+    fn options(self) -> (Vec<String>, bool) {
         let all = match self {
-            Replacement::One(r) => std::slice::from_ref(r),
-            Replacement::Many(rs) => rs.as_slice(),
+            Replacement::One(r) => vec![r],
+            Replacement::Many(rs) => rs,
         };
-        all.iter().filter(|r| !r.is_empty()).cloned().collect()
+        let options: Vec<String> = all.into_iter().filter(|r| !r.is_empty()).collect();
+        let removed = options.is_empty();
+        (options, removed)
     }
 }
 
-pub const SUMMARY: &str = "错别字或过时的法律、机构名称（替换表可在配置中扩充）";
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = toml::Value::deserialize(d)?;
+        if value.is_table() {
+            let t = EntryTable::deserialize(value).map_err(D::Error::custom)?;
+            let (to, removed) = t.to.map_or((Vec::new(), false), Replacement::options);
+            return Ok(Entry {
+                to,
+                removed,
+                category: t.category,
+                severity: t.severity,
+                years: t.years,
+                not_before: t.not_before,
+                not_after: t.not_after,
+                only_before: t.only_before,
+                before_date: t.before_date,
+                skip_in_titles: t.skip_in_titles,
+                fix: t.fix.unwrap_or(true),
+                note: t.note,
+            });
+        }
+        let (to, removed) = Replacement::deserialize(value)
+            .map_err(|_| {
+                D::Error::custom(
+                    "替换表条目应为 \"替换词\"、[\"替换词\", …] 或 { to = …, category = …, … }",
+                )
+            })?
+            .options();
+        Ok(Entry {
+            to,
+            removed,
+            fix: true,
+            ..Entry::default()
+        })
+    }
+}
+
+pub const SUMMARY: &str =
+    "不规范表述、错别字、已废止或更名的法律法规和机构名称（替换表可在配置中扩充）";
 
 pub const DOC: &str = "\
 检查内容
-  正文中出现替换表（substitutions）所列的词：常见错别字（“作弊称”→“作弊秤”、
-  “布署”→“部署”），以及已废止或更名的法律、机构名称（“《合同法》”→“《民法典》”，
-  “环境保护局”→“生态环境局”）。只有一个替换词时给出修正；有几种可能时列出供选择。
-  紧跟在“原”等词（skip-after）之后的旧名称是有意的历史说法，不报告。
+  正文中出现替换表（substitutions）所列的词：严重表述错误（“中华人民共合国”）、
+  规范表述（“以习近平总书记为核心的党中央”→“以习近平同志为核心的党中央”）、
+  已废止或更名的法律法规（“《合同法》”→“《民法典》”）、已更名的机构
+  （“环境保护局”→“生态环境局”）、易错字词（“布署”→“部署”，“截止目前”→“截至目前”）。
+  每个条目可带：类别（category，写在提示中）、级别（severity，缺省用本规则的级别）、
+  适用的报告年度（years，如 \">=2019\"、\"2021-2025\"；报告年度不明时不检查这类条目）、
+  以及防误报的条件：not-before（其后不能紧跟的文字，如“环境保护部”后的“门”）、
+  not-after（其前不能紧跟的文字）、only-before（其后须紧跟的文字之一）、
+  before-date（其后须紧跟日期，如“截止2023年底”；“截止日期”“12月31日截止”不报告）、
+  skip-in-titles（在《》内是所引文件的标题，不报告）。
+  只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
+  紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
+  区、镇、乡字的）是有意的历史说法，不报告。
 
 依据
-  GB/T 9704-2012《党政机关公文格式》和《党政机关公文处理工作条例》要求公文用字准确、
-  规范；《民法典》自2021年1月1日起施行，《合同法》《物权法》等同时废止；
-  2018年党和国家机构改革后，工商、质监、食药监、环保、安监等机构已更名或合并。
+  《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
+  准确、规范；政府网站内容检查将国家名称、领导人和重要表述的错误列为严重表述错误。
+  《民法典》自2021年1月1日起施行，《合同法》《物权法》等同时废止；2018年《深化党和
+  国家机构改革方案》不再保留国土资源部、环境保护部、农业部、国家工商行政管理总局、
+  国务院法制办公室等，地方相应机构随之更名或合并；2023年组建国家金融监督管理总局，
+  不再保留中国银行保险监督管理委员会。
 
 示例
   查处“作弊称”相关案件39起
-  → 查处“作弊秤”相关案件39起（修正：“作弊称”改为“作弊秤”）
+  → 易错字词：“作弊称”应为“作弊秤”（修正：改为“作弊秤”）
+  2023年度报告中的“县环保局” → 已更名的机构：“环保局”应为“生态环境局”
 
 设置
-  [rules.wording.substitutions] 中每行一个 \"原词\" = \"替换词\"，或 \"原词\" = [\"替换词1\", \"替换词2\"]；
-  在 nianbao.toml 中写同名表即可增加条目（逐条合并），写 \"原词\" = \"\" 可去掉内置条目。
+  [rules.wording.substitutions] 中每行一个条目：\"原词\" = \"替换词\"，
+  \"原词\" = [\"替换词1\", \"替换词2\"]，或
+  \"原词\" = { to = \"替换词\", category = \"已更名的机构\", severity = \"info\",
+            years = \">=2019\", not-before = [\"门\"], note = \"…\" }。
+  在 nianbao.toml 中写同名表即可增加或修改条目（逐项合并，如只写
+  \"法制思维\" = { severity = \"off\" }），写 \"原词\" = \"\" 去掉内置条目。
   skip-after = [\"原\"]";
 
+/// A compiled entry.
+struct Word {
+    word: String,
+    entry: Entry,
+    severity: Option<Severity>,
+}
+
 pub struct Check {
-    /// The listed words and their replacements, in the order of the automaton's patterns.
-    words: Vec<(String, Vec<String>)>,
+    /// The listed words, in the order of the matcher's patterns.
+    words: Vec<Word>,
     matcher: Option<WordMatcher>,
     skip_after: Vec<String>,
 }
 
 impl Check {
     pub fn new(settings: &Settings, _: &Config) -> Self {
-        let words: Vec<(String, Vec<String>)> = settings
+        let words: Vec<Word> = settings
             .substitutions
             .iter()
-            .filter(|(word, _)| !word.is_empty())
-            .map(|(word, r)| (word.clone(), r.options()))
-            .filter(|(_, options)| !options.is_empty())
+            .filter(|(word, e)| !word.is_empty() && !e.removed && e.severity != Some(Level::Off))
+            .map(|(word, e)| Word {
+                word: word.clone(),
+                severity: e.severity.and_then(Level::severity),
+                entry: e.clone(),
+            })
             .collect();
         Check {
-            matcher: WordMatcher::new(words.iter().map(|(w, _)| w)),
+            matcher: WordMatcher::new(words.iter().map(|w| &w.word)),
             words,
             skip_after: settings
                 .skip_after
@@ -92,37 +219,88 @@ impl Check {
     }
 }
 
+impl Check {
+    /// Whether the text `before` a word makes it a deliberate historical name: it ends
+    /// with a skip-after word, directly or before one level (`原工商局`, `原县工商局`).
+    fn historical(&self, before: &str) -> bool {
+        let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
+        [Some(before), level]
+            .into_iter()
+            .flatten()
+            .any(|b| self.skip_after.iter().any(|s| b.ends_with(s.as_str())))
+    }
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(matcher) = &self.matcher else { return };
         let text = doc.text();
-        for (line, _) in doc.tokens() {
+        let year = doc.outline.report_year;
+        for (line, tokens) in doc.tokens() {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
                 continue;
             }
+            let mut titles: Option<Vec<Range<usize>>> = None;
             for m in matcher.find_iter(&text[line.clone()]) {
                 let span = line.start + m.start()..line.start + m.end();
-                if self
-                    .skip_after
-                    .iter()
-                    .any(|w| text[..span.start].ends_with(w.as_str()))
-                {
-                    continue;
+                let w = &self.words[m.pattern().as_usize()];
+                let e = &w.entry;
+                let (before, after) = (&text[line.start..span.start], &text[span.end..line.end]);
+                let skipped = self.historical(before)
+                    || e.years
+                        .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
+                    || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
+                    || e.not_before.iter().any(|s| after.starts_with(s.as_str()))
+                    || (!e.only_before.is_empty()
+                        && !e.only_before.iter().any(|s| after.starts_with(s.as_str())))
+                    || (e.before_date && !date_at(tokens, span.end))
+                    || (e.skip_in_titles
+                        && within(titles.get_or_insert_with(|| inside_titles(tokens)), &span));
+                if !skipped {
+                    out.push(finding(span, w, year));
                 }
-                let (word, options) = &self.words[m.pattern().as_usize()];
-                out.push(finding(span, word, options));
             }
         }
     }
 }
 
-/// The finding for `word` at `span`: a fix when there is one replacement, else a choice.
-fn finding(span: Range<usize>, word: &str, options: &[String]) -> Diagnostic {
-    if let [one] = options {
-        return Diagnostic::new(span.clone(), format!("“{word}”应为“{one}”"))
-            .label(format!("改为“{one}”"))
-            .fix(span, one.clone());
+/// Whether a date (`2023年12月31日`, `2023年`, `11月底`) starts at byte `pos`.
+fn date_at(tokens: &[crate::inline::Token], pos: usize) -> bool {
+    tokens_from(tokens, pos).first().is_some_and(|t| {
+        t.start == pos && matches!(t.kind, TokenKind::Date(_) | TokenKind::MonthRange { .. })
+    })
+}
+
+/// The finding for entry `w` at `span`: a fix when there is one replacement (and the entry
+/// allows it), a choice when there are several.
+fn finding(span: Range<usize>, w: &Word, year: Option<i32>) -> Diagnostic {
+    let e = &w.entry;
+    let word = &w.word;
+    let prefix = e
+        .category
+        .as_ref()
+        .map_or(String::new(), |c| format!("{c}："));
+    let mut d = match e.to.as_slice() {
+        [] => Diagnostic::new(span.clone(), format!("{prefix}“{word}”不规范")).label("核实后修改"),
+        [one] => {
+            let d = Diagnostic::new(span.clone(), format!("{prefix}“{word}”应为“{one}”"));
+            if e.fix {
+                d.label(format!("改为“{one}”")).fix(span, one.clone())
+            } else {
+                d.label(format!("核实后改为“{one}”"))
+            }
+        }
+        options => {
+            let quoted: Vec<String> = options.iter().map(|o| format!("“{o}”")).collect();
+            Diagnostic::new(span, format!("{prefix}“{word}”应改为{}", quoted.join("或")))
+                .label("按实际情况选用")
+        }
+    };
+    if let Some(note) = &e.note {
+        d = d.note(note.clone());
     }
-    let quoted: Vec<String> = options.iter().map(|o| format!("“{o}”")).collect();
-    Diagnostic::new(span, format!("“{word}”应改为{}", quoted.join("或"))).label("按实际情况选用")
+    if let (Some(ys), Some(y)) = (e.years, year) {
+        d = d.note(format!("本条适用于{ys}的报告（本报告为{y}年度）"));
+    }
+    d.entry_severity(w.severity)
 }

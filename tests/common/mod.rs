@@ -5,8 +5,45 @@ pub mod expected;
 pub mod word;
 
 use nianbao::config::Config;
+use nianbao::diagnostic::Diagnostic;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
+
+/// Every finding of `rule` in `text`, with `config` layered over the built-in config.
+pub fn lint(rule: &str, text: &str, config: &str) -> Vec<Diagnostic> {
+    let selection = Selection {
+        select: Some(vec![rule.to_string()]),
+        ignore: vec![],
+    };
+    let config = Config::layered(&[("nianbao.toml", config)]).expect("test config is valid");
+    Linter::new(config, &selection).lint(&Source::new("t.txt", text.to_string()))
+}
+
+/// `text` with the fix of every finding of `rule` applied (fixes do not overlap), and how
+/// many findings carried none.
+pub fn fixed_with(rule: &str, text: &str, config: &str) -> (String, usize) {
+    let found = lint(rule, text, config);
+    let mut fixes: Vec<_> = found.iter().filter_map(|d| d.fix.clone()).collect();
+    let unfixed = found.len() - fixes.len();
+    fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+    let mut out = text.to_string();
+    for f in fixes {
+        out.replace_range(f.span, &f.replacement);
+    }
+    (out, unfixed)
+}
+
+pub fn fixed(rule: &str, text: &str) -> (String, usize) {
+    fixed_with(rule, text, "")
+}
+
+/// The messages of every finding of `rule` in `text`.
+pub fn messages(rule: &str, text: &str) -> Vec<String> {
+    lint(rule, text, "")
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
 
 /// The text flagged by every finding of `rule` in `text`, with the built-in config.
 pub fn findings(rule: &str, text: &str) -> Vec<String> {

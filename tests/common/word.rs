@@ -91,6 +91,14 @@ impl Word {
         self.paragraph(r#"<w:jc w:val="right"/>"#, &runs(text))
     }
 
+    /// A right-aligned paragraph of several lines (Shift+Enter between them), as a
+    /// 落款 is often typed.
+    pub fn right_lines(&mut self, lines: &[&str]) -> &mut Word {
+        let content: Vec<String> = lines.iter().map(|l| runs(l)).collect();
+        let content = content.join(r#"<w:r><w:br/></w:r>"#);
+        self.paragraph(r#"<w:jc w:val="right"/>"#, &content)
+    }
+
     /// A table, one paragraph per cell.
     pub fn table(&mut self, rows: &[&[&str]]) -> &mut Word {
         self.body.push_str(

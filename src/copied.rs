@@ -1,0 +1,297 @@
+//! Copied text across reports: which files share a large part of their sentences.
+//!
+//! A cross-document check, run after every file has been linted. Each body sentence is
+//! normalised (punctuation and spaces dropped, every digit read as `0`, so last year's
+//! text with this year's figures still matches) and hashed; an inverted index maps each
+//! fingerprint to the files holding it. A file's share with another is the part of its
+//! distinct sentences found there. The work is linear in the total size: no pair of
+//! texts is ever compared, only the postings of each fingerprint are walked, and a
+//! fingerprint held by many files is boilerplate and skipped. Sentences that are mostly
+//! a standard formula (习近平法治思想, …) and headings never count.
+
+use crate::config::Level;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::outline::{LineKind, Outline};
+use crate::render::FileReport;
+use crate::sentence;
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use serde::Deserialize;
+use std::hash::Hasher;
+use std::ops::Range;
+
+/// The rule id of the findings.
+pub const RULE: &str = "copied-text";
+
+/// How the comparison is tuned (the `[rules.copied-text]` settings).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Tuning {
+    pub severity: Level,
+    /// Share of a file's sentences (percent) found in another above which they are
+    /// reported as copied.
+    pub threshold: u32,
+    /// Sentences shorter than this, in characters once normalised, are not compared.
+    pub min_chars: usize,
+    /// A file with fewer comparable sentences is not judged.
+    pub min_sentences: usize,
+    /// A sentence found in more files than this is boilerplate.
+    pub max_files: usize,
+    /// Standard formulas removed from a sentence before it is measured.
+    pub formulas: Vec<String>,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            severity: Level::Info,
+            threshold: 30,
+            min_chars: 12,
+            min_sentences: 5,
+            max_files: 5,
+            formulas: Vec::new(),
+        }
+    }
+}
+
+/// One document's comparable sentences: fingerprint and the first span it was seen at.
+pub struct Fingerprints {
+    sentences: Vec<(u64, Range<usize>)>,
+}
+
+/// The comparable form of sentences, built once per run from a [`Tuning`]: the
+/// standard formulas to leave out and the shortest sentence compared.
+pub struct Normaliser {
+    formulas: AhoCorasick,
+    min_chars: usize,
+}
+
+impl Normaliser {
+    pub fn new(tuning: &Tuning) -> Normaliser {
+        Normaliser {
+            formulas: AhoCorasick::new(&tuning.formulas).expect("plain strings compile"),
+            min_chars: tuning.min_chars,
+        }
+    }
+
+    /// The fingerprint of `sentence` without its formulas, punctuation and spaces, every
+    /// digit read as `0`; None when fewer than `min_chars` characters remain.
+    fn fingerprint(&self, sentence: &str) -> Option<u64> {
+        let mut h = FxHasher::default();
+        let mut chars = 0;
+        let mut at = 0;
+        let mut feed = |part: &str| {
+            for c in part.chars().filter(|c| c.is_alphanumeric()) {
+                h.write_u32(if c.is_numeric() { '0' } else { c } as u32);
+                chars += 1;
+            }
+        };
+        for m in self.formulas.find_iter(sentence) {
+            feed(&sentence[at..m.start()]);
+            at = m.end();
+        }
+        feed(&sentence[at..]);
+        (chars >= self.min_chars).then(|| h.finish())
+    }
+}
+
+impl Fingerprints {
+    /// The body sentences of `text` (paragraph lines of `outline`, heading lines after
+    /// their heading), each distinct normalised sentence once.
+    pub fn of(text: &str, outline: &Outline, normaliser: &Normaliser) -> Fingerprints {
+        let mut seen = FxHashSet::default();
+        let mut sentences = Vec::new();
+        for line in &outline.lines {
+            // A heading line's first sentence is the heading; the rest is body text.
+            let skip = match line.kind {
+                LineKind::Paragraph => 0,
+                LineKind::Heading => 1,
+                _ => continue,
+            };
+            for span in sentence::split(text, line.span.clone()).skip(skip) {
+                if let Some(fp) = normaliser.fingerprint(&text[span.clone()])
+                    && seen.insert(fp)
+                {
+                    sentences.push((fp, span));
+                }
+            }
+        }
+        Fingerprints { sentences }
+    }
+}
+
+/// A file sharing at least the threshold of its sentences with another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    /// Index of the file whose sentences were found elsewhere.
+    pub file: usize,
+    /// Index of the file they were found in.
+    pub other: usize,
+    /// Share of `file`'s comparable sentences found in `other`, in percent (rounded down).
+    pub percent: u32,
+    /// The first of `file`'s sentences found in `other`.
+    pub first: Range<usize>,
+}
+
+/// Every (file, other) pair above `tuning.threshold`, by file then by share (highest
+/// first). `docs[i]` are file `i`'s fingerprints.
+pub fn compare(docs: &[Fingerprints], tuning: &Tuning) -> Vec<Copy> {
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        for (fp, _) in &doc.sentences {
+            index.entry(*fp).or_default().push(i as u32);
+        }
+    }
+    let mut copies = Vec::new();
+    // Per other file: shared sentences and the first one shared.
+    let mut shared: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        if doc.sentences.len() < tuning.min_sentences.max(1) {
+            continue;
+        }
+        shared.clear();
+        for (k, (fp, _)) in doc.sentences.iter().enumerate() {
+            let holders = &index[fp];
+            if holders.len() > tuning.max_files {
+                continue;
+            }
+            for &j in holders.iter().filter(|&&j| j as usize != i) {
+                shared.entry(j).or_insert((0, k)).0 += 1;
+            }
+        }
+        let mut found: Vec<Copy> = shared
+            .iter()
+            .map(|(&j, &(n, first))| Copy {
+                file: i,
+                other: j as usize,
+                percent: (n * 100 / doc.sentences.len()) as u32,
+                first: doc.sentences[first].1.clone(),
+            })
+            .filter(|c| c.percent >= tuning.threshold)
+            .collect();
+        found.sort_by(|a, b| b.percent.cmp(&a.percent).then(a.other.cmp(&b.other)));
+        copies.extend(found);
+    }
+    copies
+}
+
+/// The check over the linted files of one run, with the settings of `tuning` (the
+/// first file's configuration): the copies found, and a finding on the first copied
+/// sentence of each, in the file, at `severity(file)` (None: the rule is off there).
+pub fn check(
+    files: &mut [(FileReport, Outline)],
+    tuning: &Tuning,
+    severity: impl Fn(&str) -> Option<Severity>,
+) -> Vec<Copy> {
+    if files.len() < 2 {
+        return Vec::new();
+    }
+    let normaliser = Normaliser::new(tuning);
+    let docs: Vec<Fingerprints> = files
+        .par_iter()
+        .map(|(r, o)| Fingerprints::of(&r.source.text, o, &normaliser))
+        .collect();
+    let copies = compare(&docs, tuning);
+    for c in &copies {
+        let other = files[c.other].0.source.name.clone();
+        let report = &mut files[c.file].0;
+        let Some(severity) = severity(&report.source.name) else {
+            continue;
+        };
+        let mut d = Diagnostic::new(
+            c.first.clone(),
+            format!(
+                "与“{other}”雷同：本文 {}% 的句子也见于该文件",
+                c.percent
+            ),
+        )
+        .label("第一处雷同的句子")
+        .help("核实是否照搬了其他单位或上一年度的报告；属正常引用的，可调高 threshold 或用 [[ignore]] 忽略");
+        d.rule = RULE;
+        d.severity = severity;
+        let at = report
+            .diagnostics
+            .partition_point(|x| x.span.start <= d.span.start);
+        report.diagnostics.insert(at, d);
+    }
+    copies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::outline::Outliner;
+    use crate::source::Source;
+
+    fn prints(text: &str) -> Fingerprints {
+        prints_with(text, &tuning())
+    }
+
+    fn prints_with(text: &str, tuning: &Tuning) -> Fingerprints {
+        let source = Source::new("t", text.to_string());
+        let outline = Outliner::new(&Config::builtin()).build(&source);
+        Fingerprints::of(text, &outline, &Normaliser::new(tuning))
+    }
+
+    fn tuning() -> Tuning {
+        Tuning {
+            formulas: vec!["习近平法治思想".into()],
+            ..Tuning::default()
+        }
+    }
+
+    /// `n` (at most 10) distinct sentences marked by `seed`.
+    fn body(seed: &str, n: usize) -> String {
+        "一二三四五六七八九十"
+            .chars()
+            .take(n)
+            .map(|i| format!("{seed}第{i}项工作按照计划推进并取得{seed}的阶段性成效。"))
+            .collect()
+    }
+
+    #[test]
+    fn shared_sentences_above_the_threshold_are_copies() {
+        let a = format!("{}{}", body("甲", 6), body("乙", 4));
+        // b shares the same 6 sentences, but out of 26: 23%.
+        let b = format!("{}{}{}", body("甲", 6), body("丙", 10), body("丁", 10));
+        let docs = [prints(&a), prints(&b)];
+        let copies = compare(&docs, &tuning());
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        assert_eq!((copies[0].file, copies[0].other), (0, 1));
+        assert_eq!(copies[0].percent, 60);
+        let first = &a[copies[0].first.clone()];
+        assert_eq!(first, "甲第一项工作按照计划推进并取得甲的阶段性成效。");
+        let mut strict = tuning();
+        strict.threshold = 61;
+        assert!(compare(&docs, &strict).is_empty());
+    }
+
+    #[test]
+    fn figures_do_not_hide_a_copy_and_formulas_do_not_make_one() {
+        let a = body("甲", 6).replace("计划", "2023年计划");
+        let b = a.replace("2023", "2024");
+        assert_eq!(compare(&[prints(&a), prints(&b)], &tuning()).len(), 2);
+        let formulas = "坚持以习近平法治思想为指导。深入学习贯彻习近平法治思想。\
+                        全面贯彻习近平法治思想要求。";
+        let c = format!("{formulas}{}", body("丁", 5));
+        let d = format!("{formulas}{}", body("戊", 5));
+        assert!(compare(&[prints(&c), prints(&d)], &tuning()).is_empty());
+        // Without the formula list, the same two files would be copies.
+        let mut plain = tuning();
+        plain.formulas.clear();
+        let docs = [prints_with(&c, &plain), prints_with(&d, &plain)];
+        assert_eq!(compare(&docs, &plain).len(), 2);
+    }
+
+    #[test]
+    fn sentences_in_many_files_are_boilerplate() {
+        let common = body("甲", 6);
+        let docs: Vec<Fingerprints> = ["乙", "丙", "丁", "戊", "己", "庚"]
+            .iter()
+            .map(|s| prints(&format!("{common}{}", body(s, 4))))
+            .collect();
+        assert!(compare(&docs, &tuning()).is_empty());
+    }
+}

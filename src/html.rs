@@ -1,0 +1,318 @@
+//! Reading a saved web page (`.html`, `.htm`): its text, one line per block.
+//!
+//! The bytes are decoded by the charset the page declares (`<meta charset>` or the
+//! `http-equiv` Content-Type; GBK pages are common), else detected as for text files.
+//! The page is parsed with `scraper` (html5ever), so broken markup is read as browsers
+//! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line; table
+//! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
+//! of a copied page); `script`, `style`, navigation, forms, the site's header and
+//! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
+//! `ContentSource`, …) is put first as `发布时间：…` lines, as a copied page shows it.
+
+use crate::decode::{self, DecodeError};
+use scraper::{Html, Node};
+use std::sync::LazyLock;
+
+/// Elements whose content is not report text.
+const DROPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "select",
+    "button", "iframe", "object", "svg", "canvas", "audio", "video", "input", "textarea",
+];
+
+/// Class or id words of site furniture (whole words, any case).
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "sidebar",
+    "header",
+    "footer",
+    "foot",
+    "copyright",
+    "search",
+    "toolbar",
+];
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "center",
+    "hr",
+    "body",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+];
+
+/// `<meta name=…>` of Chinese government sites (政府网站发展指引) and what a page copy
+/// calls them. Put first, unless the page's text states the same key.
+const META_NAMES: &[(&str, &str)] = &[
+    ("pubdate", "发布时间"),
+    ("firstpublishedtime", "发布时间"),
+    ("contentsource", "来源"),
+    ("source", "来源"),
+];
+
+/// The charset a page declares in its first bytes.
+static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r#"(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
+        .expect("valid pattern")
+});
+
+/// The lines of a page's text. Heading elements are not passed on as headings: pages
+/// use `h1`–`h6` for the article title and site furniture as often as for sections, so
+/// the outline finds sections by their numbering as in a text file.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub lines: Vec<String>,
+}
+
+/// Decodes and reads a page.
+pub fn read(bytes: &[u8]) -> Result<Page, DecodeError> {
+    let text = decode_page(bytes)?;
+    Ok(read_str(&text))
+}
+
+fn decode_page(bytes: &[u8]) -> Result<String, DecodeError> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let declared = CHARSET
+        .captures(head)
+        .and_then(|c| encoding_rs::Encoding::for_label(&c[1]))
+        // A page saved as UTF-16 cannot have been read by its ASCII meta tag.
+        .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
+    match declared {
+        // `decode` honours a byte-order mark over the declaration, as browsers do.
+        Some(encoding) => Ok(encoding.decode(bytes).0.into_owned()),
+        None => decode::decode(bytes, None).map(|d| d.text),
+    }
+}
+
+/// Reads an already decoded page.
+pub fn read_str(html: &str) -> Page {
+    let document = Html::parse_document(html);
+    let mut walker = Walker {
+        page: Page::default(),
+        line: String::new(),
+        pre: 0,
+    };
+    walker.visit(document.tree.root());
+    walker.flush();
+    let body = walker.page.lines;
+    // A key the page's text already states (`发布时间：…` under the title) is not repeated.
+    let stated = |key: &str| body.iter().any(|l| l.contains(key));
+    let mut lines: Vec<String> = meta_lines(&document)
+        .into_iter()
+        .filter(|(key, _)| !stated(key))
+        .map(|(key, value)| format!("{key}：{value}"))
+        .collect();
+    lines.extend(body);
+    Page { lines }
+}
+
+/// `发布时间`, `来源` from the page's `<meta name=… content=…>`, once per key.
+fn meta_lines(document: &Html) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for node in document.tree.root().descendants() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if e.name() != "meta" {
+            continue;
+        }
+        let (Some(name), Some(content)) = (e.attr("name"), e.attr("content")) else {
+            continue;
+        };
+        let content = content.trim();
+        let key = META_NAMES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, k)| *k);
+        if let Some(key) = key
+            && !content.is_empty()
+            && !out.iter().any(|(k, _)| *k == key)
+        {
+            out.push((key, content.to_string()));
+        }
+    }
+    out
+}
+
+struct Walker {
+    page: Page,
+    line: String,
+    /// Depth inside `<pre>`, where whitespace is kept.
+    pre: usize,
+}
+
+impl Walker {
+    fn visit(&mut self, node: ego_tree::NodeRef<'_, Node>) {
+        match node.value() {
+            Node::Text(t) => self.text(&t.text),
+            Node::Element(e) => {
+                let name = e.name();
+                if DROPPED.contains(&name) || is_navigation(e) {
+                    return;
+                }
+                if name == "br" {
+                    self.flush();
+                    return;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    self.flush();
+                }
+                if name == "pre" {
+                    self.pre += 1;
+                }
+                // Cells of a row are kept apart as a page copy shows them: `a | b`.
+                if matches!(name, "td" | "th") && !self.line.trim().is_empty() {
+                    self.line.push_str(" | ");
+                }
+                for child in node.children() {
+                    self.visit(child);
+                }
+                if name == "pre" {
+                    self.pre -= 1;
+                }
+                if block {
+                    self.flush();
+                }
+            }
+            Node::Document | Node::Fragment => {
+                for child in node.children() {
+                    self.visit(child);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            for (i, part) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.flush();
+                }
+                self.line.push_str(part);
+            }
+            return;
+        }
+        for c in text.chars() {
+            let c = if c == '\u{a0}' { ' ' } else { c };
+            if c.is_ascii_whitespace() || c == ' ' {
+                if !self.line.ends_with(' ') {
+                    self.line.push(' ');
+                }
+            } else {
+                self.line.push(c);
+            }
+        }
+    }
+
+    /// Ends the current line: spaces at its ends and between two CJK characters (where
+    /// the page's source was wrapped) are dropped; an empty line is not kept.
+    fn flush(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let chars: Vec<char> = line.trim_matches(' ').chars().collect();
+        let mut out = String::with_capacity(line.len());
+        for (i, &c) in chars.iter().enumerate() {
+            let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+            if c == ' '
+                && wide(i.checked_sub(1).and_then(|p| chars.get(p)))
+                && wide(chars.get(i + 1))
+            {
+                continue;
+            }
+            out.push(c);
+        }
+        if !out.trim().is_empty() {
+            self.page.lines.push(out);
+        }
+    }
+}
+
+/// `role="navigation"` or a class/id naming site furniture: a menu, breadcrumb, share
+/// bar, search box, the site's header or footer (whose 主办单位 and ICP lines would
+/// otherwise follow the report's signature).
+fn is_navigation(e: &scraper::node::Element) -> bool {
+    if e.attr("role") == Some("navigation") {
+        return true;
+    }
+    let names = [e.attr("class"), e.attr("id")];
+    names.iter().flatten().any(|v| {
+        v.split_ascii_whitespace().any(|w| {
+            let w = w.to_ascii_lowercase();
+            FURNITURE.contains(&w.as_str())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_end_lines_and_chrome_is_dropped() {
+        let page = read_str(
+            "<html><head><title>网站标题</title><style>p{}</style>\
+             <meta name=\"PubDate\" content=\"2025-03-20 10:00\"></head><body>\
+             <nav>首页 &gt; 政务公开</nav><form>搜索</form>\
+             <h1>某县2024年法治政府\n  建设年度报告</h1>\
+             <div>一、主要<b>举措</b>和成效<br>（一）健全&nbsp;机制。</div>\
+             <ul><li>甲</li><li>乙</li></ul><table><tr><td>项目</td><td>12件</td></tr></table>\
+             <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p></body></html>",
+        );
+        assert_eq!(
+            page.lines,
+            [
+                "发布时间：2025-03-20 10:00",
+                "某县2024年法治政府建设年度报告",
+                "一、主要举措和成效",
+                "（一）健全机制。",
+                "甲",
+                "乙",
+                "项目 | 12件",
+                "结尾。",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_declared_charset_decodes_a_gbk_page() {
+        let (body, _, _) = encoding_rs::GBK.encode(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+             </head><body><p>法治政府建设</p></body></html>",
+        );
+        assert_eq!(read(&body).unwrap().lines, ["法治政府建设"]);
+        let (body, _, _) = encoding_rs::GBK.encode("<meta charset=\"GBK\"><p>年度报告</p>");
+        assert_eq!(read(&body).unwrap().lines, ["年度报告"]);
+    }
+}

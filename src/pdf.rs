@@ -1,0 +1,303 @@
+//! Reading a PDF's text layer: paragraphs in reading order, with the page each starts on.
+//!
+//! The text is extracted page by page with `pdf-extract` (on `lopdf`). Then, per page,
+//! page numbers (`— 3 —`, `- 3 -`, `第3页`, `3/12`) are dropped, and so are running
+//! headers and footers: a line that opens most pages, or closes most pages (figures
+//! aside). Lines a
+//! layout wrapped inside one paragraph are joined again: a line continues the one before
+//! unless that one ends a sentence (`。！？；：`), is clearly shorter than the page's
+//! full lines or is a heading with no sentence in it, or the line itself starts a
+//! heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined too. A PDF with no text at all
+//! is a scan: an error, not an empty report.
+
+use regex::Regex;
+use std::cell::Cell;
+use std::fmt;
+use std::sync::{LazyLock, Once};
+
+/// A page number alone on its line.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s\-—－–·•]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—－–·•]*$",
+    )
+    .expect("valid pattern")
+});
+
+/// A line that starts a heading or an enumerated item.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|第[一二三四五六七八九十]+[章节条部分])")
+        .expect("valid pattern")
+});
+
+/// Characters that end a paragraph when a line ends with them.
+const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
+
+/// How many lines at the top and at the bottom of a page may be running headers/footers.
+const EDGE: usize = 2;
+
+/// A line shorter than this share of the page's longest line ends its paragraph.
+const SHORT_LINE: f64 = 0.8;
+
+/// Why a PDF could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// The file has pages but no text: a scanned image.
+    NoText,
+    /// The file could not be parsed (damaged, encrypted, not a PDF).
+    Unreadable(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::NoText => f.write_str(
+                "这个 PDF 没有文字层（可能是扫描件或图片），无法检查；\
+                 请先做文字识别（OCR），或提供 Word、文本版本",
+            ),
+            PdfError::Unreadable(e) => write!(f, "无法读取这个 PDF 文件（{e}）"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// The paragraphs of a PDF, and for each page after the first, the index of the first
+/// paragraph that starts on it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub paragraphs: Vec<String>,
+    pub page_starts: Vec<usize>,
+}
+
+/// Extracts and reassembles the text of a PDF.
+pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|_| PdfError::Unreadable("文件结构无法解析".into()))?
+        .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    let pages: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| p.lines().map(str::trim_end).collect())
+        .collect();
+    if pages.iter().flatten().all(|l| l.trim().is_empty()) {
+        return Err(PdfError::NoText);
+    }
+    Ok(assemble(&pages))
+}
+
+thread_local! {
+    /// Set while [`quietly`] runs: a panic then is caught, not reported.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without the panic message: pdf-extract panics on some
+/// malformed files, and a bad file must neither end the run nor print a Rust backtrace.
+/// Panics elsewhere are reported as usual.
+fn quietly<R>(f: impl FnOnce() -> R + std::panic::UnwindSafe) -> std::thread::Result<R> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                report(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(false));
+    result
+}
+
+/// Paragraphs from the pages' lines.
+pub fn assemble(pages: &[Vec<&str>]) -> Document {
+    let running = running_lines(pages);
+    let mut doc = Document::default();
+    // Whether the last paragraph may continue on the next line.
+    let mut open = false;
+    for (n, page) in pages.iter().enumerate() {
+        let content: Vec<&str> = page
+            .iter()
+            .copied()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let [headers, footers] = &running;
+        let furniture = |i: usize, line: &str| {
+            (i < EDGE && headers.contains(&figureless(line)))
+                || (i + EDGE >= content.len() && footers.contains(&figureless(line)))
+        };
+        let lines: Vec<&str> = content
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| !furniture(*i, l))
+            .map(|(_, l)| *l)
+            .filter(|l| !PAGE_NUMBER.is_match(l.trim()))
+            .collect();
+        let full = lines
+            .iter()
+            .map(|l| l.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut page_start = None;
+        for line in lines {
+            let indented = line.starts_with("  ") || line.starts_with('\u{3000}');
+            let text = line.trim();
+            match doc.paragraphs.last_mut() {
+                Some(last) if open && !indented && !HEADING.is_match(text) => join(last, text),
+                _ => {
+                    page_start.get_or_insert(doc.paragraphs.len());
+                    doc.paragraphs.push(text.to_string());
+                }
+            }
+            let short = (text.chars().count() as f64) < SHORT_LINE * full as f64;
+            // A heading without a sentence in it (`一、主要举措和成效`) stands alone.
+            let bare_heading = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
+            open = !text.ends_with(PARAGRAPH_ENDS) && !short && !bare_heading;
+        }
+        if n > 0 {
+            doc.page_starts
+                .push(page_start.unwrap_or(doc.paragraphs.len()));
+        }
+    }
+    doc
+}
+
+/// Appends a wrapped line: no space between CJK text, one between Latin words.
+fn join(paragraph: &mut String, line: &str) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if latin(paragraph.chars().last()) && latin(line.chars().next()) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(line);
+}
+
+/// A line with its figures removed, so `2024年度报告 第3页` matches on every page.
+fn figureless(line: &str) -> String {
+    line.trim()
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect()
+}
+
+/// Lines (figures removed) that open more than half the pages, and those that close
+/// more than half, on three pages or more: running headers and running footers. Kept
+/// apart, so that a signature closing the last page is not taken for a header naming
+/// the same organ.
+fn running_lines(pages: &[Vec<&str>]) -> [Vec<String>; 2] {
+    if pages.len() < 3 {
+        return [Vec::new(), Vec::new()];
+    }
+    let mut counts: [Vec<(String, usize)>; 2] = [Vec::new(), Vec::new()];
+    for page in pages {
+        let content: Vec<&str> = page
+            .iter()
+            .copied()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let top = content.iter().take(EDGE);
+        let bottom = content.iter().rev().take(EDGE);
+        for (counts, lines) in counts
+            .iter_mut()
+            .zip([top.collect::<Vec<_>>(), bottom.collect()])
+        {
+            let mut ends: Vec<String> = lines
+                .into_iter()
+                .map(|l| figureless(l))
+                .filter(|l| !l.is_empty())
+                .collect();
+            ends.sort();
+            ends.dedup();
+            for e in ends {
+                match counts.iter_mut().find(|(l, _)| *l == e) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((e, 1)),
+                }
+            }
+        }
+    }
+    counts.map(|c| {
+        c.into_iter()
+            .filter(|(_, n)| *n * 2 > pages.len())
+            .map(|(l, _)| l)
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_join_and_page_furniture_goes() {
+        let pages = [
+            vec![
+                "某县人民政府",
+                "某县2024年法治政府建设年度报告",
+                "一、主要举措和成效",
+                "（一）健全依法决策机制。全年提请县政府常务会",
+                "议审议重大行政决策事项12项，均履行法定程",
+                "序。",
+                "— 1 —",
+            ],
+            vec![
+                "某县人民政府",
+                "（二）规范行政执法行为。全面落实行政执法公示",
+                "制度，评查案卷320件。",
+                "二、存在的不足",
+                "— 2 —",
+            ],
+            vec![
+                "某县人民政府",
+                "一是合法性审查力量不足，二是执法规范化水平仍",
+                "需提升。",
+                "- 3 -",
+            ],
+        ];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(
+            doc.paragraphs,
+            [
+                "某县2024年法治政府建设年度报告",
+                "一、主要举措和成效",
+                "（一）健全依法决策机制。全年提请县政府常务会议审议重大行政决策事项12项，均履行法定程序。",
+                "（二）规范行政执法行为。全面落实行政执法公示制度，评查案卷320件。",
+                "二、存在的不足",
+                "一是合法性审查力量不足，二是执法规范化水平仍需提升。",
+            ]
+        );
+        assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    #[test]
+    fn a_signature_naming_the_header_organ_is_kept() {
+        let page = |body: &[&'static str]| {
+            let mut p = vec!["某县人民政府"];
+            p.extend(body);
+            p
+        };
+        let pages = [
+            page(&["一、主要举措和成效", "全年办理案件12件。"]),
+            page(&["二、存在的不足", "力量不足。"]),
+            page(&[
+                "三、下一步安排",
+                "继续推进。",
+                "某县人民政府",
+                "2025年1月20日",
+            ]),
+        ];
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs.first().unwrap(), "一、主要举措和成效");
+        assert_eq!(doc.paragraphs[doc.paragraphs.len() - 2], "某县人民政府");
+        assert_eq!(doc.paragraphs.last().unwrap(), "2025年1月20日");
+    }
+
+    #[test]
+    fn page_numbers_in_their_usual_shapes() {
+        for line in ["— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "7"] {
+            assert!(PAGE_NUMBER.is_match(line), "{line}");
+        }
+        for line in ["2024年", "3. 加强培训", "（3）"] {
+            assert!(!PAGE_NUMBER.is_match(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! `report --format json`: the table's rows and totals for scripts.
+
+use super::{Row, Totals};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    columns: [&'static str; 14],
+    rows: &'a [Row],
+    totals: Totals,
+}
+
+pub fn render(rows: &[Row]) -> String {
+    let output = Output {
+        version: 1,
+        columns: super::HEADER,
+        rows,
+        totals: Totals::of(rows),
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("rows serialize");
+    text.push('\n');
+    text
+}

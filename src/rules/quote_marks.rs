@@ -1,0 +1,134 @@
+//! `quote-marks`: ASCII `"…"` or `'…'` around Chinese text, and `<…>` used as title marks.
+
+use super::report_dates::{inside_titles, within};
+use super::{Basic, Document, Rule};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use memchr::{memchr_iter, memmem};
+
+pub type Settings = Basic;
+
+pub const SUMMARY: &str = "中文引号用了半角 \"…\" 或 '…'，书名号用了 <…>";
+
+pub const DOC: &str = "\
+检查内容
+  一行中成对的半角双引号 \"…\" 或单引号 '…'，所引内容含汉字的（如 \"最多跑一次\"），
+  修正为“…”或‘…’；把 <…>（或＜…＞）当书名号用、所括内容以汉字开头的，修正为
+  《…》，在《》之内的修正为〈…〉。所引内容全是英文、代码、网址的（\"OK\"、<br>）
+  不报告；紧挨英文字母的单引号是撇号（don't），不报告。
+
+依据
+  GB/T 15834-2011《标点符号用法》4.1 引号：中文的引号为“”和‘’；4.15 书名号：
+  书名号为《》和〈〉，书名号内还要用书名号时，外面用《》，里面用〈〉。
+
+示例
+  推行\"最多跑一次\"改革 → 推行“最多跑一次”改革
+  学习<民法典> → 学习《民法典》
+
+设置
+  [rules.quote-marks]
+  severity = \"warning\"";
+
+pub struct Check;
+
+impl Check {
+    pub fn new(_: &Settings, _: &Config) -> Self {
+        Check
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The positions of `<` and `＜` in `s`, in order.
+fn angles(s: &str) -> Vec<usize> {
+    let mut all: Vec<usize> = memchr_iter(b'<', s.as_bytes())
+        .chain(memmem::find_iter(s.as_bytes(), "＜".as_bytes()))
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+/// The most characters a quotation may hold to be taken as one.
+const MAX_QUOTED: usize = 100;
+
+impl Rule for Check {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (line, tokens) in doc.text_lines() {
+            let s = &text[line.clone()];
+            for (quote, open, close) in [(b'"', "“", "”"), (b'\'', "‘", "’")] {
+                let at: Vec<usize> = memchr_iter(quote, s.as_bytes()).collect();
+                for pair in at.chunks_exact(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    let inner = &s[a + 1..b];
+                    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    if !inner.chars().any(is_han)
+                        || inner.chars().count() > MAX_QUOTED
+                        || inner.starts_with(char::is_whitespace)
+                        || inner.ends_with(char::is_whitespace)
+                        || (quote == b'\''
+                            && (letter(s[..a].chars().next_back())
+                                || letter(s[b + 1..].chars().next())))
+                    {
+                        continue;
+                    }
+                    let span = line.start + a..line.start + b + 1;
+                    let fixed = format!("{open}{inner}{close}");
+                    out.push(
+                        Diagnostic::new(
+                            span.clone(),
+                            format!("中文引号应为“{open}{close}”，不用半角引号"),
+                        )
+                        .label(format!("改为{fixed}"))
+                        .fix(span, fixed),
+                    );
+                }
+            }
+            let mut titles: Option<Vec<std::ops::Range<usize>>> = None;
+            let mut from = 0;
+            for i in angles(s) {
+                if i < from {
+                    continue;
+                }
+                let lt = s[i..].chars().next().map_or(1, char::len_utf8);
+                from = i + lt;
+                // Only a short stretch can be a title: the look is bounded, so a line
+                // full of `<` costs linear time.
+                let rest = &s[from..];
+                let window = rest.floor_char_boundary(rest.len().min(4 * MAX_QUOTED));
+                let Some(j) = rest[..window].find(['>', '＞', '<', '＜']) else {
+                    continue;
+                };
+                let gt = rest[j..].chars().next().unwrap_or('>');
+                if !matches!(gt, '>' | '＞') {
+                    continue;
+                }
+                let inner = &rest[..j];
+                let first_han = inner.chars().next().is_some_and(is_han);
+                let last_ok = inner
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_han(c) || matches!(c, '）' | ')'));
+                if !first_han || !last_ok || inner.chars().count() > MAX_QUOTED {
+                    continue;
+                }
+                let span = line.start + i..line.start + from + j + gt.len_utf8();
+                let nested = within(titles.get_or_insert_with(|| inside_titles(tokens)), &span);
+                let (o, c) = if nested {
+                    ("〈", "〉")
+                } else {
+                    ("《", "》")
+                };
+                let fixed = format!("{o}{inner}{c}");
+                out.push(
+                    Diagnostic::new(span.clone(), format!("书名号应为“{o}{c}”，不用尖括号"))
+                        .label(format!("改为{fixed}"))
+                        .fix(span, fixed),
+                );
+                from += j + gt.len_utf8();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The content rules: the shortcomings part names causes, the duties part shows the
+//! head's duties.
+
+mod common;
+
+use common::{findings, findings_with, lint};
+
+/// A report whose shortcomings part says `shortcomings` and duties part says `duties`.
+fn report(shortcomings: &str, duties: &str) -> String {
+    format!(
+        "某县2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件86件。\n二、存在的不足和原因\n{shortcomings}\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n{duties}\n四、2024年工作安排\n深化依法行政。\n某县人民政府\n2024年1月20日\n"
+    )
+}
+
+const DUTIES: &str = "主要负责人组织常务会议学法6次，专题研究法治政府建设3次，严格重大行政决策合法性审查，发挥法律顾问作用，出庭应诉2次，督促班子成员依法行政，推进普法。";
+
+#[test]
+fn shortcomings_without_a_cause_are_reported_once_at_the_heading() {
+    let text = report("一是基层法治力量薄弱。二是执法规范化水平有待提升。", DUTIES);
+    assert_eq!(
+        findings("shortcomings-cause", &text),
+        ["二、存在的不足和原因"]
+    );
+    let d = &lint("shortcomings-cause", &text, "")[0];
+    assert_eq!(d.section.as_deref(), Some("shortcomings"));
+}
+
+#[test]
+fn shortcomings_naming_a_cause_are_fine() {
+    for body in [
+        "一是基层法治力量薄弱。究其原因，主要是人才引进机制不健全。",
+        "执法人员不足，由于编制有限，难以满足需要。",
+        "部分单位对重大行政决策程序不了解，导致决策存在程序瑕疵。",
+        "（一）存在的不足\n基层力量薄弱。\n（二）原因分析\n培训不足。",
+    ] {
+        assert!(
+            findings("shortcomings-cause", &report(body, DUTIES)).is_empty(),
+            "fired on {body}"
+        );
+    }
+    // No shortcomings part: section-missing's to report.
+    let none = "某县2023年法治政府建设年度报告\n一、2023年主要举措和成效\n办理案件。\n";
+    assert!(findings("shortcomings-cause", none).is_empty());
+}
+
+#[test]
+fn duties_coverage_lists_the_topics_never_mentioned() {
+    let text = report(
+        "由于人员不足，执法不够规范。",
+        "主要负责人专题研究法治政府建设3次，督促班子成员依法行政。",
+    );
+    let found = lint("duties-coverage", &text, "");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        &text[found[0].span.clone()],
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况"
+    );
+    for topic in [
+        "学法述法",
+        "重大决策合法性审查",
+        "法律顾问",
+        "出庭应诉",
+        "普法",
+    ] {
+        assert!(found[0].message.contains(topic), "{}", found[0].message);
+    }
+    for topic in ["研究部署", "督促班子成员和下级"] {
+        assert!(!found[0].message.contains(topic), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn duties_coverage_is_silent_when_all_topics_appear_and_follows_the_config() {
+    let text = report("由于人员不足，执法不够规范。", DUTIES);
+    assert!(findings("duties-coverage", &text).is_empty());
+    let config = "[rules.duties-coverage.topics]\n\"法治督察\" = [\"督察\"]\n\"普法\" = []\n";
+    let found = lint("duties-coverage", &text, config);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.ends_with("未提及：法治督察"),
+        "{}",
+        found[0].message
+    );
+    let without_普法 = report("由于人员不足。", &DUTIES.replace("，推进普法", ""));
+    assert!(
+        findings_with(
+            "duties-coverage",
+            &without_普法,
+            "[rules.duties-coverage.topics]\n\"普法\" = []\n"
+        )
+        .is_empty()
+    );
+}

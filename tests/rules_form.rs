@@ -1,0 +1,248 @@
+//! The form rules from GB/T 9704, 15834 and 15835 on small texts: cases that must fire,
+//! near-misses that must not, and their fixes.
+
+mod common;
+
+use common::{findings, fixed};
+
+// ---- doc-number ---------------------------------------------------------------------------
+
+#[test]
+fn doc_number_fires_on_brackets_di_and_padding() {
+    let text = "根据杭司[2024]14号、浙政办发【2023】5号、国发(2021)7号、厅字〔2019〕第28号和杭司〔2024〕014号文件。";
+    assert_eq!(
+        findings("doc-number", text),
+        [
+            "[2024]14号",
+            "【2023】5号",
+            "(2021)7号",
+            "〔2019〕第28号",
+            "〔2024〕014号"
+        ]
+    );
+    assert_eq!(
+        fixed("doc-number", text).0,
+        "根据杭司〔2024〕14号、浙政办发〔2023〕5号、国发〔2021〕7号、厅字〔2019〕28号和杭司〔2024〕14号文件。"
+    );
+}
+
+#[test]
+fn doc_number_near_misses() {
+    for text in [
+        "根据厅字〔2019〕28号文件，国务院令第713号。",
+        // Court case numbers put the year first, then the court's code.
+        "法院作出(2023)浙0782行初12号判决。",
+        "（2023）最高法行再1号",
+        // No 机关代字 before the bracket; a building, not a document.
+        "完成三期(2023)5号楼改造，[2024]12号线通车。",
+        "[2024]14号",
+    ] {
+        assert!(findings("doc-number", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- chinese-zero -------------------------------------------------------------------------
+
+#[test]
+fn chinese_zero_fires_on_wrong_zeros_in_a_year() {
+    let text = "二0二三年工作总结，二O二四年一月二十六日，二零二二年，二○二一年度。";
+    assert_eq!(
+        findings("chinese-zero", text),
+        ["二0二三", "二O二四", "二零二二", "二○二一"]
+    );
+    assert_eq!(
+        fixed("chinese-zero", text).0,
+        "二〇二三年工作总结，二〇二四年一月二十六日，二〇二二年，二〇二一年度。"
+    );
+}
+
+#[test]
+fn chinese_zero_near_misses() {
+    for text in [
+        "二〇二三年一月二十六日",
+        "《国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》",
+        "建校一百零五年，历时二十年。",
+        "2023年，实现零的突破。",
+        "型号LOGO0年",
+    ] {
+        assert!(findings("chinese-zero", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- range-unit ---------------------------------------------------------------------------
+
+#[test]
+fn range_unit_fires_on_a_sign_or_magnitude_only_at_the_end() {
+    let text = "满意度提升15～30%，奖励3～5万元，投入1—2亿元。";
+    assert_eq!(
+        findings("range-unit", text),
+        ["15～30%", "3～5万元", "1—2亿元"]
+    );
+    assert_eq!(
+        fixed("range-unit", text).0,
+        "满意度提升15%～30%，奖励3万～5万元，投入1亿—2亿元。"
+    );
+}
+
+#[test]
+fn range_unit_near_misses() {
+    for text in [
+        "满意度提升15%～30%，奖励3万～5万元。",
+        "培训100～150人，罚款500～2000元。",
+        "依据GB/T 9704-2012，2021-2025年。",
+        "下降3个百分点，同比增长15%。",
+    ] {
+        assert!(findings("range-unit", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- secrecy-mark -------------------------------------------------------------------------
+
+#[test]
+fn secrecy_mark_fires_on_a_mark_standing_as_a_mark() {
+    let text = "秘密★1年\n某县人民政府关于2023年法治政府建设情况的报告\n内部资料 注意保存\n机密★长期 某县\n不得公开\n";
+    assert_eq!(
+        findings("secrecy-mark", text),
+        ["秘密★1年", "内部资料 注意保存", "机密★长期", "不得公开"]
+    );
+}
+
+#[test]
+fn secrecy_mark_near_misses() {
+    for text in [
+        "依法确定不得公开的政府信息范围，涉密事项不予公开。\n",
+        "加强保密管理，内部资料严格登记，绝密文件专人保管。\n",
+        "开展“秘密”主题展览\n",
+        // A table cell in the body, after the first heading.
+        "某县2023年法治政府建设年度报告\n一、主要工作\n公开方式\n不得公开\n",
+    ] {
+        assert!(findings("secrecy-mark", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- placeholder --------------------------------------------------------------------------
+
+#[test]
+fn placeholder_fires_on_template_residue() {
+    let text = "某某县人民政府关于20XX年法治政府建设情况的报告\n××市于2023年X月X日召开会议，共办理案件XX件，开展培训*次，满意率为%，纠错率提高个百分点，印发杭司〔2024〕号文件，联系人：____。\n";
+    assert_eq!(
+        findings("placeholder", text),
+        [
+            "某某",
+            "XX",
+            "××",
+            "X",
+            "X",
+            "XX",
+            "*",
+            "%",
+            "个百分点",
+            "〕号",
+            "____"
+        ]
+    );
+}
+
+#[test]
+fn placeholder_near_misses() {
+    for text in [
+        // Anonymized parties in a case description.
+        "办理张某某诉某区政府行政复议案件，某某公司申请调解。\n",
+        // Latin words, sizes and model numbers; a multiplication; stars and bold.
+        "采购XXL号服装、X-200型设备和CXX系统，面积3×4米，X光机1台，获评★★★级。\n",
+        "**加强组织领导**，完成率100%，三十%，PM2.5浓度下降。\n",
+        "访问file_name.txt。\n",
+        "___\n",
+        "带*号的为必填项。\n",
+    ] {
+        assert!(findings("placeholder", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- quote-marks --------------------------------------------------------------------------
+
+#[test]
+fn quote_marks_fire_on_ascii_quotes_and_angle_titles() {
+    let text =
+        "推行\"最多跑一次\"改革，开展'法律进社区'活动，学习<民法典>和《关于<行政处罚法>的说明》。";
+    assert_eq!(
+        findings("quote-marks", text),
+        ["\"最多跑一次\"", "'法律进社区'", "<民法典>", "<行政处罚法>"]
+    );
+    assert_eq!(
+        fixed("quote-marks", text).0,
+        "推行“最多跑一次”改革，开展‘法律进社区’活动，学习《民法典》和《关于〈行政处罚法〉的说明》。"
+    );
+}
+
+#[test]
+fn quote_marks_near_misses() {
+    for text in [
+        "系统提示\"OK\"后点击\"Submit\"，变量'name'为空。",
+        "网页残留<br>和<p class=\"x\">标签，a<b>c。",
+        "满意度<90%的单位，数量<5个或>10个。",
+        "Don't 和 it's 不是引号，“最多跑一次”是全角引号。",
+    ] {
+        assert!(findings("quote-marks", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- sentence-end -------------------------------------------------------------------------
+
+#[test]
+fn sentence_end_fires_on_half_width_stops_doubles_and_ellipses() {
+    let text =
+        "全年办理案件120件，群众满意.开展宣传。。培训，，讲座、、等活动...以及调解。。。和复议…\n";
+    assert_eq!(
+        findings("sentence-end", text),
+        [".", "。。", "，，", "、、", "...", "。。。", "…"]
+    );
+    assert_eq!(
+        fixed("sentence-end", text).0,
+        "全年办理案件120件，群众满意。开展宣传。培训，讲座、等活动……以及调解……和复议……\n"
+    );
+}
+
+#[test]
+fn sentence_end_near_misses() {
+    for text in [
+        "满意率99.5%，1.加强领导，见附件.docx，访问www.gov.cn。\n",
+        "一.加强组织领导。二.完善制度。\n",
+        "Loading... 1...5，开展宣传……\n",
+        "etc… 英文省略。\n",
+    ] {
+        assert!(findings("sentence-end", text).is_empty(), "fired on {text}");
+    }
+}
+
+// ---- stray-space --------------------------------------------------------------------------
+
+#[test]
+fn stray_space_fires_between_two_chinese_characters() {
+    let text = "全面推进依法 行政，加强法治\u{3000}政府建设。\n";
+    assert_eq!(findings("stray-space", text), [" ", "\u{3000}"]);
+    assert_eq!(
+        fixed("stray-space", text).0,
+        "全面推进依法行政，加强法治政府建设。\n"
+    );
+}
+
+#[test]
+fn stray_space_near_misses() {
+    for text in [
+        // Quoted project names, a title; joint issuers; names; ordinals; tables; layout.
+        "“深化市场化解纷机制 推动实现涉企纠纷高效快处”获奖，学习《法治政府 建设》。\n",
+        "中共中央 国务院印发纲要，中共某县委 某县人民政府联合发文。\n",
+        "联系人：王 伟，电话12345。\n",
+        "依照第一章 总则的规定开展工作。\n",
+        "序号\t单位\t得分 名次\n",
+        "执法  检查两项工作对齐排版。\n",
+        "工作情况 二、存在问题。\n",
+        // A short line without a sentence end: web chrome.
+        "今天是:2019年10月31日 星期三 农历十月初七\n",
+        // Latin text and numbers.
+        "PM2.5 浓度下降，74 名执法人员。\n",
+    ] {
+        assert!(findings("stray-space", text).is_empty(), "fired on {text}");
+    }
+}

@@ -1,0 +1,345 @@
+//! The wording table: every built-in entry fires, the guards keep known false readings
+//! silent, the report year decides year-bound entries, and users extend, change and
+//! remove entries.
+
+mod common;
+
+use common::{findings, findings_with, fixed, fixed_with, lint, messages};
+use nianbao::config::Config;
+use nianbao::diagnostic::Severity;
+
+/// A short report on `year` whose measures section says `body`.
+fn report(year: i32, body: &str) -> String {
+    format!("某市{year}年法治政府建设年度报告\n一、{year}年主要工作情况\n{body}\n")
+}
+
+#[test]
+fn every_built_in_entry_fires_with_its_category_severity_and_fix() {
+    let config = Config::builtin();
+    let settings = &config.rules.wording;
+    assert!(settings.substitutions.len() > 200);
+    for (word, e) in &settings.substitutions {
+        let year = e.years.map_or(2023, |y| y.from.or(y.to).unwrap_or(2023));
+        let after = if e.before_date {
+            "2023年12月31日"
+        } else {
+            e.only_before.first().map_or("", String::as_str)
+        };
+        let text = report(year, &format!("我们{word}{after}开展工作。"));
+        let found = lint("wording", &text, "");
+        assert_eq!(found.len(), 1, "{word}: {found:?}");
+        let d = &found[0];
+        assert_eq!(&text[d.span.clone()], word);
+        let category = e
+            .category
+            .as_deref()
+            .expect("built-in entries have a category");
+        assert!(d.message.starts_with(category), "{word}: {}", d.message);
+        let expected = e
+            .severity
+            .and_then(|l| l.severity())
+            .unwrap_or(Severity::Warning);
+        assert_eq!(d.severity, expected, "{word}");
+        match (e.to.as_slice(), e.fix) {
+            ([one], true) => assert_eq!(d.fix.as_ref().map(|f| &f.replacement), Some(one)),
+            _ => assert!(d.fix.is_none(), "{word}"),
+        }
+    }
+}
+
+#[test]
+fn a_fix_replaces_the_word_and_notes_say_why() {
+    let text = report(2023, "依据《合同法》处理合同纠纷，查处“作弊称”案件。");
+    assert_eq!(
+        fixed("wording", &text).0,
+        report(2023, "依据《民法典》处理合同纠纷，查处“作弊秤”案件。")
+    );
+    let d = &lint("wording", &text, "")[0];
+    assert_eq!(
+        d.message,
+        "已废止或更名的法律法规：“《合同法》”应为“《民法典》”"
+    );
+    assert!(
+        d.notes.iter().any(|n| n.contains("2021年1月1日")),
+        "{:?}",
+        d.notes
+    );
+    assert!(
+        d.notes.iter().any(|n| n.contains("2021年度及以后")),
+        "{:?}",
+        d.notes
+    );
+}
+
+#[test]
+fn several_replacements_are_listed_without_a_fix() {
+    let text = report(2023, "县国土资源局开展执法检查。");
+    assert_eq!(findings("wording", &text), ["国土资源局"]);
+    assert_eq!(
+        messages("wording", &text)[0],
+        "已更名的机构：“国土资源局”应改为“自然资源局”或“自然资源和规划局”"
+    );
+    assert_eq!(fixed("wording", &text), (text.clone(), 1));
+}
+
+#[test]
+fn severe_errors_are_errors_and_typos_of_variants_are_info() {
+    let text = report(2023, "维护中华人民共合国宪法权威，其它工作有序推进。");
+    let found = lint("wording", &text, "");
+    let severities: Vec<(String, Severity)> = found
+        .iter()
+        .map(|d| (text[d.span.clone()].to_string(), d.severity))
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            ("中华人民共合国".to_string(), Severity::Error),
+            ("其它".to_string(), Severity::Info)
+        ]
+    );
+}
+
+// ---- years ------------------------------------------------------------------------------
+
+#[test]
+fn year_bound_entries_follow_the_report_year() {
+    // 工商局 was merged into 市场监管 in the 2018–19 reform.
+    assert_eq!(
+        findings("wording", &report(2023, "县工商局开展检查。")),
+        ["工商局"]
+    );
+    assert!(findings("wording", &report(2017, "县工商局开展检查。")).is_empty());
+    // 《合同法》 was in force until the end of 2020.
+    assert!(findings("wording", &report(2019, "宣传《合同法》。")).is_empty());
+    // The 七五 plan ran to 2020; its wrap-up in 2021 is no error.
+    assert!(findings("wording", &report(2020, "深入开展“七五”普法。")).is_empty());
+    assert!(findings("wording", &report(2021, "完成“七五”普法总结验收。")).is_empty());
+    assert_eq!(
+        findings("wording", &report(2023, "深入开展“七五”普法。")),
+        ["“七五”普法"]
+    );
+    // The 2015—2020 纲要's goal in a report on 2020.
+    assert!(
+        findings(
+            "wording",
+            &report(2020, "建设廉洁高效、守法诚信的法治政府。")
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn year_bound_entries_are_silent_without_a_report_year() {
+    assert!(findings("wording", "县工商局开展检查。\n").is_empty());
+    // Entries without years still fire.
+    assert_eq!(findings("wording", "及时布署专项行动。\n"), ["布署"]);
+}
+
+// ---- 截止 / 截至 -------------------------------------------------------------------------
+
+#[test]
+fn jiezhi_before_a_date_or_now_is_jiezhi_to() {
+    let text = report(
+        2023,
+        "截止2023年12月31日，共受理案件120件；截止到11月底办结95件；截止目前无超期，截止年底全部办结。",
+    );
+    assert_eq!(
+        findings("wording", &text),
+        ["截止", "截止到", "截止目前", "截止年底"]
+    );
+    assert_eq!(
+        fixed("wording", &text).0,
+        report(
+            2023,
+            "截至2023年12月31日，共受理案件120件；截至11月底办结95件；截至目前无超期，截至年底全部办结。",
+        )
+    );
+}
+
+#[test]
+fn jiezhi_as_a_deadline_is_right() {
+    for body in [
+        "报名截止日期为2023年3月1日。",
+        "征集活动于2023年12月31日截止。",
+        "申报截止时间：2023年5月1日。",
+        "截至2023年底，共办结案件。",
+    ] {
+        assert!(
+            findings("wording", &report(2023, body)).is_empty(),
+            "fired on {body}"
+        );
+    }
+}
+
+// ---- guards: near-misses of entries with a known false reading ---------------------------
+
+#[test]
+fn guarded_entries_stay_silent_on_their_false_readings() {
+    for body in [
+        // 环境保护部 / 国土资源部 / 农业部 / 监察部 as part of 部门, 部署, 部分.
+        "督促环境保护部门依法履职，加强生态环境保护部署。",
+        "国土资源部门和农业部门联合执法，推进现代农业部署。",
+        "纪检监察部门开展监督，公司纪检监察部列席会议。",
+        // 检查院 as 检查 + 院内 / 院校.
+        "检查院内环境卫生，检查院校食堂。",
+        // 的的 in 的的确确 and after 目的 / 标的.
+        "的的确确取得成效，保障立法目的的实现，明确合同标的的价值。",
+        // 反应 in 药品不良反应.
+        "做好药品不良反应情况监测，处置过敏反应问题。",
+        // 省省委 / 市市委 after 各, 全.
+        "各省省委和各市市委统一部署。",
+        // 权利清单 not paired with 责任清单; 文化与旅游 not a body's name.
+        "公布公民权利清单，推动文化与旅游融合发展。",
+        // Cited titles keep their historical words.
+        "修订《浙江省法制宣传教育条例》和《某市行政首长出庭应诉办法》，落实《关于推进法制化建设的意见》。",
+        // Local regulations of the same name are in force.
+        "实施《浙江省无障碍环境建设条例》《某省城市房屋拆迁管理条例》。",
+        // A deliberate historical name, also with the level between.
+        "原工商行政管理局、原扶贫办的职责已划转，整合原县工商局、原市质监局的职责。",
+        // 党的二十大报告 without 精神; the right forms.
+        "学习党的二十大报告，带头尊法学法守法用法，学习贯彻习近平新时代中国特色社会主义思想主题教育。",
+        // An ellipsis before 等待; digits around a year range.
+        "群众反映的问题……等待答复。编号120212025年度。",
+    ] {
+        let text = report(2023, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+}
+
+#[test]
+fn guarded_entries_still_fire_where_they_are_wrong() {
+    let text = report(
+        2023,
+        "省环境保护部督导，市农业部门配合。检查院已受理。建立权利清单、责任清单。县文化与旅游局开展执法。",
+    );
+    assert_eq!(
+        findings("wording", &text),
+        ["环境保护部", "检查院", "权利清单", "文化与旅游"]
+    );
+}
+
+// ---- configuration -----------------------------------------------------------------------
+
+#[test]
+fn the_table_is_extended_and_trimmed_by_the_user() {
+    let config =
+        "[rules.wording.substitutions]\n\"依法治县办公室\" = \"县委依法治县办\"\n\"布署\" = \"\"\n";
+    let text = "依法治县办公室督促布署,查处作弊称。";
+    assert_eq!(
+        findings_with("wording", text, config),
+        ["依法治县办公室", "作弊称"],
+        "the user's entry is added, the removed one is gone, the others stay"
+    );
+    let config = "[rules.wording.substitutions]\n\"作弊称\" = [\"作弊秤\", \"作弊手段\"]\n";
+    assert_eq!(findings_with("wording", "查处作弊称。", config), ["作弊称"]);
+    assert_eq!(
+        fixed_with("wording", "查处作弊称。", config),
+        ("查处作弊称。".to_string(), 1),
+        "two replacements: no fix"
+    );
+    let config = "[rules.wording.substitutions]\n\"作弊称\" = []\n";
+    assert!(findings_with("wording", "查处作弊称。", config).is_empty());
+}
+
+#[test]
+fn a_user_table_changes_a_built_in_entry_field_by_field() {
+    let text = report(2023, "县工商局开展检查，运用法制思维。");
+    let config = "[rules.wording.substitutions]\n\"法制思维\" = { severity = \"off\" }\n\"工商局\" = { severity = \"error\", years = \">=2024\" }\n";
+    assert!(findings_with("wording", &text, config).is_empty());
+    let config = "[rules.wording.substitutions]\n\"工商局\" = { severity = \"error\" }\n";
+    let found = lint("wording", &text, config);
+    let d = found
+        .iter()
+        .find(|d| &text[d.span.clone()] == "工商局")
+        .unwrap();
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.starts_with("已更名的机构"), "the category stays");
+}
+
+#[test]
+fn user_entries_take_every_field() {
+    let config = "[rules.wording.substitutions]\n\"某某办\" = { to = \"某某局\", category = \"本地规范\", severity = \"info\", years = \"2020-2025\", not-before = [\"公室\"], fix = false, note = \"2020年更名\" }\n\"试点\" = { category = \"本地规范\" }\n";
+    let text = report(2023, "某某办开展试点，某某办公室配合。");
+    let found = lint("wording", &text, config);
+    let got: Vec<(&str, &str, Severity, bool)> = found
+        .iter()
+        .map(|d| {
+            (
+                &text[d.span.clone()],
+                d.message.as_str(),
+                d.severity,
+                d.fix.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "某某办",
+                "本地规范：“某某办”应为“某某局”",
+                Severity::Info,
+                false
+            ),
+            ("试点", "本地规范：“试点”不规范", Severity::Warning, false),
+        ]
+    );
+    assert!(found[0].notes.iter().any(|n| n == "2020年更名"));
+    assert!(lint("wording", &report(2019, "某某办开展工作。"), config).is_empty());
+}
+
+#[test]
+fn a_bad_entry_is_a_config_error_at_its_line() {
+    for (text, needle) in [
+        (
+            "[rules.wording.substitutions]\n\"甲\" = { to = \"乙\", colour = \"red\" }\n",
+            "colour",
+        ),
+        (
+            "[rules.wording.substitutions]\n\"甲\" = { to = \"乙\", years = \"2025-2020\" }\n",
+            "2025-2020",
+        ),
+        ("[rules.wording.substitutions]\n\"甲\" = 3\n", "替换表条目"),
+    ] {
+        let e = Config::layered(&[("nianbao.toml", text)]).unwrap_err();
+        assert!(e.message.contains(needle), "{}", e.message);
+        let span = e.span.expect("the error points into the file");
+        assert!(text[..span.start].contains("\"甲\""), "{span:?}");
+    }
+}
+
+#[test]
+fn more_near_misses_of_entries_with_a_known_false_reading() {
+    for (year, body) in [
+        // Formulations and bodies of their time.
+        (2019, "学习习近平总书记全面依法治国新理念新思想新战略。"),
+        (
+            2017,
+            "学习习近平总书记系列重要讲话精神，县政府法制办审查文件。",
+        ),
+        (
+            2018,
+            "县依法治县领导小组和依法治市领导小组召开会议，物价局开展检查。",
+        ),
+        (2024, "依据《进出口关税条例》办理，落实《增值税暂行条例》。"),
+        // Historical names and cited titles.
+        (2023, "原政府法制办、原物价局的职责已划转。"),
+        (
+            2023,
+            "印发《关于加强法制宣传的意见》《法制讲座制度》《增强法制意识实施方案》《优化法制环境十条》。",
+        ),
+        // A local regulation of its own name.
+        (2023, "实施《浙江省法律援助条例》。"),
+    ] {
+        let text = report(year, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {year} {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+}
