@@ -45,8 +45,15 @@ pub struct Suppression {
 pub struct OutlineConfig {
     /// Every one of these must appear in a title line.
     pub title_words: Vec<String>,
+    /// Without a title line, a short line with a year and all of these names the work
+    /// without `报告` (`…2023年法治政府建设工作情况`): a title with a naming defect.
+    pub loose_title_words: Vec<String>,
     /// Keys of web-page metadata (成文日期, 发布机构, …).
     pub metadata_keys: Vec<String>,
+    /// A copy site's slogan before its URL marks the URL as a watermark.
+    pub watermark_words: Vec<String>,
+    /// Keys of a web page's own fields that share a line with metadata (浏览次数, 字号).
+    pub field_keys: Vec<String>,
     /// Metadata keys naming the issuing organ, in order of preference.
     pub issuer_keys: Vec<String>,
     /// Web-page chrome (打印, 关闭, 字体大小, …): a short line containing one is not text.
@@ -54,6 +61,11 @@ pub struct OutlineConfig {
     pub extend_chrome_words: Vec<String>,
     /// The longest line, in characters, that can be chrome, a title or a signature line.
     pub short_line: usize,
+    /// Lines that may follow the 落款 start with one of these, after an optional opening
+    /// parenthesis: the 附注, a contact line, the 版记.
+    pub closing_words: Vec<String>,
+    /// Lines starting with one of these open the attachments.
+    pub attachment_words: Vec<String>,
 }
 
 /// The mandated sections: how each role is recognised, which are required, their order.
@@ -62,6 +74,10 @@ pub struct OutlineConfig {
 pub struct SectionsConfig {
     pub order: Vec<Role>,
     pub roles: RolesConfig,
+    /// Top-level headings with no role's words, before the shortcomings and plans parts,
+    /// report the year's work by theme: together they are `measures`, unless they hold
+    /// one of these words (`其他需要报告的情况`).
+    pub not_thematic_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -80,12 +96,33 @@ pub struct RoleConfig {
     pub name: String,
     pub words: Vec<String>,
     pub extend_words: Vec<String>,
+    /// Sets of words that identify the role when all of a set's words are in a heading
+    /// (`主要负责` and `履行`), wherever they stand.
+    pub word_sets: Vec<Vec<String>>,
     pub required: bool,
+    /// Reports on years before this one are not required to have the part (the duties
+    /// part became mandatory with 厅字〔2019〕28号, from the 2019 reports on).
+    pub required_from_year: Option<i32>,
 }
 
 impl RoleConfig {
     pub fn all_words(&self) -> impl Iterator<Item = &String> {
         self.words.iter().chain(&self.extend_words)
+    }
+
+    /// How strongly `heading` names this role: the characters of its longest matching
+    /// word or fully matched word set; None when nothing matches.
+    pub fn strength(&self, heading: &str) -> Option<usize> {
+        let words = self
+            .all_words()
+            .filter(|w| heading.contains(w.as_str()))
+            .map(|w| w.chars().count());
+        let sets = self
+            .word_sets
+            .iter()
+            .filter(|set| !set.is_empty() && set.iter().all(|w| heading.contains(w.as_str())))
+            .map(|set| set.iter().map(|w| w.chars().count()).sum());
+        words.chain(sets).max()
     }
 }
 

@@ -2,7 +2,10 @@
 
 mod common;
 
-use common::findings;
+use common::{findings, findings_with};
+use nianbao::config::Config;
+use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
 
 const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
 
@@ -65,7 +68,8 @@ fn numbering_skips_repeats_and_mixed_styles() {
     let repeat = COMPLETE.replace("三、党政", "二、党政");
     assert!(findings("numbering", &repeat).contains(&"二、".to_string()));
     let mixed = COMPLETE.replace("二、存在", "二.存在");
-    assert_eq!(findings("numbering", &mixed), ["二."]);
+    assert!(findings("numbering", &mixed).is_empty());
+    assert_eq!(findings("numbering-punct", &mixed), ["二."]);
     let enumeration = COMPLETE.replace("全年办理", "一是强化领导。三是全年办理");
     assert_eq!(findings("numbering", &enumeration), ["三是"]);
 }
@@ -98,4 +102,165 @@ fn percent_range_flags_rates_over_100_but_not_growth() {
     assert!(findings("percent-range", "收案数同比增长134.41%，调解成功率99.84%。").is_empty());
     assert!(findings("percent-range", "出庭应诉率100%。").is_empty());
     assert!(findings("percent-range", "增长率达150%。").is_empty());
+}
+
+#[test]
+fn duties_is_required_from_the_2019_reports_on() {
+    let old = "某县人民政府关于2017年度法治政府建设情况的报告\n一、依法全面履行政府职能\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的问题\n基层法治力量薄弱。\n三、2018年工作打算\n深化依法行政。\n";
+    assert!(findings("section-missing", old).is_empty());
+    let new = old.replace("2017", "2019").replace("2018", "2020");
+    let f = findings("section-missing", &new);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let later = findings_with(
+        "section-missing",
+        old,
+        "[sections.roles.duties]\nrequired-from-year = 2015\n",
+    );
+    assert_eq!(later.len(), 1);
+}
+
+#[test]
+fn titles_split_wrapped_or_without_the_document_kind() {
+    let body = "一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n";
+    let outline_of = |text: &str| {
+        let linter = Linter::new(Config::builtin(), &Selection::default());
+        let source = Source::new("t.txt", text.to_string());
+        let o = linter.outline(&source);
+        (o.title_text(&source.text), o.issuer)
+    };
+    // Split over two lines: one title, and its organ is the issuer.
+    let split = format!("某县人民政府\n\n2023年度法治政府建设情况报告\n{body}");
+    assert_eq!(
+        outline_of(&split),
+        (
+            Some("某县人民政府2023年度法治政府建设情况报告".into()),
+            Some("某县人民政府".into())
+        )
+    );
+    assert!(findings("title-missing", &split).is_empty());
+    // A page-title line with a site suffix and a 文号《…》 wrapper are chrome.
+    let page = format!(
+        "某县人民政府关于2023年度法治政府建设情况的报告-某县人民政府门户网站\n某卫〔2024〕3号《某县卫生健康局关于2023年度法治政府建设情况的报告》\n某县卫生健康局关于2023年度法治政府建设情况的报告\n{body}"
+    );
+    assert_eq!(
+        outline_of(&page).0.as_deref(),
+        Some("某县卫生健康局关于2023年度法治政府建设情况的报告")
+    );
+    assert_eq!(findings("web-residue", &page).len(), 2);
+    // A title without 报告 is no missing title, but a naming defect.
+    let loose = format!("某县人民政府2023年法治政府建设工作情况\n{body}");
+    assert!(findings("title-missing", &loose).is_empty());
+    assert_eq!(
+        findings("title-format", &loose),
+        ["某县人民政府2023年法治政府建设工作情况"]
+    );
+    let summary = format!("某县司法局2023年法治政府建设工作总结报告\n{body}");
+    assert_eq!(findings("title-format", &summary).len(), 1);
+    assert!(findings("title-format", COMPLETE).is_empty());
+}
+
+#[test]
+fn title_missing_suggests_the_reports_own_year_and_issuer() {
+    let text = COMPLETE.replace("某市2023年法治政府建设年度报告\n", "");
+    let selection = Selection {
+        select: Some(vec!["title-missing".into()]),
+        ignore: vec![],
+    };
+    let source = Source::new("t.txt", text);
+    let found = Linter::new(Config::builtin(), &selection).lint(&source);
+    let help = found[0].help.clone().unwrap();
+    assert!(help.contains("某市人民政府关于2023年度"), "{help}");
+}
+
+#[test]
+fn a_flattened_report_is_outlined_at_its_headings() {
+    let flat = "某县人民政府关于2023年度法治政府建设情况的报告2023年，我县扎实推进法治政府建设，现将有关情况报告如下：一、主要举措和成效全年办理行政复议案件120件，依法决策水平持续提升。二、存在的问题和不足基层法治力量仍然薄弱，合法性审查能力有待提升。三、党政主要负责人履行推进法治建设第一责任人职责情况主要负责人专题研究法治政府建设4次。四、2024年工作安排深化依法行政制度建设。\n某县人民政府\n2024年1月26日\n";
+    let linter = Linter::new(Config::builtin(), &Selection::default());
+    let source = Source::new("t.txt", flat.to_string());
+    let (o, found) = linter.check(&source);
+    assert_eq!(
+        o.title_text(flat).as_deref(),
+        Some("某县人民政府关于2023年度法治政府建设情况的报告")
+    );
+    let roles: Vec<String> = o.sections.iter().map(|s| s.role.to_string()).collect();
+    assert_eq!(roles, ["measures", "shortcomings", "duties", "plans"]);
+    let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "flattened-text").count(),
+        1,
+        "{rules:?}"
+    );
+    for quiet in [
+        "section-missing",
+        "title-missing",
+        "signature-missing",
+        "numbering",
+    ] {
+        assert!(!rules.contains(&quiet), "{quiet}: {rules:?}");
+    }
+    // Every span is a byte range of the original text.
+    for s in o.walk() {
+        assert!(flat[s.heading.clone()].starts_with(['一', '二', '三', '四']));
+    }
+}
+
+#[test]
+fn four_levels_continuous_numbering_and_paragraph_runs_are_fine() {
+    let body = "依法决策水平持续提升，全年办理行政复议案件120件。";
+    let four = format!(
+        "一、主要举措和成效\n（一）依法决策\n1.健全机制。{body}\n（1）完善规则。{body}\n（2）严格程序。{body}\n2.规范执法。{body}\n（二）规范执法\n1.落实三项制度。{body}\n二、存在的问题\n{body}\n"
+    );
+    assert!(
+        findings("numbering", &four).is_empty(),
+        "{:?}",
+        findings("numbering", &four)
+    );
+    assert!(findings("numbering-punct", &four).is_empty());
+    let continuous = format!(
+        "一、主要举措和成效\n（一）依法决策\n1.甲。{body}\n2.乙。{body}\n（二）规范执法\n3.丙。{body}\n4.丁。{body}\n（三）化解争议\n5.戊。{body}\n（四）普法\n6.己。{body}\n"
+    );
+    assert!(
+        findings("numbering", &continuous).is_empty(),
+        "{:?}",
+        findings("numbering", &continuous)
+    );
+    // A break of the document's own continuous scheme is reported.
+    let broken = continuous.replace("6.己", "1.己");
+    assert_eq!(findings("numbering", &broken), ["1."]);
+    // Per-parent numbering with one group running on is reported as before.
+    let restart = continuous
+        .replace("3.丙", "1.丙")
+        .replace("4.丁", "2.丁")
+        .replace("5.戊", "1.戊")
+        .replace("6.己", "1.己");
+    assert!(findings("numbering", &restart).is_empty());
+    let run_on = restart.replace("1.戊", "3.戊");
+    assert_eq!(findings("numbering", &run_on), ["3."]);
+    let paragraphs = format!(
+        "一、主要举措和成效\n（一）依法决策。\n一是健全机制。{body}\n二是严格程序。{body}\n三是强化监督。{body}\n（二）规范执法。\n一是落实制度。{body}\n"
+    );
+    assert!(
+        findings("numbering", &paragraphs).is_empty(),
+        "{:?}",
+        findings("numbering", &paragraphs)
+    );
+    let indented =
+        format!("一、主要举措和成效\n\u{3000}\u{3000}一是健全机制。{body}二是严格程序。\n");
+    assert!(findings("numbering", &indented).is_empty());
+    let skipped = paragraphs.replace("三是强化", "四是强化");
+    assert_eq!(findings("numbering", &skipped), ["四是"]);
+}
+
+#[test]
+fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
+    let body = "依法决策水平持续提升，全年办理行政复议案件120件。";
+    let stray = format!(
+        "一、主要举措和成效\n（一）、依法决策\n1.甲。{body}\n2、乙。{body}\n3.丙。{body}\n二，存在的问题\n{body}\n"
+    );
+    assert_eq!(
+        findings("numbering-punct", &stray),
+        ["（一）、", "2、", "二，"]
+    );
+    let habit = format!("一、主要举措和成效\n1、甲。{body}\n2、乙。{body}\n3、丙。{body}\n");
+    assert_eq!(findings("numbering-punct", &habit), ["1、"]);
 }

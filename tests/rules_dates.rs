@@ -419,3 +419,73 @@ fn relative_year_near_misses() {
     let meta = DRAFT.replace("发布时间：2024-01-30 09:12", "来源：今年新闻");
     assert!(findings("relative-year", &meta).is_empty());
 }
+
+/// The 落款 followed by what GB/T 9704 allows after it, on one line with its organ, or
+/// dated in Chinese numerals or full-width digits, is still the 落款.
+#[test]
+fn the_closing_block_in_every_shape() {
+    let body = "某县2023年法治政府建设年度报告\n一、主要举措和成效\n依法决策水平持续提升，全年办理复议案件12件。\n";
+    for tail in [
+        "某县人民政府\n2024年1月26日\n（此件公开发布）\n",
+        "某县人民政府\n2024年1月26日\n\n附件：1.重大行政决策事项目录\n2.行政执法数据统计表\n",
+        "某县人民政府\n2024年1月26日\n（联系人：张三，联系电话：0571-12345678）\n",
+        "某县人民政府\n2024年1月26日\n抄送：市委依法治市办。\n某县人民政府办公室 2024年1月26日印发\n",
+        "某县人民政府 2024年1月26日\n",
+        "某县人民政府\u{2028}2024年1月26日\n",
+    ] {
+        let text = format!("{body}{tail}");
+        assert!(
+            findings("signature-missing", &text).is_empty(),
+            "{tail:?}: {:?}",
+            findings("signature-missing", &text)
+        );
+        assert!(findings("date-format", &text).is_empty(), "{tail:?}");
+    }
+    for (date, fixed) in [
+        ("二〇二四年一月二十六日", "2024年1月26日"),
+        ("二零二四年一月二十六日", "2024年1月26日"),
+        ("二O二四年十二月三十一日", "2024年12月31日"),
+        ("２０２４年１月２６日", "2024年1月26日"),
+    ] {
+        let text = format!("{body}某县人民政府\n{date}\n");
+        assert!(findings("signature-missing", &text).is_empty(), "{date}");
+        let found = fixes("date-format", &text);
+        assert_eq!(
+            found,
+            [(date.to_string(), Some(fixed.to_string()))],
+            "{date}"
+        );
+    }
+    // Every date rule checks them.
+    let early = format!("{body}某县人民政府\n二〇二三年十二月二十五日\n");
+    assert_eq!(findings("date-before-period-end", &early).len(), 1);
+    let late = format!("{body}某县人民政府\n二〇二四年四月十日\n");
+    assert_eq!(findings("date-deadline", &late).len(), 1);
+    let invalid = format!("{body}某县人民政府\n二〇二四年二月三十日\n");
+    assert_eq!(findings("date-invalid", &invalid).len(), 1);
+}
+
+/// Metadata fields sharing a line with each other and with the page's own fields are
+/// each read; the publication date read this way is checked.
+#[test]
+fn publication_dates_on_shared_metadata_lines_are_checked() {
+    let report = "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n依法决策水平持续提升，全年办理复议案件12件。\n";
+    for meta in [
+        "来源:县司法局 发布日期:2023-12-20 16:13 浏览次数: 字体:【大 中 小】",
+        "文章来源: 发布时间:2023年12月20日 字号:【小】 【大】",
+        "时间:2023-12-20",
+        "发布时间 : 2023-12-20 来源:县司法局 字体大小:",
+        "作者:  时间:2023-12-20  来源:县司法局  大 中 小",
+    ] {
+        let text = format!("{meta}\n{report}");
+        assert_eq!(findings("date-before-period-end", &text).len(), 1, "{meta}");
+        assert!(findings("web-residue", &text).is_empty(), "{meta}");
+    }
+    let late = format!("来源:县司法局 发布日期:2024-04-03 16:13 浏览次数:\n{report}");
+    assert_eq!(findings("date-deadline", &late), ["2024-04-03 16:13"]);
+    // The 1 April deadline is the 2019 regulation's: not applied to earlier reports.
+    let old = late
+        .replace("2023年度", "2017年度")
+        .replace("2024-04-03", "2018-04-03");
+    assert!(findings("date-deadline", &old).is_empty());
+}

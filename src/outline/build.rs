@@ -1,12 +1,19 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
+use super::flatten;
 use super::lines::{self, NumberStyle, RawKind, RawLine};
-use super::{DateValue, Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
+use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
 use crate::words::WordMatcher;
 use std::ops::Range;
 
+/// The longest line (in characters) taken for a heading without an ordinal.
+const UNNUMBERED_CHARS: usize = 25;
+/// The most characters of a heading's line that name its part.
+const HEADING_CHARS: usize = 60;
+/// How many lines of text from the end the closing block is looked for in.
+const SIGNATURE_WINDOW: usize = 16;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
@@ -25,7 +32,6 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "室",
     "会",
 ];
-const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
 
 /// Builds outlines with one configuration, whose word lists it compiles once.
 pub struct Outliner {
@@ -33,6 +39,8 @@ pub struct Outliner {
     sections: SectionsConfig,
     /// The chrome words and extend-chrome-words.
     chrome: Option<WordMatcher>,
+    /// The metadata keys and the page's own field keys.
+    field_keys: Option<WordMatcher>,
 }
 
 impl Outliner {
@@ -43,17 +51,25 @@ impl Outliner {
             outline: cfg.clone(),
             sections: config.sections.clone(),
             chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
+            field_keys: WordMatcher::new(
+                cfg.metadata_keys
+                    .iter()
+                    .chain(&cfg.field_keys)
+                    .filter(|w| !w.is_empty()),
+            ),
         }
     }
 
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let raw = lines::parse(source);
+        let (mut raw, flattened, mut watermarks) =
+            flatten::split(text, lines::parse(source), &self.outline);
         let mut b = Builder {
             text,
             cfg: &self.outline,
             chrome: self.chrome.as_ref(),
+            field_keys: self.field_keys.as_ref(),
             lines: raw
                 .iter()
                 .map(|r| Line {
@@ -64,13 +80,22 @@ impl Outliner {
             metadata: Vec::new(),
         };
         b.classify(&raw);
+        // A watermark that is a segment of its own is a line of chrome.
+        for l in b.lines.iter_mut() {
+            if watermarks.contains(&l.span) {
+                l.kind = LineKind::Chrome;
+            }
+        }
+        watermarks.retain(|w| !b.lines.iter().any(|l| l.span == *w));
         let first_heading = raw
             .iter()
             .position(|r| matches!(r.kind, RawKind::Heading { .. }));
-        let title = b
-            .markdown_title(&raw, first_heading)
-            .or_else(|| b.find_title(first_heading.unwrap_or(raw.len())));
+        let title = match b.markdown_title(&raw, first_heading) {
+            Some(i) => vec![i],
+            None => b.find_title(first_heading.unwrap_or(raw.len())),
+        };
         let signature = b.find_signature(&raw);
+        b.unnumbered_headings(&mut raw, &self.sections);
         let sections = sections(text, &raw, &b.lines, &self.sections);
         let mut outline = Outline {
             title,
@@ -78,6 +103,8 @@ impl Outliner {
             sections,
             metadata: b.metadata,
             lines: b.lines,
+            flattened,
+            watermarks,
             ..Outline::default()
         };
         outline.report_year = report_year(text, &outline);
@@ -91,6 +118,7 @@ struct Builder<'a> {
     text: &'a str,
     cfg: &'a OutlineConfig,
     chrome: Option<&'a WordMatcher>,
+    field_keys: Option<&'a WordMatcher>,
     lines: Vec<Line>,
     metadata: Vec<Meta>,
 }
@@ -106,11 +134,14 @@ impl Builder<'_> {
                 RawKind::Blank => LineKind::Blank,
                 RawKind::Heading { .. } => LineKind::Heading,
                 RawKind::Breadcrumb => LineKind::Chrome,
-                _ if self.is_chrome(line) => LineKind::Chrome,
-                RawKind::Pipe(span) => {
-                    self.pipe_row(span.clone());
+                RawKind::KeyValue { .. } | RawKind::Text
+                    if self.fields(r.span.clone(), &mut pending) =>
+                {
                     LineKind::Meta
                 }
+                RawKind::Pipe(span) if self.pipe_row(span.clone()) => LineKind::Meta,
+                _ if self.is_chrome(line) => LineKind::Chrome,
+                RawKind::Pipe(_) => LineKind::Paragraph,
                 RawKind::Bullet(content) => {
                     self.bullet(content.clone(), &mut pending);
                     LineKind::Meta
@@ -125,12 +156,12 @@ impl Builder<'_> {
                     LineKind::Meta
                 }
                 _ if self.is_meta_key(
-                    line.trim_matches(SPACES)
+                    line.trim_matches(is_blank)
                         .trim_end_matches([':', '\u{ff1a}']),
                 ) =>
                 {
                     pending = Some(
-                        line.trim_matches(SPACES)
+                        line.trim_matches(is_blank)
                             .trim_end_matches([':', '\u{ff1a}'])
                             .into(),
                     );
@@ -145,8 +176,62 @@ impl Builder<'_> {
         }
     }
 
+    /// `来源:… 发布日期:2018-04-03 16:13 浏览次数: 字体:【大 中 小】`: a line of
+    /// `key: value` fields, the first at the line's start, at least one a metadata key.
+    /// Each value runs to the next key; metadata is kept, the page's own fields
+    /// (浏览次数, 字号) are dropped. False when the line is no such line.
+    fn fields(&mut self, span: Range<usize>, pending: &mut Option<String>) -> bool {
+        let line = &self.text[span.clone()];
+        let Some(keys) = self.field_keys else {
+            return false;
+        };
+        if !at_most(line, 2 * self.cfg.short_line) || !line.contains([':', '\u{ff1a}']) {
+            return false;
+        }
+        // (key start, value start, key)
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for hit in keys.find_iter(line) {
+            let after = &line[hit.end()..];
+            let rest = after.trim_start_matches([' ', '\u{3000}']);
+            if let Some(colon) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ':' | '\u{ff1a}'))
+            {
+                let value = hit.end() + (after.len() - rest.len()) + colon.len_utf8();
+                found.push((hit.start(), value, &line[hit.range()]));
+            }
+        }
+        let lead = line.len() - line.trim_start_matches(is_blank).len();
+        if found.first().is_none_or(|f| f.0 != lead) || !found.iter().any(|f| self.is_meta_key(f.2))
+        {
+            return false;
+        }
+        let fields: Vec<(String, Range<usize>)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| self.is_meta_key(f.2))
+            .map(|(k, f)| {
+                let end = found.get(k + 1).map_or(line.len(), |next| next.0);
+                (f.2.to_string(), span.start + f.1..span.start + end)
+            })
+            .collect();
+        let alone = found.len() == 1;
+        for (key, value) in fields {
+            let value = trim_span(self.text, value);
+            if value.is_empty() && alone {
+                // `成文日期:` with its value on a later line.
+                *pending = Some(key);
+            } else if value.is_empty() {
+            } else {
+                self.push_meta(key, value);
+            }
+        }
+        true
+    }
+
     fn is_chrome(&self, line: &str) -> bool {
-        let line = line.trim_matches(SPACES);
+        let line = line.trim_matches(is_blank);
         at_most(line, self.cfg.short_line)
             && !line.contains('。')
             && self.chrome.is_some_and(|m| m.is_match(line))
@@ -223,20 +308,29 @@ impl Builder<'_> {
         }
     }
 
-    /// `索引号: | 11330723… | 发布机构: | 县司法局 |`: keys end with a colon.
-    fn pipe_row(&mut self, span: Range<usize>) {
+    /// `索引号: | 11330723… | 发布机构: | 县司法局 |`: keys end with a colon. Whether
+    /// the row held a key.
+    fn pipe_row(&mut self, span: Range<usize>) -> bool {
         let mut cells = Vec::new();
         let mut start = span.start;
         for part in self.text[span.clone()].split('|') {
             cells.push(trim_span(self.text, start..start + part.len()));
             start += part.len() + 1;
         }
-        let is_key = |t: &str| t.ends_with([':', '\u{ff1a}']);
+        // `索引号:`, or `[ 索引号 ]`.
+        let is_key =
+            |t: &str| t.ends_with([':', '\u{ff1a}']) || t.starts_with('[') && t.ends_with(']');
         let mut i = 0;
+        let mut any = false;
         while i < cells.len() {
             let cell = &self.text[cells[i].clone()];
             if is_key(cell) {
-                let key = cell.trim_end_matches([':', '\u{ff1a}']).trim().to_string();
+                any = true;
+                let key = cell
+                    .trim_end_matches([':', '\u{ff1a}', ']'])
+                    .trim_start_matches('[')
+                    .trim()
+                    .to_string();
                 match cells.get(i + 1) {
                     Some(v) if !is_key(&self.text[v.clone()]) => {
                         self.push_meta(key, v.clone());
@@ -247,6 +341,7 @@ impl Builder<'_> {
             }
             i += 1;
         }
+        any
     }
 
     /// A Markdown document's title: its first heading, when it names the report.
@@ -275,28 +370,93 @@ impl Builder<'_> {
 
     /// The title: a short line before the first heading naming the report; one with a
     /// year wins over one without (`法治政府建设年度报告和工作要点` is a page category).
-    fn find_title(&mut self, before: usize) -> Option<usize> {
-        let candidates: Vec<usize> = (0..before)
+    /// A page-title line with a site suffix (`…的报告-某某网`) or a `文号《…》` wrapper is
+    /// chrome. The organ on the line above (`某县人民政府` / `2022年度…报告`) is part of
+    /// the title. With no such line, a line naming the work without `报告`
+    /// (`…2023年法治政府建设工作情况`) is the title, which `title-format` reports.
+    fn find_title(&mut self, before: usize) -> Vec<usize> {
+        let short: Vec<usize> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
-            .filter(|&i| {
-                let t = &self.text[self.lines[i].span.clone()];
-                self.is_short_value(t)
-                    && self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
-            })
+            .filter(|&i| self.is_short_value(&self.text[self.lines[i].span.clone()]))
             .collect();
+        let has_all = |b: &Self, i: usize, words: &[String]| {
+            let t = &b.text[b.lines[i].span.clone()];
+            words.iter().all(|w| t.contains(w.as_str()))
+        };
+        let mut candidates = Vec::new();
+        for &i in &short {
+            if !has_all(self, i, &self.cfg.title_words) {
+                continue;
+            }
+            if self.is_page_title(&self.text[self.lines[i].span.clone()]) {
+                self.lines[i].kind = LineKind::Chrome;
+            } else {
+                candidates.push(i);
+            }
+        }
+        let with_year =
+            |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span.clone()]).is_some();
         let title = candidates
             .iter()
+            .find(|i| with_year(self, i))
+            .or(candidates.first())
             .copied()
-            .find(|&i| first_year(&self.text[self.lines[i].span.clone()]).is_some())
-            .or(candidates.first().copied())?;
-        self.lines[title].kind = LineKind::Title;
-        Some(title)
+            .or_else(|| {
+                short
+                    .iter()
+                    .copied()
+                    .find(|&i| with_year(self, &i) && has_all(self, i, &self.cfg.loose_title_words))
+            });
+        let Some(title) = title else {
+            return Vec::new();
+        };
+        let mut lines = vec![title];
+        if let Some(&above) = short.iter().rev().find(|&&i| i < title)
+            && self.lines[above + 1..title]
+                .iter()
+                .all(|l| l.kind == LineKind::Blank)
+        {
+            let organ = self.text[self.lines[above].span.clone()].trim_matches(is_blank);
+            let opens_with_organ = |t: &str| {
+                let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+                ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) || head.contains("关于")
+            };
+            let t = self.text[self.lines[title].span.clone()].trim_matches(is_blank);
+            if (ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于"))
+                && !opens_with_organ(t)
+            {
+                lines.insert(0, above);
+            }
+        }
+        for &i in &lines {
+            self.lines[i].kind = LineKind::Title;
+        }
+        lines
     }
 
-    /// The closing block: a date line at the end, and the organ's line just above it.
+    /// A browser page title (`…的报告-某某网`, `…报告_某某政府门户网站`) or a wrapper
+    /// that repeats the title after its document number (`浙卫〔2024〕3号《…的报告》`).
+    fn is_page_title(&self, line: &str) -> bool {
+        let t = line.trim_matches(is_blank);
+        let site_suffix = t.rfind("报告").is_some_and(|at| {
+            let after = t[at + "报告".len()..].trim_start_matches(['》', '”']);
+            after.starts_with(['-', '_', '|', '｜', '—', '–']) && after.chars().count() > 1
+        });
+        let wrapper = t.ends_with('》')
+            && t.find('《').is_some_and(|at| {
+                let head = &t[..at];
+                head.contains('〔') && head.ends_with('号')
+            });
+        site_suffix || wrapper
+    }
+
+    /// The closing block (落款): the organ's line and the date line, or both on one line
+    /// (`某市人民政府 2024年1月26日`, also a Word paragraph split by a soft break). It is
+    /// the last text but for what GB/T 9704 lets follow it: the 附注 `（此件公开发布）`,
+    /// `附件：` and the attachments, a contact line, the 版记 (`抄送：`, `…印发`).
     fn find_signature(&mut self, raw: &[RawLine]) -> Signature {
         let mut sig = Signature::default();
-        let tail: Vec<usize> = (0..raw.len())
+        let content: Vec<usize> = (0..raw.len())
             .rev()
             .filter(|&i| {
                 !matches!(
@@ -304,28 +464,44 @@ impl Builder<'_> {
                     LineKind::Blank | LineKind::Chrome | LineKind::Meta
                 )
             })
-            .take(2)
+            .take(SIGNATURE_WINDOW)
             .collect();
-        let Some(&last) = tail.first() else {
-            return sig;
-        };
-        let organ_line = if let RawKind::Date {
-            year,
-            month,
-            day,
-            span,
-        } = &raw[last].kind
-        {
-            let date = DateValue {
-                year: *year,
-                month: *month,
-                day: *day,
+        // The closing block's date: the last date line with only closing matter after it.
+        let mut found = None;
+        for (k, &i) in content.iter().enumerate() {
+            let date = match &raw[i].kind {
+                RawKind::Date(d) => Some((d.clone(), false)),
+                RawKind::Text => self.one_line_signature(raw[i].span.clone()),
+                _ => None,
             };
-            sig.date = Some((date, span.clone()));
-            self.lines[last].kind = LineKind::Signature;
-            tail.get(1).copied()
-        } else {
-            Some(last)
+            if let Some(date) = date.filter(|_| self.only_closing_matter(&content[..k])) {
+                found = Some((k, i, date));
+                break;
+            }
+            // Past a long line of text no earlier line has only closing matter after it.
+            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            if !self.is_closing_matter(i) && !at_most(t, self.cfg.short_line) {
+                break;
+            }
+        }
+        let organ_line = match found {
+            Some((k, i, (date, one_line))) => {
+                sig.date = Some((date.value, date.span.clone()));
+                sig.date_form = date.form;
+                self.lines[i].kind = LineKind::Signature;
+                if one_line {
+                    sig.organ = Some(trim_span(self.text, raw[i].span.start..date.span.start));
+                    return sig;
+                }
+                content.get(k + 1).copied()
+            }
+            None => {
+                let k = content
+                    .iter()
+                    .position(|&i| !self.is_closing_matter(i))
+                    .unwrap_or(content.len());
+                content.get(k).copied()
+            }
         };
         if let Some(i) = organ_line.filter(|&i| self.is_organ(i, &raw[i], sig.date.is_some())) {
             sig.organ = Some(trim_span(self.text, raw[i].span.clone()));
@@ -334,10 +510,105 @@ impl Builder<'_> {
         sig
     }
 
+    /// A short line standing alone between paragraphs, with no sentence punctuation and
+    /// a longer paragraph after it, is a top-level heading without an ordinal when it
+    /// names a mandated part (`存在的问题和不足`), or when the document numbers no
+    /// top-level heading at all (its headings are all such lines).
+    fn unnumbered_headings(&mut self, raw: &mut [RawLine], cfg: &SectionsConfig) {
+        let numbered = raw
+            .iter()
+            .any(|r| matches!(r.kind, RawKind::Heading { level: 1, .. }));
+        let content: Vec<usize> = (0..raw.len())
+            .filter(|&i| {
+                !matches!(
+                    self.lines[i].kind,
+                    LineKind::Blank | LineKind::Chrome | LineKind::Meta
+                )
+            })
+            .collect();
+        for w in content.windows(3) {
+            let [before, i, after] = [w[0], w[1], w[2]];
+            if self.lines[i].kind != LineKind::Paragraph
+                || !matches!(
+                    self.lines[before].kind,
+                    LineKind::Paragraph | LineKind::Heading
+                )
+                || self.lines[after].kind != LineKind::Paragraph
+            {
+                continue;
+            }
+            let t = self.text[raw[i].span.clone()].trim_matches(is_blank);
+            if !at_most(t, UNNUMBERED_CHARS) {
+                continue;
+            }
+            let next = self.text[raw[after].span.clone()].trim_matches(is_blank);
+            let len = t.chars().count();
+            let next_len = next.chars().take(2 * len.max(20)).count();
+            if len < 4
+                || t.contains(SENTENCE_PUNCT)
+                || t.contains(['：', ':', '、', '“', '《'])
+                || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+                || next_len < 2 * len.max(20)
+                || numbered && role_of(t, cfg) == Role::Other
+            {
+                continue;
+            }
+            let span = trim_span(self.text, raw[i].span.clone());
+            raw[i].kind = RawKind::Heading {
+                level: 1,
+                number: 0,
+                style: NumberStyle::Unnumbered,
+                marker: span.start..span.start,
+                rest: span,
+            };
+            self.lines[i].kind = LineKind::Heading;
+        }
+    }
+
+    /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
+    fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
+        let line = &self.text[span.clone()];
+        let t = line.trim_matches(is_blank);
+        if !at_most(t, 40) || !t.ends_with('日') || line.contains(SENTENCE_PUNCT) {
+            return None;
+        }
+        let date = lines::trailing_date(line, span.start)?;
+        let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
+        ORGAN_SUFFIXES
+            .iter()
+            .any(|s| organ.ends_with(s))
+            .then_some((date, true))
+    }
+
+    /// Whether every line of `after` (the lines after a date, last first) is what may
+    /// follow the 落款: the 附注, attachments (`附件：` and the short lines after it), a
+    /// contact line, the 版记, a rule line.
+    fn only_closing_matter(&self, after: &[usize]) -> bool {
+        let mut attachments = false;
+        // `after` runs from the end backwards; read it forwards.
+        after.iter().rev().all(|&i| {
+            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            if starts_with_any(t, &self.cfg.attachment_words) {
+                attachments = true;
+            }
+            attachments && at_most(t, self.cfg.short_line) || self.is_closing_matter(i)
+        })
+    }
+
+    /// A line of the closing matter other than attachments.
+    fn is_closing_matter(&self, i: usize) -> bool {
+        let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+        let bare = t.trim_start_matches(['(', '（']);
+        starts_with_any(bare, &self.cfg.closing_words)
+            || starts_with_any(t, &self.cfg.attachment_words)
+            || t.ends_with("印发")
+            || t.chars().all(|c| "-—─━_=－ ".contains(c))
+    }
+
     /// A short line without punctuation; without a date below it, it must also end like
     /// the name of an organ (…政府, …局).
     fn is_organ(&self, index: usize, raw: &RawLine, has_date: bool) -> bool {
-        let t = self.text[raw.span.clone()].trim_matches(SPACES);
+        let t = self.text[raw.span.clone()].trim_matches(is_blank);
         matches!(raw.kind, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
@@ -374,9 +645,15 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         if lines[i].kind != LineKind::Heading {
             continue; // a Markdown title
         }
-        let heading_end = text[rest.clone()]
+        // The heading runs to its first full stop, and no further than a heading's length
+        // (a heading whose paragraph follows on the same line, a flattened document).
+        let capped = text[rest.clone()]
+            .char_indices()
+            .nth(HEADING_CHARS)
+            .map_or(rest.end, |(i, _)| rest.start + i);
+        let heading_end = text[rest.start..capped]
             .find('。')
-            .map_or(rest.end, |p| rest.start + p + '。'.len_utf8());
+            .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
         let section = Section {
             level,
@@ -385,16 +662,18 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             marker: marker.clone(),
             heading: marker.start..heading_end,
             role: if level == 1 {
-                role_of(&text[rest.clone()], cfg)
+                role_of(&text[rest.start..heading_end], cfg)
             } else {
                 Role::Other
             },
+            thematic: false,
             line: i,
             end_line: i + 1,
             children: Vec::new(),
         };
         insert(&mut roots, section);
     }
+    mark_thematic(text, &mut roots, cfg);
     let content_end = lines
         .iter()
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
@@ -425,22 +704,36 @@ fn close(siblings: &mut [Section], end: usize) {
     }
 }
 
-/// The role whose heading words match this heading best (the longest matching word).
+/// The role whose heading words match this heading best (the longest matching word or
+/// word set).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| {
-            let best = cfg
-                .roles
-                .get(role)?
-                .all_words()
-                .filter(|w| heading.contains(w.as_str()))
-                .map(|w| w.chars().count())
-                .max()?;
-            Some((best, role))
-        })
+        .filter_map(|&role| Some((cfg.roles.get(role)?.strength(heading)?, role)))
         .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
+}
+
+/// A run of top-level headings that name no part, before the shortcomings and plans
+/// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
+/// measures part.
+fn mark_thematic(text: &str, roots: &mut [Section], cfg: &SectionsConfig) {
+    let end = roots
+        .iter()
+        .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
+        .unwrap_or(roots.len());
+    for s in roots[..end].iter_mut().filter(|s| s.level == 1) {
+        let heading = &text[s.heading.clone()];
+        if s.role == Role::Other
+            && !cfg
+                .not_thematic_words
+                .iter()
+                .any(|w| heading.contains(w.as_str()))
+        {
+            s.role = Role::Measures;
+            s.thematic = true;
+        }
+    }
 }
 
 /// The report year: from the title, else the `measures` heading, else any top-level
@@ -468,11 +761,30 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
             .filter(|l| l.kind == LineKind::Paragraph)
             .find_map(|l| first_year(&text[l.span.clone()]))
     };
-    measures.or_else(other).or_else(preamble)
+    // The first lines of the measures part tell the year's work (`2021年，党组…`).
+    let body = || {
+        o.sections
+            .iter()
+            .filter(|s| s.role == Role::Measures)
+            .find_map(|s| {
+                o.lines[s.line + 1..s.end_line.min(s.line + 6)]
+                    .iter()
+                    .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
+                    .find_map(|l| first_year(&text[l.span.clone()]))
+            })
+    };
+    measures.or_else(other).or_else(preamble).or_else(body)
 }
 
-/// The issuing organ: the signature's, else the metadata's, else the title's opening.
+/// The issuing organ: the one the title names (before `关于` or the year), else the
+/// signature's, else the metadata's (`发文机关`, then a hosting site's `发布机构`), else
+/// the place the title names (`2023年某市法治政府建设…` → `某市`).
 fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
+    let title = o.title_text(text);
+    let head = title.as_deref().map(title_organ).unwrap_or_default();
+    if ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) {
+        return Some(head.to_string());
+    }
     if let Some(span) = &o.signature.organ {
         return Some(text[span.clone()].to_string());
     }
@@ -482,28 +794,63 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     {
         return Some(m.value.clone());
     }
-    let title = &text[o.title_span()?];
-    let cut = title
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(title.len());
-    let head = title[..cut].trim_end_matches("关于");
-    ORGAN_SUFFIXES
-        .iter()
-        .any(|s| head.ends_with(s))
-        .then(|| head.to_string())
+    (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
 }
 
-/// `一是`, `二是`, … at the start of a sentence in each paragraph.
-fn enumerations(text: &str, lines: &[Line]) -> Vec<(usize, Vec<Enumeration>)> {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
-        .filter_map(|(i, l)| {
-            let items = enumeration_items(&text[l.span.clone()], l.span.start);
-            (!items.is_empty()).then_some((i, items))
-        })
-        .collect()
+/// The organ or place a title opens with: before `关于` or the year, or, when the year
+/// comes first, between the year and `法治`.
+fn title_organ(title: &str) -> &str {
+    if let Some(at) = title.find("关于") {
+        return title[..at].trim();
+    }
+    let Some(digit) = title.find(|c: char| c.is_ascii_digit()) else {
+        return "";
+    };
+    if digit > 0 {
+        return title[..digit].trim();
+    }
+    let after_year = title[digit..]
+        .find('年')
+        .map_or("", |at| &title[digit + at + '年'.len_utf8()..]);
+    let after_year = after_year.trim_start_matches('度');
+    after_year
+        .find("法治")
+        .map_or("", |at| after_year[..at].trim())
+}
+
+/// Runs of `一是`, `二是`, …: within a paragraph, and across paragraphs that open with
+/// the next number (`一是…` / `二是…` / `三是…`, each its own paragraph). A heading
+/// starts a new run.
+fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
+    let mut runs: Vec<Vec<Enumeration>> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
+            continue;
+        }
+        let items = enumeration_items(&text[l.span.clone()], l.span.start);
+        let opens_line = items
+            .first()
+            .is_some_and(|e| text[l.span.start..e.span.start].chars().all(is_blank));
+        let continues = open
+            && l.kind == LineKind::Paragraph
+            && opens_line
+            && runs
+                .last()
+                .and_then(|r| r.last())
+                .is_some_and(|last| items[0].number == last.number + 1);
+        if continues {
+            if let Some(run) = runs.last_mut() {
+                run.extend(items);
+            }
+        } else if !items.is_empty() {
+            runs.push(items);
+            open = true;
+        } else if l.kind == LineKind::Heading {
+            open = false;
+        }
+    }
+    runs
 }
 
 fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
@@ -521,7 +868,7 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         let boundary = before[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09} ".contains(c));
+            .is_none_or(|c| is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}".contains(c));
         let number = lines::chinese_number(&before[start..]);
         if boundary && number > 0 && digits.len() <= 3 {
             items.push(Enumeration {
@@ -533,26 +880,68 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
     items
 }
 
-/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年.
+/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年: never one inside
+/// a cited title (`《…》`) or a range (`2021—2025年`, `2021年-2025年`).
 pub fn first_year(s: &str) -> Option<i32> {
     let b = s.as_bytes();
+    let mut depth = 0usize;
     let mut i = 0;
-    while i + 4 <= b.len() {
+    while i < b.len() {
+        if b[i..].starts_with("《".as_bytes()) {
+            depth += 1;
+        } else if b[i..].starts_with("》".as_bytes()) {
+            depth = depth.saturating_sub(1);
+        }
         let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if run == 0 {
             i += 1;
             continue;
         }
-        if run == 4 {
+        if run == 4 && depth == 0 {
             let after = s[i + 4..].trim_start_matches(' ');
-            let year: i32 = s[i..i + 4].parse().ok()?;
-            if after.starts_with('年') && (1900..=2100).contains(&year) {
+            if let Some(rest) = after.strip_prefix('年')
+                && let Ok(year) = s[i..i + 4].parse::<i32>()
+                && (1900..=2100).contains(&year)
+                && !range_follows(rest)
+                && !range_precedes(&s[..i])
+            {
                 return Some(year);
             }
         }
         i += run;
     }
     None
+}
+
+const RANGE_SEPARATORS: &[char] = &['-', '—', '–', '―', '～', '~', '〜', '－', '至'];
+
+/// `rest` (after a year's 年) goes on to another year: `—2025年`.
+fn range_follows(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(RANGE_SEPARATORS) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// `before` (the text before a year) ends with a year and a range separator: `2021—`.
+fn range_precedes(before: &str) -> bool {
+    let Some(before) = before.trim_end().strip_suffix(RANGE_SEPARATORS) else {
+        return false;
+    };
+    let before = before.trim_end().trim_end_matches('年').trim_end();
+    let b = before.as_bytes();
+    b.len() >= 4 && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
+}
+
+/// White space or an invisible character (zero-width space or joiner, U+FEFF): what
+/// may surround a line's text without changing what the line is.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn starts_with_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.starts_with(w.as_str()))
 }
 
 /// Whether `s` has at most `n` characters, without counting a long line to its end.
@@ -563,8 +952,8 @@ fn at_most(s: &str, n: usize) -> bool {
 /// `span` without leading and trailing spaces (including full-width and no-break).
 pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start_matches(SPACES).len());
-    let end = span.end - (s.len() - s.trim_end_matches(SPACES).len());
+    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
+    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
     start..end.max(start)
 }
 
@@ -580,7 +969,7 @@ mod tests {
     fn finds_title_sections_roles_and_signature() {
         let text = "2023年某市法治政府建设年度报告\n\n2023年,我市扎实推进法治政府建设。\n一、2023年主要工作情况\n(一)抓统筹。一是强化领导。二是压实责任。\n二、存在问题\n仍有差距。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n认真履职。\n四、2024年工作计划\n继续推进。\n某市人民政府\n2024年1月26日\n";
         let o = outline(text);
-        assert_eq!(o.title, Some(0));
+        assert_eq!(o.title, [0]);
         assert_eq!(o.report_year, Some(2023));
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
         assert_eq!(
@@ -596,7 +985,7 @@ mod tests {
         assert_eq!(o.issuer.as_deref(), Some("某市人民政府"));
         let (date, _) = o.signature.date.unwrap();
         assert_eq!(date.to_string(), "2024-01-26");
-        let items: Vec<u32> = o.enumerations[0].1.iter().map(|e| e.number).collect();
+        let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
     }
 
@@ -661,7 +1050,7 @@ mod tests {
         let o = outline(
             "# 某市2023年法治政府建设年度报告\n\n## 一、主要工作\n\n### (一)依法决策\n\n## 二、存在问题\n",
         );
-        assert_eq!(o.title, Some(0));
+        assert_eq!(o.title, [0]);
         assert_eq!(o.report_year, Some(2023));
         let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
         assert_eq!(roles, [Role::Measures, Role::Shortcomings]);
@@ -686,6 +1075,133 @@ mod tests {
         assert_eq!(&text[child.heading.clone()], "依法决策");
         // A numbered line keeps its number at the reader's level.
         assert_eq!(o.sections[1].children[0].number, 1);
+    }
+
+    /// Leading white space and invisible characters never change what a line is: a
+    /// heading after a zero-width space, U+FEFF, an ideographic or em space, a form feed
+    /// (`pdftotext` pages), NEL or U+2028 is still a heading.
+    #[test]
+    fn leading_invisible_characters_keep_headings() {
+        for lead in [
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{3000}\u{3000}",
+            "\u{2003}",
+            "\u{0C}",
+            "\u{85}",
+            "\u{2028}",
+        ] {
+            let text = format!(
+                "{lead}一、主要举措和成效\n正文。\n{lead}（一）依法决策\n{lead}二、存在的问题\n"
+            );
+            let o = outline(&text);
+            let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+            assert_eq!(roles, [Role::Measures, Role::Shortcomings], "{lead:?}");
+            assert_eq!(o.sections[0].children.len(), 1, "{lead:?}");
+        }
+        let o = outline("\u{200B}\u{FEFF}\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Blank);
+    }
+
+    /// `　　一是…二是…` (the standard two-character indent) is one run from 1.
+    #[test]
+    fn indented_enumerations_start_at_one() {
+        let o = outline("\u{3000}\u{3000}一是强化领导。二是压实责任。\n");
+        let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
+        assert_eq!(items, [1, 2]);
+    }
+
+    fn roles(text: &str) -> Vec<(Role, bool)> {
+        outline(text)
+            .sections
+            .iter()
+            .map(|s| (s.role, s.thematic))
+            .collect()
+    }
+
+    #[test]
+    fn a_run_of_thematic_headings_is_the_measures_part() {
+        let text = "一、依法全面履行政府职能\n正文。\n二、强化组织领导，夯实法治基础\n正文。\n三、存在的问题和不足\n正文。\n四、其他需要报告的情况\n正文。\n";
+        let m = (Role::Measures, true);
+        assert_eq!(
+            roles(text),
+            [m, m, (Role::Shortcomings, false), (Role::Other, false)]
+        );
+        // After the plans part a heading naming no part stays `other`.
+        let late = "一、2023年主要工作情况\n正文。\n二、下一步工作打算\n正文。\n三、附则\n";
+        assert_eq!(
+            roles(late),
+            [
+                (Role::Measures, false),
+                (Role::Plans, false),
+                (Role::Other, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn older_and_looser_headings_get_their_roles() {
+        for (heading, role) in [
+            ("一、2017年法治政府建设情况", Role::Measures),
+            ("一、2023年度法治政府建设主要情况", Role::Measures),
+            ("一、工作总体完成情况", Role::Measures),
+            ("一、2022年度法治政府建设成效显著：", Role::Measures),
+            ("二、主要做法", Role::Measures),
+            ("二、存在的问题和不足", Role::Shortcomings),
+            ("二、困难和问题", Role::Shortcomings),
+            ("三、下一步工作思路", Role::Plans),
+            ("三、2024年工作计划", Role::Plans),
+            (
+                "一、区政府主要负责同志履行推进法治建设第一责任人职责情况",
+                Role::Duties,
+            ),
+            ("三、局主要负责人履职情况", Role::Duties),
+            (
+                "一、加强党的领导，切实履行推进法治政府建设重要职责",
+                Role::Duties,
+            ),
+        ] {
+            let o = outline(&format!("{heading}\n正文。\n"));
+            assert_eq!(o.sections[0].role, role, "{heading}");
+        }
+    }
+
+    #[test]
+    fn the_year_never_comes_from_a_range_or_a_cited_title() {
+        assert_eq!(
+            first_year("按照《法治政府建设实施纲要(2021—2025年)》，2023年"),
+            Some(2023)
+        );
+        assert_eq!(first_year("规划（2021-2025年）"), None);
+        assert_eq!(first_year("2021年—2025年期间"), None);
+        assert_eq!(first_year("《2022年工作要点》"), None);
+        assert_eq!(first_year("2024 年工作"), Some(2024));
+        let text = "根据《全面深化法治领域改革纲要(2023—2027年)》，现将有关情况报告如下：\n一、主要工作\n2021年，党组召开会议。\n";
+        assert_eq!(outline(text).report_year, Some(2021));
+    }
+
+    #[test]
+    fn a_short_line_alone_naming_a_part_is_a_heading() {
+        let para = "基层法治力量仍然薄弱，合法性审查能力有待提升，行政执法规范化水平仍需提高，部分乡镇法治建设工作机制还不健全。";
+        let text =
+            format!("一、2023年主要工作情况\n{para}\n存在的问题和不足\n{para}\n一是学习。\n");
+        let o = outline(&text);
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Measures, Role::Shortcomings]);
+        assert_eq!(o.sections[1].style, NumberStyle::Unnumbered);
+        // Without numbered headings, such lines are the headings: a thematic run.
+        let bare = format!(
+            "前言：现将情况报告如下。\n依法全面履行政府职能\n{para}\n强化组织领导\n{para}\n"
+        );
+        let roles: Vec<(Role, bool)> = outline(&bare)
+            .sections
+            .iter()
+            .map(|s| (s.role, s.thematic))
+            .collect();
+        assert_eq!(roles, [(Role::Measures, true), (Role::Measures, true)]);
+        // A line naming no part under numbered headings stays text.
+        let inner = format!("一、主要工作\n{para}\n依法决策\n{para}\n");
+        assert_eq!(outline(&inner).sections.len(), 1);
     }
 
     #[test]

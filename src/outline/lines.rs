@@ -1,5 +1,6 @@
 //! The pest parse of `grammar/outline.pest`: one classified [`RawLine`] per source line.
 
+use super::DateValue;
 use crate::source::Source;
 use pest::Parser;
 use pest::iterators::Pair;
@@ -53,12 +54,8 @@ pub enum RawKind {
     Bullet(Range<usize>),
     Pipe(Range<usize>),
     Breadcrumb,
-    Date {
-        year: i32,
-        month: u32,
-        day: u32,
-        span: Range<usize>,
-    },
+    /// A line holding only a date.
+    Date(DateText),
     KeyValue {
         key: Range<usize>,
         value: Range<usize>,
@@ -88,7 +85,7 @@ pub fn parse(source: &Source) -> Vec<RawLine> {
 }
 
 /// The kind of one line; `base` is where the line starts in the whole text.
-fn classify(line: &str, base: usize) -> RawKind {
+pub fn classify(line: &str, base: usize) -> RawKind {
     // Nothing to classify (the grammar would say `blank`).
     if line.is_empty() {
         return RawKind::Blank;
@@ -109,12 +106,15 @@ fn classify(line: &str, base: usize) -> RawKind {
     }
     match pair.as_rule() {
         Rule::blank => RawKind::Blank,
-        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::md_heading => {
+        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::heading4 | Rule::md_heading => {
             heading(pair, base, rest)
         }
         Rule::bullet => RawKind::Bullet(rest),
         Rule::breadcrumb => RawKind::Breadcrumb,
-        Rule::date_line => date(pair, base),
+        Rule::date_line => pair
+            .into_inner()
+            .next()
+            .map_or(RawKind::Text, |d| RawKind::Date(date(d, base))),
         Rule::key_value => RawKind::KeyValue {
             key: child_span(pair, Rule::key).map_or(rest.clone(), |p| shifted(&p)),
             value: rest,
@@ -168,6 +168,7 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     let mut level = match pair.as_rule() {
         Rule::heading1 => 1,
         Rule::heading2 => 2,
+        Rule::heading4 => 4,
         _ => 3,
     };
     let mut number = 0;
@@ -195,28 +196,112 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     }
 }
 
-fn date(pair: Pair<Rule>, base: usize) -> RawKind {
+/// How a date's digits are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateForm {
+    /// `2024年1月26日`, `2024-01-26`
+    #[default]
+    Arabic,
+    /// `２０２４年１月２６日`
+    FullWidth,
+    /// `二〇二四年一月二十六日`
+    Chinese,
+}
+
+/// A date read from the text: its value, how it is written, its span in the whole text.
+#[derive(Debug, Clone)]
+pub struct DateText {
+    pub value: DateValue,
+    pub form: DateForm,
+    pub span: Range<usize>,
+}
+
+/// The `date` rule's pair as a [`DateText`]; `base` is where the parsed text starts.
+fn date(pair: Pair<Rule>, base: usize) -> DateText {
+    let span = base + pair.as_span().start()..base + pair.as_span().end();
     let mut parts = [0u32; 3];
-    let mut first = usize::MAX;
-    let mut last = 0;
-    for inner in pair.into_inner() {
-        let s = inner.as_span();
-        let slot = match inner.as_rule() {
-            Rule::year => 0,
-            Rule::month => 1,
-            Rule::day => 2,
+    let mut form = DateForm::Arabic;
+    for inner in pair.into_inner().flat_map(|p| p.into_inner()) {
+        let s = inner.as_str();
+        let (slot, value) = match inner.as_rule() {
+            Rule::year | Rule::month | Rule::day => {
+                if s.chars().any(|c| !c.is_ascii_digit()) {
+                    form = DateForm::FullWidth;
+                }
+                let slot = match inner.as_rule() {
+                    Rule::year => 0,
+                    Rule::month => 1,
+                    _ => 2,
+                };
+                (slot, digits_value(s))
+            }
+            Rule::cn_year => {
+                form = DateForm::Chinese;
+                (0, cn_year_value(s))
+            }
+            Rule::cn_month => (1, chinese_number(s)),
+            Rule::cn_day => (2, chinese_number(s)),
             _ => continue,
         };
-        parts[slot] = s.as_str().parse().unwrap_or(0);
-        first = first.min(s.start());
-        last = last.max(s.end());
+        parts[slot] = value;
     }
-    RawKind::Date {
-        year: parts[0] as i32,
-        month: parts[1],
-        day: parts[2],
-        span: base + first..base + last,
+    DateText {
+        value: DateValue {
+            year: parts[0] as i32,
+            month: parts[1],
+            day: parts[2],
+        },
+        form,
+        span,
     }
+}
+
+/// The value of half- or full-width decimal digits.
+fn digits_value(s: &str) -> u32 {
+    s.chars()
+        .filter_map(|c| {
+            c.to_digit(10).or_else(|| {
+                ('\u{FF10}'..='\u{FF19}')
+                    .contains(&c)
+                    .then(|| c as u32 - 0xFF10)
+            })
+        })
+        .fold(0, |v, d| v * 10 + d)
+}
+
+/// 二〇二四 → 2024: one Chinese numeral (or a zero-like character) per digit.
+fn cn_year_value(s: &str) -> u32 {
+    s.chars()
+        .map(|c| match c {
+            '〇' | '零' | 'O' | '0' | '○' | '\u{FF2F}' | '\u{FF10}' => 0,
+            c => chinese_number(&c.to_string()),
+        })
+        .fold(0, |v, d| v * 10 + d)
+}
+
+/// The date that is the whole of `s` (trailing white space allowed); `base` is where `s`
+/// starts in the whole text.
+pub fn read_date(s: &str, base: usize) -> Option<DateText> {
+    let pair = OutlineParser::parse(Rule::date_text, s).ok()?.next()?;
+    let date_pair = pair.into_inner().find(|p| p.as_rule() == Rule::date)?;
+    Some(date(date_pair, base))
+}
+
+/// A date that ends `line` (`某市人民政府 2024年1月26日`), with what comes before it
+/// untouched; only the last few characters are tried.
+pub fn trailing_date(line: &str, base: usize) -> Option<DateText> {
+    let trimmed = line.trim_end();
+    let starts: Vec<usize> = trimmed
+        .char_indices()
+        .rev()
+        .take(24)
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .into_iter()
+        .rev()
+        .filter(|&i| i > 0)
+        .find_map(|i| read_date(&trimmed[i..], base + i))
 }
 
 /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23.

@@ -4,10 +4,11 @@
 //! every rule reads this shared structure instead of re-parsing the text.
 
 mod build;
+mod flatten;
 mod lines;
 
 pub use build::{Outliner, first_year, trim_span};
-pub use lines::{NumberStyle, chinese_number};
+pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 
 use crate::config::Role;
 use std::ops::Range;
@@ -62,13 +63,16 @@ impl std::fmt::Display for DateValue {
 #[derive(Debug, Clone, Default)]
 pub struct Signature {
     pub organ: Option<Range<usize>>,
+    /// The date and the span of its text (`2024年1月26日`, 日 included).
     pub date: Option<(DateValue, Range<usize>)>,
+    /// How the date's digits are written.
+    pub date_form: DateForm,
 }
 
 /// A heading and everything under it up to the next heading of its level or above.
 #[derive(Debug, Clone)]
 pub struct Section {
-    /// 1 for `一、`, 2 for `(一)`, 3 for `1.`
+    /// 1 for `一、`, 2 for `(一)`, 3 for `1.`, 4 for `(1)`
     pub level: u8,
     /// The heading's number (一 → 1); 0 for Markdown headings.
     pub number: u32,
@@ -79,6 +83,9 @@ pub struct Section {
     pub heading: Range<usize>,
     /// The role of a top-level section; `Other` below the top level.
     pub role: Role,
+    /// A `measures` section recognised as one of a run of thematic headings
+    /// (`一、依法全面履行政府职能`) rather than by a heading naming the part.
+    pub thematic: bool,
     /// Line index of the heading.
     pub line: usize,
     /// Line index just past the section's last line.
@@ -96,21 +103,42 @@ pub struct Enumeration {
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub lines: Vec<Line>,
-    /// Line index of the title.
-    pub title: Option<usize>,
+    /// Line indexes of the title: one line, or two when it is split (the organ, then
+    /// `2022年度法治政府建设情况报告`). Empty when there is none.
+    pub title: Vec<usize>,
     pub report_year: Option<i32>,
     pub issuer: Option<String>,
     pub metadata: Vec<Meta>,
     pub signature: Signature,
     pub sections: Vec<Section>,
-    /// Enumerations by paragraph line, in text order.
-    pub enumerations: Vec<(usize, Vec<Enumeration>)>,
+    /// Source line indexes of lines that held a whole report (title and several
+    /// `一、` `二、` headings) and were cut into segments at its headings.
+    pub flattened: Vec<usize>,
+    /// Copy-site watermarks (`某某网—资源每日更新www.example.com`) inside lines of text.
+    pub watermarks: Vec<Range<usize>>,
+    /// Runs of enumerations (`一是…二是…`), in text order.
+    pub enumerations: Vec<Vec<Enumeration>>,
 }
 
 impl Outline {
     /// The title's byte range.
     pub fn title_span(&self) -> Option<Range<usize>> {
-        self.title.map(|i| self.lines[i].span.clone())
+        let first = self.lines[*self.title.first()?].span.start;
+        let last = self.lines[*self.title.last()?].span.end;
+        Some(first..last)
+    }
+
+    /// The title's text, its lines joined.
+    pub fn title_text(&self, text: &str) -> Option<String> {
+        if self.title.is_empty() {
+            return None;
+        }
+        Some(
+            self.title
+                .iter()
+                .map(|&i| text[self.lines[i].span.clone()].trim_matches(build::is_blank))
+                .collect(),
+        )
     }
 
     /// Every section, depth first, in document order.

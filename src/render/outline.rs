@@ -27,7 +27,7 @@ pub fn json_value(source: &Source, o: &Outline) -> Value {
     }
     json!({
         "path": source.name,
-        "title": o.title_span().map(|s| text[s].trim().to_string()),
+        "title": o.title_text(text),
         "report_year": o.report_year,
         "issuer": o.issuer,
         "signature": {
@@ -45,7 +45,8 @@ fn section_json(source: &Source, s: &Section) -> Value {
         "number": s.number,
         "heading": text[s.heading.clone()].trim(),
         "role": s.role.as_str(),
-        "line": s.line + 1,
+        "thematic": s.thematic,
+        "line": source.position(s.heading.start).0,
         "children": s.children.iter().map(|c| section_json(source, c)).collect::<Vec<_>>(),
     })
 }
@@ -56,11 +57,7 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "（无）".to_string());
     let mut out = String::new();
     let _ = writeln!(out, "文件：{}", source.name);
-    let _ = writeln!(
-        out,
-        "标题：{}",
-        or_none(o.title_span().map(|s| text[s].trim().to_string()))
-    );
+    let _ = writeln!(out, "标题：{}", or_none(o.title_text(text)));
     let _ = writeln!(
         out,
         "报告年度：{}",
@@ -76,7 +73,9 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let _ = writeln!(out, "章节：");
     for s in o.walk() {
         let indent = "  ".repeat(s.level as usize);
-        let role = if s.level == 1 {
+        let role = if s.level == 1 && s.thematic {
+            format!(" [{}，专题]", s.role)
+        } else if s.level == 1 {
             format!(" [{}]", s.role)
         } else {
             String::new()
@@ -85,7 +84,7 @@ pub fn human(source: &Source, o: &Outline) -> String {
             out,
             "{indent}{}{role}  （第 {} 行）",
             text[s.heading.clone()].trim(),
-            s.line + 1
+            source.position(s.heading.start).0
         );
     }
     crate::display::escape(&out).into_owned()

@@ -19,6 +19,9 @@ pub struct Settings {
     pub published_keys: Vec<String>,
     /// An issuer ending in one of these is a government department.
     pub department_suffixes: Vec<String>,
+    /// Reports on years before this one are not checked (the deadline is the 2019
+    /// regulation's).
+    pub from_year: Option<i32>,
 }
 
 pub const SUMMARY: &str =
@@ -32,6 +35,9 @@ pub const DOC: &str = "\
   （…局、…委、…办、…厅、…中心）的是政府部门，适用 department-deadline；其他
   （…人民政府）适用 deadline。department-deadline 未设置时与 deadline 相同。
   提示中注明所用的期限及其依据。默认 deadline = \"04-01\"；未设 deadline 时不检查。
+  这一期限来自厅字〔2019〕28号，早于 from-year（默认2019）的年度报告不检查。
+  网页上与其他字段同在一行的发布日期（“来源:… 发布日期:2018-04-03 16:13 浏览次数:”）
+  同样检查。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十四条：每年4月1日
@@ -46,15 +52,17 @@ pub const DOC: &str = "\
 设置
   deadline = \"04-01\"、department-deadline = \"03-01\"（配置文件顶层，报告年度次年的月-日）
   [rules.date-deadline]
-  written-keys = [\"成文日期\"]
-  published-keys = [\"发布时间\", \"发布日期\", \"公开日期\", \"日期\"]
-  department-suffixes = [\"局\", \"委\", \"委员会\", \"办\", \"办公室\", \"厅\", \"中心\", \"署\"]";
+  written-keys = [\"成文日期\", \"发文日期\"]
+  published-keys = [\"发布时间\", \"发布日期\", \"公开日期\", \"日期\", \"时间\"]
+  department-suffixes = [\"局\", \"委\", \"委员会\", \"办\", \"办公室\", \"厅\", \"中心\", \"署\"]
+  from-year = 2019";
 
 pub struct Check {
     deadline: Option<MonthDay>,
     department_deadline: Option<MonthDay>,
     written_keys: Vec<String>,
     published_keys: Vec<String>,
+    from_year: Option<i32>,
     department_suffixes: Vec<String>,
 }
 
@@ -65,6 +73,7 @@ impl Check {
             department_deadline: config.department_deadline,
             written_keys: settings.written_keys.clone(),
             published_keys: settings.published_keys.clone(),
+            from_year: settings.from_year,
             department_suffixes: settings
                 .department_suffixes
                 .iter()
@@ -126,6 +135,9 @@ impl Rule for Check {
         let Some((deadline, why)) = self.applicable(doc.outline.issuer.as_deref()) else {
             return;
         };
+        if self.from_year.is_some_and(|from| year < from) {
+            return;
+        }
         let due = DateValue {
             year: year + 1,
             month: deadline.month,

@@ -5,6 +5,7 @@ use super::{Basic, Document, Rule};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::inline::DateStyle;
+use crate::outline::DateForm;
 
 pub type Settings = Basic;
 
@@ -20,13 +21,16 @@ pub const DOC: &str = "\
 
 依据
   GB/T 9704-2012《党政机关公文格式》（成文日期）：成文日期用阿拉伯数字将年、月、日标全，
-  年份应标全称，月、日不编虚位（即1不编为01）。
+  年份应标全称，月、日不编虚位（即1不编为01）。汉字数字（“二〇二四年”）是旧式写法，
+  全角数字是排版错误。
 
 示例
   2024 年1月26日
   → 2024年1月26日
   2024-02-19
   → 2024年2月19日
+  二〇二四年一月二十六日、２０２４年１月２６日
+  → 2024年1月26日
 
 设置
   只有 severity。";
@@ -62,9 +66,13 @@ impl Rule for Check {
                     problems.push("带有时刻");
                 }
             }
-            // A date line the tokenizer does not read as one date (`2024.1.26`,
-            // `2024年1月26` without 日).
-            None => problems.push("不是“××××年×月×日”的写法"),
+            // A date the tokenizer does not read as one date: Chinese numerals, full-width
+            // digits, `2024.1.26`, `2024年1月26` without 日.
+            None => problems.push(match doc.outline.signature.date_form {
+                DateForm::Chinese => "用汉字数字书写，应用阿拉伯数字",
+                DateForm::FullWidth => "用全角数字书写，应用半角阿拉伯数字",
+                DateForm::Arabic => "不是“××××年×月×日”的写法",
+            }),
         }
         if problems.is_empty() {
             return;

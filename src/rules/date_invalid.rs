@@ -1,9 +1,10 @@
 //! `date-invalid`: a date that cannot exist (`2023年2月30日`, `13月`, `2024-04-31`).
 
+use super::report_dates;
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
-use crate::inline::{Date, TokenKind};
+use crate::inline::{Date, DateStyle, TokenKind};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -23,7 +24,8 @@ pub const DOC: &str = "\
   “13月”）以及月份区间（“1-11月”）：月份须在 1–12 之间，日须在该月天数之内
   （2月29日只在闰年存在；未写年份时允许2月29日）。书名号内的日期（所引文件的标题）
   同样检查：标题抄错日期，读者同样找不到那份文件。只写月份的“N月”前面是 count-words
-  中的词（“第13月”“期满18月”）时，是序数或月数，不是日期，不报告。
+  中的词（“第13月”“期满18月”）时，是序数或月数，不是日期，不报告。落款日期用汉字数字
+  或全角数字书写的（“二〇二三年二月三十日”），同样检查。
 
 依据
   不存在的日期多半是笔误或从草稿中复制时改错，使所述事项无从核对。
@@ -80,15 +82,33 @@ impl Rule for Check {
                     }
                     _ => continue,
                 };
-                let shown = &doc.text()[t.start..t.end];
-                out.push(
-                    Diagnostic::new(t.start..t.end, format!("不存在的日期：“{shown}”"))
-                        .label(reason)
-                        .help("核对原始材料，改正日期"),
-                );
+                out.push(invalid(doc, t.start..t.end, reason));
+            }
+        }
+        // A signature date the tokenizer does not read (Chinese numerals, full-width
+        // digits) is checked as the outline read it.
+        if let Some(d) = report_dates::signature(doc).filter(|d| d.token.is_none()) {
+            let date = Date {
+                year: Some(d.value.year),
+                month: Some(d.value.month),
+                day: Some(d.value.day),
+                style: DateStyle::Chinese,
+                padded: false,
+                spaced: false,
+                has_time: false,
+            };
+            if !date.is_valid() {
+                out.push(invalid(doc, d.span, date_reason(&date)));
             }
         }
     }
+}
+
+fn invalid(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Diagnostic {
+    let shown = &doc.text()[span.clone()];
+    Diagnostic::new(span, format!("不存在的日期：“{shown}”"))
+        .label(reason)
+        .help("核对原始材料，改正日期")
 }
 
 /// Why the date cannot exist.

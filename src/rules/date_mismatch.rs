@@ -56,7 +56,7 @@ impl Rule for Check {
             return;
         };
         let (s, m) = (chinese(signed.value), chinese(other.value));
-        let line = report_dates::line_index(doc, other.span.start) + 1;
+        let line = doc.source.position(other.span.start).0;
         out.push(
             Diagnostic::new(
                 signed.span.clone(),

@@ -5,7 +5,7 @@
 use super::Document;
 use crate::config::{Level, Role};
 use crate::inline::{Date, Pair, Token, TokenKind};
-use crate::outline::{DateValue, LineKind, trim_span};
+use crate::outline::{DateValue, LineKind, read_date};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -111,6 +111,8 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
             }
             _ => None,
         });
+    // Without a token the date is written in a form the tokenizer does not read
+    // (Chinese numerals, full-width digits); the outline's span is the date's text.
     Some(match token {
         Some((span, d)) => ReportDate {
             value,
@@ -118,16 +120,12 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
             origin: Origin::Signature,
             token: Some(d),
         },
-        None => {
-            // The date line holds nothing but the date (outline grammar `date_line`).
-            let line = &doc.outline.lines[line_index(doc, span.start)];
-            ReportDate {
-                value,
-                span: trim_span(doc.text(), line.span.clone()),
-                origin: Origin::Signature,
-                token: None,
-            }
-        }
+        None => ReportDate {
+            value,
+            span,
+            origin: Origin::Signature,
+            token: None,
+        },
     })
 }
 
@@ -137,7 +135,7 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
         .meta_values(keys)
         .filter_map(|m| {
             let span = &m.value_span;
-            line_tokens_at(doc, span.start)
+            let token = line_tokens_at(doc, span.start)
                 .iter()
                 .filter(|t| span.start <= t.start && t.end <= span.end)
                 .find_map(|t| match &t.kind {
@@ -148,7 +146,17 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
                         token: Some(d),
                     }),
                     _ => None,
+                });
+            // A value in Chinese numerals or full-width digits.
+            token.or_else(|| {
+                let d = read_date(&m.value, span.start)?;
+                Some(ReportDate {
+                    value: d.value,
+                    span: d.span,
+                    origin: Origin::Meta(&m.key),
+                    token: None,
                 })
+            })
         })
         .collect()
 }

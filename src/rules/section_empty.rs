@@ -87,7 +87,15 @@ fn body_chars(doc: &Document, s: &Section, limit: usize) -> usize {
         .iter()
         .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
         .map(|l| &doc.text()[l.span.clone()]);
-    std::iter::once(&doc.text()[s.heading.end..own.end])
+    // In a flattened document a heading's body follows it on its segment, and where the
+    // heading ends is not known: count the segment from the numbering on.
+    let flattened = o.flattened.contains(&doc.source.line_index(own.start));
+    let from = if flattened {
+        s.marker.end
+    } else {
+        s.heading.end
+    };
+    std::iter::once(&doc.text()[from..own.end])
         .chain(body)
         .flat_map(str::chars)
         .filter(|c| !c.is_whitespace())

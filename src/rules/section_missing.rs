@@ -12,6 +12,12 @@ pub const SUMMARY: &str =
 pub const DOC: &str = "\
 检查内容
   报告是否包含每一个必需的章节（role）。每缺一个，报告一次，并指出它应在的位置。
+  章节按一级标题中的识别词判断（也认“2017年法治政府建设情况”“存在的问题和不足”
+  “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置。
+  没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
+  领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
+  2019年以前的年度报告（厅字〔2019〕28号之前）不要求第一责任人职责一节
+  （required-from-year）。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定，年度报告应包括：
@@ -26,11 +32,13 @@ pub const DOC: &str = "\
     如“三、党政主要负责人履行推进法治建设第一责任人职责情况”。
 
 设置
-  各章节的识别词、是否必需及顺序在 [sections] 中配置；
+  各章节的识别词（words、word-sets）、是否必需（required、required-from-year）及顺序
+  在 [sections] 中配置，专题标题的排除词为 [sections] not-thematic-words；
   在 nianbao.toml 中用 [sections.roles.<role>] extend-words = [...] 增加识别词。";
 
 pub struct Check {
-    required: Vec<(Role, String)>,
+    /// Each required role, its name and the first report year that must have it.
+    required: Vec<(Role, String, Option<i32>)>,
 }
 
 impl Check {
@@ -44,7 +52,7 @@ impl Check {
                 roles
                     .get(r)
                     .filter(|c| c.required)
-                    .map(|c| (r, c.name.clone()))
+                    .map(|c| (r, c.name.clone(), c.required_from_year))
             })
             .collect();
         Check { required }
@@ -54,10 +62,12 @@ impl Check {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let sections = &doc.outline.sections;
-        let order: Vec<Role> = self.required.iter().map(|(r, _)| *r).collect();
+        let order: Vec<Role> = self.required.iter().map(|(r, ..)| *r).collect();
         let rank = |role: Role| order.iter().position(|&r| r == role);
-        for (role, name) in &self.required {
-            if sections.iter().any(|s| s.role == *role) {
+        let year = doc.outline.report_year;
+        for (role, name, from) in &self.required {
+            let before_mandate = matches!((from, year), (Some(f), Some(y)) if y < *f);
+            if before_mandate || sections.iter().any(|s| s.role == *role) {
                 continue;
             }
             let later = sections

@@ -20,6 +20,9 @@ pub const DOC: &str = "\
 示例
   （正文直接以“2024年，我局……”开头）
   → 在正文前加标题：“义乌市综合行政执法局2024年法治政府建设年度报告”。
+  建议的标题用文中的年度和发文机关（落款或网页元数据中的）。
+  写明了事由却缺少“报告”的标题（“……法治政府建设工作情况”）不算缺标题，由
+  title-format 报告。
 
 设置
   [outline] title-words = [\"法治\", \"报告\"]";
@@ -35,7 +38,7 @@ impl Check {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
-        if o.title.is_some() {
+        if !o.title.is_empty() {
             return;
         }
         let span = o.first_content_line().map_or(0..0, |i| {
@@ -46,7 +49,12 @@ impl Rule for Check {
         out.push(
             Diagnostic::new(span, "缺少标题：没有写明“法治政府建设年度报告”的标题行")
                 .label("标题应在此之前")
-                .help("在正文前加一行标题，例如“××市人民政府关于2024年法治政府建设年度报告”"),
+                .help(format!(
+                    "在正文前加一行标题，例如“{}关于{}年度法治政府建设情况的报告”",
+                    o.issuer.as_deref().unwrap_or("××市人民政府"),
+                    o.report_year
+                        .map_or_else(|| "××××".to_string(), |y| y.to_string())
+                )),
         );
     }
 }

@@ -55,7 +55,10 @@ impl Rule for Check {
                     format!("标题年度（{year}年）与“主要举措和成效”章节的年度（{y}年）不一致"),
                 )
                 .label(format!("标题写的是{year}年"))
-                .note(format!("第 {} 行的章节标题写的是{y}年", s.line + 1)),
+                .note(format!(
+                    "第 {} 行的章节标题写的是{y}年",
+                    doc.source.position(s.heading.start).0
+                )),
             );
         }
     }

@@ -13,6 +13,8 @@ pub const DOC: &str = "\
 检查内容
   从网页复制时带入的界面文字：不超过 [outline] short-line 个字、不含句号、
   且含有 [outline] chrome-words 中某个词的行，以及以“>”开头的导航路径。每行报告一次。
+  夹在句中的转载网站水印（网址前有 [outline] watermark-words 中的口号，或网址前后
+  都是汉字且不是政府网站）只标出水印本身。
 
 依据
   这些文字不是报告内容；留在文稿中说明文本取自网页而未经整理，再次发布时会混入正文。
@@ -46,6 +48,14 @@ impl Rule for Check {
                 Diagnostic::new(span, format!("网页残留：“{text}”不是报告内容"))
                     .label("网页界面文字")
                     .help("删除这一行"),
+            );
+        }
+        for w in &doc.outline.watermarks {
+            let text = &doc.text()[w.clone()];
+            out.push(
+                Diagnostic::new(w.clone(), format!("网页残留：转载网站的水印“{text}”"))
+                    .label("水印")
+                    .help("删除水印，保留前后的报告原文"),
             );
         }
     }

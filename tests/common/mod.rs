@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests; each test file uses a subset.
 #![allow(dead_code)]
 
+pub mod expected;
 pub mod word;
 
 use nianbao::config::Config;

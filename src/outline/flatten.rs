@@ -1,0 +1,179 @@
+//! Text that lost its line breaks (a whole report on one line) and copy-site watermarks
+//! pasted into a line: both found in raw lines, both answered with sub-line spans.
+//!
+//! A long line holding `一、` … `二、` at sentence starts, in sequence, is cut before each
+//! of them; its opening is cut after the title (up to the first `报告`). A watermark is a
+//! URL or domain glued into the text, with the site's slogan before it.
+
+use super::lines::{self, RawKind, RawLine};
+use crate::config::OutlineConfig;
+use std::ops::Range;
+
+/// A line shorter than this (in bytes) is never taken for a flattened document.
+const MIN_FLAT_BYTES: usize = 300;
+
+/// `raw` with every flattened line cut into segments, the source line indexes that were
+/// cut, and the watermarks found.
+pub fn split(
+    text: &str,
+    raw: Vec<RawLine>,
+    cfg: &OutlineConfig,
+) -> (Vec<RawLine>, Vec<usize>, Vec<Range<usize>>) {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut flattened = Vec::new();
+    let mut watermarks = Vec::new();
+    for (index, r) in raw.into_iter().enumerate() {
+        let marks = watermarks_in(text, r.span.clone(), &cfg.watermark_words);
+        let cuts = match r.kind {
+            RawKind::Text | RawKind::Heading { .. } if r.span.len() >= MIN_FLAT_BYTES => {
+                heading_starts(&text[r.span.clone()], r.span.start)
+            }
+            _ => Vec::new(),
+        };
+        // The opening: a watermark, the title, the preamble.
+        let mut at = r.span.start;
+        let watermark = marks.iter().find(|w| w.start == r.span.start);
+        if let Some(w) = watermark {
+            at = w.end;
+        }
+        let title = cuts
+            .first()
+            .and_then(|&cut| title_end(&text[at..cut], &cfg.title_words));
+        // Two headings in sequence, or the title and the first heading.
+        if cuts.len() < 2 && (cuts.is_empty() || title.is_none()) {
+            watermarks.extend(marks);
+            out.push(r);
+            continue;
+        }
+        flattened.push(index);
+        let mut bounds = vec![r.span.start];
+        if let Some(w) = watermark {
+            bounds.push(w.end);
+        }
+        if let Some(end) = title {
+            bounds.push(at + end);
+        }
+        bounds.extend(cuts.iter().copied());
+        bounds.push(r.span.end);
+        bounds.dedup();
+        for pair in bounds.windows(2) {
+            let span = pair[0]..pair[1];
+            if span.is_empty() {
+                continue;
+            }
+            let kind = lines::classify(&text[span.clone()], span.start);
+            out.push(RawLine { span, kind });
+        }
+        watermarks.extend(marks);
+    }
+    (out, flattened, watermarks)
+}
+
+/// Where `一、`, `二、`, … begin in `line` (offset by `base`): at the line's start or after
+/// a sentence end, numbered in sequence from one.
+fn heading_starts(line: &str, base: usize) -> Vec<usize> {
+    let mut starts: Vec<usize> = Vec::new();
+    for comma in memchr::memmem::find_iter(line.as_bytes(), "、".as_bytes()) {
+        let before = &line[..comma];
+        let digits = before
+            .chars()
+            .rev()
+            .take(3)
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let at = comma - digits;
+        let boundary = line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| "。；;：:！？!?”\u{3000} ".contains(p));
+        let next = starts.len() as u32 + 1;
+        if digits > 0 && boundary && lines::chinese_number(&line[at..comma]) == next {
+            starts.push(base + at);
+        }
+    }
+    starts
+}
+
+/// The title at the start of a flattened document: up to and with its first `报告`,
+/// when that is short and names the report.
+fn title_end(opening: &str, title_words: &[String]) -> Option<usize> {
+    let end = opening.find("报告")? + "报告".len();
+    let title = &opening[..end];
+    (title.chars().count() <= 60
+        && !title.contains(['。', '，', ','])
+        && title_words.iter().all(|w| title.contains(w.as_str())))
+    .then_some(end)
+}
+
+/// Copy-site watermarks in a line: a URL or domain preceded by one of `words` (the
+/// site's slogan), or glued between two Chinese characters and no government site's.
+fn watermarks_in(text: &str, span: Range<usize>, words: &[String]) -> Vec<Range<usize>> {
+    let line = &text[span.clone()];
+    let mut found = Vec::new();
+    if memchr::memchr2(b'w', b'h', line.as_bytes()).is_none() {
+        return found;
+    }
+    let mut from = 0;
+    while let Some(at) = ["www.", "http"]
+        .iter()
+        .filter_map(|p| line[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        let end = at
+            + line[at..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(c)))
+                .unwrap_or(line.len() - at);
+        from = end.max(at + 1);
+        let url = &line[at..end];
+        // Back over the slogan: watermark words and the separators between them.
+        let mut start = at;
+        loop {
+            let before = line[..start].trim_end_matches(['—', '-', '·', '|', ' ', '_']);
+            match words
+                .iter()
+                .find(|w| !w.is_empty() && before.ends_with(w.as_str()))
+            {
+                Some(w) => start = before.len() - w.len(),
+                None => break,
+            }
+        }
+        let han = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let glued = han(line[..at].chars().next_back()) && han(line[end..].chars().next());
+        let government = [".gov", ".edu", ".org.cn"].iter().any(|g| url.contains(g));
+        if start < at || glued && !government {
+            found.push(span.start + start..span.start + end);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_headings_in_sequence_only() {
+        let line = "标题。前言：一、甲。十二、不算。二、乙。一、又一个。三、丙。";
+        let cuts: Vec<&str> = heading_starts(line, 0)
+            .into_iter()
+            .map(|i| &line[i..i + "一、".len()])
+            .collect();
+        assert_eq!(cuts, ["一、", "二、", "三、"]);
+    }
+
+    #[test]
+    fn watermarks_with_their_slogan_or_glued_into_text() {
+        let words = vec!["全网资源每日更新".to_string(), "秘书之家".to_string()];
+        let text = "扛牢法治建设第一秘书之家—全网资源每日更新www.mishuzj.com责任人职责。";
+        let marks: Vec<&str> = watermarks_in(text, 0..text.len(), &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(marks, ["秘书之家—全网资源每日更新www.mishuzj.com"]);
+        let cited = "在门户网站（http://rsj.sx.gov.cn/）公开，可登录www.gov.cn查询。";
+        assert!(watermarks_in(cited, 0..cited.len(), &words).is_empty());
+        let glued = "依法行政www.wenku.com水平提升";
+        assert_eq!(watermarks_in(glued, 0..glued.len(), &words).len(), 1);
+    }
+}
