@@ -189,12 +189,10 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
             });
         } else if has_extension(path, &["html", "htm"]) {
             let page = html::read(&bytes).map_err(|e| InputError::Undecodable(name.clone(), e))?;
-            Source::new(name, page.lines.join("
-")).with_origin(Origin::Html)
+            Source::new(name, page.lines.join("\n")).with_origin(Origin::Html)
         } else if has_extension(path, &["pdf"]) {
             let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
-            Source::new(name, doc.paragraphs.join("
-"))
+            Source::new(name, doc.paragraphs.join("\n"))
                 .with_origin(Origin::Pdf)
                 .with_page_starts(doc.page_starts)
         } else {

@@ -166,9 +166,8 @@ fn annotate_one(
     );
     let annotated = annotate::annotate(&bytes, &source, &map, &diagnostics, date)
         .map_err(|e| format!("{name}：{e}"))?;
-    write_new(output, &annotated.bytes, force).map_err(|e| {
-        format!("{shown}：无法写入（{}）", display::os_error(&e))
-    })?;
+    write_new(output, &annotated.bytes, force)
+        .map_err(|e| format!("{shown}：无法写入（{}）", display::os_error(&e)))?;
     Ok(format!(
         "{shown}：已写入 {} 条批注，其中 {} 处修正标为修订",
         annotated.comments,

@@ -270,7 +270,11 @@ pub fn report(args: &ReportArgs) -> ExitCode {
 }
 
 /// Writes `bytes` to `target` (`--output`); false (after printing why) if that failed.
-fn write_output<'a>(target: &Path, bytes: &[u8], inputs: impl IntoIterator<Item = &'a Path>) -> bool {
+fn write_output<'a>(
+    target: &Path,
+    bytes: &[u8],
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> bool {
     match output::write(target, bytes, inputs) {
         Ok(()) => true,
         Err(message) => {

@@ -28,8 +28,7 @@ pub fn write<'a>(
             ));
         }
     }
-    replace(target, bytes)
-        .map_err(|e| format!("{shown}：无法写入（{}）", display::os_error(&e)))
+    replace(target, bytes).map_err(|e| format!("{shown}：无法写入（{}）", display::os_error(&e)))
 }
 
 fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
