@@ -55,9 +55,11 @@ impl Default for Tuning {
     }
 }
 
-/// One document's comparable sentences: fingerprint and the first span it was seen at.
+/// One document's comparable sentences: each distinct fingerprint, in the order first
+/// seen, and the span it was first seen at.
 pub struct Fingerprints {
-    sentences: Vec<(u64, Range<usize>)>,
+    prints: Vec<u64>,
+    spans: Vec<Range<usize>>,
 }
 
 /// The comparable form of sentences, built once per run from a [`Tuning`]: the
@@ -101,7 +103,7 @@ impl Fingerprints {
     /// their heading), each distinct normalised sentence once.
     pub fn of(text: &str, outline: &Outline, normaliser: &Normaliser) -> Fingerprints {
         let mut seen = FxHashSet::default();
-        let mut sentences = Vec::new();
+        let (mut prints, mut spans) = (Vec::new(), Vec::new());
         for line in &outline.lines {
             // A heading line's first sentence is the heading; the rest is body text.
             let skip = match line.kind {
@@ -113,11 +115,28 @@ impl Fingerprints {
                 if let Some(fp) = normaliser.fingerprint(&text[span.clone()])
                     && seen.insert(fp)
                 {
-                    sentences.push((fp, span));
+                    prints.push(fp);
+                    spans.push(span);
                 }
             }
         }
-        Fingerprints { sentences }
+        Fingerprints { prints, spans }
+    }
+
+    /// The fingerprints alone, all [`compare`] needs: what a run keeps of each file.
+    pub fn into_prints(self) -> Vec<u64> {
+        self.prints
+    }
+
+    /// Where sentence `k` (a [`Copy::first`]) is.
+    pub fn span(&self, k: usize) -> Range<usize> {
+        self.spans[k].clone()
+    }
+}
+
+impl AsRef<[u64]> for Fingerprints {
+    fn as_ref(&self) -> &[u64] {
+        &self.prints
     }
 }
 
@@ -130,16 +149,17 @@ pub struct Copy {
     pub other: usize,
     /// Share of `file`'s comparable sentences found in `other`, in percent (rounded down).
     pub percent: u32,
-    /// The first of `file`'s sentences found in `other`.
-    pub first: Range<usize>,
+    /// The first of `file`'s sentences found in `other`, as its index in the file's
+    /// fingerprints ([`Fingerprints::span`]).
+    pub first: usize,
 }
 
 /// Every (file, other) pair above `tuning.threshold`, by file then by share (highest
 /// first). `docs[i]` are file `i`'s fingerprints.
-pub fn compare(docs: &[Fingerprints], tuning: &Tuning) -> Vec<Copy> {
+pub fn compare<D: AsRef<[u64]>>(docs: &[D], tuning: &Tuning) -> Vec<Copy> {
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
-        for (fp, _) in &doc.sentences {
+        for fp in doc.as_ref() {
             index.entry(*fp).or_default().push(i as u32);
         }
     }
@@ -147,11 +167,12 @@ pub fn compare(docs: &[Fingerprints], tuning: &Tuning) -> Vec<Copy> {
     // Per other file: shared sentences and the first one shared.
     let mut shared: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
-        if doc.sentences.len() < tuning.min_sentences.max(1) {
+        let prints = doc.as_ref();
+        if prints.len() < tuning.min_sentences.max(1) {
             continue;
         }
         shared.clear();
-        for (k, (fp, _)) in doc.sentences.iter().enumerate() {
+        for (k, fp) in prints.iter().enumerate() {
             let holders = &index[fp];
             if holders.len() > tuning.max_files {
                 continue;
@@ -165,8 +186,8 @@ pub fn compare(docs: &[Fingerprints], tuning: &Tuning) -> Vec<Copy> {
             .map(|(&j, &(n, first))| Copy {
                 file: i,
                 other: j as usize,
-                percent: (n * 100 / doc.sentences.len()) as u32,
-                first: doc.sentences[first].1.clone(),
+                percent: (n * 100 / prints.len()) as u32,
+                first,
             })
             .filter(|c| c.percent >= tuning.threshold)
             .collect();
@@ -199,24 +220,35 @@ pub fn check(
         let Some(severity) = severity(c.file) else {
             continue;
         };
-        let report = &mut *files[c.file].0;
-        let mut d = Diagnostic::new(
-            c.first.clone(),
-            format!(
-                "与“{other}”雷同：本文 {}% 的句子也见于该文件",
-                c.percent
-            ),
-        )
-        .label("第一处雷同的句子")
-        .help("核实是否照搬了其他单位或上一年度的报告；属正常引用的，可调高 threshold 或用 [[ignore]] 忽略");
-        d.rule = RULE;
-        d.severity = severity;
-        let at = report
-            .diagnostics
-            .partition_point(|x| x.span.start <= d.span.start);
-        report.diagnostics.insert(at, d);
+        let span = docs[c.file].span(c.first);
+        add_finding(&mut files[c.file].0.diagnostics, c, span, &other, severity);
     }
     copies
+}
+
+/// Adds the finding of `copy` (its first sentence at `span`, the other file named
+/// `other`) to the file's `diagnostics`, sorted by start: after those starting at or
+/// before it.
+pub fn add_finding(
+    diagnostics: &mut Vec<Diagnostic>,
+    copy: &Copy,
+    span: Range<usize>,
+    other: &str,
+    severity: Severity,
+) {
+    let mut d = Diagnostic::new(
+        span,
+        format!(
+            "与“{other}”雷同：本文 {}% 的句子也见于该文件",
+            copy.percent
+        ),
+    )
+    .label("第一处雷同的句子")
+    .help("核实是否照搬了其他单位或上一年度的报告；属正常引用的，可调高 threshold 或用 [[ignore]] 忽略");
+    d.rule = RULE;
+    d.severity = severity;
+    let at = diagnostics.partition_point(|x| x.span.start <= d.span.start);
+    diagnostics.insert(at, d);
 }
 
 #[cfg(test)]
@@ -262,7 +294,7 @@ mod tests {
         assert_eq!(copies.len(), 1, "{copies:?}");
         assert_eq!((copies[0].file, copies[0].other), (0, 1));
         assert_eq!(copies[0].percent, 60);
-        let first = &a[copies[0].first.clone()];
+        let first = &a[docs[0].span(copies[0].first)];
         assert_eq!(first, "甲第一项工作按照计划推进并取得甲的阶段性成效。");
         let mut strict = tuning();
         strict.threshold = 61;

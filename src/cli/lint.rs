@@ -1,10 +1,12 @@
 //! `nianbao lint` and `nianbao report`.
 
 use super::runs::{self, Linted, Run};
+use super::stream;
 use super::{Common, EXIT_FINDINGS, EXIT_TROUBLE, err, error, out, out_bytes, output};
 use clap::ValueEnum;
 use nianbao::lint::Selection;
 use nianbao::render::report;
+use nianbao::render::stream::Style;
 use nianbao::render::{self, Counts, FileReport};
 use nianbao::source::Origin;
 use nianbao::writeback::{self, Change};
@@ -57,6 +59,18 @@ enum Format {
     Sarif,
 }
 
+impl Format {
+    fn style(self, color: bool) -> Style {
+        match self {
+            Format::Human => Style::Human { color },
+            Format::Json => Style::Json,
+            Format::Short => Style::Short,
+            Format::Github => Style::Github,
+            Format::Sarif => Style::Sarif,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct ReportArgs {
     /// 要汇总的报告文件或目录
@@ -90,6 +104,19 @@ pub fn lint(args: &LintArgs) -> ExitCode {
         ignore: args.ignore.clone(),
     };
     let fixing = args.fix || args.diff;
+    // Fixes, `--output` (written whole) and standard input keep every file to the end;
+    // otherwise each file's output is written as soon as it is done.
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if !fixing && args.output.is_none() && !stdin {
+        let plan = match runs::plan(&args.paths, &args.common, selection, &args.exclude) {
+            Ok(plan) => plan,
+            Err(code) => return code,
+        };
+        let style = args.format.style(args.common.color.enabled());
+        let options = args.common.read_options();
+        let (trouble, counts) = stream::lint(plan, options, style, args.statistics);
+        return exit_code(trouble, counts);
+    }
     let Run {
         files,
         unused,
@@ -111,16 +138,8 @@ pub fn lint(args: &LintArgs) -> ExitCode {
     }
     reports.extend(unused);
     let color = args.common.color.enabled() && !filter;
-    let mut text = match args.format {
-        Format::Human => render::human::render(&reports, color, &unreadable),
-        Format::Json => render::json::render(&reports),
-        Format::Short => render::short::render(&reports),
-        Format::Github => render::github::render(&reports),
-        Format::Sarif => render::sarif::render(&reports),
-    };
-    if args.statistics {
-        text.push_str(&render::stats::render(&reports));
-    }
+    let style = args.format.style(color);
+    let text = render::stream::render(style, &reports, &unreadable, args.statistics);
     if let Some(bytes) = document
         && !out_bytes(&bytes)
     {

@@ -6,6 +6,7 @@ mod inspect;
 mod lint;
 mod output;
 mod runs;
+mod stream;
 mod usage;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};

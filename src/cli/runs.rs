@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The config file that applies (None: the built-in rule set).
-type ConfigKey = Option<PathBuf>;
+pub type ConfigKey = Option<PathBuf>;
 
 /// One linter per configuration file, found by walking up from each input.
 pub struct Linters {
@@ -24,6 +24,8 @@ pub struct Linters {
     color: bool,
     selection: Selection,
     loaded: HashMap<ConfigKey, (Linter, String)>,
+    /// The config found for each directory asked about, as the directory was written.
+    found: HashMap<PathBuf, ConfigKey>,
 }
 
 impl Linters {
@@ -33,33 +35,49 @@ impl Linters {
             color: common.color.enabled(),
             selection,
             loaded: HashMap::new(),
+            found: HashMap::new(),
         }
     }
 
     /// The linter for `path`; a config error comes back rendered.
     pub fn for_path(&mut self, path: &Path) -> Result<&Linter, String> {
         let key = self.key_for(path)?;
-        Ok(&self.loaded[&key].0)
+        Ok(self.linter(&key))
+    }
+
+    /// The linter of a configuration already loaded.
+    pub fn linter(&self, key: &ConfigKey) -> &Linter {
+        &self.loaded[key].0
     }
 
     /// Loads the config that applies to `path` (a file, a directory or `-`): the
     /// nearest `nianbao.toml` from its directory up, however the path is written
     /// (`r.txt`, `./r.txt`, absolute).
     fn key_for(&mut self, path: &Path) -> Result<ConfigKey, String> {
+        if path.as_os_str() == "-" || path.is_dir() {
+            self.key_for_dir(path)
+        } else {
+            self.key_for_dir(path.parent().unwrap_or(Path::new("")))
+        }
+    }
+
+    /// Loads the config that applies to the files of `dir`; each directory is looked up
+    /// once a run.
+    fn key_for_dir(&mut self, dir: &Path) -> Result<ConfigKey, String> {
         let key = match &self.explicit {
             Some(p) => Some(p.clone()),
-            None => {
-                let dir = if path.as_os_str() == "-" || path.is_dir() {
-                    path.to_path_buf()
-                } else {
-                    path.parent().unwrap_or(Path::new("")).to_path_buf()
-                };
-                let dir = match dir.as_os_str().to_str() {
-                    Some("" | "-") => PathBuf::from("."),
-                    _ => dir,
-                };
-                config::discover(&std::path::absolute(&dir).unwrap_or(dir))
-            }
+            None => match self.found.get(dir) {
+                Some(key) => key.clone(),
+                None => {
+                    let from = match dir.as_os_str().to_str() {
+                        Some("" | "-") => PathBuf::from("."),
+                        _ => dir.to_path_buf(),
+                    };
+                    let key = config::discover(&std::path::absolute(&from).unwrap_or(from));
+                    self.found.insert(dir.to_path_buf(), key.clone());
+                    key
+                }
+            },
         };
         if !self.loaded.contains_key(&key) {
             let (config, text) = match &key {
@@ -110,19 +128,30 @@ pub struct Run {
 impl Run {
     /// The configuration that applied to `file`.
     pub fn config_of(&self, file: &Linted) -> &Config {
-        self.linters.loaded[&file.key].0.config()
+        self.linters.linter(&file.key).config()
     }
 }
 
-/// Lints `paths` (files, directories, `-`) with `extra_exclude` globs for walks; with
-/// `fix`, also fixes each text (nothing is written here).
-pub fn run(
+/// What a run is to lint: each input file with the configuration that applies to it,
+/// and what could not be walked.
+pub struct Plan {
+    pub linters: Linters,
+    pub inputs: Vec<(PathBuf, ConfigKey)>,
+    /// As in [`Run`], so far.
+    pub failed: Vec<(String, String)>,
+    pub trouble: bool,
+    pub unreadable: Vec<String>,
+}
+
+/// The inputs of `paths` (files, directories, `-`), walking directories with
+/// `extra_exclude` globs; usage and config errors are printed and come back as the
+/// exit code.
+pub fn plan(
     paths: &[PathBuf],
     common: &Common,
     selection: Selection,
     extra_exclude: &[String],
-    fix: bool,
-) -> Result<Run, ExitCode> {
+) -> Result<Plan, ExitCode> {
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
         error(format!(
@@ -144,7 +173,7 @@ pub fn run(
         let key = linters.key_for(path).map_err(config_error)?;
         if path.as_os_str() != "-" && path.is_dir() {
             let mut patterns = extra_exclude.to_vec();
-            patterns.extend(linters.loaded[&key].0.config().exclude.iter().cloned());
+            patterns.extend(linters.linter(&key).config().exclude.iter().cloned());
             let globs = files::globs(&patterns).map_err(|m| {
                 error(m);
                 ExitCode::from(EXIT_TROUBLE)
@@ -164,18 +193,44 @@ pub fn run(
                 failed.push((skipped, reason.to_string()));
             }
             for f in walk.files {
-                let key = linters.key_for(&f).map_err(config_error)?;
+                let dir = f.parent().unwrap_or(Path::new(""));
+                let key = linters.key_for_dir(dir).map_err(config_error)?;
                 inputs.push((f, key));
             }
         } else {
             inputs.push((path.clone(), key));
         }
     }
+    Ok(Plan {
+        linters,
+        inputs,
+        failed,
+        trouble,
+        unreadable,
+    })
+}
+
+/// Lints `paths` (files, directories, `-`) with `extra_exclude` globs for walks; with
+/// `fix`, also fixes each text (nothing is written here). Every file is kept.
+pub fn run(
+    paths: &[PathBuf],
+    common: &Common,
+    selection: Selection,
+    extra_exclude: &[String],
+    fix: bool,
+) -> Result<Run, ExitCode> {
+    let Plan {
+        linters,
+        inputs,
+        mut failed,
+        mut trouble,
+        mut unreadable,
+    } = plan(paths, common, selection, extra_exclude)?;
     let options = common.read_options();
     let results: Vec<Result<Linted, InputError>> = inputs
         .into_par_iter()
         .map(|(path, key)| {
-            let linter = &linters.loaded[&key].0;
+            let linter = linters.linter(&key);
             let source = input::read(&path, options)?;
             let (outline, diagnostics) = linter.check(&source);
             Ok(Linted {
@@ -195,11 +250,7 @@ pub fn run(
         match r {
             Ok(f) => {
                 if f.report.source.maybe_gbk {
-                    err(&format!(
-                        "提示：{}：按 UTF-8 读出的文字不像中文（多为罕见字或夹杂西文字母），\
-                         字节却像 GBK 编码的中文；若确是 GBK 文件，请加 --encoding gbk 重新检查\n",
-                        display::escape_line(&f.report.source.name)
-                    ));
+                    gbk_notice(&f.report.source.name);
                 }
                 files.push(f);
             }
@@ -215,21 +266,23 @@ pub fn run(
     let copies = copied_text(&linters, &mut files);
     // Suppressions after the copied-text check, so `[[ignore]]` reaches its findings
     // too; fixes after both, from the findings that are left.
+    let mut usage = Usage::default();
     for f in &mut files {
-        let ignore = &linters.loaded[&f.key].0.config().ignore;
+        let ignore = &linters.linter(&f.key).config().ignore;
         let r = &mut f.report;
         f.used = suppress::apply(ignore, &r.source.name, &r.source.text, &mut r.diagnostics);
+        usage.record(&f.key, &f.used);
     }
     if fix {
         files.par_iter_mut().for_each(|f| {
-            let linter = &linters.loaded[&f.key].0;
+            let linter = linters.linter(&f.key);
             let r = &f.report;
             if matches!(r.source.origin, Origin::Text { .. }) {
                 f.fixed = linter.fix(&r.source, &r.diagnostics);
             }
         });
     }
-    let unused = unused_suppressions(&linters, &files);
+    let unused = usage.unused(&linters);
     Ok(Run {
         files,
         copies,
@@ -241,10 +294,19 @@ pub fn run(
     })
 }
 
+/// Suggests `--encoding gbk` for a file read as UTF-8 that looks like GBK.
+pub fn gbk_notice(name: &str) {
+    err(&format!(
+        "提示：{}：按 UTF-8 读出的文字不像中文（多为罕见字或夹杂西文字母），\
+         字节却像 GBK 编码的中文；若确是 GBK 文件，请加 --encoding gbk 重新检查\n",
+        display::escape_line(name)
+    ));
+}
+
 /// The copied-text check across the run's files, with the first file's settings; its
 /// findings go into the files' reports.
 fn copied_text(linters: &Linters, files: &mut [Linted]) -> Vec<copied::Copy> {
-    let linter_of = |f: &Linted| &linters.loaded[&f.key].0;
+    let linter_of = |f: &Linted| linters.linter(&f.key);
     let tuning = files
         .first()
         .map(|f| linter_of(f).config().rules.copied_text.clone())
@@ -260,37 +322,49 @@ fn copied_text(linters: &Linters, files: &mut [Linted]) -> Vec<copied::Copy> {
     copied::check(&mut parts, &tuning, |i| severities[i])
 }
 
-/// Each `[[ignore]]` entry that matched nothing in any file, as a finding in its config.
-fn unused_suppressions(linters: &Linters, files: &[Linted]) -> Vec<FileReport> {
-    let mut used: HashMap<&ConfigKey, Vec<bool>> = HashMap::new();
-    for f in files {
-        let total = used
-            .entry(&f.key)
-            .or_insert_with(|| vec![false; f.used.len()]);
-        for (t, h) in total.iter_mut().zip(&f.used) {
+/// Which `[[ignore]]` entries of each configuration suppressed something, in the
+/// order the configurations were first used.
+#[derive(Default)]
+pub struct Usage(Vec<(ConfigKey, Vec<bool>)>);
+
+impl Usage {
+    /// Adds one file's flags ([`suppress::apply`]) under its configuration.
+    pub fn record(&mut self, key: &ConfigKey, used: &[bool]) {
+        let at = match self.0.iter().position(|(k, _)| k == key) {
+            Some(at) => at,
+            None => {
+                self.0.push((key.clone(), vec![false; used.len()]));
+                self.0.len() - 1
+            }
+        };
+        for (t, h) in self.0[at].1.iter_mut().zip(used) {
             *t |= h;
         }
     }
-    let mut out = Vec::new();
-    for (key, flags) in used {
-        let Some(path) = key else { continue };
-        let (linter, text) = &linters.loaded[key];
-        let diagnostics: Vec<Diagnostic> = linter
-            .config()
-            .ignore
-            .iter()
-            .zip(flags)
-            .filter(|(_, used)| !used)
-            .map(|(entry, _)| unused_entry(text, entry))
-            .collect();
-        if !diagnostics.is_empty() {
-            out.push(FileReport {
-                source: Source::new(path.display().to_string(), text.clone()),
-                diagnostics,
-            });
+
+    /// Each entry that matched nothing in any file, as a finding in its config.
+    pub fn unused(&self, linters: &Linters) -> Vec<FileReport> {
+        let mut out = Vec::new();
+        for (key, flags) in &self.0 {
+            let Some(path) = key else { continue };
+            let (linter, text) = &linters.loaded[key];
+            let diagnostics: Vec<Diagnostic> = linter
+                .config()
+                .ignore
+                .iter()
+                .zip(flags)
+                .filter(|(_, used)| !**used)
+                .map(|(entry, _)| unused_entry(text, entry))
+                .collect();
+            if !diagnostics.is_empty() {
+                out.push(FileReport {
+                    source: Source::new(path.display().to_string(), text.clone()),
+                    diagnostics,
+                });
+            }
         }
+        out
     }
-    out
 }
 
 fn unused_entry(config_text: &str, entry: &config::Suppression) -> Diagnostic {

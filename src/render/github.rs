@@ -6,24 +6,27 @@ use crate::display::escape;
 use std::fmt::Write;
 
 pub fn render(reports: &[FileReport]) -> String {
+    super::stream::render(super::stream::Style::Github, reports, &[], false)
+}
+
+/// One file's lines.
+pub(super) fn file(r: &FileReport) -> String {
     let mut out = String::new();
-    for r in reports {
-        for d in &r.diagnostics {
-            let (line, col) = r.source.position(d.span.start);
-            let (end_line, end_col) = r.source.position(d.span.end);
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let _ = writeln!(
-                out,
-                "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                property(&escape(&r.source.name)),
-                property(d.rule),
-                data(&escape(&d.message))
-            );
-        }
+    for d in &r.diagnostics {
+        let (line, col) = r.source.position(d.span.start);
+        let (end_line, end_col) = r.source.position(d.span.end);
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+            property(&escape(&r.source.name)),
+            property(d.rule),
+            data(&escape(&d.message))
+        );
     }
     out
 }

@@ -23,31 +23,37 @@ const ELLIPSIS: &str = "…";
 /// Renders every report, then a summary line that also names the inputs that could
 /// not be read.
 pub fn render(reports: &[FileReport], color: bool, unreadable: &[String]) -> String {
+    super::stream::render(
+        super::stream::Style::Human { color },
+        reports,
+        unreadable,
+        false,
+    )
+}
+
+/// One file's findings.
+pub(super) fn file(report: &FileReport, color: bool) -> String {
     let mut buffer = new_buffer(color);
     let config = term::Config::default();
-    for report in reports {
-        let mut places = WordPlaces::new(&report.source);
-        for d in &report.diagnostics {
-            let window = Window::around(&report.source, d.span.clone());
-            let source = &report.source;
-            let place = match source.origin {
-                Origin::Docx => Some(places.describe(d)),
-                _ => source.place_of_line(source.line_index(d.span.start)),
-            };
-            let diagnostic = to_codespan(d, &window, place);
-            // A window always covers its labels, so rendering cannot fail.
-            let _ = term::emit_to_write_style(&mut buffer, &config, &window, &diagnostic);
-        }
+    let mut places = WordPlaces::new(&report.source);
+    for d in &report.diagnostics {
+        let window = Window::around(&report.source, d.span.clone());
+        let source = &report.source;
+        let place = match source.origin {
+            Origin::Docx => Some(places.describe(d)),
+            _ => source.place_of_line(source.line_index(d.span.start)),
+        };
+        let diagnostic = to_codespan(d, &window, place);
+        // A window always covers its labels, so rendering cannot fail.
+        let _ = term::emit_to_write_style(&mut buffer, &config, &window, &diagnostic);
     }
-    let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
-    out.push_str(&summary(Counts::of(reports), reports.len(), unreadable));
-    out
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
 /// The most unreadable inputs the summary names.
 const NAMED: usize = 5;
 
-fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
+pub(super) fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
     let found = c.errors + c.warnings + c.infos > 0;
     let mut line = match (found, unreadable.is_empty()) {
         (false, true) => format!("检查了 {files} 个文件，未发现问题"),

@@ -1,6 +1,7 @@
 //! `--format json`: the stable, versioned schema documented in the README.
 
 use super::place::WordPlaces;
+use super::stream::{Frame, element};
 use super::{Counts, FileReport};
 use crate::diagnostic::Diagnostic;
 use crate::source::{Origin, Source};
@@ -63,31 +64,38 @@ struct Summary {
 
 /// The whole run as one JSON document.
 pub fn render(reports: &[FileReport]) -> String {
-    let counts = Counts::of(reports);
+    super::stream::render(super::stream::Style::Json, reports, &[], false)
+}
+
+/// The document without its files, cut where they go; the summary counts `files`.
+pub(super) fn frame(counts: Counts, files: usize) -> Frame {
     let output = Output {
         version: 1,
-        files: reports
-            .iter()
-            .map(|r| File {
-                path: &r.source.name,
-                diagnostics: {
-                    let mut places = WordPlaces::new(&r.source);
-                    r.diagnostics
-                        .iter()
-                        .map(|d| entry(&r.source, d, &mut places))
-                        .collect()
-                },
-            })
-            .collect(),
+        files: Vec::new(),
         summary: Summary {
-            files: reports.len(),
+            files,
             errors: counts.errors,
             warnings: counts.warnings,
             infos: counts.infos,
         },
     };
     let json = serde_json::to_string_pretty(&output).expect("diagnostics serialise");
-    crate::display::json_safe(json) + "\n"
+    Frame::around(crate::display::json_safe(json) + "\n", "\"files\": []")
+}
+
+/// One file's entry in the `files` array.
+pub(super) fn file(r: &FileReport) -> String {
+    let mut places = WordPlaces::new(&r.source);
+    let file = File {
+        path: &r.source.name,
+        diagnostics: r
+            .diagnostics
+            .iter()
+            .map(|d| entry(&r.source, d, &mut places))
+            .collect(),
+    };
+    let json = serde_json::to_string_pretty(&file).expect("diagnostics serialise");
+    element(&json, 1)
 }
 
 fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {

@@ -9,6 +9,7 @@ pub mod report;
 pub mod sarif;
 pub mod short;
 pub mod stats;
+pub mod stream;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
@@ -38,5 +39,11 @@ impl Counts {
             }
         }
         c
+    }
+
+    pub fn add(&mut self, other: Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
     }
 }

@@ -1,12 +1,18 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
 use super::FileReport;
+use super::stream::{Frame, element};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
 use serde_json::{Value, json};
 
 pub fn render(reports: &[FileReport]) -> String {
+    super::stream::render(super::stream::Style::Sarif, reports, &[], false)
+}
+
+/// The log without its results, cut where they go.
+pub(super) fn frame() -> Frame {
     let config = Config::builtin();
     let rules: Vec<Value> = RULES
         .iter()
@@ -24,25 +30,6 @@ pub fn render(reports: &[FileReport]) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = reports.iter().flat_map(|r| {
-        r.diagnostics.iter().map(move |d| {
-            let (line, col) = r.source.position(d.span.start);
-            let (end_line, end_col) = r.source.position(d.span.end);
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": level(d.severity),
-                "message": {"text": d.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(&r.source.name)},
-                    "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col},
-                }}],
-            });
-            if let Some(i) = RULES.iter().position(|x| x.id == d.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            result
-        })
-    }).collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -52,11 +39,34 @@ pub fn render(reports: &[FileReport]) -> String {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
-            "results": results,
+            "results": [],
         }],
     });
     let json = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    crate::display::json_safe(json) + "\n"
+    Frame::around(crate::display::json_safe(json) + "\n", "\"results\": []")
+}
+
+/// One file's results, as elements of the `results` array.
+pub(super) fn file(r: &FileReport) -> String {
+    let results: Vec<String> = r.diagnostics.iter().map(|d| {
+        let (line, col) = r.source.position(d.span.start);
+        let (end_line, end_col) = r.source.position(d.span.end);
+        let mut result = json!({
+            "ruleId": d.rule,
+            "level": level(d.severity),
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": uri(&r.source.name)},
+                "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col},
+            }}],
+        });
+        if let Some(i) = RULES.iter().position(|x| x.id == d.rule) {
+            result["ruleIndex"] = json!(i);
+        }
+        let json = serde_json::to_string_pretty(&result).expect("SARIF serialises");
+        element(&json, 3)
+    }).collect();
+    results.join(",\n")
 }
 
 fn level(s: Severity) -> &'static str {

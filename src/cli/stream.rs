@@ -1,0 +1,302 @@
+//! `nianbao lint` streamed: files are linted in parallel a window at a time, in path
+//! order, and each file's output is written as soon as it and every file before it are
+//! done; its text, outline and findings are dropped once rendered, so memory does not
+//! grow with the folder.
+//!
+//! The one cross-file check, copied text, can add a finding to any file once every file
+//! has been read. When it can fire (two inputs or more, the rule on), the rendered parts
+//! go to a temporary file instead, with each file's sentence fingerprints kept; at the
+//! end the parts are copied out in order, and only a file that copied another is linted
+//! again, with its copied-text findings, in place of its part. Either way the output is
+//! byte for byte what rendering the whole run at once gives.
+
+use super::error;
+use super::runs::{ConfigKey, Linters, Plan, Usage, gbk_notice};
+use nianbao::copied::{self, Copy, Fingerprints, Normaliser};
+use nianbao::input::{self, InputError, ReadOptions};
+use nianbao::render::stats::Tally;
+use nianbao::render::stream::{Output, Part, Style};
+use nianbao::render::{Counts, FileReport};
+use nianbao::suppress;
+use rayon::prelude::*;
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::path::PathBuf;
+
+/// Files linted at once per thread: enough to keep every thread busy, few enough that
+/// the parts waiting to be written stay small.
+const WINDOW_PER_THREAD: usize = 32;
+
+/// One input, with its place in the order the inputs were given.
+struct Input {
+    path: PathBuf,
+    name: String,
+    key: ConfigKey,
+    given: usize,
+}
+
+/// A file linted and rendered.
+struct Done {
+    part: Part,
+    used: Vec<bool>,
+    maybe_gbk: bool,
+    /// Its sentence fingerprints, when copied text is checked.
+    prints: Vec<u64>,
+}
+
+/// What is kept of a file whose part went to the temporary file.
+struct Spilled {
+    input: usize,
+    len: usize,
+    counts: Counts,
+    tally: Tally,
+}
+
+/// How every file is linted.
+struct Lint<'a> {
+    linters: &'a Linters,
+    options: ReadOptions,
+    style: Style,
+    /// Set when copied text is checked.
+    normaliser: Option<Normaliser>,
+}
+
+impl Lint<'_> {
+    /// Reads, lints and renders one file, adding a finding for each of `copies` (with
+    /// the name of the file copied).
+    fn file(&self, input: &Input, copies: &[(&Copy, &str)]) -> Result<Done, InputError> {
+        let linter = self.linters.linter(&input.key);
+        let source = input::read(&input.path, self.options)?;
+        let (outline, mut diagnostics) = linter.check(&source);
+        let prints = self
+            .normaliser
+            .as_ref()
+            .map(|n| Fingerprints::of(&source.text, &outline, n));
+        drop(outline);
+        if let (Some(prints), Some(severity)) = (&prints, linter.severity(copied::RULE)) {
+            for (copy, other) in copies {
+                let span = prints.span(copy.first);
+                copied::add_finding(&mut diagnostics, copy, span, other, severity);
+            }
+        }
+        let ignore = &linter.config().ignore;
+        let used = suppress::apply(ignore, &source.name, &source.text, &mut diagnostics);
+        let maybe_gbk = source.maybe_gbk;
+        let report = FileReport {
+            source,
+            diagnostics,
+        };
+        Ok(Done {
+            part: Part::of(self.style, &report),
+            used,
+            maybe_gbk,
+            prints: prints.map(Fingerprints::into_prints).unwrap_or_default(),
+        })
+    }
+}
+
+/// Lints the plan's inputs and writes their output to standard output in `style`;
+/// returns whether there was trouble and the findings counted.
+pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) -> (bool, Counts) {
+    let Plan {
+        linters,
+        inputs,
+        mut trouble,
+        mut unreadable,
+        ..
+    } = plan;
+    let mut inputs: Vec<Input> = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(given, (path, key))| Input {
+            name: path.to_string_lossy().into_owned(),
+            path,
+            key,
+            given,
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.name.cmp(&b.name));
+    let copying = inputs.len() > 1
+        && inputs
+            .iter()
+            .any(|i| linters.linter(&i.key).severity(copied::RULE).is_some());
+    let tuning = match inputs.first() {
+        Some(first) if copying => linters
+            .linter(&first.key)
+            .config()
+            .rules
+            .copied_text
+            .clone(),
+        _ => Default::default(),
+    };
+    let lint = Lint {
+        linters: &linters,
+        options,
+        style,
+        normaliser: copying.then(|| Normaliser::new(&tuning)),
+    };
+    let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut run = Stream {
+        usage: Usage::default(),
+        failed: Vec::new(),
+        trouble: false,
+        seen: Counts::default(),
+    };
+    let written = if copying {
+        run.spilled(&lint, &inputs, &tuning, stdout)
+    } else {
+        run.direct(&lint, &inputs, stdout)
+    };
+    trouble |= run.trouble;
+    run.failed.sort_unstable();
+    unreadable.extend(run.failed.into_iter().map(|(_, name)| name));
+    let finished = written.and_then(|mut output| {
+        for report in run.usage.unused(&linters) {
+            output.part(&Part::of(style, &report))?;
+        }
+        output.finish(&unreadable, statistics)
+    });
+    match finished {
+        Ok((_, counts)) => (trouble, counts),
+        Err(e) => {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                error(format!(
+                    "无法写出结果（{}）",
+                    nianbao::display::os_error(&e)
+                ));
+                return (true, Counts::default());
+            }
+            // Standard output was closed (`| head`): nobody reads the rest; the exit
+            // code tells of the findings seen so far.
+            (trouble, run.seen)
+        }
+    }
+}
+
+/// The state of a streamed run.
+struct Stream {
+    usage: Usage,
+    /// Inputs that could not be read: their place among the inputs given, and name.
+    failed: Vec<(usize, String)>,
+    trouble: bool,
+    /// The findings of the files linted so far.
+    seen: Counts,
+}
+
+type Stdout<'a> = BufWriter<io::StdoutLock<'a>>;
+
+impl Stream {
+    /// Lints `inputs` a window at a time, handing each file's result in order to `each`.
+    fn windows(
+        &mut self,
+        lint: &Lint,
+        inputs: &[Input],
+        mut each: impl FnMut(usize, Done) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let window = WINDOW_PER_THREAD * rayon::current_num_threads().max(1);
+        for (w, chunk) in inputs.chunks(window).enumerate() {
+            let results: Vec<_> = chunk.par_iter().map(|i| lint.file(i, &[])).collect();
+            for (k, result) in results.into_iter().enumerate() {
+                let input = &chunk[k];
+                match result {
+                    Ok(done) => {
+                        if done.maybe_gbk {
+                            gbk_notice(&input.name);
+                        }
+                        self.usage.record(&input.key, &done.used);
+                        self.seen.add(done.part.counts);
+                        each(w * window + k, done)?;
+                    }
+                    Err(e) => {
+                        error(&e);
+                        self.failed.push((input.given, e.name().to_string()));
+                        self.trouble = true;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every file's part straight to standard output.
+    fn direct<'a>(
+        &mut self,
+        lint: &Lint,
+        inputs: &[Input],
+        stdout: Stdout<'a>,
+    ) -> io::Result<Output<Stdout<'a>>> {
+        let mut output = Output::start(lint.style, stdout)?;
+        self.windows(lint, inputs, |_, done| output.part(&done.part))?;
+        Ok(output)
+    }
+
+    /// Every file's part to a temporary file, then to standard output once the copies
+    /// are known, a file with copies linted again with them.
+    fn spilled<'a>(
+        &mut self,
+        lint: &Lint,
+        inputs: &[Input],
+        tuning: &copied::Tuning,
+        stdout: Stdout<'a>,
+    ) -> io::Result<Output<Stdout<'a>>> {
+        let spill = tempfile::tempfile().inspect_err(|e| {
+            error(format!(
+                "无法创建临时文件（{}）",
+                nianbao::display::os_error(e)
+            ));
+        })?;
+        let mut spill = BufWriter::with_capacity(1 << 16, spill);
+        let mut files: Vec<Spilled> = Vec::new();
+        let mut prints: Vec<Vec<u64>> = Vec::new();
+        self.windows(lint, inputs, |input, done| {
+            spill.write_all(done.part.text.as_bytes())?;
+            files.push(Spilled {
+                input,
+                len: done.part.text.len(),
+                counts: done.part.counts,
+                tally: done.part.tally,
+            });
+            prints.push(done.prints);
+            Ok(())
+        })?;
+        let copies = copied::compare(&prints, tuning);
+        drop(prints);
+        let mut spill = spill.into_inner().map_err(io::IntoInnerError::into_error)?;
+        spill.rewind()?;
+        let mut spill = BufReader::with_capacity(1 << 16, spill);
+        let mut output = Output::start(lint.style, stdout)?;
+        let mut copies = copies.iter().peekable();
+        for (i, file) in files.iter().enumerate() {
+            let mut text = vec![0; file.len];
+            spill.read_exact(&mut text)?;
+            let mut own = Vec::new();
+            while let Some(c) = copies.next_if(|c| c.file == i) {
+                own.push((c, inputs[files[c.other].input].name.as_str()));
+            }
+            let input = &inputs[file.input];
+            let again = if own.is_empty() {
+                None
+            } else {
+                // Read again to add its copied-text findings; if it is gone, the part
+                // without them is shown.
+                lint.file(input, &own)
+                    .inspect_err(|e| {
+                        error(e);
+                        self.trouble = true;
+                    })
+                    .ok()
+            };
+            match again {
+                Some(done) => {
+                    self.usage.record(&input.key, &done.used);
+                    output.part(&done.part)?;
+                }
+                None => output.part(&Part {
+                    text: String::from_utf8(text).expect("parts are UTF-8"),
+                    counts: file.counts,
+                    tally: file.tally.clone(),
+                })?,
+            }
+        }
+        Ok(output)
+    }
+}
