@@ -78,6 +78,10 @@ pub struct SectionsConfig {
     /// report the year's work by theme: together they are `measures`, unless they hold
     /// one of these words (`其他需要报告的情况`).
     pub not_thematic_words: Vec<String>,
+    /// Such a run is not the year's work when its text holds one of `work-planned-words`
+    /// and none of `work-done-words` (a plan, not a report).
+    pub work_done_words: Vec<String>,
+    pub work_planned_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

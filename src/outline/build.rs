@@ -673,12 +673,12 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         };
         insert(&mut roots, section);
     }
-    mark_thematic(text, &mut roots, cfg);
     let content_end = lines
         .iter()
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
+    mark_thematic(text, lines, &mut roots, cfg);
     roots
 }
 
@@ -716,23 +716,39 @@ fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
 
 /// A run of top-level headings that name no part, before the shortcomings and plans
 /// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
-/// measures part.
-fn mark_thematic(text: &str, roots: &mut [Section], cfg: &SectionsConfig) {
+/// measures part — unless its text reads as a plan (plan words, no sign of work done).
+fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &SectionsConfig) {
     let end = roots
         .iter()
         .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
         .unwrap_or(roots.len());
-    for s in roots[..end].iter_mut().filter(|s| s.level == 1) {
-        let heading = &text[s.heading.clone()];
-        if s.role == Role::Other
-            && !cfg
-                .not_thematic_words
+    let run: Vec<usize> = (0..end)
+        .filter(|&i| {
+            let s = &roots[i];
+            let heading = &text[s.heading.clone()];
+            s.level == 1
+                && s.role == Role::Other
+                && !cfg
+                    .not_thematic_words
+                    .iter()
+                    .any(|w| heading.contains(w.as_str()))
+        })
+        .collect();
+    let bodies = || {
+        run.iter().flat_map(|&i| {
+            let s = &roots[i];
+            lines[s.line..s.end_line]
                 .iter()
-                .any(|w| heading.contains(w.as_str()))
-        {
-            s.role = Role::Measures;
-            s.thematic = true;
-        }
+                .map(|l| &text[l.span.clone()])
+        })
+    };
+    let has_any = |words: &[String]| bodies().any(|t| words.iter().any(|w| t.contains(w.as_str())));
+    if !has_any(&cfg.work_done_words) && has_any(&cfg.work_planned_words) {
+        return;
+    }
+    for i in run {
+        roots[i].role = Role::Measures;
+        roots[i].thematic = true;
     }
 }
 
@@ -1136,6 +1152,14 @@ mod tests {
                 (Role::Plans, false),
                 (Role::Other, false)
             ]
+        );
+        // A plan (a 工作要点: plan words, no sign of work done) is not the year's work.
+        let plan = "一、总体要求\n力争年底前完成。\n二、主要任务\n下一步，加快推进。\n";
+        assert_eq!(roles(plan), [(Role::Other, false), (Role::Other, false)]);
+        let done = "一、总体要求\n力争年底前完成。\n二、主要任务\n全年办结案件12件。\n";
+        assert_eq!(
+            roles(done),
+            [(Role::Measures, true), (Role::Measures, true)]
         );
     }
 
