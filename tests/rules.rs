@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{findings, findings_with};
+use common::{findings, findings_with, fixed};
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
@@ -263,4 +263,7 @@ fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
     );
     let habit = format!("一、主要举措和成效\n1、甲。{body}\n2、乙。{body}\n3、丙。{body}\n");
     assert_eq!(findings("numbering-punct", &habit), ["1、"]);
+    // The habit's one finding fixes every place.
+    let expected = format!("一、主要举措和成效\n1.甲。{body}\n2.乙。{body}\n3.丙。{body}\n");
+    assert_eq!(fixed("numbering-punct", &habit), (expected, 0));
 }
