@@ -119,6 +119,16 @@ fn duties_is_required_from_the_2019_reports_on() {
     assert_eq!(later.len(), 1);
 }
 
+/// A heading naming two parts (`存在的不足和下一步工作安排`) holds both; a heading whose
+/// words for two parts overlap (`2024年主要工作安排`) names only one.
+#[test]
+fn a_heading_naming_two_parts_holds_both() {
+    let text = "某县2023年法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n全年办理行政复议案件120件。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n主持召开专题会议4次。\n三、存在的不足和下一步工作安排\n基层力量薄弱。2024年将深化依法行政。\n";
+    assert!(findings("section-missing", text).is_empty());
+    let plans_only = text.replace("存在的不足和下一步工作安排", "2024年主要工作安排");
+    assert_eq!(findings("section-missing", &plans_only).len(), 1);
+}
+
 #[test]
 fn titles_split_wrapped_or_without_the_document_kind() {
     let body = "一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n";

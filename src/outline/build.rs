@@ -655,17 +655,19 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             .find('。')
             .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
+        let (role, also) = if level == 1 {
+            roles_of(&text[rest.start..heading_end], cfg)
+        } else {
+            (Role::Other, Vec::new())
+        };
         let section = Section {
             level,
             number: *number,
             style: *style,
             marker: marker.clone(),
             heading: marker.start..heading_end,
-            role: if level == 1 {
-                role_of(&text[rest.start..heading_end], cfg)
-            } else {
-                Role::Other
-            },
+            role,
+            also,
             thematic: false,
             line: i,
             end_line: i + 1,
@@ -704,14 +706,33 @@ fn close(siblings: &mut [Section], end: usize) {
     }
 }
 
-/// The role whose heading words match this heading best (the longest matching word or
-/// word set).
+/// The role whose heading words match this heading best: the longest matching word or
+/// word set; between equally long ones the one ending later, as a Chinese phrase ends in
+/// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| Some((cfg.roles.get(role)?.strength(heading)?, role)))
-        .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
+        .filter_map(|&role| Some((cfg.roles.get(role)?.best_match(heading)?, role)))
+        .max_by_key(|&((len, ref span), role)| (len, span.end, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
+}
+
+/// The role of a top-level `heading`, and the other parts it names with words of their
+/// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
+fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
+    let role = role_of(heading, cfg);
+    let Some((_, main)) = cfg.roles.get(role).and_then(|c| c.best_match(heading)) else {
+        return (role, Vec::new());
+    };
+    let also = Role::MANDATED
+        .into_iter()
+        .filter(|&r| r != role)
+        .filter(|&r| {
+            let other = cfg.roles.get(r).and_then(|c| c.best_match(heading));
+            other.is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+        })
+        .collect();
+    (role, also)
 }
 
 /// A run of top-level headings that name no part, before the shortcomings and plans
