@@ -1196,6 +1196,10 @@ mod tests {
             ("二、困难和问题", Role::Shortcomings),
             ("三、下一步工作思路", Role::Plans),
             ("三、2024年工作计划", Role::Plans),
+            ("三、2024年主要工作安排", Role::Plans),
+            ("三、今后工作方向", Role::Plans),
+            ("二、存在的主要问题", Role::Shortcomings),
+            ("二、主要问题及原因分析", Role::Shortcomings),
             (
                 "一、区政府主要负责同志履行推进法治建设第一责任人职责情况",
                 Role::Duties,
