@@ -565,12 +565,20 @@ impl Builder<'_> {
         }
     }
 
-    /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
+    /// `某市人民政府 2024年1月26日`: a short organ name, then the date (true); or a date
+    /// line with its 附注 run on (`2024年1月26日（此件公开发布）`, false).
     fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
-        let line = &self.text[span.clone()];
+        let whole = &self.text[span.clone()];
+        let line = &whole[..self.annotation_start(whole).unwrap_or(whole.len())];
         let t = line.trim_matches(is_blank);
         if !at_most(t, 40) || !t.ends_with('日') || line.contains(SENTENCE_PUNCT) {
             return None;
+        }
+        if line.len() < whole.len() {
+            let lead = line.len() - line.trim_start_matches(is_blank).len();
+            if let Some(date) = lines::read_date(&line[lead..], span.start + lead) {
+                return Some((date, false));
+            }
         }
         let date = lines::trailing_date(line, span.start)?;
         let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
@@ -578,6 +586,17 @@ impl Builder<'_> {
             .iter()
             .any(|s| organ.ends_with(s))
             .then_some((date, true))
+    }
+
+    /// Where a parenthesised 附注 ending `line` starts (`…日（此件公开发布）`).
+    fn annotation_start(&self, line: &str) -> Option<usize> {
+        let t = line.trim_end_matches(is_blank);
+        if !t.ends_with(['）', ')']) {
+            return None;
+        }
+        let at = t.rfind(['（', '('])?;
+        let inner = t[at..].trim_start_matches(['（', '(']);
+        starts_with_any(inner, &self.cfg.closing_words).then_some(at)
     }
 
     /// Whether every line of `after` (the lines after a date, last first) is what may
@@ -1024,6 +1043,24 @@ mod tests {
         assert_eq!(date.to_string(), "2024-01-26");
         let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
+    }
+
+    /// The 附注 run on to the date line (a page that lost the line break) is closing
+    /// matter, not part of the date; a parenthesis naming no closing matter is no 落款.
+    #[test]
+    fn a_date_line_with_its_annotation_run_on_closes_the_report() {
+        let body = "一、2023年主要工作情况\n全年办理案件12件。\n某市人民政府\n";
+        for end in [
+            "2024年1月26日（此件公开发布）",
+            "　2024年1月26日(此件主动公开)",
+        ] {
+            let o = outline(&format!("{body}{end}\n"));
+            let (date, _) = o.signature.date.expect(end);
+            assert_eq!(date.to_string(), "2024-01-26");
+            assert!(o.signature.organ.is_some(), "{end}");
+        }
+        let o = outline(&format!("{body}2024年1月26日（会议通过）\n"));
+        assert!(o.signature.date.is_none());
     }
 
     #[test]
