@@ -486,6 +486,13 @@ impl Builder<'_> {
         }
         let organ_line = match found {
             Some((k, i, (date, one_line))) => {
+                // What follows the 落款 is closing matter: a numbered attachment
+                // (`2.2023年度行政执法数据统计表`) is no heading.
+                for &j in &content[..k] {
+                    if self.lines[j].kind == LineKind::Heading {
+                        self.lines[j].kind = LineKind::Paragraph;
+                    }
+                }
                 sig.date = Some((date.value, date.span.clone()));
                 sig.date_form = date.form;
                 self.lines[i].kind = LineKind::Signature;
@@ -1043,6 +1050,16 @@ mod tests {
         assert_eq!(date.to_string(), "2024-01-26");
         let items: Vec<u32> = o.enumerations[0].iter().map(|e| e.number).collect();
         assert_eq!(items, [1, 2]);
+    }
+
+    /// `1.2023年…` is a heading followed by a year; `1.5亿元` is a number.
+    #[test]
+    fn an_arabic_ordinal_may_be_followed_by_a_year() {
+        let o =
+            outline("1.2023年主要工作情况\n全年办理案件12件。\n2.存在的问题\n1.5亿元资金到位。\n");
+        let headings: Vec<u32> = o.walk().map(|s| s.number).collect();
+        assert_eq!(headings, [1, 2]);
+        assert_eq!(o.sections[0].role, Role::Measures);
     }
 
     /// The 附注 run on to the date line (a page that lost the line break) is closing
