@@ -378,10 +378,21 @@ fn unbalanced_pair_points_at_the_unmatched_mark() {
 
 #[test]
 fn unbalanced_pair_checks_each_paragraph_alone() {
+    let body = |b: &str| format!("某县2023年法治政府建设情况报告\n一、主要工作\n{b}\n");
     assert_eq!(
-        findings("unbalanced-pair", "开展“八进\n活动”。"),
-        ["“", "”"]
+        findings("unbalanced-pair", &body("开展“八进。\n活动”。")),
+        ["“", "”"],
+        "a line ending a sentence ends its paragraph"
     );
+    assert_eq!(
+        findings("unbalanced-pair", &body("开展“八进\n一、活动”。")),
+        ["“", "”"],
+        "a heading is a paragraph of its own"
+    );
+    // Lines hard-wrapped inside a sentence (a copy from a PDF) are one paragraph.
+    let wrapped =
+        body("按照《法治政府建设实施纲要（2021—2025\n年）》要求，“放管服\n”改革持续深化。");
+    assert!(findings("unbalanced-pair", &wrapped).is_empty());
 }
 
 #[test]
