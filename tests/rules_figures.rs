@@ -186,6 +186,8 @@ fn parts_exceed_total_near_misses() {
         "受理案件100件，其中行政案件60件，同比增加50件。",
         // Another sentence.
         "受理案件100件，其中行政案件60件。民事案件50件。",
+        // Attributes, not kinds: the groups overlap.
+        "全县共有执法人员500人，其中持证400人，取得法律职业资格150人。",
     ] {
         assert!(
             findings("parts-exceed-total", text).is_empty(),
