@@ -486,6 +486,13 @@ impl Builder<'_> {
         }
         let organ_line = match found {
             Some((k, i, (date, one_line))) => {
+                // What follows the 落款 is closing matter: a numbered attachment
+                // (`2.2023年度行政执法数据统计表`) is no heading.
+                for &j in &content[..k] {
+                    if self.lines[j].kind == LineKind::Heading {
+                        self.lines[j].kind = LineKind::Paragraph;
+                    }
+                }
                 sig.date = Some((date.value, date.span.clone()));
                 sig.date_form = date.form;
                 self.lines[i].kind = LineKind::Signature;
@@ -565,12 +572,20 @@ impl Builder<'_> {
         }
     }
 
-    /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
+    /// `某市人民政府 2024年1月26日`: a short organ name, then the date (true); or a date
+    /// line with its 附注 run on (`2024年1月26日（此件公开发布）`, false).
     fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
-        let line = &self.text[span.clone()];
+        let whole = &self.text[span.clone()];
+        let line = &whole[..self.annotation_start(whole).unwrap_or(whole.len())];
         let t = line.trim_matches(is_blank);
         if !at_most(t, 40) || !t.ends_with('日') || line.contains(SENTENCE_PUNCT) {
             return None;
+        }
+        if line.len() < whole.len() {
+            let lead = line.len() - line.trim_start_matches(is_blank).len();
+            if let Some(date) = lines::read_date(&line[lead..], span.start + lead) {
+                return Some((date, false));
+            }
         }
         let date = lines::trailing_date(line, span.start)?;
         let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
@@ -578,6 +593,17 @@ impl Builder<'_> {
             .iter()
             .any(|s| organ.ends_with(s))
             .then_some((date, true))
+    }
+
+    /// Where a parenthesised 附注 ending `line` starts (`…日（此件公开发布）`).
+    fn annotation_start(&self, line: &str) -> Option<usize> {
+        let t = line.trim_end_matches(is_blank);
+        if !t.ends_with(['）', ')']) {
+            return None;
+        }
+        let at = t.rfind(['（', '('])?;
+        let inner = t[at..].trim_start_matches(['（', '(']);
+        starts_with_any(inner, &self.cfg.closing_words).then_some(at)
     }
 
     /// Whether every line of `after` (the lines after a date, last first) is what may
@@ -655,17 +681,19 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             .find('。')
             .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
+        let (role, also) = if level == 1 {
+            roles_of(&text[rest.start..heading_end], cfg)
+        } else {
+            (Role::Other, Vec::new())
+        };
         let section = Section {
             level,
             number: *number,
             style: *style,
             marker: marker.clone(),
             heading: marker.start..heading_end,
-            role: if level == 1 {
-                role_of(&text[rest.start..heading_end], cfg)
-            } else {
-                Role::Other
-            },
+            role,
+            also,
             thematic: false,
             line: i,
             end_line: i + 1,
@@ -673,12 +701,12 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         };
         insert(&mut roots, section);
     }
-    mark_thematic(text, &mut roots, cfg);
     let content_end = lines
         .iter()
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
+    mark_thematic(text, lines, &mut roots, cfg);
     roots
 }
 
@@ -704,35 +732,70 @@ fn close(siblings: &mut [Section], end: usize) {
     }
 }
 
-/// The role whose heading words match this heading best (the longest matching word or
-/// word set).
+/// The role whose heading words match this heading best: the longest matching word or
+/// word set; between equally long ones the one ending later, as a Chinese phrase ends in
+/// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| Some((cfg.roles.get(role)?.strength(heading)?, role)))
-        .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
+        .filter_map(|&role| Some((cfg.roles.get(role)?.best_match(heading)?, role)))
+        .max_by_key(|&((len, ref span), role)| (len, span.end, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
+}
+
+/// The role of a top-level `heading`, and the other parts it names with words of their
+/// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
+fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
+    let role = role_of(heading, cfg);
+    let Some((_, main)) = cfg.roles.get(role).and_then(|c| c.best_match(heading)) else {
+        return (role, Vec::new());
+    };
+    let also = Role::MANDATED
+        .into_iter()
+        .filter(|&r| r != role)
+        .filter(|&r| {
+            let other = cfg.roles.get(r).and_then(|c| c.best_match(heading));
+            other.is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+        })
+        .collect();
+    (role, also)
 }
 
 /// A run of top-level headings that name no part, before the shortcomings and plans
 /// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
-/// measures part.
-fn mark_thematic(text: &str, roots: &mut [Section], cfg: &SectionsConfig) {
+/// measures part — unless its text reads as a plan (plan words, no sign of work done).
+fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &SectionsConfig) {
     let end = roots
         .iter()
         .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
         .unwrap_or(roots.len());
-    for s in roots[..end].iter_mut().filter(|s| s.level == 1) {
-        let heading = &text[s.heading.clone()];
-        if s.role == Role::Other
-            && !cfg
-                .not_thematic_words
+    let run: Vec<usize> = (0..end)
+        .filter(|&i| {
+            let s = &roots[i];
+            let heading = &text[s.heading.clone()];
+            s.level == 1
+                && s.role == Role::Other
+                && !cfg
+                    .not_thematic_words
+                    .iter()
+                    .any(|w| heading.contains(w.as_str()))
+        })
+        .collect();
+    let bodies = || {
+        run.iter().flat_map(|&i| {
+            let s = &roots[i];
+            lines[s.line..s.end_line]
                 .iter()
-                .any(|w| heading.contains(w.as_str()))
-        {
-            s.role = Role::Measures;
-            s.thematic = true;
-        }
+                .map(|l| &text[l.span.clone()])
+        })
+    };
+    let has_any = |words: &[String]| bodies().any(|t| words.iter().any(|w| t.contains(w.as_str())));
+    if !has_any(&cfg.work_done_words) && has_any(&cfg.work_planned_words) {
+        return;
+    }
+    for i in run {
+        roots[i].role = Role::Measures;
+        roots[i].thematic = true;
     }
 }
 
@@ -989,6 +1052,34 @@ mod tests {
         assert_eq!(items, [1, 2]);
     }
 
+    /// `1.2023年…` is a heading followed by a year; `1.5亿元` is a number.
+    #[test]
+    fn an_arabic_ordinal_may_be_followed_by_a_year() {
+        let o =
+            outline("1.2023年主要工作情况\n全年办理案件12件。\n2.存在的问题\n1.5亿元资金到位。\n");
+        let headings: Vec<u32> = o.walk().map(|s| s.number).collect();
+        assert_eq!(headings, [1, 2]);
+        assert_eq!(o.sections[0].role, Role::Measures);
+    }
+
+    /// The 附注 run on to the date line (a page that lost the line break) is closing
+    /// matter, not part of the date; a parenthesis naming no closing matter is no 落款.
+    #[test]
+    fn a_date_line_with_its_annotation_run_on_closes_the_report() {
+        let body = "一、2023年主要工作情况\n全年办理案件12件。\n某市人民政府\n";
+        for end in [
+            "2024年1月26日（此件公开发布）",
+            "　2024年1月26日(此件主动公开)",
+        ] {
+            let o = outline(&format!("{body}{end}\n"));
+            let (date, _) = o.signature.date.expect(end);
+            assert_eq!(date.to_string(), "2024-01-26");
+            assert!(o.signature.organ.is_some(), "{end}");
+        }
+        let o = outline(&format!("{body}2024年1月26日（会议通过）\n"));
+        assert!(o.signature.date.is_none());
+    }
+
     #[test]
     fn reads_metadata_in_all_three_shapes() {
         let text = "  • 成文日期:\n\n    2024-02-19\n发布时间:2024-02-19 08:41\n索引号: | 1133/2024-239743 | 发布机构: | 县司法局 | ||\n";
@@ -1137,6 +1228,14 @@ mod tests {
                 (Role::Other, false)
             ]
         );
+        // A plan (a 工作要点: plan words, no sign of work done) is not the year's work.
+        let plan = "一、总体要求\n力争年底前完成。\n二、主要任务\n下一步，加快推进。\n";
+        assert_eq!(roles(plan), [(Role::Other, false), (Role::Other, false)]);
+        let done = "一、总体要求\n力争年底前完成。\n二、主要任务\n全年办结案件12件。\n";
+        assert_eq!(
+            roles(done),
+            [(Role::Measures, true), (Role::Measures, true)]
+        );
     }
 
     #[test]
@@ -1151,6 +1250,10 @@ mod tests {
             ("二、困难和问题", Role::Shortcomings),
             ("三、下一步工作思路", Role::Plans),
             ("三、2024年工作计划", Role::Plans),
+            ("三、2024年主要工作安排", Role::Plans),
+            ("三、今后工作方向", Role::Plans),
+            ("二、存在的主要问题", Role::Shortcomings),
+            ("二、主要问题及原因分析", Role::Shortcomings),
             (
                 "一、区政府主要负责同志履行推进法治建设第一责任人职责情况",
                 Role::Duties,
