@@ -188,6 +188,30 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, DecodeE
     })
 }
 
+/// [`decode`] for bytes the caller gives up: UTF-8 without a byte-order mark, the
+/// common case, becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, DecodeError> {
+    let plain = forced.is_none_or(|e| e == Encoding::Utf8)
+        && sniff_bom(&bytes).is_none()
+        && ![UTF32_LE_BOM, UTF32_BE_BOM]
+            .iter()
+            .any(|b| bytes.starts_with(b))
+        && !looks_binary(&bytes);
+    let maybe_gbk = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) if plain => forced.is_none() && looks_like_gbk(&bytes, text),
+        _ => return decode(&bytes, forced),
+    };
+    // SAFETY: the bytes were just validated as UTF-8 (by simdutf8, many times faster
+    // than the validation `String::from_utf8` would repeat).
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    Ok(Decoded {
+        text,
+        encoding: Encoding::Utf8,
+        bom: false,
+        maybe_gbk,
+    })
+}
+
 const UTF32_LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
 const UTF32_BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
@@ -325,7 +349,7 @@ fn shift_offset(error: DecodeError, by: usize) -> DecodeError {
 /// Decode `body` (no byte-order mark) strictly as `encoding`.
 fn decode_as(body: &[u8], encoding: Encoding) -> Result<(String, Encoding), DecodeError> {
     let text = match encoding {
-        Encoding::Utf8 => std::str::from_utf8(body)
+        Encoding::Utf8 => simdutf8::compat::from_utf8(body)
             .map(str::to_owned)
             .map_err(|error| error.valid_up_to()),
         Encoding::Utf16Le => decode_strict(body, encoding_rs::UTF_16LE),
@@ -621,6 +645,32 @@ mod tests {
     fn display_names() {
         let names: Vec<String> = ALL.iter().map(ToString::to_string).collect();
         assert_eq!(names, ["UTF-8", "UTF-16LE", "UTF-16BE", "GB18030"]);
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let gbk_like = encode("Ð¡Ñ§Éú£¬ÄãºÃ¡£ÕâÊÇ²âÊÔ", Encoding::Utf8, false);
+        let inputs: Vec<Vec<u8>> = vec![
+            SEED.as_bytes().to_vec(),
+            encode(SEED, Encoding::Utf8, true),
+            encode(SEED, Encoding::Gb18030, false),
+            encode(SEED, Encoding::Utf16Le, true),
+            gbk_like,
+            b"text\x00more".to_vec(),
+            b"ok \xFF tail".to_vec(),
+            b"\xFF\xFE\x00\x00ab".to_vec(),
+            Vec::new(),
+        ];
+        let forced = [None, Some(Encoding::Utf8), Some(Encoding::Gb18030)];
+        for bytes in &inputs {
+            for f in forced {
+                assert_eq!(
+                    decode_owned(bytes.clone(), f),
+                    decode(bytes, f),
+                    "{bytes:?} {f:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn read_stdin(options: ReadOptions) -> Result<Source, InputError> {
     let name = "<stdin>".to_string();
     let bytes =
         read_limited(std::io::stdin().lock(), options.max_size, 0).map_err(|e| e.named(&name))?;
-    let mut source = text_source(name, &bytes, options.encoding)?;
+    let mut source = text_source(name, bytes.clone(), options.encoding)?;
     source.raw = Some(bytes);
     Ok(source)
 }
@@ -196,7 +196,7 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
                 .with_origin(Origin::Pdf)
                 .with_page_starts(doc.page_starts)
         } else {
-            text_source(name, &bytes, options.encoding)?
+            text_source(name, bytes, options.encoding)?
         };
     Ok(source.with_path(path.to_path_buf()))
 }
@@ -266,11 +266,11 @@ fn read_limited(reader: impl Read, max: u64, expected: u64) -> Result<Vec<u8>, L
 
 fn text_source(
     name: String,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     encoding: Option<Encoding>,
 ) -> Result<Source, InputError> {
-    let decoded =
-        decode::decode(bytes, encoding).map_err(|e| InputError::Undecodable(name.clone(), e))?;
+    let decoded = decode::decode_owned(bytes, encoding)
+        .map_err(|e| InputError::Undecodable(name.clone(), e))?;
     let origin = Origin::Text {
         encoding: decoded.encoding,
         bom: decoded.bom,

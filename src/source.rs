@@ -3,6 +3,7 @@
 use crate::decode::Encoding;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Where a text came from, so that fixes can be written back the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +72,9 @@ pub struct Source {
     pub review: Review,
     line_starts: Vec<usize>,
     /// Byte offset of every `CHAR_STRIDE`-th character, so a column on an 800-character
-    /// (or 50 MB) line is found without counting the line from its start.
-    char_marks: Vec<usize>,
+    /// (or 50 MB) line is found without counting the line from its start; made on the
+    /// first column asked for (most texts have no finding, so none).
+    char_marks: OnceLock<Vec<usize>>,
 }
 
 const CHAR_STRIDE: usize = 1024;
@@ -87,14 +89,9 @@ impl Source {
                 line_starts.push(i + 1);
             }
         }
-        let char_marks = text
-            .char_indices()
-            .step_by(CHAR_STRIDE)
-            .map(|(i, _)| i)
-            .collect();
         Source {
             name: name.into(),
-            char_marks,
+            char_marks: OnceLock::new(),
             text,
             origin: Origin::Text {
                 encoding: Encoding::Utf8,
@@ -192,11 +189,12 @@ impl Source {
 
     /// How many characters precede `byte` in the whole text.
     fn char_index(&self, byte: usize) -> usize {
-        let mark = self
-            .char_marks
-            .partition_point(|&m| m <= byte)
-            .saturating_sub(1);
-        let from = self.char_marks.get(mark).copied().unwrap_or(0);
+        let marks = self.char_marks.get_or_init(|| {
+            let marks = self.text.char_indices().step_by(CHAR_STRIDE);
+            marks.map(|(i, _)| i).collect()
+        });
+        let mark = marks.partition_point(|&m| m <= byte).saturating_sub(1);
+        let from = marks.get(mark).copied().unwrap_or(0);
         mark * CHAR_STRIDE + self.text[from..byte].chars().count()
     }
 }
