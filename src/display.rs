@@ -41,10 +41,21 @@ fn is_unsafe(c: char) -> bool {
         | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds an [`is_unsafe`] character, found by its bytes: an ASCII
+/// control, or a character starting with `C2`, `D8` or `E2` (those bytes mostly start
+/// common punctuation, so each is checked).
+fn any_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
+    bytes.iter().any(control)
+        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes)
+            .any(|i| text[i..].chars().next().is_some_and(is_unsafe))
+}
+
 /// `text` with every unsafe character written as `\u{1b}`; unchanged (borrowed) when
 /// there is none, which is almost always.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !any_unsafe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -79,7 +90,7 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
 /// escapes: the same JSON value, but nothing in it can drive a terminal. (serde_json
 /// escapes C0 controls itself; DEL, C1 and bidi controls it leaves raw.)
 pub fn json_safe(json: String) -> String {
-    if !json.chars().any(is_unsafe) {
+    if !any_unsafe(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -96,6 +107,31 @@ pub fn json_safe(json: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_characters_are_found_by_their_bytes() {
+        let cases = [
+            "法治“政府”",
+            "a\tb\r\n",
+            "a\u{1b}b",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{61c}",
+            "\u{600}",
+            "“\u{200e}",
+            "\u{200f}",
+            "\u{2028}",
+            "\u{202e}",
+            "\u{2069}",
+            "\u{206a}",
+            "…",
+            "",
+        ];
+        for case in cases {
+            assert_eq!(any_unsafe(case), case.chars().any(is_unsafe), "{case:?}");
+        }
+    }
 
     #[test]
     fn escapes_controls_and_bidi_only() {

@@ -53,6 +53,8 @@ impl Part {
 /// Writes parts in order to `out`, then the format's closing, summary and statistics.
 pub struct Output<W: Write> {
     style: Style,
+    /// The SARIF log around the results, made once.
+    sarif: Option<Frame>,
     out: W,
     files: usize,
     counts: Counts,
@@ -64,13 +66,15 @@ pub struct Output<W: Write> {
 impl<W: Write> Output<W> {
     /// Writes the format's head.
     pub fn start(style: Style, mut out: W) -> io::Result<Self> {
-        match style {
-            Style::Json => out.write_all(json::frame(Counts::default(), 0).head.as_bytes())?,
-            Style::Sarif => out.write_all(sarif::frame().head.as_bytes())?,
+        let sarif = (style == Style::Sarif).then(sarif::frame);
+        match (style, &sarif) {
+            (Style::Json, _) => out.write_all(json::frame(Counts::default(), 0).head.as_bytes())?,
+            (_, Some(frame)) => out.write_all(frame.head.as_bytes())?,
             _ => {}
         }
         Ok(Output {
             style,
+            sarif,
             out,
             files: 0,
             counts: Counts::default(),
@@ -100,7 +104,10 @@ impl<W: Write> Output<W> {
         let closing = match self.style {
             Style::Human { .. } => human::summary(self.counts, self.files, unreadable),
             Style::Json => json::frame(self.counts, self.files).close(self.elements),
-            Style::Sarif => sarif::frame().close(self.elements),
+            Style::Sarif => self
+                .sarif
+                .as_ref()
+                .map_or(String::new(), |f| f.close(self.elements)),
             Style::Short | Style::Github => String::new(),
         };
         self.out.write_all(closing.as_bytes())?;
