@@ -76,7 +76,7 @@ fn main() {
         let (wc_time, wc_peak) = measure(&wc);
         let mb = bytes as f64 / 1e6;
         println!(
-            "{label}: {mb:.1} MB: nianbao {:>8.1} ms = {:>6.1} MB/s, peak {lint_peak:>5.1} MiB | \
+            "{label}: {mb:.2} MB: nianbao {:>8.1} ms = {:>6.1} MB/s, peak {lint_peak:>5.1} MiB | \
              wc -m {:>8.1} ms = {:>6.1} MB/s, peak {wc_peak:>5.1} MiB | nianbao/wc {:.2}×",
             ms(lint_time),
             mb / lint_time.as_secs_f64(),
