@@ -6,9 +6,11 @@
 //! rare, so on report text its automaton crawls byte by byte (~0.5 GB/s). Its packed SIMD
 //! searcher finds the same matches about ten times faster. That searcher is used whenever
 //! it can be built (up to 64 words, its heuristic limit, on a CPU with SIMD). A longer
-//! list (the wording table) is compiled into a full DFA without a prefilter: packed
+//! list (the wording table) is compiled into a contiguous NFA without a prefilter: packed
 //! searchers over chunks of the list, tried first, found so many candidates in Chinese
-//! text that they were slower than the DFA alone.
+//! text that they were slower than the automaton alone. A full DFA searches the built-in
+//! table only about 12% faster but takes 5 ms and 1.8 MB to build, more than a whole
+//! report's lint; the contiguous NFA takes about 1 ms and 80 KB.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind, packed};
 
@@ -30,7 +32,7 @@ impl WordMatcher {
     {
         let words: Vec<P> = words.into_iter().collect();
         if words.len() > PACKED_MAX {
-            return Self::dfa(&words).or_else(|| Self::automaton(&words));
+            return Self::long_list(&words).or_else(|| Self::automaton(&words));
         }
         match Self::packed(&words) {
             Some(searcher) => Some(WordMatcher::Packed(searcher)),
@@ -38,12 +40,12 @@ impl WordMatcher {
         }
     }
 
-    /// A full DFA for a long list, without aho-corasick's prefilter (its rare-byte guess
-    /// does not help on Chinese text).
-    fn dfa<P: AsRef<[u8]>>(words: &[P]) -> Option<Self> {
+    /// A contiguous NFA for a long list, without aho-corasick's prefilter (its rare-byte
+    /// guess does not help on Chinese text).
+    fn long_list<P: AsRef<[u8]>>(words: &[P]) -> Option<Self> {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .prefilter(false)
             .build(words)
             .ok()
@@ -110,10 +112,10 @@ mod tests {
     }
 
     #[test]
-    fn long_lists_get_a_dfa_that_matches_like_the_automaton() {
+    fn long_lists_get_a_contiguous_nfa_that_matches_like_the_automaton() {
         let words: Vec<String> = (0..300).map(|i| format!("词{i}号")).collect();
         let m = WordMatcher::new(&words).unwrap();
-        assert!(matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::DFA));
+        assert!(matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::ContiguousNFA));
         let full = WordMatcher::automaton(&words).unwrap();
         for text in ["有词17号和词199号", "词299号", "没有词", "词1号词2号词3号"] {
             assert_eq!(spans(&m, text), spans(&full, text), "{text}");
