@@ -46,9 +46,6 @@ impl<'a> Document<'a> {
             for t in &mut tokens[first..] {
                 t.start += offset;
                 t.end += offset;
-                if let inline::TokenKind::Quantity(q) = &mut t.kind {
-                    q.unit_gap = q.unit_gap.map(|(a, b)| (a + offset, b + offset));
-                }
             }
             if !protected.is_empty() {
                 let mut k = first;
