@@ -78,6 +78,10 @@ pub struct SectionsConfig {
     /// report the year's work by theme: together they are `measures`, unless they hold
     /// one of these words (`其他需要报告的情况`).
     pub not_thematic_words: Vec<String>,
+    /// Such a run is not the year's work when its text holds one of `work-planned-words`
+    /// and none of `work-done-words` (a plan, not a report).
+    pub work_done_words: Vec<String>,
+    pub work_planned_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -113,16 +117,28 @@ impl RoleConfig {
     /// How strongly `heading` names this role: the characters of its longest matching
     /// word or fully matched word set; None when nothing matches.
     pub fn strength(&self, heading: &str) -> Option<usize> {
-        let words = self
-            .all_words()
-            .filter(|w| heading.contains(w.as_str()))
-            .map(|w| w.chars().count());
-        let sets = self
-            .word_sets
-            .iter()
-            .filter(|set| !set.is_empty() && set.iter().all(|w| heading.contains(w.as_str())))
-            .map(|set| set.iter().map(|w| w.chars().count()).sum());
-        words.chain(sets).max()
+        self.best_match(heading).map(|(strength, _)| strength)
+    }
+
+    /// The longest matching word or fully matched word set in `heading`: its characters
+    /// and the bytes it covers (a set: from its first word to its last).
+    pub fn best_match(&self, heading: &str) -> Option<(usize, Range<usize>)> {
+        let words = self.all_words().filter_map(|w| {
+            let at = heading.find(w.as_str())?;
+            Some((w.chars().count(), at..at + w.len()))
+        });
+        let sets = self.word_sets.iter().filter_map(|set| {
+            let spans: Vec<Range<usize>> = set
+                .iter()
+                .map(|w| heading.find(w.as_str()).map(|at| at..at + w.len()))
+                .collect::<Option<_>>()?;
+            let start = spans.iter().map(|s| s.start).min()?;
+            let end = spans.iter().map(|s| s.end).max()?;
+            Some((set.iter().map(|w| w.chars().count()).sum(), start..end))
+        });
+        words
+            .chain(sets)
+            .max_by_key(|(strength, span)| (*strength, std::cmp::Reverse(span.start)))
     }
 }
 

@@ -49,6 +49,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// The same correction at the other places of a habit reported once for the whole
+    /// document (`fix` is the first place's); applied with it.
+    pub fix_elsewhere: Vec<Fix>,
     /// The section role a section-* finding is about.
     pub section: Option<String>,
     /// A severity the configuration gives this finding's entry (a wording entry's own
@@ -71,6 +74,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             fix: None,
+            fix_elsewhere: Vec::new(),
             section: None,
             entry_severity: None,
             headings: Vec::new(),
@@ -98,6 +102,20 @@ impl Diagnostic {
             replacement: replacement.into(),
         });
         self
+    }
+
+    /// Adds the same correction at another place of the habit this finding reports.
+    pub fn fix_elsewhere(mut self, span: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fix_elsewhere.push(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// Every correction this finding carries: its fix, then the habit's other places.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.fix.iter().chain(&self.fix_elsewhere)
     }
 
     /// Sets the configured severity of the entry this finding reports (see

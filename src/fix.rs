@@ -8,7 +8,7 @@ use std::ops::Range;
 /// The text with every non-overlapping fix applied, and the fixes applied (sorted);
 /// `None` when that changes nothing.
 pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, Vec<Fix>)> {
-    let mut fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+    let mut fixes: Vec<&Fix> = diagnostics.iter().flat_map(Diagnostic::fixes).collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;

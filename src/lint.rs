@@ -154,6 +154,8 @@ impl Linter {
                 {
                     d.fix = None;
                 }
+                d.fix_elsewhere
+                    .retain(|f| !rules::overlaps(&doc.protected, f.span.clone()));
             }
         }
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));

@@ -529,3 +529,45 @@ fn fix_leaves_word_documents_alone_and_points_to_annotate() {
     let help = nianbao().args(["lint", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("nianbao annotate"));
 }
+
+/// A habit reported once (`1、` for `1.` throughout) is fixed at every place, each as a
+/// tracked change; accepted, the text is what `--fix` makes of it.
+#[test]
+fn a_habit_reported_once_is_fixed_everywhere() {
+    let body = "全年审查重大行政决策5件，提出法律意见12条，均被采纳。";
+    let mut word = Word::new();
+    word.title("某县司法局2023年法治政府建设情况报告")
+        .heading(1, "2023年推进法治政府建设的主要举措和成效");
+    for item in [
+        "1、完善决策程序。",
+        "2、严格合法性审查。",
+        "3、推行法律顾问制度。",
+    ] {
+        word.para(&format!("{item}{body}"));
+    }
+    let original = word.build();
+    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
+    let diagnostics: Vec<Diagnostic> = lint(&source)
+        .into_iter()
+        .filter(|d| d.rule == "numbering-punct")
+        .collect();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].fix_elsewhere.len(), 2);
+    let out = annotate::annotate(
+        &original,
+        &source,
+        &map,
+        &diagnostics,
+        "2024-02-01T08:00:00Z",
+    )
+    .unwrap();
+    let accepted = read(&resolve(&out.bytes, true));
+    assert!(
+        ["1.完善", "2.严格", "3.推行"]
+            .iter()
+            .all(|s| accepted.text.contains(s)),
+        "{}",
+        accepted.text
+    );
+    assert_eq!(read(&resolve(&out.bytes, false)).text, source.text);
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{findings, findings_with};
+use common::{findings, findings_with, fixed};
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
@@ -117,6 +117,16 @@ fn duties_is_required_from_the_2019_reports_on() {
         "[sections.roles.duties]\nrequired-from-year = 2015\n",
     );
     assert_eq!(later.len(), 1);
+}
+
+/// A heading naming two parts (`存在的不足和下一步工作安排`) holds both; a heading whose
+/// words for two parts overlap (`2024年主要工作安排`) names only one.
+#[test]
+fn a_heading_naming_two_parts_holds_both() {
+    let text = "某县2023年法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n全年办理行政复议案件120件。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n主持召开专题会议4次。\n三、存在的不足和下一步工作安排\n基层力量薄弱。2024年将深化依法行政。\n";
+    assert!(findings("section-missing", text).is_empty());
+    let plans_only = text.replace("存在的不足和下一步工作安排", "2024年主要工作安排");
+    assert_eq!(findings("section-missing", &plans_only).len(), 1);
 }
 
 #[test]
@@ -263,4 +273,7 @@ fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
     );
     let habit = format!("一、主要举措和成效\n1、甲。{body}\n2、乙。{body}\n3、丙。{body}\n");
     assert_eq!(findings("numbering-punct", &habit), ["1、"]);
+    // The habit's one finding fixes every place.
+    let expected = format!("一、主要举措和成效\n1.甲。{body}\n2.乙。{body}\n3.丙。{body}\n");
+    assert_eq!(fixed("numbering-punct", &habit), (expected, 0));
 }

@@ -235,8 +235,14 @@ fn punctuation_width_reports_a_habit_once() {
     let m = messages("punctuation-width", text);
     assert!(m[0].contains("3处"), "{m:?}");
     assert!(m[1].contains("2处"), "{m:?}");
-    let (_, unfixed) = fixed("punctuation-width", text);
-    assert_eq!(unfixed, 2, "a file-level finding has no fix");
+    assert_eq!(
+        fixed("punctuation-width", text),
+        (
+            "深化改革，推进法治，强化监督。\n加强基层（街道）建设，完善机制。\n".to_string(),
+            0
+        ),
+        "the habit's one finding fixes every mark"
+    );
 }
 
 #[test]
@@ -284,8 +290,8 @@ fn punctuation_width_share_is_a_setting() {
     assert_eq!(findings_with("punctuation-width", text, config), [","]);
     assert_eq!(
         fixed_with("punctuation-width", text, config),
-        (text.to_string(), 1),
-        "reported as a habit: no fix"
+        ("深化改革，推进法治，强化监督，完善机制。\n".to_string(), 0),
+        "reported as a habit, fixed all the same"
     );
     let m = messages("punctuation-width", "甲,乙,丙,丁，戊。");
     assert!(m[0].contains("3处"), "{m:?}");

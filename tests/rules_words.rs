@@ -47,6 +47,38 @@ fn every_built_in_entry_fires_with_its_category_severity_and_fix() {
     }
 }
 
+/// The candidate table's `unverified` entries ship at info unless a note says what law,
+/// reform or document confirms them (`../shared/data/wording-candidates.tsv`).
+#[test]
+fn unverified_candidates_ship_at_info_or_with_their_confirmation() {
+    let table = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/wording-candidates.tsv");
+    let Ok(text) = std::fs::read_to_string(&table) else {
+        eprintln!("note: ../shared/data is absent; candidate check skipped");
+        return;
+    };
+    let config = Config::builtin();
+    let entries = &config.rules.wording.substitutions;
+    let mut checked = 0;
+    for row in text.lines().skip(1) {
+        let columns: Vec<&str> = row.split('\t').collect();
+        let (Some(wrong), Some(source)) = (columns.get(2), columns.get(7)) else {
+            continue;
+        };
+        let Some(entry) = entries.get(*wrong).filter(|_| *source == "unverified") else {
+            continue;
+        };
+        let severity = entry.severity.and_then(|l| l.severity());
+        let confirmed = entry.note.as_deref().is_some_and(|n| !n.is_empty());
+        assert!(
+            severity == Some(Severity::Info) || confirmed,
+            "{wrong}: unverified, shipped above info without a note confirming it"
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} unverified entries found");
+}
+
 #[test]
 fn a_fix_replaces_the_word_and_notes_say_why() {
     let text = report(2023, "依据《合同法》处理合同纠纷，查处“作弊称”案件。");

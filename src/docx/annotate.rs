@@ -20,7 +20,7 @@ use zip::write::SimpleFileOptions;
 
 use super::xml::{self, Node, WORD_NS};
 use super::{DOCUMENT_PATH, DocxError, PART_LIMIT, TextMap, open, part};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::source::Source;
 
 /// The author of every comment and tracked change.
@@ -327,25 +327,30 @@ impl Writer<'_> {
     }
 
     /// Tracked changes for the fixes that can be written as one: the fix's text all
-    /// typed (no labels, tabs, fields), in sibling runs holding only text. Returns
-    /// diagnostic index → region index.
+    /// typed (no labels, tabs, fields), in sibling runs holding only text. A habit's
+    /// corrections at its other places are tracked changes too, without a comment of
+    /// their own. Returns diagnostic index → region index of its first fix.
     fn plan_revisions(&mut self, diagnostics: &[Diagnostic]) -> BTreeMap<usize, usize> {
-        let mut fixes: Vec<(usize, &Diagnostic)> = diagnostics
+        let mut fixes: Vec<(usize, &Fix, bool)> = diagnostics
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.fix.is_some())
+            .flat_map(|(i, d)| {
+                let first = d.fix.iter().map(move |f| (i, f, true));
+                first.chain(d.fix_elsewhere.iter().map(move |f| (i, f, false)))
+            })
             .collect();
-        fixes.sort_by_key(|(_, d)| d.fix.as_ref().map(|f| (f.span.start, f.span.end)));
+        fixes.sort_by_key(|(_, f, _)| (f.span.start, f.span.end));
         let mut planned = BTreeMap::new();
         let mut done = 0;
-        for (i, d) in fixes {
-            let Some(fix) = &d.fix else { continue };
+        for (i, fix, first) in fixes {
             if fix.span.start < done || (fix.span.is_empty() && fix.replacement.is_empty()) {
                 continue;
             }
             if let Some(region) = self.region(fix.span.clone(), &fix.replacement) {
                 done = fix.span.end;
-                planned.insert(i, self.regions.len());
+                if first {
+                    planned.insert(i, self.regions.len());
+                }
                 self.regions.push(region);
             }
         }
@@ -569,6 +574,9 @@ impl Writer<'_> {
                 (false, true) => format!("修正：删除“{old}”"),
                 (false, false) => format!("修正：“{old}”改为“{}”", fix.replacement),
             });
+            if !d.fix_elsewhere.is_empty() {
+                lines.push(format!("全文其余{}处作同样修正", d.fix_elsewhere.len()));
+            }
         }
         lines.push(format!("[{}] nianbao", d.rule));
         let paragraphs: String = lines

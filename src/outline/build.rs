@@ -655,17 +655,19 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
             .find('。')
             .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
+        let (role, also) = if level == 1 {
+            roles_of(&text[rest.start..heading_end], cfg)
+        } else {
+            (Role::Other, Vec::new())
+        };
         let section = Section {
             level,
             number: *number,
             style: *style,
             marker: marker.clone(),
             heading: marker.start..heading_end,
-            role: if level == 1 {
-                role_of(&text[rest.start..heading_end], cfg)
-            } else {
-                Role::Other
-            },
+            role,
+            also,
             thematic: false,
             line: i,
             end_line: i + 1,
@@ -673,12 +675,12 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         };
         insert(&mut roots, section);
     }
-    mark_thematic(text, &mut roots, cfg);
     let content_end = lines
         .iter()
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
+    mark_thematic(text, lines, &mut roots, cfg);
     roots
 }
 
@@ -704,35 +706,70 @@ fn close(siblings: &mut [Section], end: usize) {
     }
 }
 
-/// The role whose heading words match this heading best (the longest matching word or
-/// word set).
+/// The role whose heading words match this heading best: the longest matching word or
+/// word set; between equally long ones the one ending later, as a Chinese phrase ends in
+/// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| Some((cfg.roles.get(role)?.strength(heading)?, role)))
-        .max_by_key(|&(len, role)| (len, std::cmp::Reverse(role)))
+        .filter_map(|&role| Some((cfg.roles.get(role)?.best_match(heading)?, role)))
+        .max_by_key(|&((len, ref span), role)| (len, span.end, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
+}
+
+/// The role of a top-level `heading`, and the other parts it names with words of their
+/// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
+fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
+    let role = role_of(heading, cfg);
+    let Some((_, main)) = cfg.roles.get(role).and_then(|c| c.best_match(heading)) else {
+        return (role, Vec::new());
+    };
+    let also = Role::MANDATED
+        .into_iter()
+        .filter(|&r| r != role)
+        .filter(|&r| {
+            let other = cfg.roles.get(r).and_then(|c| c.best_match(heading));
+            other.is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+        })
+        .collect();
+    (role, also)
 }
 
 /// A run of top-level headings that name no part, before the shortcomings and plans
 /// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
-/// measures part.
-fn mark_thematic(text: &str, roots: &mut [Section], cfg: &SectionsConfig) {
+/// measures part — unless its text reads as a plan (plan words, no sign of work done).
+fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &SectionsConfig) {
     let end = roots
         .iter()
         .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
         .unwrap_or(roots.len());
-    for s in roots[..end].iter_mut().filter(|s| s.level == 1) {
-        let heading = &text[s.heading.clone()];
-        if s.role == Role::Other
-            && !cfg
-                .not_thematic_words
+    let run: Vec<usize> = (0..end)
+        .filter(|&i| {
+            let s = &roots[i];
+            let heading = &text[s.heading.clone()];
+            s.level == 1
+                && s.role == Role::Other
+                && !cfg
+                    .not_thematic_words
+                    .iter()
+                    .any(|w| heading.contains(w.as_str()))
+        })
+        .collect();
+    let bodies = || {
+        run.iter().flat_map(|&i| {
+            let s = &roots[i];
+            lines[s.line..s.end_line]
                 .iter()
-                .any(|w| heading.contains(w.as_str()))
-        {
-            s.role = Role::Measures;
-            s.thematic = true;
-        }
+                .map(|l| &text[l.span.clone()])
+        })
+    };
+    let has_any = |words: &[String]| bodies().any(|t| words.iter().any(|w| t.contains(w.as_str())));
+    if !has_any(&cfg.work_done_words) && has_any(&cfg.work_planned_words) {
+        return;
+    }
+    for i in run {
+        roots[i].role = Role::Measures;
+        roots[i].thematic = true;
     }
 }
 
@@ -1136,6 +1173,14 @@ mod tests {
                 (Role::Plans, false),
                 (Role::Other, false)
             ]
+        );
+        // A plan (a 工作要点: plan words, no sign of work done) is not the year's work.
+        let plan = "一、总体要求\n力争年底前完成。\n二、主要任务\n下一步，加快推进。\n";
+        assert_eq!(roles(plan), [(Role::Other, false), (Role::Other, false)]);
+        let done = "一、总体要求\n力争年底前完成。\n二、主要任务\n全年办结案件12件。\n";
+        assert_eq!(
+            roles(done),
+            [(Role::Measures, true), (Role::Measures, true)]
         );
     }
 

@@ -106,8 +106,8 @@ fn title_end(opening: &str, title_words: &[String]) -> Option<usize> {
     .then_some(end)
 }
 
-/// Copy-site watermarks in a line: a URL or domain preceded by one of `words` (the
-/// site's slogan), or glued between two Chinese characters and no government site's.
+/// Copy-site watermarks in a line: a URL or domain, no government site's, preceded by one
+/// of `words` (the site's slogan) or glued between two Chinese characters.
 fn watermarks_in(text: &str, span: Range<usize>, words: &[String]) -> Vec<Range<usize>> {
     let line = &text[span.clone()];
     let mut found = Vec::new();
@@ -129,7 +129,7 @@ fn watermarks_in(text: &str, span: Range<usize>, words: &[String]) -> Vec<Range<
         // Back over the slogan: watermark words and the separators between them.
         let mut start = at;
         loop {
-            let before = line[..start].trim_end_matches(['—', '-', '·', '|', ' ', '_']);
+            let before = line[..start].trim_end_matches(['—', '-', '·', '|', ' ', '_', ':', '：']);
             match words
                 .iter()
                 .find(|w| !w.is_empty() && before.ends_with(w.as_str()))
@@ -141,7 +141,7 @@ fn watermarks_in(text: &str, span: Range<usize>, words: &[String]) -> Vec<Range<
         let han = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
         let glued = han(line[..at].chars().next_back()) && han(line[end..].chars().next());
         let government = [".gov", ".edu", ".org.cn"].iter().any(|g| url.contains(g));
-        if start < at || glued && !government {
+        if (start < at || glued) && !government {
             found.push(span.start + start..span.start + end);
         }
     }
@@ -175,5 +175,12 @@ mod tests {
         assert!(watermarks_in(cited, 0..cited.len(), &words).is_empty());
         let glued = "依法行政www.wenku.com水平提升";
         assert_eq!(watermarks_in(glued, 0..glued.len(), &words).len(), 1);
+        let words = vec!["文章来源".to_string()];
+        let source = "均按时办结（文章来源：https://www.fanwen.cn/a/1.html）。";
+        let marks: Vec<&str> = watermarks_in(source, 0..source.len(), &words)
+            .into_iter()
+            .map(|r| &source[r])
+            .collect();
+        assert_eq!(marks, ["文章来源：https://www.fanwen.cn/a/1.html"]);
     }
 }

@@ -83,6 +83,9 @@ pub struct Section {
     pub heading: Range<usize>,
     /// The role of a top-level section; `Other` below the top level.
     pub role: Role,
+    /// Other mandated parts a top-level heading names too, apart from `role`'s words
+    /// (`三、存在的不足和下一步工作安排` is `plans` and also `shortcomings`).
+    pub also: Vec<Role>,
     /// A `measures` section recognised as one of a run of thematic headings
     /// (`一、依法全面履行政府职能`) rather than by a heading naming the part.
     pub thematic: bool,

@@ -125,6 +125,9 @@ fn to_codespan(d: &Diagnostic, window: &Window, place: Option<String>) -> CsDiag
         } else {
             format!("修正：“{old}”改为“{}”", escape(&fix.replacement))
         });
+        if !d.fix_elsewhere.is_empty() {
+            notes.push(format!("其余{}处一并修正", d.fix_elsewhere.len()));
+        }
     }
     CsDiagnostic::new(severity)
         .with_code(d.rule)

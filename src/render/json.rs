@@ -2,7 +2,7 @@
 
 use super::place::WordPlaces;
 use super::{Counts, FileReport};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 use crate::source::{Origin, Source};
 use serde::Serialize;
 
@@ -44,6 +44,9 @@ struct Entry<'a> {
     headings: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
+    /// The same correction at the habit's other places (a finding reported once).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fix_elsewhere: Vec<Fix<'a>>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +54,16 @@ struct Fix<'a> {
     byte_start: usize,
     byte_end: usize,
     replacement: &'a str,
+}
+
+impl<'a> Fix<'a> {
+    fn of(f: &'a diagnostic::Fix) -> Self {
+        Fix {
+            byte_start: f.span.start,
+            byte_end: f.span.end,
+            replacement: &f.replacement,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -113,10 +126,7 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Ent
         page: (source.origin == Origin::Pdf)
             .then(|| source.page_starts.partition_point(|&s| s < line) + 1),
         headings: word.then_some(d.headings.as_slice()),
-        fix: d.fix.as_ref().map(|f| Fix {
-            byte_start: f.span.start,
-            byte_end: f.span.end,
-            replacement: &f.replacement,
-        }),
+        fix: d.fix.as_ref().map(Fix::of),
+        fix_elsewhere: d.fix_elsewhere.iter().map(Fix::of).collect(),
     }
 }

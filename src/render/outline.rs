@@ -46,6 +46,7 @@ fn section_json(source: &Source, s: &Section) -> Value {
         "heading": text[s.heading.clone()].trim(),
         "role": s.role.as_str(),
         "thematic": s.thematic,
+        "also": s.also.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         "line": source.position(s.heading.start).0,
         "children": s.children.iter().map(|c| section_json(source, c)).collect::<Vec<_>>(),
     })
@@ -73,10 +74,11 @@ pub fn human(source: &Source, o: &Outline) -> String {
     let _ = writeln!(out, "章节：");
     for s in o.walk() {
         let indent = "  ".repeat(s.level as usize);
+        let also: String = s.also.iter().map(|r| format!("，也含 {r}")).collect();
         let role = if s.level == 1 && s.thematic {
             format!(" [{}，专题]", s.role)
         } else if s.level == 1 {
-            format!(" [{}]", s.role)
+            format!(" [{}{also}]", s.role)
         } else {
             String::new()
         };

@@ -24,7 +24,8 @@ pub const DOC: &str = "\
 检查内容
   各级标题序号后的标点：“一、”用顿号，“（一）”“（1）”括号后不加标点，“1.”用
   下脚点。写成“一.”“一，”“（一）、”“1、”的，各报告一次并附修正；某种错误在同一级
-  标题中占多数（超过 systematic-share）时，说明是全文的习惯，只在第一处报告一次。
+  标题中占多数（超过 systematic-share）时，说明是全文的习惯，只在第一处报告一次，
+  修正则改遍每一处。
 
 依据
   GB/T 9704-2012《党政机关公文格式》：文中结构层次序数依次可以用“一、”“（一）”
@@ -135,22 +136,29 @@ impl Rule for Check {
             if found.len() as f64 / total[k] as f64 > self.settings.systematic_share
                 && found.len() > 1
             {
-                out.push(
-                    Diagnostic::new(
-                        first.0.clone(),
-                        format!(
-                            "全文{}处标题序号“{}”的标点不对，应写作“{}”",
-                            found.len(),
-                            &text[first.0.clone()],
-                            form.example()
-                        ),
-                    )
-                    .label(format!("第一处，共{}处", found.len()))
-                    .note("全文普遍如此，只报告一次")
-                    .help(format!(
-                        "把这一级标题的序号统一改为“{}”的写法",
+                let (span, replacement) = first.1.clone();
+                let habit = Diagnostic::new(
+                    first.0.clone(),
+                    format!(
+                        "全文{}处标题序号“{}”的标点不对，应写作“{}”",
+                        found.len(),
+                        &text[first.0.clone()],
                         form.example()
-                    )),
+                    ),
+                )
+                .label(format!("第一处，共{}处", found.len()))
+                .note("全文普遍如此，只报告一次")
+                .help(format!(
+                    "把这一级标题的序号统一改为“{}”的写法",
+                    form.example()
+                ))
+                .fix(span, replacement);
+                out.push(
+                    found[1..]
+                        .iter()
+                        .fold(habit, |d, (_, (span, replacement))| {
+                            d.fix_elsewhere(span.clone(), *replacement)
+                        }),
                 );
                 continue;
             }

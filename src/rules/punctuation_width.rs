@@ -23,8 +23,8 @@ pub const DOC: &str = "\
   紧挨汉字或中文标点的半角逗号、分号、冒号、问号、叹号和圆括号。
   数字之间（“2.57:1”“08:41”）、英文和网址中的半角标点不算；网页元数据行不查。
   按种类统计：某种标点在全文中半角的比例超过 systematic-share（默认一半）时，说明
-  全文习惯性使用半角，只在第一处报告一次并给出总数；否则每个零星的半角标点各报告
-  一次，并给出改为全角的修正。
+  全文习惯性使用半角，只在第一处报告一次并给出总数，修正则改遍每一处；否则每个
+  零星的半角标点各报告一次，并给出改为全角的修正。
 
 依据
   GB/T 15834-2011《标点符号用法》：中文文本使用全角标点；半角标点用于外文和
@@ -112,7 +112,7 @@ impl Rule for Check {
                 continue;
             }
             if count as f64 / (count + full) as f64 > self.settings.systematic_share {
-                out.push(habit(marks[0].0.clone(), kind, count, full));
+                out.push(habit(marks, kind, full));
             } else {
                 out.extend(
                     marks
@@ -139,16 +139,27 @@ fn mark_run(text: &str, line: Range<usize>, at: usize) -> Range<usize> {
     start..end
 }
 
-/// One finding for a document that uses half-width marks of a kind throughout.
-fn habit(first: Range<usize>, kind: (&str, &str), count: usize, full_count: usize) -> Diagnostic {
+/// One finding for a document that uses half-width `marks` of a kind throughout, at the
+/// first; its fix corrects every mark.
+fn habit(
+    marks: &[(Range<usize>, char, char)],
+    kind: (&str, &str),
+    full_count: usize,
+) -> Diagnostic {
     let (half, full) = kind;
+    let count = marks.len();
     let message = format!(
         "全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角"
     );
-    Diagnostic::new(first, message)
+    let (first, _, wide) = &marks[0];
+    let found = Diagnostic::new(first.clone(), message)
         .label(format!("第一处，共{count}处"))
         .note("全文普遍使用半角，只报告一次")
         .help(format!("将全文中文之间的“{half}”替换为“{full}”"))
+        .fix(first.clone(), wide.to_string());
+    marks[1..].iter().fold(found, |d, (span, _, wide)| {
+        d.fix_elsewhere(span.clone(), wide.to_string())
+    })
 }
 
 /// A stray half-width mark `c` in a document that mostly uses the full-width `wide`.

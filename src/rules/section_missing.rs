@@ -3,6 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
+use crate::outline::Section;
 
 pub type Settings = Basic;
 
@@ -67,7 +68,8 @@ impl Rule for Check {
         let year = doc.outline.report_year;
         for (role, name, from) in &self.required {
             let before_mandate = matches!((from, year), (Some(f), Some(y)) if y < *f);
-            if before_mandate || sections.iter().any(|s| s.role == *role) {
+            let present = |s: &Section| s.role == *role || s.also.contains(role);
+            if before_mandate || sections.iter().any(present) {
                 continue;
             }
             let later = sections

@@ -19,12 +19,12 @@ pub fn lint(rule: &str, text: &str, config: &str) -> Vec<Diagnostic> {
     Linter::new(config, &selection).lint(&Source::new("t.txt", text.to_string()))
 }
 
-/// `text` with the fix of every finding of `rule` applied (fixes do not overlap), and how
-/// many findings carried none.
+/// `text` with the fixes of every finding of `rule` applied (fixes do not overlap), and
+/// how many findings carried none.
 pub fn fixed_with(rule: &str, text: &str, config: &str) -> (String, usize) {
     let found = lint(rule, text, config);
-    let mut fixes: Vec<_> = found.iter().filter_map(|d| d.fix.clone()).collect();
-    let unfixed = found.len() - fixes.len();
+    let unfixed = found.iter().filter(|d| d.fix.is_none()).count();
+    let mut fixes: Vec<_> = found.iter().flat_map(|d| d.fixes().cloned()).collect();
     fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
     let mut out = text.to_string();
     for f in fixes {
