@@ -33,6 +33,35 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "会",
 ];
 
+/// A word list asked whether a line holds any of its words, compiled once.
+struct AnyOf {
+    words: Vec<String>,
+    matcher: Option<WordMatcher>,
+}
+
+impl AnyOf {
+    fn new(words: &[String]) -> Self {
+        AnyOf {
+            words: words.to_vec(),
+            matcher: WordMatcher::new(words.iter().filter(|w| !w.is_empty())),
+        }
+    }
+
+    /// `words.iter().any(|w| t.contains(w))`, in one scan of `t`.
+    fn is_in(&self, t: &str) -> bool {
+        match &self.matcher {
+            Some(m) => self.words.iter().any(|w| w.is_empty()) || m.is_match(t),
+            None => self.words.iter().any(|w| t.contains(w.as_str())),
+        }
+    }
+}
+
+/// The words telling work done from work planned, for thematic headings.
+struct PlanWords {
+    done: AnyOf,
+    planned: AnyOf,
+}
+
 /// Builds outlines with one configuration, whose word lists it compiles once.
 pub struct Outliner {
     outline: OutlineConfig,
@@ -41,6 +70,7 @@ pub struct Outliner {
     chrome: Option<WordMatcher>,
     /// The metadata keys and the page's own field keys.
     field_keys: Option<WordMatcher>,
+    plan_words: PlanWords,
 }
 
 impl Outliner {
@@ -49,6 +79,10 @@ impl Outliner {
         let chrome = cfg.chrome_words.iter().chain(&cfg.extend_chrome_words);
         Outliner {
             outline: cfg.clone(),
+            plan_words: PlanWords {
+                done: AnyOf::new(&config.sections.work_done_words),
+                planned: AnyOf::new(&config.sections.work_planned_words),
+            },
             sections: config.sections.clone(),
             chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
             field_keys: WordMatcher::new(
@@ -64,7 +98,7 @@ impl Outliner {
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
         let (mut raw, flattened, mut watermarks) =
-            flatten::split(text, lines::parse(source), &self.outline);
+            flatten::split(text, lines::parse(source), source.line_count(), &self.outline);
         let mut b = Builder {
             text,
             cfg: &self.outline,
@@ -81,12 +115,19 @@ impl Outliner {
         };
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
-        for l in b.lines.iter_mut() {
-            if watermarks.contains(&l.span) {
-                l.kind = LineKind::Chrome;
+        // Both are in text order, and no two lines or watermarks start at one byte.
+        let is_line = |lines: &[Line], w: &Range<usize>| {
+            lines
+                .binary_search_by_key(&w.start, |l| l.span.start)
+                .is_ok_and(|i| lines[i].span == *w)
+        };
+        for w in &watermarks {
+            if is_line(&b.lines, w) {
+                let i = b.lines.partition_point(|l| l.span.start < w.start);
+                b.lines[i].kind = LineKind::Chrome;
             }
         }
-        watermarks.retain(|w| !b.lines.iter().any(|l| l.span == *w));
+        watermarks.retain(|w| !is_line(&b.lines, w));
         let first_heading = raw
             .iter()
             .position(|r| matches!(r.kind, RawKind::Heading { .. }));
@@ -96,7 +137,7 @@ impl Outliner {
         };
         let signature = b.find_signature(&raw);
         b.unnumbered_headings(&mut raw, &self.sections);
-        let sections = sections(text, &raw, &b.lines, &self.sections);
+        let sections = sections(text, &raw, &b.lines, &self.sections, &self.plan_words);
         let mut outline = Outline {
             title,
             signature,
@@ -619,7 +660,13 @@ impl Builder<'_> {
 }
 
 /// Nests the headings into sections and gives each top-level section its role.
-fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -> Vec<Section> {
+fn sections(
+    text: &str,
+    raw: &[RawLine],
+    lines: &[Line],
+    cfg: &SectionsConfig,
+    plan_words: &PlanWords,
+) -> Vec<Section> {
     let top = raw
         .iter()
         .zip(lines)
@@ -680,7 +727,7 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
-    mark_thematic(text, lines, &mut roots, cfg);
+    mark_thematic(text, lines, &mut roots, cfg, plan_words);
     roots
 }
 
@@ -738,7 +785,13 @@ fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
 /// A run of top-level headings that name no part, before the shortcomings and plans
 /// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
 /// measures part — unless its text reads as a plan (plan words, no sign of work done).
-fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &SectionsConfig) {
+fn mark_thematic(
+    text: &str,
+    lines: &[Line],
+    roots: &mut [Section],
+    cfg: &SectionsConfig,
+    words: &PlanWords,
+) {
     let end = roots
         .iter()
         .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
@@ -763,8 +816,8 @@ fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &Sectio
                 .map(|l| &text[l.span.clone()])
         })
     };
-    let has_any = |words: &[String]| bodies().any(|t| words.iter().any(|w| t.contains(w.as_str())));
-    if !has_any(&cfg.work_done_words) && has_any(&cfg.work_planned_words) {
+    let has_any = |words: &AnyOf| bodies().any(|t| words.is_in(t));
+    if !has_any(&words.done) && has_any(&words.planned) {
         return;
     }
     for i in run {

@@ -70,18 +70,17 @@ pub struct RawLine {
     pub kind: RawKind,
 }
 
-/// Classifies every line of `source`. The grammar accepts any line, so this cannot fail.
-pub fn parse(source: &Source) -> Vec<RawLine> {
-    (0..source.line_count())
-        .map(|i| {
-            let span = source.line_range(i);
-            let mut kind = classify(&source.text[span.clone()], span.start);
-            if let Some(level) = source.heading_level(i) {
-                kind = styled_heading(kind, level, &span);
-            }
-            RawLine { span, kind }
-        })
-        .collect()
+/// Classifies every line of `source`, one at a time. The grammar accepts any line, so
+/// this cannot fail.
+pub fn parse(source: &Source) -> impl Iterator<Item = RawLine> + '_ {
+    (0..source.line_count()).map(|i| {
+        let span = source.line_range(i);
+        let mut kind = classify(&source.text[span.clone()], span.start);
+        if let Some(level) = source.heading_level(i) {
+            kind = styled_heading(kind, level, &span);
+        }
+        RawLine { span, kind }
+    })
 }
 
 /// The kind of one line; `base` is where the line starts in the whole text.
