@@ -34,12 +34,17 @@ fn inputs() -> Vec<String> {
         .collect()
 }
 
-/// Runs `f` repeatedly for about two seconds; returns the mean time per run.
+/// Runs `f` repeatedly for about two seconds (a quarter of that with NIANBAO_BENCH_RULES); returns the mean time per run.
 fn time(mut f: impl FnMut()) -> Duration {
     f();
     let start = Instant::now();
     let mut runs = 0u32;
-    while start.elapsed() < Duration::from_secs(2) {
+    let span = if std::env::var_os("NIANBAO_BENCH_RULES").is_some() {
+        Duration::from_millis(500)
+    } else {
+        Duration::from_secs(2)
+    };
+    while start.elapsed() < span {
         f();
         runs += 1;
     }
@@ -95,6 +100,38 @@ fn main() {
             "one line, no sentence end: {mb:.1} MB in {per_run:?} = {:.0} MB/s",
             mb / per_run.as_secs_f64()
         );
+    }
+
+    // Each rule's share: the bulk text with that rule alone, less the text with none
+    // (outline and tokens only). Set NIANBAO_BENCH_RULES=1 to print it.
+    if std::env::var_os("NIANBAO_BENCH_RULES").is_some() {
+        let none = Selection {
+            select: Some(Vec::new()),
+            ignore: Vec::new(),
+        };
+        let base = Linter::new(Config::builtin(), &none);
+        let base_time = time(|| {
+            std::hint::black_box(base.lint(&source));
+        });
+        println!("outline and tokens: {base_time:?}");
+        let mut costs: Vec<(Duration, &str)> = nianbao::rules::RULES
+            .iter()
+            .map(|r| {
+                let one = Selection {
+                    select: Some(vec![r.id.to_string()]),
+                    ignore: Vec::new(),
+                };
+                let linter = Linter::new(Config::builtin(), &one);
+                let t = time(|| {
+                    std::hint::black_box(linter.lint(&source));
+                });
+                (t.saturating_sub(base_time), r.id)
+            })
+            .collect();
+        costs.sort();
+        for (t, id) in costs.iter().rev() {
+            println!("  {id}: {t:?}");
+        }
     }
 
     let sources: Vec<Source> = reports.into_iter().map(|t| Source::new("r", t)).collect();
