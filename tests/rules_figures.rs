@@ -186,6 +186,8 @@ fn parts_exceed_total_near_misses() {
         "受理案件100件，其中行政案件60件，同比增加50件。",
         // Another sentence.
         "受理案件100件，其中行政案件60件。民事案件50件。",
+        // Attributes, not kinds: the groups overlap.
+        "全县共有执法人员500人，其中持证400人，取得法律职业资格150人。",
     ] {
         assert!(
             findings("parts-exceed-total", text).is_empty(),
@@ -378,10 +380,21 @@ fn unbalanced_pair_points_at_the_unmatched_mark() {
 
 #[test]
 fn unbalanced_pair_checks_each_paragraph_alone() {
+    let body = |b: &str| format!("某县2023年法治政府建设情况报告\n一、主要工作\n{b}\n");
     assert_eq!(
-        findings("unbalanced-pair", "开展“八进\n活动”。"),
-        ["“", "”"]
+        findings("unbalanced-pair", &body("开展“八进。\n活动”。")),
+        ["“", "”"],
+        "a line ending a sentence ends its paragraph"
     );
+    assert_eq!(
+        findings("unbalanced-pair", &body("开展“八进\n一、活动”。")),
+        ["“", "”"],
+        "a heading is a paragraph of its own"
+    );
+    // Lines hard-wrapped inside a sentence (a copy from a PDF) are one paragraph.
+    let wrapped =
+        body("按照《法治政府建设实施纲要（2021—2025\n年）》要求，“放管服\n”改革持续深化。");
+    assert!(findings("unbalanced-pair", &wrapped).is_empty());
 }
 
 #[test]

@@ -527,6 +527,13 @@ impl Builder<'_> {
         }
         let organ_line = match found {
             Some((k, i, (date, one_line))) => {
+                // What follows the 落款 is closing matter: a numbered attachment
+                // (`2.2023年度行政执法数据统计表`) is no heading.
+                for &j in &content[..k] {
+                    if self.lines[j].kind == LineKind::Heading {
+                        self.lines[j].kind = LineKind::Paragraph;
+                    }
+                }
                 sig.date = Some((date.value, date.span.clone()));
                 sig.date_form = date.form;
                 self.lines[i].kind = LineKind::Signature;
@@ -606,12 +613,20 @@ impl Builder<'_> {
         }
     }
 
-    /// `某市人民政府 2024年1月26日`: a short organ name, then the date.
+    /// `某市人民政府 2024年1月26日`: a short organ name, then the date (true); or a date
+    /// line with its 附注 run on (`2024年1月26日（此件公开发布）`, false).
     fn one_line_signature(&self, span: Range<usize>) -> Option<(lines::DateText, bool)> {
-        let line = &self.text[span.clone()];
+        let whole = &self.text[span.clone()];
+        let line = &whole[..self.annotation_start(whole).unwrap_or(whole.len())];
         let t = line.trim_matches(is_blank);
         if !at_most(t, 40) || !t.ends_with('日') || line.contains(SENTENCE_PUNCT) {
             return None;
+        }
+        if line.len() < whole.len() {
+            let lead = line.len() - line.trim_start_matches(is_blank).len();
+            if let Some(date) = lines::read_date(&line[lead..], span.start + lead) {
+                return Some((date, false));
+            }
         }
         let date = lines::trailing_date(line, span.start)?;
         let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
@@ -619,6 +634,17 @@ impl Builder<'_> {
             .iter()
             .any(|s| organ.ends_with(s))
             .then_some((date, true))
+    }
+
+    /// Where a parenthesised 附注 ending `line` starts (`…日（此件公开发布）`).
+    fn annotation_start(&self, line: &str) -> Option<usize> {
+        let t = line.trim_end_matches(is_blank);
+        if !t.ends_with(['）', ')']) {
+            return None;
+        }
+        let at = t.rfind(['（', '('])?;
+        let inner = t[at..].trim_start_matches(['（', '(']);
+        starts_with_any(inner, &self.cfg.closing_words).then_some(at)
     }
 
     /// Whether every line of `after` (the lines after a date, last first) is what may
@@ -1079,6 +1105,34 @@ mod tests {
         assert_eq!(items, [1, 2]);
     }
 
+    /// `1.2023年…` is a heading followed by a year; `1.5亿元` is a number.
+    #[test]
+    fn an_arabic_ordinal_may_be_followed_by_a_year() {
+        let o =
+            outline("1.2023年主要工作情况\n全年办理案件12件。\n2.存在的问题\n1.5亿元资金到位。\n");
+        let headings: Vec<u32> = o.walk().map(|s| s.number).collect();
+        assert_eq!(headings, [1, 2]);
+        assert_eq!(o.sections[0].role, Role::Measures);
+    }
+
+    /// The 附注 run on to the date line (a page that lost the line break) is closing
+    /// matter, not part of the date; a parenthesis naming no closing matter is no 落款.
+    #[test]
+    fn a_date_line_with_its_annotation_run_on_closes_the_report() {
+        let body = "一、2023年主要工作情况\n全年办理案件12件。\n某市人民政府\n";
+        for end in [
+            "2024年1月26日（此件公开发布）",
+            "　2024年1月26日(此件主动公开)",
+        ] {
+            let o = outline(&format!("{body}{end}\n"));
+            let (date, _) = o.signature.date.expect(end);
+            assert_eq!(date.to_string(), "2024-01-26");
+            assert!(o.signature.organ.is_some(), "{end}");
+        }
+        let o = outline(&format!("{body}2024年1月26日（会议通过）\n"));
+        assert!(o.signature.date.is_none());
+    }
+
     #[test]
     fn reads_metadata_in_all_three_shapes() {
         let text = "  • 成文日期:\n\n    2024-02-19\n发布时间:2024-02-19 08:41\n索引号: | 1133/2024-239743 | 发布机构: | 县司法局 | ||\n";
@@ -1249,6 +1303,10 @@ mod tests {
             ("二、困难和问题", Role::Shortcomings),
             ("三、下一步工作思路", Role::Plans),
             ("三、2024年工作计划", Role::Plans),
+            ("三、2024年主要工作安排", Role::Plans),
+            ("三、今后工作方向", Role::Plans),
+            ("二、存在的主要问题", Role::Shortcomings),
+            ("二、主要问题及原因分析", Role::Shortcomings),
             (
                 "一、区政府主要负责同志履行推进法治建设第一责任人职责情况",
                 Role::Duties,

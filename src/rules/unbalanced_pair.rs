@@ -1,10 +1,11 @@
 //! `unbalanced-pair`: paired marks (`《》 “” ‘’ () 【】`) that do not balance within a
-//! paragraph.
+//! paragraph (a line, or lines hard-wrapped inside a sentence).
 
 use super::{Basic, Document, Rule};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Pair, Token, TokenKind};
+use crate::outline::LineKind;
 
 pub type Settings = Basic;
 
@@ -12,8 +13,9 @@ pub const SUMMARY: &str = "成对的标点（《》“”‘’（）【】）�
 
 pub const DOC: &str = "\
 检查内容
-  每个段落（一行）内的书名号、双引号、单引号、括号（半角与全角视为同一种）和
-  方头括号是否成对：有后半没有前半，或有前半没有后半，在不配对的那个符号处报告。
+  每个段落内的书名号、双引号、单引号、括号（半角与全角视为同一种）和方头括号是否
+  成对：有后半没有前半，或有前半没有后半，在不配对的那个符号处报告。段落一般是一行；
+  从 PDF 或邮件复制、在句中硬换行的几行（上一行不以句末标点结束）合为一段。
   行首的“1)”“a)”等序号不算括号。
 
 依据
@@ -38,44 +40,73 @@ impl Check {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
+        // A paragraph hard-wrapped over several lines (a copy from a PDF or an e-mail) is
+        // one paragraph: a line of text not ending a sentence runs on into the next.
+        let mut paragraph: Vec<(usize, &[Token])> = Vec::new();
+        let mut runs_on = false;
         for (line, tokens) in doc.tokens() {
-            for (t, open) in unmatched(text, line.start, tokens) {
-                let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else {
-                    continue;
-                };
-                let message = format!("{}没有对应的{}", name(kind, open), name(kind, !open));
-                let label = if open {
-                    "后面缺少与之配对的符号"
-                } else {
-                    "前面缺少与之配对的符号"
-                };
-                out.push(
-                    Diagnostic::new(t.start..t.end, message)
-                        .label(label)
-                        .help("补上缺少的一半，或删除多余的符号"),
-                );
+            let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
+            if !(runs_on && prose) {
+                report(text, &paragraph, out);
+                paragraph.clear();
             }
+            paragraph.push((line.start, tokens));
+            runs_on = prose && !ends_sentence(&text[line.clone()]);
         }
+        report(text, &paragraph, out);
     }
 }
 
-/// The marks of one line that have no partner, with whether each is an opening mark.
-fn unmatched<'t>(text: &str, line_start: usize, tokens: &'t [Token]) -> Vec<(&'t Token, bool)> {
+/// A finding for every mark of `paragraph` (its lines' starts and tokens) without a
+/// partner.
+fn report(text: &str, paragraph: &[(usize, &[Token])], out: &mut Vec<Diagnostic>) {
+    for (t, open) in unmatched(text, paragraph) {
+        let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else {
+            continue;
+        };
+        let message = format!("{}没有对应的{}", name(kind, open), name(kind, !open));
+        let label = if open {
+            "后面缺少与之配对的符号"
+        } else {
+            "前面缺少与之配对的符号"
+        };
+        out.push(
+            Diagnostic::new(t.start..t.end, message)
+                .label(label)
+                .help("补上缺少的一半，或删除多余的符号"),
+        );
+    }
+}
+
+/// Whether a line ends a sentence (or a clause a list goes on from): its last mark,
+/// before closing quotes and brackets, is one of `。！？；：…`.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['”', '’', '）', ')', '》', '】'])
+        .ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'])
+}
+
+/// The marks of one paragraph (its lines' starts and tokens) that have no partner, with
+/// whether each is an opening mark.
+fn unmatched<'t>(text: &str, paragraph: &[(usize, &'t [Token])]) -> Vec<(&'t Token, bool)> {
     let mut stack: Vec<(&Token, Pair)> = Vec::new();
     let mut lone = Vec::new();
-    for t in tokens {
-        match t.kind {
-            TokenKind::Open(kind) => stack.push((t, kind)),
-            TokenKind::Close(kind) => {
-                if let Some(at) = stack.iter().rposition(|&(_, k)| k == kind) {
-                    // Marks opened after the partner and still open cannot close any more.
-                    lone.extend(stack.drain(at + 1..).map(|(o, _)| (o, true)));
-                    stack.pop();
-                } else if !is_list_marker(text, line_start, t) && !is_apostrophe(text, t) {
-                    lone.push((t, false));
+    for &(line_start, tokens) in paragraph {
+        for t in tokens {
+            match t.kind {
+                TokenKind::Open(kind) => stack.push((t, kind)),
+                TokenKind::Close(kind) => {
+                    if let Some(at) = stack.iter().rposition(|&(_, k)| k == kind) {
+                        // Marks opened after the partner and still open cannot close any
+                        // more.
+                        lone.extend(stack.drain(at + 1..).map(|(o, _)| (o, true)));
+                        stack.pop();
+                    } else if !is_list_marker(text, line_start, t) && !is_apostrophe(text, t) {
+                        lone.push((t, false));
+                    }
                 }
+                _ => {}
             }
-            _ => {}
         }
     }
     lone.extend(stack.into_iter().map(|(o, _)| (o, true)));
