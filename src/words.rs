@@ -254,7 +254,9 @@ mod tests {
         let mut words: Vec<String> = (0..100).map(|i| format!("词{i}号")).collect();
         words.push("词".into());
         let m = WordMatcher::new(&words).unwrap();
-        assert!(matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::ContiguousNFA));
+        assert!(
+            matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::ContiguousNFA)
+        );
         assert_eq!(spans(&m, "词5号词"), [(5, 0, 7), (100, 7, 10)]);
     }
 

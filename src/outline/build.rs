@@ -97,8 +97,12 @@ impl Outliner {
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let (mut raw, flattened, mut watermarks) =
-            flatten::split(text, lines::parse(source), source.line_count(), &self.outline);
+        let (mut raw, flattened, mut watermarks) = flatten::split(
+            text,
+            lines::parse(source),
+            source.line_count(),
+            &self.outline,
+        );
         let mut b = Builder {
             text,
             cfg: &self.outline,

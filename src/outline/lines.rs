@@ -127,20 +127,18 @@ pub fn classify(line: &str, base: usize) -> RawKind {
 fn is_ws(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{3000}'
-            | '\u{a0}'
-            | '\u{2000}'..='\u{200D}'
-            | '\u{FEFF}'
-            | '\u{0C}'
-            | '\u{0B}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{2060}'
-            | '\u{1680}'
+        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2000}'
+            ..='\u{200D}'
+                | '\u{FEFF}'
+                | '\u{0C}'
+                | '\u{0B}'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{2060}'
+                | '\u{1680}'
     )
 }
 
@@ -162,16 +160,19 @@ fn may_open(line: &str) -> bool {
     let full_digit = |c: char| ('\u{FF10}'..='\u{FF19}').contains(&c);
     let cn_digit = |c: char| "一二三四五六七八九十".contains(c);
     let cn_zero = |c: char| matches!(c, '〇' | '零' | 'O' | '○' | '\u{FF2F}');
-    // date_line: the whole line a date (digit_date or cn_date) and white space.
+    // date_line: the whole line a date (digit_date or cn_date: eight characters or
+    // more, as `2024-1-1`) and white space.
     let date_only = || {
+        let mut visible = 0;
         rest.chars().all(|c| {
+            visible += usize::from(!is_ws(c));
             is_ws(c)
                 || c.is_ascii_digit()
                 || full_digit(c)
                 || cn_digit(c)
                 || cn_zero(c)
                 || matches!(c, '年' | '月' | '日' | '-' | '/' | '.')
-        })
+        }) && visible >= 8
     };
     match first {
         // heading2, heading4, bullet, breadcrumb
@@ -460,8 +461,33 @@ mod tests {
             let line: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             lines.push(line);
         }
-        // Lines close to dates and headings: figures, numerals, date marks, heading marks.
-        let dates: Vec<char> = "0129０１年月日-/. \u{3000}一二十〇零O○Ｏ、，,．:是".chars().collect();
+        // The shortest of each kind, and lines close to dates and headings: figures,
+        // numerals, date marks, heading marks.
+        for l in [
+            "2024-1-1",
+            "2024/1/1 ",
+            "2024年1月1日",
+            "二〇二四年一月一日",
+            "２０２４年１月２６日",
+            "1.2023年",
+            "1、",
+            "12.",
+            "一、",
+            "十二、",
+            "一，",
+            "(一)",
+            "（1）",
+            "# 一、",
+            "•",
+            ">",
+            "甲：",
+            "一二三四五六七八九十：",
+        ] {
+            lines.push(l.to_string());
+        }
+        let dates: Vec<char> = "0129０１年月日-/. \u{3000}一二十〇零O○Ｏ、，,．:是"
+            .chars()
+            .collect();
         for _ in 0..200_000 {
             let len = next(14);
             let line: String = (0..len).map(|_| dates[next(dates.len())]).collect();

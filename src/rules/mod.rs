@@ -88,7 +88,9 @@ impl<'a> Document<'a> {
     /// The tokens of the text line holding byte `pos` (empty if that line has none).
     pub fn tokens_at(&self, pos: usize) -> &[Token] {
         let lines = &self.outline.lines;
-        let i = self.lines.partition_point(|&(l, _)| lines[l].span.start <= pos);
+        let i = self
+            .lines
+            .partition_point(|&(l, _)| lines[l].span.start <= pos);
         match i.checked_sub(1) {
             Some(i) if pos <= lines[self.lines[i].0].span.end => {
                 let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1);
