@@ -17,7 +17,13 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind, packed,
 };
 
-pub enum WordMatcher {
+pub struct WordMatcher {
+    searcher: Searcher,
+    /// The length in bytes of the shortest word: a shorter text holds none.
+    shortest: usize,
+}
+
+enum Searcher {
     Packed(packed::Searcher),
     Automaton(AhoCorasick),
     Pairs(Box<Pairs>),
@@ -99,28 +105,34 @@ impl WordMatcher {
         P: AsRef<[u8]>,
     {
         let words: Vec<P> = words.into_iter().collect();
-        if words.len() > PACKED_MAX {
-            if let Some(pairs) = Pairs::new(&words) {
-                return Some(WordMatcher::Pairs(Box::new(pairs)));
+        let searcher = if words.len() > PACKED_MAX {
+            match Pairs::new(&words) {
+                Some(pairs) => Searcher::Pairs(Box::new(pairs)),
+                None => Self::long_list(&words).or_else(|| Self::automaton(&words))?,
             }
-            return Self::long_list(&words).or_else(|| Self::automaton(&words));
-        }
-        match Self::packed(&words) {
-            Some(searcher) => Some(WordMatcher::Packed(searcher)),
-            None => Self::automaton(&words),
-        }
+        } else {
+            match Self::packed(&words) {
+                Some(searcher) => Searcher::Packed(searcher),
+                None => Self::automaton(&words)?,
+            }
+        };
+        let shortest = words.iter().map(|w| w.as_ref().len()).min();
+        Some(WordMatcher {
+            searcher,
+            shortest: shortest.unwrap_or(usize::MAX),
+        })
     }
 
     /// A contiguous NFA for a long list, without aho-corasick's prefilter (its rare-byte
     /// guess does not help on Chinese text).
-    fn long_list<P: AsRef<[u8]>>(words: &[P]) -> Option<Self> {
+    fn long_list<P: AsRef<[u8]>>(words: &[P]) -> Option<Searcher> {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .prefilter(false)
             .build(words)
             .ok()
-            .map(WordMatcher::Automaton)
+            .map(Searcher::Automaton)
     }
 
     /// aho-corasick's packed SIMD searcher for `words`, where the CPU has one.
@@ -133,12 +145,12 @@ impl WordMatcher {
     }
 
     /// The full Aho-Corasick automaton for `words`, whatever their number.
-    fn automaton<P: AsRef<[u8]>>(words: &[P]) -> Option<Self> {
+    fn automaton<P: AsRef<[u8]>>(words: &[P]) -> Option<Searcher> {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(words)
             .ok()
-            .map(WordMatcher::Automaton)
+            .map(Searcher::Automaton)
     }
 
     /// Whether `haystack` holds any of the words.
@@ -149,10 +161,11 @@ impl WordMatcher {
     /// The non-overlapping, leftmost-longest matches in `haystack`; a match's pattern is
     /// the word's index in the list given to [`Self::new`].
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let (packed, full, pairs) = match self {
-            WordMatcher::Packed(s) => (Some(s.find_iter(haystack)), None, None),
-            WordMatcher::Automaton(a) => (None, Some(a.find_iter(haystack)), None),
-            WordMatcher::Pairs(p) => (None, None, Some(p.find_iter(haystack))),
+        let (packed, full, pairs) = match &self.searcher {
+            _ if haystack.len() < self.shortest => (None, None, None),
+            Searcher::Packed(s) => (Some(s.find_iter(haystack)), None, None),
+            Searcher::Automaton(a) => (None, Some(a.find_iter(haystack)), None),
+            Searcher::Pairs(p) => (None, None, Some(p.find_iter(haystack))),
         };
         packed
             .into_iter()
@@ -166,6 +179,14 @@ impl WordMatcher {
 mod tests {
     use super::*;
 
+    /// The plain automaton for `words`, the reference the other searchers match.
+    fn automaton<P: AsRef<[u8]>>(words: &[P]) -> WordMatcher {
+        WordMatcher {
+            searcher: WordMatcher::automaton(words).unwrap(),
+            shortest: 0,
+        }
+    }
+
     fn spans(m: &WordMatcher, text: &str) -> Vec<(usize, usize, usize)> {
         m.find_iter(text)
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
@@ -176,8 +197,8 @@ mod tests {
     fn packed_and_automaton_agree_on_leftmost_longest() {
         let words = ["今年", "今年以来", "去年", "较去年同期", "年以"];
         let packed = WordMatcher::new(words).unwrap();
-        assert!(matches!(packed, WordMatcher::Packed(_)));
-        let full = WordMatcher::automaton(&words).unwrap();
+        assert!(matches!(packed.searcher, Searcher::Packed(_)));
+        let full = automaton(&words);
         let text = "今年以来，收案数较去年同期增长；去年今年";
         assert_eq!(spans(&packed, text), spans(&full, text));
         let found: Vec<&str> = packed.find_iter(text).map(|m| &text[m.range()]).collect();
@@ -188,8 +209,8 @@ mod tests {
     fn long_lists_get_pairs_that_match_like_the_automaton() {
         let words: Vec<String> = (0..300).map(|i| format!("词{i}号")).collect();
         let m = WordMatcher::new(&words).unwrap();
-        assert!(matches!(&m, WordMatcher::Pairs(_)));
-        let full = WordMatcher::automaton(&words).unwrap();
+        assert!(matches!(&m.searcher, Searcher::Pairs(_)));
+        let full = automaton(&words);
         for text in ["有词17号和词199号", "词299号", "没有词", "词1号词2号词3号"] {
             assert_eq!(spans(&m, text), spans(&full, text), "{text}");
         }
@@ -204,8 +225,8 @@ mod tests {
         let config = crate::config::Config::builtin();
         let words: Vec<&String> = config.rules.wording.substitutions.keys().collect();
         let pairs = WordMatcher::new(&words).unwrap();
-        assert!(matches!(pairs, WordMatcher::Pairs(_)));
-        let full = WordMatcher::automaton(&words).unwrap();
+        assert!(matches!(pairs.searcher, Searcher::Pairs(_)));
+        let full = automaton(&words);
         let mut texts: Vec<String> = Vec::new();
         let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
         match std::fs::read_dir(&seeds) {
@@ -255,7 +276,7 @@ mod tests {
         words.push("词".into());
         let m = WordMatcher::new(&words).unwrap();
         assert!(
-            matches!(&m, WordMatcher::Automaton(a) if a.kind() == AhoCorasickKind::ContiguousNFA)
+            matches!(&m.searcher, Searcher::Automaton(a) if a.kind() == AhoCorasickKind::ContiguousNFA)
         );
         assert_eq!(spans(&m, "词5号词"), [(5, 0, 7), (100, 7, 10)]);
     }
