@@ -123,14 +123,17 @@ impl RoleConfig {
     /// The longest matching word or fully matched word set in `heading`: its characters
     /// and the bytes it covers (a set: from its first word to its last).
     pub fn best_match(&self, heading: &str) -> Option<(usize, Range<usize>)> {
+        // memmem finds what `str::find` finds, without building a two-way searcher for
+        // every word (a heading is short; the words are many).
+        let find = |w: &str| memchr::memmem::find(heading.as_bytes(), w.as_bytes());
         let words = self.all_words().filter_map(|w| {
-            let at = heading.find(w.as_str())?;
+            let at = find(w)?;
             Some((w.chars().count(), at..at + w.len()))
         });
         let sets = self.word_sets.iter().filter_map(|set| {
             let spans: Vec<Range<usize>> = set
                 .iter()
-                .map(|w| heading.find(w.as_str()).map(|at| at..at + w.len()))
+                .map(|w| find(w).map(|at| at..at + w.len()))
                 .collect::<Option<_>>()?;
             let start = spans.iter().map(|s| s.start).min()?;
             let end = spans.iter().map(|s| s.end).max()?;

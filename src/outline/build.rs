@@ -787,27 +787,52 @@ fn close(siblings: &mut [Section], end: usize) {
 /// word set; between equally long ones the one ending later, as a Chinese phrase ends in
 /// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
+    best_role(&role_matches(heading, cfg))
+}
+
+/// Each mandated role's best match in `heading`.
+fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<(Role, Option<(usize, Range<usize>)>)> {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| Some((cfg.roles.get(role)?.best_match(heading)?, role)))
-        .max_by_key(|&((len, ref span), role)| (len, span.end, std::cmp::Reverse(role)))
+        .map(|&role| {
+            (
+                role,
+                cfg.roles.get(role).and_then(|c| c.best_match(heading)),
+            )
+        })
+        .collect()
+}
+
+/// The role whose match is strongest (then ends last, then comes first).
+fn best_role(matches: &[(Role, Option<(usize, Range<usize>)>)]) -> Role {
+    matches
+        .iter()
+        .filter_map(|(role, m)| Some((m.as_ref()?, *role)))
+        .max_by_key(|&((len, span), role)| (*len, span.end, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
 }
 
 /// The role of a top-level `heading`, and the other parts it names with words of their
 /// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
 fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
-    let role = role_of(heading, cfg);
-    let Some((_, main)) = cfg.roles.get(role).and_then(|c| c.best_match(heading)) else {
+    let matches = role_matches(heading, cfg);
+    let role = best_role(&matches);
+    let main = matches
+        .iter()
+        .find(|(r, _)| *r == role)
+        .and_then(|(_, m)| m.clone());
+    let Some((_, main)) = main else {
         return (role, Vec::new());
     };
-    let also = Role::MANDATED
-        .into_iter()
-        .filter(|&r| r != role)
-        .filter(|&r| {
-            let other = cfg.roles.get(r).and_then(|c| c.best_match(heading));
-            other.is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+    let also = matches
+        .iter()
+        .filter(|(r, _)| *r != role)
+        .filter(|(_, other)| {
+            other
+                .as_ref()
+                .is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
         })
+        .map(|(r, _)| *r)
         .collect();
     (role, also)
 }
