@@ -126,7 +126,7 @@ pub fn classify(line: &str, base: usize) -> RawKind {
     }
 }
 
-/// The two commonest headings, `一、` (heading1) and `（一）` (heading2), read without the
+/// The numbered headings `一、` `（一）` `1.` `（1）` (heading1 to heading4), read without the
 /// parser: half the lines of a report are headings, and pest takes microseconds a line.
 /// `None` for anything else, which the parser reads. A test checks that every line read
 /// here gets exactly the kind the grammar gives it.
@@ -134,11 +134,39 @@ fn common_heading(line: &str, base: usize) -> Option<RawKind> {
     let rest = line.trim_start_matches(is_ws);
     let start = line.len() - rest.len();
     let first = rest.chars().next()?;
-    let (level, end, style, number) = if matches!(first, '(' | '\u{FF08}') {
-        // heading2 = open ~ cn_number ~ close ~ extra_mark?
+    let (level, end, style, number) = if first.is_ascii_digit() {
+        // heading3 = arabic ~ h3_mark ~ (!ASCII_DIGIT | &(ASCII_DIGIT{4} ~ "年")), the
+        // first alternative that can open with a digit
+        let digits = arabic_len(rest);
+        let style = match rest[digits..].chars().next()? {
+            '、' => NumberStyle::Comma,
+            '.' | '\u{FF0E}' => NumberStyle::Dot,
+            _ => return None,
+        };
+        let end = digits + rest[digits..].chars().next()?.len_utf8();
+        let after = &rest.as_bytes()[end..];
+        let year = after.len() >= 7
+            && after[..4].iter().all(u8::is_ascii_digit)
+            && after[4..].starts_with("年".as_bytes());
+        if after.first().is_some_and(u8::is_ascii_digit) && !year {
+            return None;
+        }
+        (3, end, style, rest[..digits].parse().unwrap_or(0))
+    } else if matches!(first, '(' | '\u{FF08}') {
+        // heading2 = open ~ cn_number ~ close ~ extra_mark?, then
+        // heading4 = open ~ arabic ~ close ~ extra_mark?
         let open = first.len_utf8();
-        let digits = cn_number_len(&rest[open..])?;
-        let number = chinese_number(&rest[open..open + digits]);
+        let (level, digits, number) = match cn_number_len(&rest[open..]) {
+            Some(digits) => (2, digits, chinese_number(&rest[open..open + digits])),
+            None => {
+                let digits = arabic_len(&rest[open..]);
+                if digits == 0 {
+                    return None;
+                }
+                let number = rest[open..open + digits].parse().unwrap_or(0);
+                (4, digits, number)
+            }
+        };
         let close = rest[open + digits..]
             .chars()
             .next()
@@ -151,7 +179,7 @@ fn common_heading(line: &str, base: usize) -> Option<RawKind> {
         {
             end += mark.len_utf8();
         }
-        (2, end, NumberStyle::Paren, number)
+        (level, end, NumberStyle::Paren, number)
     } else {
         // heading1 = cn_number ~ h1_mark, tried before every other alternative
         let digits = cn_number_len(rest)?;
@@ -172,6 +200,12 @@ fn common_heading(line: &str, base: usize) -> Option<RawKind> {
         marker: base + start..base + start + end,
         rest: base + start + end..base + line.len(),
     })
+}
+
+/// The length of the grammar's `arabic` (one to three ASCII digits) at the start of `s`;
+/// 0 for none.
+fn arabic_len(s: &str) -> usize {
+    s.bytes().take(3).take_while(u8::is_ascii_digit).count()
 }
 
 /// The length of the grammar's `cn_number` at the start of `s` (`十` ~ digit? | digit ~
@@ -536,7 +570,7 @@ mod tests {
             let line: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             lines.push(line);
         }
-        let heads: Vec<char> = "一二九十、.．，,()（）：:1 甲".chars().collect();
+        let heads: Vec<char> = "一二九十、.．，,()（）：:10９2 甲年".chars().collect();
         for _ in 0..100_000 {
             let len = next(8);
             let line: String = (0..len).map(|_| heads[next(heads.len())]).collect();
