@@ -790,8 +790,11 @@ fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     best_role(&role_matches(heading, cfg))
 }
 
+/// A role and its best match in a heading: the match's strength and span.
+type RoleMatch = (Role, Option<(usize, Range<usize>)>);
+
 /// Each mandated role's best match in `heading`.
-fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<(Role, Option<(usize, Range<usize>)>)> {
+fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
     Role::MANDATED
         .iter()
         .map(|&role| {
@@ -804,7 +807,7 @@ fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<(Role, Option<(usize
 }
 
 /// The role whose match is strongest (then ends last, then comes first).
-fn best_role(matches: &[(Role, Option<(usize, Range<usize>)>)]) -> Role {
+fn best_role(matches: &[RoleMatch]) -> Role {
     matches
         .iter()
         .filter_map(|(role, m)| Some((m.as_ref()?, *role)))
