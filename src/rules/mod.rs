@@ -11,6 +11,7 @@ use crate::inline::{self, Token};
 use crate::outline::{LineKind, Outline};
 use crate::source::Source;
 use serde::Deserialize;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// Everything a rule may read: the text, its outline, the inline tokens of every line
@@ -29,6 +30,9 @@ pub struct Document<'a> {
     /// Each text line's index in the outline's lines and the end of its tokens in
     /// `tokens`.
     lines: Vec<(usize, usize)>,
+    /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
+    /// so the next answer is almost always there or just after it.
+    last_line: Cell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -68,6 +72,7 @@ impl<'a> Document<'a> {
             protected,
             tokens,
             lines,
+            last_line: Cell::new(0),
         }
     }
 
@@ -113,7 +118,13 @@ impl<'a> Document<'a> {
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
     pub fn line_kind(&self, start: usize) -> Option<LineKind> {
         let lines = &self.outline.lines;
-        let i = lines.binary_search_by_key(&start, |l| l.span.start).ok()?;
+        let last = self.last_line.get();
+        let near = (last..lines.len().min(last + 3)).find(|&i| lines[i].span.start == start);
+        let i = match near {
+            Some(i) => i,
+            None => lines.binary_search_by_key(&start, |l| l.span.start).ok()?,
+        };
+        self.last_line.set(i);
         Some(lines[i].kind)
     }
 }
