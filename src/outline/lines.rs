@@ -621,31 +621,43 @@ mod tests {
                 lines.push(cut);
             }
         }
-        let alphabet: Vec<char> = "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}甲乙成文日期索引号a年月日二〇"
-            .chars()
-            .collect();
+        // Random lines of up to `max` characters drawn from `chars`.
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
+        let mut random = |chars: &str, count: usize, max: u64| {
+            let chars: Vec<char> = chars.chars().collect();
+            let mut next = |n: u64| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state % n
+            };
+            (0..count)
+                .map(|_| {
+                    let len = next(max);
+                    (0..len)
+                        .map(|_| chars[next(chars.len() as u64) as usize])
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
         };
-        for _ in 0..200_000 {
-            let len = next(16);
-            let line: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            lines.push(line);
-        }
-        let heads: Vec<char> = "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;"
-            .chars()
-            .collect();
-        for _ in 0..100_000 {
-            let len = next(14);
-            let line: String = (0..len).map(|_| heads[next(heads.len())]).collect();
-            lines.push(line);
-        }
-        // The shortest of each kind, and lines close to dates and headings: figures,
-        // numerals, date marks, heading marks.
+        // The characters the grammar reads, then those of headings, bullets and fields,
+        // then those of dates.
+        lines.extend(random(
+            "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}甲乙成文日期索引号a年月日二〇",
+            200_000,
+            16,
+        ));
+        lines.extend(random(
+            "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;",
+            100_000,
+            14,
+        ));
+        lines.extend(random(
+            "0129０１年月日-/. \u{3000}一二十〇零O○Ｏ、，,．:是",
+            200_000,
+            14,
+        ));
+        // The shortest of each kind.
         for l in [
             "2024-1-1",
             "2024/1/1 ",
@@ -667,14 +679,6 @@ mod tests {
             "一二三四五六七八九十：",
         ] {
             lines.push(l.to_string());
-        }
-        let dates: Vec<char> = "0129０１年月日-/. \u{3000}一二十〇零O○Ｏ、，,．:是"
-            .chars()
-            .collect();
-        for _ in 0..200_000 {
-            let len = next(14);
-            let line: String = (0..len).map(|_| dates[next(dates.len())]).collect();
-            lines.push(line);
         }
         lines
     }
