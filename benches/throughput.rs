@@ -4,7 +4,8 @@
 //! single-threaded with every rule on: once as one text repeated to about 4 MB, and once
 //! report by report. Prints MB/s, the inline tokenizer's share as MB/s of tokenizing every
 //! line alone, and the time per report. Last, the same text as one line with no sentence
-//! end, at 1 MB and at 4 MB: linear code reads the same MB/s at both sizes.
+//! end, at 1 MB and at 4 MB: linear code reads the same MB/s at both sizes. First, what
+//! reading the built-in configuration and building the rules cost a process at start.
 
 use nianbao::config::Config;
 use nianbao::inline::tokenize;
@@ -34,12 +35,17 @@ fn inputs() -> Vec<String> {
         .collect()
 }
 
-/// Runs `f` repeatedly for about two seconds; returns the mean time per run.
+/// Runs `f` repeatedly for about two seconds (a quarter of that with NIANBAO_BENCH_RULES); returns the mean time per run.
 fn time(mut f: impl FnMut()) -> Duration {
     f();
     let start = Instant::now();
     let mut runs = 0u32;
-    while start.elapsed() < Duration::from_secs(2) {
+    let span = if std::env::var_os("NIANBAO_BENCH_RULES").is_some() {
+        Duration::from_millis(500)
+    } else {
+        Duration::from_secs(2)
+    };
+    while start.elapsed() < span {
         f();
         runs += 1;
     }
@@ -47,6 +53,19 @@ fn time(mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
+    // What a process pays before its first document: the built-in configuration, then
+    // every rule built from it.
+    let config = time(|| {
+        std::hint::black_box(Config::builtin());
+    });
+    let linter = time(|| {
+        std::hint::black_box(Linter::new(Config::builtin(), &Selection::default()));
+    });
+    println!(
+        "start: configuration {config:?}, rules {:?}",
+        linter.saturating_sub(config)
+    );
+
     let reports = inputs();
     let linter = Linter::new(Config::builtin(), &Selection::default());
     let joined = reports.join("\n");
@@ -95,6 +114,38 @@ fn main() {
             "one line, no sentence end: {mb:.1} MB in {per_run:?} = {:.0} MB/s",
             mb / per_run.as_secs_f64()
         );
+    }
+
+    // Each rule's share: the bulk text with that rule alone, less the text with none
+    // (outline and tokens only). Set NIANBAO_BENCH_RULES=1 to print it.
+    if std::env::var_os("NIANBAO_BENCH_RULES").is_some() {
+        let none = Selection {
+            select: Some(Vec::new()),
+            ignore: Vec::new(),
+        };
+        let base = Linter::new(Config::builtin(), &none);
+        let base_time = time(|| {
+            std::hint::black_box(base.lint(&source));
+        });
+        println!("outline and tokens: {base_time:?}");
+        let mut costs: Vec<(Duration, &str)> = nianbao::rules::RULES
+            .iter()
+            .map(|r| {
+                let one = Selection {
+                    select: Some(vec![r.id.to_string()]),
+                    ignore: Vec::new(),
+                };
+                let linter = Linter::new(Config::builtin(), &one);
+                let t = time(|| {
+                    std::hint::black_box(linter.lint(&source));
+                });
+                (t.saturating_sub(base_time), r.id)
+            })
+            .collect();
+        costs.sort();
+        for (t, id) in costs.iter().rev() {
+            println!("  {id}: {t:?}");
+        }
     }
 
     let sources: Vec<Source> = reports.into_iter().map(|t| Source::new("r", t)).collect();

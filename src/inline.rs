@@ -13,6 +13,7 @@
 //! linear and memory flat even on a 50 MB line.
 
 use pest_derive::Parser;
+use std::ops::Range;
 
 /// The parser of `grammar/inline.pest`: the reference the fast path is checked against
 /// (only tests run it; building it here keeps the grammar compiled and `Rule` public).
@@ -76,21 +77,22 @@ pub enum Pair {
     Bracket,
 }
 
-/// A number with what belongs to it: multiplier, approximation and unit.
+/// A number with what belongs to it: multiplier, approximation and unit. Small and
+/// without heap data, as a document holds one per figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     /// The number as written (2.35 for `2.35万`).
     pub value: f64,
     /// Digits after the decimal point as written.
     pub decimals: u8,
-    /// 1, 10 (十), 1e2 (百), 1e3 (千), 1e4 (万), 1e8 (亿); two in a row multiply (千万).
-    pub multiplier: f64,
+    /// The multiplier's power of ten: 0, 1 (十), 2 (百), 3 (千), 4 (万), 8 (亿); two in a
+    /// row add up (千万: 7). See [`Quantity::multiplier`].
+    pub power: u8,
     /// Followed by 余/多, or preceded by 约/近/超/逾/超过.
     pub approx: bool,
     /// One Han character plus a following 次 (`件`, `人次`, `个`), or "" when none follows.
-    pub unit: String,
-    /// Byte span of whitespace between the number and its unit (`74 名`).
-    pub unit_gap: Option<(usize, usize)>,
+    /// Whitespace before it (`74 名`) is found by [`Token::unit_gap`].
+    pub unit: Unit,
 }
 
 impl Quantity {
@@ -99,16 +101,69 @@ impl Quantity {
         Quantity {
             value,
             decimals,
-            multiplier: 1.0,
+            power: 0,
             approx: false,
-            unit: String::new(),
-            unit_gap: None,
+            unit: Unit::default(),
         }
+    }
+
+    /// 1, 10 (十), 1e2 (百), 1e3 (千), 1e4 (万), 1e8 (亿); two in a row multiply (千万).
+    pub fn multiplier(&self) -> f64 {
+        POWERS_OF_TEN[usize::from(self.power)]
     }
 
     /// The value with its multiplier applied: 23500 for `2.35万`.
     pub fn total(&self) -> f64 {
-        self.value * self.multiplier
+        self.value * self.multiplier()
+    }
+}
+
+/// 10^0 ..= 10^16, exactly: the multipliers two multiplier characters can make.
+const POWERS_OF_TEN: [f64; 17] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+];
+
+/// A quantity's unit as written, held inline: 次, or one Han character of the Basic
+/// Multilingual Plane and an optional 次 (at most six bytes); empty for none.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unit {
+    bytes: [u8; 6],
+    len: u8,
+}
+
+impl Unit {
+    /// The unit `s` (the tokenizer's `unit`: at most six bytes).
+    fn new(s: &str) -> Unit {
+        let mut bytes = [0; 6];
+        let len = s.len().min(6);
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Unit {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Unit {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -167,6 +222,30 @@ fn is_leap_year(year: i32) -> bool {
 }
 
 impl Token {
+    /// The whitespace between a quantity's number and its unit (`74 名`): the `ws` run
+    /// that ends where the unit begins, at the token's end. `text` is the text the
+    /// token's offsets are in.
+    pub fn unit_gap(&self, text: &str) -> Option<Range<usize>> {
+        let TokenKind::Quantity(q) = &self.kind else {
+            return None;
+        };
+        if q.unit.is_empty() {
+            return None;
+        }
+        let unit_start = self.end - q.unit.len();
+        let b = text.as_bytes();
+        let mut start = unit_start;
+        loop {
+            match b.get(self.start..start).unwrap_or_default() {
+                [.., b' ' | b'\t'] => start -= 1,
+                [.., 0xC2, 0xA0] => start -= 2,
+                [.., 0xE3, 0x80, 0x80] => start -= 3,
+                _ => break,
+            }
+        }
+        (start < unit_start).then_some(start..unit_start)
+    }
+
     /// The half-width mark this token flags as out of place in Chinese text: the char of a
     /// [`TokenKind::HalfWidthPunct`], or a half-width `(`/`)` next to Han text.
     pub fn half_width_punct(&self, text: &str) -> Option<char> {
@@ -406,12 +485,12 @@ fn measure(text: &str, at: usize) -> (TokenKind, usize) {
     }
     let mut multipliers = 0;
     while multipliers < 2
-        && let Some(m) = text
+        && let Some(p) = text
             .get(i..)
             .and_then(|rest| rest.chars().next())
-            .and_then(multiplier)
+            .and_then(power)
     {
-        q.multiplier *= m;
+        q.power += p;
         (i, multipliers) = (i + 3, multipliers + 1);
     }
     if let Some(end) = approx(b, i) {
@@ -419,10 +498,7 @@ fn measure(text: &str, at: usize) -> (TokenKind, usize) {
     }
     let unit_start = gap(b, i);
     if let Some(end) = unit(text, unit_start) {
-        if unit_start > i {
-            q.unit_gap = Some((i, unit_start));
-        }
-        q.unit = text[unit_start..end].to_owned();
+        q.unit = Unit::new(&text[unit_start..end]);
         i = end;
     }
     (TokenKind::Quantity(q), i)
@@ -449,14 +525,14 @@ fn approx(b: &[u8], i: usize) -> Option<usize> {
     tag(b, i, "余").or_else(|| tag(b, i, "多"))
 }
 
-/// The value of a `multiplier` char.
-fn multiplier(c: char) -> Option<f64> {
+/// The power of ten of a `multiplier` char.
+fn power(c: char) -> Option<u8> {
     match c {
-        '十' => Some(10.0),
-        '百' => Some(1e2),
-        '千' => Some(1e3),
-        '万' => Some(1e4),
-        '亿' => Some(1e8),
+        '十' => Some(1),
+        '百' => Some(2),
+        '千' => Some(3),
+        '万' => Some(4),
+        '亿' => Some(8),
         _ => None,
     }
 }
@@ -751,6 +827,16 @@ mod grammar {
             .collect()
     }
 
+    /// The spans of the grammar's `unit_gap`s in `text`.
+    pub(super) fn unit_gaps(text: &str) -> Vec<Range<usize>> {
+        let pairs = InlineParser::parse(Rule::inline, text).expect("inline accepts any text");
+        pairs
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::unit_gap)
+            .map(|p| p.as_span().start()..p.as_span().end())
+            .collect()
+    }
+
     fn token_kind(pair: PestPair<Rule>, text: &str, start: usize, end: usize) -> Option<TokenKind> {
         let kind = match pair.as_rule() {
             Rule::measure => measure(pair, text, start),
@@ -774,7 +860,6 @@ mod grammar {
 
     /// A `measure`: a number, then a `percent`, `points`, `ratio` or `quantity` tail.
     fn measure(pair: PestPair<Rule>, text: &str, start: usize) -> TokenKind {
-        let offset = start - pair.as_span().start();
         let mut parts = pair.into_inner();
         let (value, decimals) = parts.next().map_or((0.0, 0), |p| number(p.as_str()));
         match parts.next() {
@@ -791,26 +876,20 @@ mod grammar {
                 let mut q = Quantity::plain(value, decimals);
                 q.approx = approx_before(&text[..start]);
                 if let Some(tail) = tail {
-                    quantity_tail(&mut q, tail, offset);
+                    quantity_tail(&mut q, tail);
                 }
                 TokenKind::Quantity(q)
             }
         }
     }
 
-    /// Fills in what a `quantity` tail says: approximation, multiplier, unit and its gap.
-    fn quantity_tail(q: &mut Quantity, tail: PestPair<Rule>, offset: usize) {
+    /// Fills in what a `quantity` tail says: approximation, multiplier and unit.
+    fn quantity_tail(q: &mut Quantity, tail: PestPair<Rule>) {
         for part in tail.into_inner() {
             match part.as_rule() {
                 Rule::approx => q.approx = true,
-                Rule::multiplier => {
-                    q.multiplier = part.as_str().chars().filter_map(multiplier).product()
-                }
-                Rule::unit_gap => {
-                    let span = part.as_span();
-                    q.unit_gap = Some((offset + span.start(), offset + span.end()));
-                }
-                Rule::unit => q.unit = part.as_str().to_owned(),
+                Rule::multiplier => q.power = part.as_str().chars().filter_map(power).sum(),
+                Rule::unit => q.unit = Unit::new(part.as_str()),
                 _ => {}
             }
         }
@@ -937,10 +1016,9 @@ mod tests {
         Quantity {
             value,
             decimals,
-            multiplier,
+            power: multiplier.log10() as u8,
             approx,
-            unit: unit.to_owned(),
-            unit_gap: None,
+            unit: Unit::new(unit),
         }
     }
 
@@ -1063,14 +1141,26 @@ mod tests {
         assert_eq!(quantities("3千万元")[0].total(), 3e7);
     }
 
+    /// A document holds one token per figure, mark and date, all at once: they stay
+    /// small and own no heap data.
+    #[test]
+    fn tokens_are_compact() {
+        assert!(std::mem::size_of::<TokenKind>() <= 32);
+        assert!(std::mem::size_of::<Token>() <= 48);
+    }
+
     #[test]
     fn unit_after_a_space() {
         let text = "74 名部门";
         let qs = quantities(text);
-        assert_eq!(qs[0].unit, "名");
-        assert_eq!(qs[0].unit_gap, Some((2, 3)));
+        assert_eq!(&*qs[0].unit, "名");
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].unit_gap(text), Some(2..3));
         assert_eq!(spans(text), ["74 名"]);
-        assert_eq!(quantities("74名")[0].unit_gap, None);
+        let wide = "74\u{3000}\u{a0} 名";
+        assert_eq!(tokenize(wide)[0].unit_gap(wide), Some(2..8));
+        assert_eq!(tokenize("74名")[0].unit_gap("74名"), None);
+        assert_eq!(tokenize("74 ")[0].unit_gap("74 "), None);
     }
 
     #[test]
@@ -1139,8 +1229,8 @@ mod tests {
         assert_eq!(date("2024年度").year, Some(2024));
         // Not a year: five digits, or outside 1900..=2100.
         assert_eq!(quantities("20245年"), [q(20245.0, 0, 1.0, false, "年")]);
-        assert_eq!(quantities("2101年")[0].unit, "年");
-        assert_eq!(quantities("20周年")[0].unit, "周");
+        assert_eq!(&*quantities("2101年")[0].unit, "年");
+        assert_eq!(&*quantities("20周年")[0].unit, "周");
     }
 
     #[test]
@@ -1399,7 +1489,10 @@ mod tests {
 
     /// Asserts that the fast path gives exactly the grammar's tokens for `text`.
     fn agrees(text: &str) {
-        assert_eq!(tokenize(text), grammar::tokenize(text), "{text:?}");
+        let tokens = tokenize(text);
+        assert_eq!(tokens, grammar::tokenize(text), "{text:?}");
+        let gaps: Vec<Range<usize>> = tokens.iter().filter_map(|t| t.unit_gap(text)).collect();
+        assert_eq!(gaps, grammar::unit_gaps(text), "{text:?}");
     }
 
     #[test]

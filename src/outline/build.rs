@@ -33,6 +33,35 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "会",
 ];
 
+/// A word list asked whether a line holds any of its words, compiled once.
+struct AnyOf {
+    words: Vec<String>,
+    matcher: Option<WordMatcher>,
+}
+
+impl AnyOf {
+    fn new(words: &[String]) -> Self {
+        AnyOf {
+            words: words.to_vec(),
+            matcher: WordMatcher::new(words.iter().filter(|w| !w.is_empty())),
+        }
+    }
+
+    /// `words.iter().any(|w| t.contains(w))`, in one scan of `t`.
+    fn is_in(&self, t: &str) -> bool {
+        match &self.matcher {
+            Some(m) => self.words.iter().any(|w| w.is_empty()) || m.is_match(t),
+            None => self.words.iter().any(|w| t.contains(w.as_str())),
+        }
+    }
+}
+
+/// The words telling work done from work planned, for thematic headings.
+struct PlanWords {
+    done: AnyOf,
+    planned: AnyOf,
+}
+
 /// Builds outlines with one configuration, whose word lists it compiles once.
 pub struct Outliner {
     outline: OutlineConfig,
@@ -41,6 +70,7 @@ pub struct Outliner {
     chrome: Option<WordMatcher>,
     /// The metadata keys and the page's own field keys.
     field_keys: Option<WordMatcher>,
+    plan_words: PlanWords,
 }
 
 impl Outliner {
@@ -49,6 +79,10 @@ impl Outliner {
         let chrome = cfg.chrome_words.iter().chain(&cfg.extend_chrome_words);
         Outliner {
             outline: cfg.clone(),
+            plan_words: PlanWords {
+                done: AnyOf::new(&config.sections.work_done_words),
+                planned: AnyOf::new(&config.sections.work_planned_words),
+            },
             sections: config.sections.clone(),
             chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
             field_keys: WordMatcher::new(
@@ -63,8 +97,12 @@ impl Outliner {
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let (mut raw, flattened, mut watermarks) =
-            flatten::split(text, lines::parse(source), &self.outline);
+        let (mut raw, flattened, mut watermarks) = flatten::split(
+            text,
+            lines::parse(source),
+            source.line_count(),
+            &self.outline,
+        );
         let mut b = Builder {
             text,
             cfg: &self.outline,
@@ -81,12 +119,19 @@ impl Outliner {
         };
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
-        for l in b.lines.iter_mut() {
-            if watermarks.contains(&l.span) {
-                l.kind = LineKind::Chrome;
+        // Both are in text order, and no two lines or watermarks start at one byte.
+        let is_line = |lines: &[Line], w: &Range<usize>| {
+            lines
+                .binary_search_by_key(&w.start, |l| l.span.start)
+                .is_ok_and(|i| lines[i].span == *w)
+        };
+        for w in &watermarks {
+            if is_line(&b.lines, w) {
+                let i = b.lines.partition_point(|l| l.span.start < w.start);
+                b.lines[i].kind = LineKind::Chrome;
             }
         }
-        watermarks.retain(|w| !b.lines.iter().any(|l| l.span == *w));
+        watermarks.retain(|w| !is_line(&b.lines, w));
         let first_heading = raw
             .iter()
             .position(|r| matches!(r.kind, RawKind::Heading { .. }));
@@ -96,7 +141,7 @@ impl Outliner {
         };
         let signature = b.find_signature(&raw);
         b.unnumbered_headings(&mut raw, &self.sections);
-        let sections = sections(text, &raw, &b.lines, &self.sections);
+        let sections = sections(text, &raw, &b.lines, &self.sections, &self.plan_words);
         let mut outline = Outline {
             title,
             signature,
@@ -645,7 +690,13 @@ impl Builder<'_> {
 }
 
 /// Nests the headings into sections and gives each top-level section its role.
-fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -> Vec<Section> {
+fn sections(
+    text: &str,
+    raw: &[RawLine],
+    lines: &[Line],
+    cfg: &SectionsConfig,
+    plan_words: &PlanWords,
+) -> Vec<Section> {
     let top = raw
         .iter()
         .zip(lines)
@@ -706,7 +757,7 @@ fn sections(text: &str, raw: &[RawLine], lines: &[Line], cfg: &SectionsConfig) -
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
-    mark_thematic(text, lines, &mut roots, cfg);
+    mark_thematic(text, lines, &mut roots, cfg, plan_words);
     roots
 }
 
@@ -736,27 +787,55 @@ fn close(siblings: &mut [Section], end: usize) {
 /// word set; between equally long ones the one ending later, as a Chinese phrase ends in
 /// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
 fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
+    best_role(&role_matches(heading, cfg))
+}
+
+/// A role and its best match in a heading: the match's strength and span.
+type RoleMatch = (Role, Option<(usize, Range<usize>)>);
+
+/// Each mandated role's best match in `heading`.
+fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
     Role::MANDATED
         .iter()
-        .filter_map(|&role| Some((cfg.roles.get(role)?.best_match(heading)?, role)))
-        .max_by_key(|&((len, ref span), role)| (len, span.end, std::cmp::Reverse(role)))
+        .map(|&role| {
+            (
+                role,
+                cfg.roles.get(role).and_then(|c| c.best_match(heading)),
+            )
+        })
+        .collect()
+}
+
+/// The role whose match is strongest (then ends last, then comes first).
+fn best_role(matches: &[RoleMatch]) -> Role {
+    matches
+        .iter()
+        .filter_map(|(role, m)| Some((m.as_ref()?, *role)))
+        .max_by_key(|&((len, span), role)| (*len, span.end, std::cmp::Reverse(role)))
         .map_or(Role::Other, |(_, role)| role)
 }
 
 /// The role of a top-level `heading`, and the other parts it names with words of their
 /// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
 fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
-    let role = role_of(heading, cfg);
-    let Some((_, main)) = cfg.roles.get(role).and_then(|c| c.best_match(heading)) else {
+    let matches = role_matches(heading, cfg);
+    let role = best_role(&matches);
+    let main = matches
+        .iter()
+        .find(|(r, _)| *r == role)
+        .and_then(|(_, m)| m.clone());
+    let Some((_, main)) = main else {
         return (role, Vec::new());
     };
-    let also = Role::MANDATED
-        .into_iter()
-        .filter(|&r| r != role)
-        .filter(|&r| {
-            let other = cfg.roles.get(r).and_then(|c| c.best_match(heading));
-            other.is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+    let also = matches
+        .iter()
+        .filter(|(r, _)| *r != role)
+        .filter(|(_, other)| {
+            other
+                .as_ref()
+                .is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
         })
+        .map(|(r, _)| *r)
         .collect();
     (role, also)
 }
@@ -764,7 +843,13 @@ fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
 /// A run of top-level headings that name no part, before the shortcomings and plans
 /// parts, reports the year's work by theme (`一、依法全面履行政府职能`): it is the
 /// measures part — unless its text reads as a plan (plan words, no sign of work done).
-fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &SectionsConfig) {
+fn mark_thematic(
+    text: &str,
+    lines: &[Line],
+    roots: &mut [Section],
+    cfg: &SectionsConfig,
+    words: &PlanWords,
+) {
     let end = roots
         .iter()
         .position(|s| matches!(s.role, Role::Shortcomings | Role::Plans))
@@ -789,8 +874,8 @@ fn mark_thematic(text: &str, lines: &[Line], roots: &mut [Section], cfg: &Sectio
                 .map(|l| &text[l.span.clone()])
         })
     };
-    let has_any = |words: &[String]| bodies().any(|t| words.iter().any(|w| t.contains(w.as_str())));
-    if !has_any(&cfg.work_done_words) && has_any(&cfg.work_planned_words) {
+    let has_any = |words: &AnyOf| bodies().any(|t| words.is_in(t));
+    if !has_any(&words.done) && has_any(&words.planned) {
         return;
     }
     for i in run {

@@ -13,16 +13,17 @@ use std::ops::Range;
 const MIN_FLAT_BYTES: usize = 300;
 
 /// `raw` with every flattened line cut into segments, the source line indexes that were
-/// cut, and the watermarks found.
+/// cut, and the watermarks found. `lines` is the number of lines `raw` yields.
 pub fn split(
     text: &str,
-    raw: Vec<RawLine>,
+    raw: impl Iterator<Item = RawLine>,
+    lines: usize,
     cfg: &OutlineConfig,
 ) -> (Vec<RawLine>, Vec<usize>, Vec<Range<usize>>) {
-    let mut out = Vec::with_capacity(raw.len());
+    let mut out = Vec::with_capacity(lines);
     let mut flattened = Vec::new();
     let mut watermarks = Vec::new();
-    for (index, r) in raw.into_iter().enumerate() {
+    for (index, r) in raw.enumerate() {
         let marks = watermarks_in(text, r.span.clone(), &cfg.watermark_words);
         let cuts = match r.kind {
             RawKind::Text | RawKind::Heading { .. } if r.span.len() >= MIN_FLAT_BYTES => {

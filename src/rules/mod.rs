@@ -11,6 +11,7 @@ use crate::inline::{self, Token};
 use crate::outline::{LineKind, Outline};
 use crate::source::Source;
 use serde::Deserialize;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// Everything a rule may read: the text, its outline, the inline tokens of every line
@@ -26,8 +27,12 @@ pub struct Document<'a> {
     /// Every text line's tokens one after another, offsets into the whole text. One
     /// vector for the document keeps a line's cost to its tokens.
     tokens: Vec<Token>,
-    /// Each text line's span and the end of its tokens in `tokens`.
-    lines: Vec<(Range<usize>, usize)>,
+    /// Each text line's index in the outline's lines and the end of its tokens in
+    /// `tokens`.
+    lines: Vec<(usize, usize)>,
+    /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
+    /// so the next answer is almost always there or just after it.
+    last_line: Cell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -36,7 +41,7 @@ impl<'a> Document<'a> {
         let protected = crate::protect::spans(&source.text);
         let mut tokens = Vec::new();
         let mut lines = Vec::new();
-        for l in &outline.lines {
+        for (index, l) in outline.lines.iter().enumerate() {
             if matches!(l.kind, LineKind::Blank | LineKind::Chrome) {
                 continue;
             }
@@ -46,9 +51,6 @@ impl<'a> Document<'a> {
             for t in &mut tokens[first..] {
                 t.start += offset;
                 t.end += offset;
-                if let inline::TokenKind::Quantity(q) = &mut t.kind {
-                    q.unit_gap = q.unit_gap.map(|(a, b)| (a + offset, b + offset));
-                }
             }
             if !protected.is_empty() {
                 let mut k = first;
@@ -60,7 +62,7 @@ impl<'a> Document<'a> {
                 }
                 tokens.truncate(k);
             }
-            lines.push((l.span.clone(), tokens.len()));
+            lines.push((index, tokens.len()));
         }
         tokens.shrink_to_fit();
         Document {
@@ -70,6 +72,7 @@ impl<'a> Document<'a> {
             protected,
             tokens,
             lines,
+            last_line: Cell::new(0),
         }
     }
 
@@ -80,18 +83,21 @@ impl<'a> Document<'a> {
     /// Each text line's span with its tokens.
     pub fn tokens(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
         let mut start = 0;
-        self.lines.iter().map(move |(span, end)| {
-            let tokens = &self.tokens[start..*end];
-            start = *end;
-            (span, tokens)
+        self.lines.iter().map(move |&(index, end)| {
+            let tokens = &self.tokens[start..end];
+            start = end;
+            (&self.outline.lines[index].span, tokens)
         })
     }
 
     /// The tokens of the text line holding byte `pos` (empty if that line has none).
     pub fn tokens_at(&self, pos: usize) -> &[Token] {
-        let i = self.lines.partition_point(|(span, _)| span.start <= pos);
+        let lines = &self.outline.lines;
+        let i = self
+            .lines
+            .partition_point(|&(l, _)| lines[l].span.start <= pos);
         match i.checked_sub(1) {
-            Some(i) if pos <= self.lines[i].0.end => {
+            Some(i) if pos <= lines[self.lines[i].0].span.end => {
                 let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1);
                 &self.tokens[start..self.lines[i].1]
             }
@@ -101,14 +107,24 @@ impl<'a> Document<'a> {
 
     /// Each line of text that is not web-page metadata, with its tokens.
     pub fn text_lines(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
-        self.tokens()
-            .filter(|(span, _)| self.line_kind(span.start) != Some(LineKind::Meta))
+        let lines = &self.outline.lines;
+        self.lines
+            .iter()
+            .zip(self.tokens())
+            .filter(|((index, _), _)| lines[*index].kind != LineKind::Meta)
+            .map(|(_, line)| line)
     }
 
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
     pub fn line_kind(&self, start: usize) -> Option<LineKind> {
         let lines = &self.outline.lines;
-        let i = lines.binary_search_by_key(&start, |l| l.span.start).ok()?;
+        let last = self.last_line.get();
+        let near = (last..lines.len().min(last + 3)).find(|&i| lines[i].span.start == start);
+        let i = match near {
+            Some(i) => i,
+            None => lines.binary_search_by_key(&start, |l| l.span.start).ok()?,
+        };
+        self.last_line.set(i);
         Some(lines[i].kind)
     }
 }

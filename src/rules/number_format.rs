@@ -3,7 +3,6 @@
 use super::{Basic, Document, Rule};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::inline::TokenKind;
 
 pub type Settings = Basic;
 
@@ -38,12 +37,10 @@ impl Rule for Check {
         let text = doc.text();
         for (_, tokens) in doc.tokens() {
             for t in tokens {
-                let TokenKind::Quantity(q) = &t.kind else {
+                let Some(gap) = t.unit_gap(text) else {
                     continue;
                 };
-                let Some((gap_start, gap_end)) = q.unit_gap else {
-                    continue;
-                };
+                let (gap_start, gap_end) = (gap.start, gap.end);
                 let shown = &text[t.start..t.end];
                 out.push(
                     Diagnostic::new(t.start..t.end, format!("数字与单位之间有空格：“{shown}”"))

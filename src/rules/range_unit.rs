@@ -49,8 +49,8 @@ impl Rule for Check {
                     TokenKind::Percent { .. } => {
                         text[t.start..t.end].chars().last().map(String::from)
                     }
-                    TokenKind::Quantity(q) if q.multiplier == 1e4 => Some("万".into()),
-                    TokenKind::Quantity(q) if q.multiplier == 1e8 => Some("亿".into()),
+                    TokenKind::Quantity(q) if q.multiplier() == 1e4 => Some("万".into()),
+                    TokenKind::Quantity(q) if q.multiplier() == 1e8 => Some("亿".into()),
                     _ => None,
                 };
                 let Some(missing) = missing else { continue };
@@ -67,7 +67,7 @@ impl Rule for Check {
                 let TokenKind::Quantity(q) = &first.kind else {
                     continue;
                 };
-                let bare = q.multiplier == 1.0 && q.unit.is_empty() && !q.approx;
+                let bare = q.multiplier() == 1.0 && q.unit.is_empty() && !q.approx;
                 // `2021-2025`, `GB/T 9704-2012`: not a value range.
                 let word_before = text[..first.start]
                     .chars()

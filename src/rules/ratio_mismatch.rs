@@ -245,10 +245,10 @@ pub(super) fn counted(t: &Token) -> Option<&Quantity> {
 /// The true values a figure can have, given its written precision: `2.35万` is
 /// 23450–23550; a whole number without a multiplier is exact.
 pub(super) fn bounds(q: &Quantity) -> (f64, f64) {
-    if q.decimals == 0 && q.multiplier == 1.0 {
+    if q.decimals == 0 && q.multiplier() == 1.0 {
         return (q.value, q.value);
     }
-    let half = 0.5 * 10f64.powi(-i32::from(q.decimals)) * q.multiplier;
+    let half = 0.5 * 10f64.powi(-i32::from(q.decimals)) * q.multiplier();
     let total = q.total();
     ((total - half).max(0.0), total + half)
 }

@@ -104,7 +104,7 @@ impl Rule for Check {
             }
             let span = trim_span(text, line.span.clone());
             let s = &text[span.clone()];
-            if s.chars().count() > 40 {
+            if s.chars().nth(40).is_some() {
                 continue;
             }
             let span = if i < head_end && self.is_mark_line(s) {

@@ -42,25 +42,25 @@ impl Rule for Check {
         let text = doc.text();
         // A paragraph hard-wrapped over several lines (a copy from a PDF or an e-mail) is
         // one paragraph: a line of text not ending a sentence runs on into the next.
-        let mut paragraph: Vec<(usize, &[Token])> = Vec::new();
+        // The paragraph's marks are paired as its lines come, so that memory holds only
+        // its open marks, however many lines it runs over.
+        let mut marks = Marks::default();
         let mut runs_on = false;
         for (line, tokens) in doc.tokens() {
             let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
             if !(runs_on && prose) {
-                report(text, &paragraph, out);
-                paragraph.clear();
+                report(std::mem::take(&mut marks), out);
             }
-            paragraph.push((line.start, tokens));
+            marks.add_line(text, line.start, tokens);
             runs_on = prose && !ends_sentence(&text[line.clone()]);
         }
-        report(text, &paragraph, out);
+        report(marks, out);
     }
 }
 
-/// A finding for every mark of `paragraph` (its lines' starts and tokens) without a
-/// partner.
-fn report(text: &str, paragraph: &[(usize, &[Token])], out: &mut Vec<Diagnostic>) {
-    for (t, open) in unmatched(text, paragraph) {
+/// A finding for every mark of a paragraph without a partner.
+fn report(marks: Marks, out: &mut Vec<Diagnostic>) {
+    for (t, open) in marks.unmatched() {
         let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else {
             continue;
         };
@@ -86,32 +86,43 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'])
 }
 
-/// The marks of one paragraph (its lines' starts and tokens) that have no partner, with
-/// whether each is an opening mark.
-fn unmatched<'t>(text: &str, paragraph: &[(usize, &'t [Token])]) -> Vec<(&'t Token, bool)> {
-    let mut stack: Vec<(&Token, Pair)> = Vec::new();
-    let mut lone = Vec::new();
-    for &(line_start, tokens) in paragraph {
+/// The marks of one paragraph, paired line by line: those still open, and those found
+/// without a partner with whether each is an opening mark.
+#[derive(Default)]
+struct Marks<'t> {
+    stack: Vec<(&'t Token, Pair)>,
+    lone: Vec<(&'t Token, bool)>,
+}
+
+impl<'t> Marks<'t> {
+    /// The next line of the paragraph: its start and tokens.
+    fn add_line(&mut self, text: &str, line_start: usize, tokens: &'t [Token]) {
         for t in tokens {
             match t.kind {
-                TokenKind::Open(kind) => stack.push((t, kind)),
+                TokenKind::Open(kind) => self.stack.push((t, kind)),
                 TokenKind::Close(kind) => {
-                    if let Some(at) = stack.iter().rposition(|&(_, k)| k == kind) {
+                    if let Some(at) = self.stack.iter().rposition(|&(_, k)| k == kind) {
                         // Marks opened after the partner and still open cannot close any
                         // more.
-                        lone.extend(stack.drain(at + 1..).map(|(o, _)| (o, true)));
-                        stack.pop();
+                        let closed = self.stack.drain(at + 1..).map(|(o, _)| (o, true));
+                        self.lone.extend(closed);
+                        self.stack.pop();
                     } else if !is_list_marker(text, line_start, t) && !is_apostrophe(text, t) {
-                        lone.push((t, false));
+                        self.lone.push((t, false));
                     }
                 }
                 _ => {}
             }
         }
     }
-    lone.extend(stack.into_iter().map(|(o, _)| (o, true)));
-    lone.sort_by_key(|(t, _)| t.start);
-    lone
+
+    /// The marks without a partner once the paragraph has ended, in text order.
+    fn unmatched(self) -> Vec<(&'t Token, bool)> {
+        let mut lone = self.lone;
+        lone.extend(self.stack.into_iter().map(|(o, _)| (o, true)));
+        lone.sort_by_key(|(t, _)| t.start);
+        lone
+    }
 }
 
 /// `1)`, `a)`, `一)` opening a line or following a clause mark: a numbering, not a paren.
