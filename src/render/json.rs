@@ -107,8 +107,7 @@ pub(super) fn file(r: &FileReport) -> String {
             .map(|d| entry(&r.source, d, &mut places))
             .collect(),
     };
-    let json = serde_json::to_string_pretty(&file).expect("diagnostics serialise");
-    element(&json, 1)
+    element(&file, 1)
 }
 
 fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {

@@ -63,8 +63,7 @@ pub(super) fn file(r: &FileReport) -> String {
         if let Some(i) = RULES.iter().position(|x| x.id == d.rule) {
             result["ruleIndex"] = json!(i);
         }
-        let json = serde_json::to_string_pretty(&result).expect("SARIF serialises");
-        element(&json, 3)
+        element(&result, 3)
     }).collect();
     results.join(",\n")
 }

@@ -171,17 +171,38 @@ impl Frame {
     }
 }
 
-/// A pretty-printed JSON value as an element of an array opened at `depth` levels of
-/// indentation: every line indented one level more.
-pub fn element(pretty: &str, depth: usize) -> String {
-    let pad = " ".repeat(2 * (depth + 1));
-    let mut out = String::with_capacity(pretty.len() + 64);
-    for (i, line) in pretty.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// `value` pretty-printed as an element of an array opened at `depth` levels of
+/// indentation (every line indented one level more), written straight into one string.
+pub fn element(value: &impl serde::Serialize, depth: usize) -> String {
+    let mut out = Indented {
+        pad: " ".repeat(2 * (depth + 1)),
+        bytes: Vec::with_capacity(4096),
+    };
+    out.bytes.extend_from_slice(out.pad.as_bytes());
+    serde_json::to_writer_pretty(&mut out, value).expect("findings serialise");
+    let text = String::from_utf8(out.bytes).expect("serde_json writes UTF-8");
+    crate::display::json_safe(text)
+}
+
+/// Bytes with `pad` written after each line break.
+struct Indented {
+    pad: String,
+    bytes: Vec<u8>,
+}
+
+impl Write for Indented {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.bytes.push(b'\n');
+                self.bytes.extend_from_slice(self.pad.as_bytes());
+            }
+            self.bytes.extend_from_slice(line);
         }
-        out.push_str(&pad);
-        out.push_str(line);
+        Ok(buf.len())
     }
-    crate::display::json_safe(out)
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
