@@ -891,11 +891,7 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
         return Some(y);
     }
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
-    let measures = o
-        .sections
-        .iter()
-        .filter(|s| s.role == Role::Measures)
-        .find_map(heading_year);
+    let measures = o.parts(Role::Measures).find_map(heading_year);
     let other = || {
         o.sections.iter().find_map(|s| {
             let y = heading_year(s)?;
@@ -911,15 +907,12 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
     };
     // The first lines of the measures part tell the year's work (`2021年，党组…`).
     let body = || {
-        o.sections
-            .iter()
-            .filter(|s| s.role == Role::Measures)
-            .find_map(|s| {
-                o.lines[s.line + 1..s.end_line.min(s.line + 6)]
-                    .iter()
-                    .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
-                    .find_map(|l| first_year(&text[l.span.clone()]))
-            })
+        o.parts(Role::Measures).find_map(|s| {
+            o.lines[s.line + 1..s.end_line.min(s.line + 6)]
+                .iter()
+                .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
+                .find_map(|l| first_year(&text[l.span.clone()]))
+        })
     };
     measures.or_else(other).or_else(preamble).or_else(body)
 }

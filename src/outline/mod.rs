@@ -144,6 +144,11 @@ impl Outline {
         )
     }
 
+    /// The top-level sections whose role is `role`, in document order.
+    pub fn parts(&self, role: Role) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.role == role)
+    }
+
     /// Every section, depth first, in document order.
     pub fn walk(&self) -> impl Iterator<Item = &Section> {
         let mut stack: Vec<&Section> = self.sections.iter().rev().collect();

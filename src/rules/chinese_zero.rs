@@ -2,7 +2,6 @@
 //! circle or 零 instead of 〇 (`二0二三年` → `二〇二三年`).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use memchr::memmem;
 
@@ -27,13 +26,7 @@ pub const DOC: &str = "\
   [rules.chinese-zero]
   severity = \"warning\"";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 /// Characters of a year in Chinese numerals, right and wrong.
 fn is_year_char(c: char) -> bool {

@@ -6,7 +6,6 @@
 //! nothing.
 
 use super::{Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 pub type Settings = crate::copied::Tuning;
@@ -37,13 +36,7 @@ pub const DOC: &str = "\
   max-files = 5
   formulas = [\"习近平法治思想\", …]";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, _: &Document, _: &mut Vec<Diagnostic>) {}

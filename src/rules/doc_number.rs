@@ -2,7 +2,6 @@
 //! `(2024)`), or whose number has `第` or a padding zero (`〔2024〕第14号`, `〔2024〕014号`).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use memchr::memmem;
 
@@ -30,13 +29,7 @@ pub const DOC: &str = "\
   [rules.doc-number]
   severity = \"warning\"";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 /// After `N号`, these make it a building, line or room rather than a document.
 const PLACES: [char; 12] = [

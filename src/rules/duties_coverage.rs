@@ -76,12 +76,7 @@ impl Rule for Check {
         let Some(matcher) = &self.matcher else { return };
         let text = doc.text();
         let lines = &doc.outline.lines;
-        let parts: Vec<_> = doc
-            .outline
-            .sections
-            .iter()
-            .filter(|s| s.role == Role::Duties)
-            .collect();
+        let parts: Vec<_> = doc.outline.parts(Role::Duties).collect();
         let Some(first) = parts.first() else { return };
         let mut seen = vec![false; self.topics.len()];
         for s in &parts {

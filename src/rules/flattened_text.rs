@@ -2,7 +2,6 @@
 //! top-level headings on one line).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 pub type Settings = Basic;
@@ -25,13 +24,7 @@ pub const DOC: &str = "\
 设置
   只有 severity。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -169,6 +169,36 @@ pub struct Basic {
     pub severity: Level,
 }
 
+/// Declares `Check` for a rule whose only setting is its severity.
+macro_rules! unit_check {
+    () => {
+        pub struct Check;
+
+        impl Check {
+            pub fn new(_: &Settings, _: &crate::config::Config) -> Self {
+                Check
+            }
+        }
+    };
+}
+
+/// Declares `Check` for a rule that keeps a copy of its settings.
+macro_rules! settings_check {
+    () => {
+        pub struct Check {
+            settings: Settings,
+        }
+
+        impl Check {
+            pub fn new(settings: &Settings, _: &crate::config::Config) -> Self {
+                Check {
+                    settings: settings.clone(),
+                }
+            }
+        }
+    };
+}
+
 macro_rules! registry {
     ($($id:literal => $module:ident),* $(,)?) => {
         $(pub mod $module;)*

@@ -1,7 +1,6 @@
 //! `number-format`: a space between a number and its unit (`74 名`).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 pub type Settings = Basic;
@@ -24,13 +23,7 @@ pub const DOC: &str = "\
 设置
   [rules.number-format] severity";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

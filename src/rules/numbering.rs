@@ -1,7 +1,6 @@
 //! `numbering`: headings that skip, repeat or go backwards, or mix styles within a level.
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::outline::Section;
 use std::ops::Range;
@@ -29,13 +28,7 @@ pub const DOC: &str = "\
 设置
   无。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 //! `（一）、`, `一.` or `一，` for `一、`.
 
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::outline::NumberStyle;
 use serde::Deserialize;
@@ -40,17 +40,7 @@ pub const DOC: &str = "\
 设置
   [rules.numbering-punct] systematic-share = 0.5";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 /// The forms of ordinal: `一、`, `（一）`, `1.`, `（1）`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use super::ratio_mismatch::{bounds, counted};
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Quantity, Token, TokenKind};
 use crate::sentence::{MAX_CHARS, end_after, start_before};
@@ -41,17 +41,7 @@ pub const DOC: &str = "\
 设置
   [rules.parts-exceed-total] markers = [\"其中\"]、stop-words = [...]";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 /// Characters that separate the parts of a list.
 const SEPARATORS: &[char] = &[',', '\u{ff0c}', '、', ';', '\u{ff1b}', '。'];

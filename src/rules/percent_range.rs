@@ -1,7 +1,7 @@
 //! `percent-range`: a rate (…率, 比例, 占比, 满意度) outside 0–100%.
 
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
 use crate::sentence::clause_start;
@@ -38,17 +38,7 @@ pub const DOC: &str = "\
 设置
   [rules.percent-range] rate-words、growth-words、over-words";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

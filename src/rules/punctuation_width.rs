@@ -1,7 +1,7 @@
 //! `punctuation-width`: half-width `,;:?!()` between Chinese characters.
 
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::outline::LineKind;
 use serde::Deserialize;
@@ -37,17 +37,7 @@ pub const DOC: &str = "\
 设置
   [rules.punctuation-width] systematic-share = 0.5";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 /// The kinds of marks, each as (half-width forms, full-width forms); a half-width mark's
 /// full-width form is at the same index.

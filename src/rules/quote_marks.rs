@@ -2,7 +2,6 @@
 
 use super::report_dates::{inside_titles, within};
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use memchr::{memchr_iter, memmem};
 
@@ -29,13 +28,7 @@ pub const DOC: &str = "\
   [rules.quote-marks]
   severity = \"warning\"";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)

@@ -3,7 +3,6 @@
 
 use super::report_dates::token_ending_at;
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
 
@@ -29,13 +28,7 @@ pub const DOC: &str = "\
   [rules.range-unit]
   severity = \"info\"";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 const SEPARATORS: [char; 6] = ['～', '~', '—', '－', '-', '–'];
 

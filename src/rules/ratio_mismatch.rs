@@ -2,7 +2,7 @@
 //! the same sentence (`受理A件，成功调解B件，调解成功率X%`; `由A项优化至B项，减少X%`).
 
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Quantity, Token, TokenKind};
 use crate::sentence::{MAX_CHARS, clause_start, start_before};
@@ -64,17 +64,7 @@ pub const DOC: &str = "\
   [rules.ratio-mismatch] part-rates = [{ part = [\"成功\"], rate = [\"成功率\"] }, ...]、
   rate-gap、from-words、to-words、from-to-gap、decrease-words、increase-words";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 /// Where a rate came from, for the message.
 struct Computed {

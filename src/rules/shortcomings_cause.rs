@@ -54,12 +54,7 @@ impl Rule for Check {
         let Some(causes) = &self.causes else { return };
         let text = doc.text();
         let lines = &doc.outline.lines;
-        let parts: Vec<_> = doc
-            .outline
-            .sections
-            .iter()
-            .filter(|s| s.role == Role::Shortcomings)
-            .collect();
+        let parts: Vec<_> = doc.outline.parts(Role::Shortcomings).collect();
         let Some(first) = parts.first() else { return };
         let names_a_cause = parts.iter().any(|s| {
             let heading_rest = s.heading.end..lines[s.line].span.end;

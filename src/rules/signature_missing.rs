@@ -1,7 +1,6 @@
 //! `signature-missing`: no closing block with the issuing organ and a date.
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::outline::LineKind;
 
@@ -26,13 +25,7 @@ pub const DOC: &str = "\
 设置
   无。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

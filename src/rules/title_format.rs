@@ -2,7 +2,7 @@
 //! calls the report a 工作总结.
 
 use super::{Document, Rule};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
@@ -37,17 +37,7 @@ pub const DOC: &str = "\
 设置
   [rules.title-format] kind-words = [\"报告\"]，wrong-kind-words = [\"工作总结\"]";
 
-pub struct Check {
-    settings: Settings,
-}
-
-impl Check {
-    pub fn new(settings: &Settings, _: &Config) -> Self {
-        Check {
-            settings: settings.clone(),
-        }
-    }
-}
+settings_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

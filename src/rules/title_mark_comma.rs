@@ -1,7 +1,6 @@
 //! `title-mark-comma`: a 顿号 between directly adjacent titles or quotations (`》、《`).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
 
@@ -26,13 +25,7 @@ pub const DOC: &str = "\
 设置
   [rules.title-mark-comma] severity";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,6 @@
 //! `title-missing`: no title line naming a 法治政府建设 report.
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 pub type Settings = Basic;
@@ -27,13 +26,7 @@ pub const DOC: &str = "\
 设置
   [outline] title-words = [\"法治\", \"报告\"]";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! `title-year`: the title names no year, or another year than the `measures` heading.
 
 use super::{Basic, Document, Rule};
-use crate::config::{Config, Role};
+use crate::config::Role;
 use crate::diagnostic::Diagnostic;
 use crate::outline::first_year;
 
@@ -25,13 +25,7 @@ pub const DOC: &str = "\
 设置
   无。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -45,7 +39,7 @@ impl Rule for Check {
             );
             return;
         };
-        let measures = o.sections.iter().find(|s| s.role == Role::Measures);
+        let measures = o.parts(Role::Measures).next();
         let measures_year =
             measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?)));
         if let Some((s, y)) = measures_year.filter(|&(_, y)| y != year) {

@@ -2,7 +2,6 @@
 //! paragraph (a line, or lines hard-wrapped inside a sentence).
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Pair, Token, TokenKind};
 use crate::outline::LineKind;
@@ -29,13 +28,7 @@ pub const DOC: &str = "\
 设置
   [rules.unbalanced-pair] severity";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,6 @@
 //! `web-residue`: web-page chrome (打印, 关闭, 字体大小, …) inside the document.
 
 use super::{Basic, Document, Rule};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, trim_span};
 
@@ -26,13 +25,7 @@ pub const DOC: &str = "\
 设置
   [outline] chrome-words = [...]；在 nianbao.toml 中用 extend-chrome-words = [...] 增加。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 
 use super::report_dates::line_tokens_at;
 use super::{Basic, Document, Rule};
-use crate::config::{Config, Role};
+use crate::config::Role;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
 
@@ -33,13 +33,7 @@ pub const DOC: &str = "\
 设置
   只有 severity。";
 
-pub struct Check;
-
-impl Check {
-    pub fn new(_: &Settings, _: &Config) -> Self {
-        Check
-    }
-}
+unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
