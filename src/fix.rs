@@ -100,7 +100,7 @@ impl Rewrite {
         };
         for f in fixes {
             advance(f.span.start, &mut Some(&mut out));
-            out.push(Piece::New(f.replacement.clone()));
+            out.push(Piece::New(f.replacement.to_string()));
             advance(f.span.end, &mut None);
         }
         advance(usize::MAX, &mut Some(&mut out));

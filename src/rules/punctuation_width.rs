@@ -51,10 +51,11 @@ const KINDS: [(&str, &str); 6] = [
 ];
 
 /// The kind of half-width mark `c` and its full-width form.
-fn kind_of(c: char) -> Option<(usize, char)> {
-    KINDS.iter().enumerate().find_map(|(k, (half, full))| {
+fn kind_of(c: char) -> Option<(usize, &'static str)> {
+    KINDS.iter().enumerate().find_map(|(k, &(half, full))| {
         let i = half.chars().position(|h| h == c)?;
-        Some((k, full.chars().nth(i)?))
+        let (at, wide) = full.char_indices().nth(i)?;
+        Some((k, &full[at..at + wide.len_utf8()]))
     })
 }
 
@@ -63,7 +64,7 @@ impl Rule for Check {
         let text = doc.text();
         // Per kind: the half-width marks found (span, mark, full-width form) and how many
         // full-width ones there are.
-        let mut half: [Vec<(Range<usize>, char, char)>; 6] = Default::default();
+        let mut half: [Vec<(Range<usize>, char, &'static str)>; 6] = Default::default();
         let mut full = [0usize; 6];
         for (line, tokens) in doc.tokens() {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
@@ -132,7 +133,7 @@ fn mark_run(text: &str, line: Range<usize>, at: usize) -> Range<usize> {
 /// One finding for a document that uses half-width `marks` of a kind throughout, at the
 /// first; its fix corrects every mark.
 fn habit(
-    marks: &[(Range<usize>, char, char)],
+    marks: &[(Range<usize>, char, &'static str)],
     kind: (&str, &str),
     full_count: usize,
 ) -> Diagnostic {
@@ -146,16 +147,16 @@ fn habit(
         .label(format!("第一处，共{count}处"))
         .note("全文普遍使用半角，只报告一次")
         .help(format!("将全文中文之间的“{half}”替换为“{full}”"))
-        .fix(first.clone(), wide.to_string());
+        .fix(first.clone(), *wide);
     marks[1..].iter().fold(found, |d, (span, _, wide)| {
-        d.fix_elsewhere(span.clone(), wide.to_string())
+        d.fix_elsewhere(span.clone(), *wide)
     })
 }
 
 /// A stray half-width mark `c` in a document that mostly uses the full-width `wide`.
-fn stray(span: Range<usize>, c: char, wide: char) -> Diagnostic {
+fn stray(span: Range<usize>, c: char, wide: &'static str) -> Diagnostic {
     let message = format!("中文之间应使用全角“{wide}”，而非半角“{c}”");
     Diagnostic::new(span.clone(), message)
         .label(format!("改为“{wide}”"))
-        .fix(span, wide.to_string())
+        .fix(span, wide)
 }
