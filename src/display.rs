@@ -3,7 +3,7 @@
 //! sequences, other control characters and bidi controls shown escaped, never raw.
 
 use std::borrow::Cow;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind, Write};
 
 /// An OS error in Chinese, the system's message in parentheses: `没有权限（Permission
 /// denied (os error 13)）`.
@@ -86,22 +86,22 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
         .into()
 }
 
-/// A JSON document with the unsafe characters inside its strings written as `\uXXXX`
-/// escapes: the same JSON value, but nothing in it can drive a terminal. (serde_json
-/// escapes C0 controls itself; DEL, C1 and bidi controls it leaves raw.)
-pub fn json_safe(json: String) -> String {
-    if !any_unsafe(&json) {
-        return json;
+/// Writes a fragment of a JSON string with each unsafe character as a `\uXXXX` escape:
+/// the same JSON value, but nothing in it can drive a terminal. (serde_json escapes C0
+/// controls itself; DEL, C1 and bidi controls it leaves raw.)
+pub fn write_json_safe<W: ?Sized + Write>(out: &mut W, fragment: &str) -> io::Result<()> {
+    if !any_unsafe(fragment) {
+        return out.write_all(fragment.as_bytes());
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
+    let mut start = 0;
+    for (i, c) in fragment.char_indices() {
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
+            out.write_all(&fragment.as_bytes()[start..i])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
         }
     }
-    out
+    out.write_all(&fragment.as_bytes()[start..])
 }
 
 #[cfg(test)]
@@ -144,8 +144,10 @@ mod tests {
     #[test]
     fn json_stays_the_same_value() {
         let json = serde_json::to_string(&"x\u{202e}\u{7f}\u{1b}y").unwrap();
-        let safe = json_safe(json);
-        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let mut safe = Vec::new();
+        write_json_safe(&mut safe, &json).unwrap();
+        let safe = String::from_utf8(safe).unwrap();
+        assert_eq!(safe, "\"x\\u202e\\u007f\\u001by\"");
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "x\u{202e}\u{7f}\u{1b}y");
     }

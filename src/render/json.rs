@@ -1,6 +1,7 @@
 //! `--format json`: the stable, versioned schema documented in the README.
 
 use super::place::WordPlaces;
+use super::pretty;
 use super::stream::{Frame, element};
 use super::{Counts, FileReport};
 use crate::diagnostic::{self, Diagnostic};
@@ -92,8 +93,7 @@ pub(super) fn frame(counts: Counts, files: usize) -> Frame {
             infos: counts.infos,
         },
     };
-    let json = serde_json::to_string_pretty(&output).expect("diagnostics serialise");
-    Frame::around(crate::display::json_safe(json) + "\n", "\"files\": []")
+    Frame::around(pretty::to_string(&output) + "\n", "\"files\": []")
 }
 
 /// One file's entry in the `files` array.

@@ -42,8 +42,7 @@ pub(super) fn frame() -> Frame {
             "results": [],
         }],
     });
-    let json = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    Frame::around(crate::display::json_safe(json) + "\n", "\"results\": []")
+    Frame::around(super::pretty::to_string(&log) + "\n", "\"results\": []")
 }
 
 /// One file's results, as elements of the `results` array.

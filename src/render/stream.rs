@@ -5,7 +5,7 @@
 //! elements; the summary line and `--statistics` are counted on the way.
 
 use super::stats::Tally;
-use super::{Counts, FileReport, github, human, json, sarif, short};
+use super::{Counts, FileReport, github, human, json, pretty, sarif, short};
 use std::io::{self, Write};
 
 /// An output format, as the renderers take it.
@@ -148,7 +148,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Cuts `document` (pretty-printed, made [`crate::display::json_safe`]) at `array`,
+    /// Cuts `document` (printed by [`super::pretty`]) at `array`,
     /// the key and its empty array as printed (`"files": []`).
     pub fn around(document: String, array: &str) -> Frame {
         let at = document.find(array).expect("the document holds the array");
@@ -174,35 +174,8 @@ impl Frame {
 /// `value` pretty-printed as an element of an array opened at `depth` levels of
 /// indentation (every line indented one level more), written straight into one string.
 pub fn element(value: &impl serde::Serialize, depth: usize) -> String {
-    let mut out = Indented {
-        pad: " ".repeat(2 * (depth + 1)),
-        bytes: Vec::with_capacity(4096),
-    };
-    out.bytes.extend_from_slice(out.pad.as_bytes());
-    serde_json::to_writer_pretty(&mut out, value).expect("findings serialise");
-    let text = String::from_utf8(out.bytes).expect("serde_json writes UTF-8");
-    crate::display::json_safe(text)
-}
-
-/// Bytes with `pad` written after each line break.
-struct Indented {
-    pad: String,
-    bytes: Vec<u8>,
-}
-
-impl Write for Indented {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.bytes.push(b'\n');
-                self.bytes.extend_from_slice(self.pad.as_bytes());
-            }
-            self.bytes.extend_from_slice(line);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    let mut out = Vec::with_capacity(4096);
+    pretty::indent(&mut out, depth + 1).expect("writing to memory");
+    pretty::write(&mut out, value, depth + 1).expect("findings serialise");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
