@@ -42,14 +42,28 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// Whether `text` holds an [`is_unsafe`] character, found by its bytes: an ASCII
-/// control, or a character starting with `C2`, `D8` or `E2` (those bytes mostly start
-/// common punctuation, so each is checked).
+/// control, or one of the few unsafe characters starting with `C2`, `D8` or `E2` (those
+/// bytes mostly start common punctuation, so the bytes after each are checked).
 fn any_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
     let control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
     bytes.iter().any(control)
-        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes)
-            .any(|i| text[i..].chars().next().is_some_and(is_unsafe))
+        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes).any(|i| unsafe_start(&bytes[i..]))
+}
+
+/// Whether the UTF-8 of a non-ASCII [`is_unsafe`] character starts `bytes`.
+fn unsafe_start(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        // C1 controls, U+0080 to U+009F
+        [0xC2, 0x80..=0x9F, ..]
+        // U+061C
+        | [0xD8, 0x9C, ..]
+        // U+200E, U+200F, U+202A to U+202E
+        | [0xE2, 0x80, 0x8E | 0x8F | 0xAA..=0xAE, ..]
+        // U+2066 to U+2069
+        | [0xE2, 0x81, 0xA6..=0xA9, ..]
+    )
 }
 
 /// `text` with every unsafe character written as `\u{1b}`; unchanged (borrowed) when
@@ -130,6 +144,11 @@ mod tests {
         ];
         for case in cases {
             assert_eq!(any_unsafe(case), case.chars().any(is_unsafe), "{case:?}");
+        }
+        let mut buffer = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut buffer);
+            assert_eq!(any_unsafe(text), is_unsafe(c), "{c:?}");
         }
     }
 
