@@ -53,7 +53,7 @@ struct Done {
 enum Findings {
     Rendered(Part),
     /// A big file's, or the only input's: rendered when written.
-    Late(FileReport),
+    Late(Box<FileReport>),
 }
 
 impl Findings {
@@ -118,7 +118,7 @@ impl Lint<'_> {
             diagnostics,
         };
         let findings = if report.source.text.len() >= self.render_late {
-            Findings::Late(report)
+            Findings::Late(Box::new(report))
         } else {
             Findings::Rendered(Part::of(self.style, &report))
         };
