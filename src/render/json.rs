@@ -83,7 +83,7 @@ impl<'a> Fix<'a> {
     }
 }
 
-/// Fixes written one by one as they are (a habit's places can be many thousands).
+/// A habit's other places, each written as it is read (there can be many thousands).
 struct Fixes<'a>(&'a [diagnostic::Fix]);
 
 impl Fixes<'_> {

@@ -1,8 +1,9 @@
 //! A run's output written file by file, as each file is done, in the very bytes the
 //! whole run rendered at once would give: a file's [`Part`] is rendered (on any thread)
 //! and counted, and an [`Output`] writes the parts in order between the format's head
-//! and tail (or renders a file's part straight into its writer, [`Output::report`]). The document formats (json, sarif) are cut around their one array of
-//! elements; the summary line and `--statistics` are counted on the way.
+//! and tail (or renders a file's part straight into its writer, [`Output::report`]).
+//! The document formats (json, sarif) are cut around their one array of elements; the
+//! summary line and `--statistics` are counted on the way.
 
 use super::stats::Tally;
 use super::{Counts, FileReport, github, human, json, pretty, sarif, short};
@@ -193,8 +194,8 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Cuts `document` (printed by [`super::pretty`]) at `array`,
-    /// the key and its empty array as printed (`"files": []`).
+    /// Cuts `document` (printed by [`super::pretty`]) at `array`, the key and its empty
+    /// array as printed (`"files": []`).
     pub fn around(document: String, array: &str) -> Frame {
         let at = document.find(array).expect("the document holds the array");
         let line = document[..at].rfind('\n').map_or(0, |i| i + 1);
