@@ -3,7 +3,7 @@
 //! sequences, other control characters and bidi controls shown escaped, never raw.
 
 use std::borrow::Cow;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind, Write};
 
 /// An OS error in Chinese, the system's message in parentheses: `没有权限（Permission
 /// denied (os error 13)）`.
@@ -42,14 +42,28 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// Whether `text` holds an [`is_unsafe`] character, found by its bytes: an ASCII
-/// control, or a character starting with `C2`, `D8` or `E2` (those bytes mostly start
-/// common punctuation, so each is checked).
+/// control, or one of the few unsafe characters starting with `C2`, `D8` or `E2` (those
+/// bytes mostly start common punctuation, so the bytes after each are checked).
 fn any_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
     let control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
     bytes.iter().any(control)
-        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes)
-            .any(|i| text[i..].chars().next().is_some_and(is_unsafe))
+        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes).any(|i| unsafe_start(&bytes[i..]))
+}
+
+/// Whether the UTF-8 of a non-ASCII [`is_unsafe`] character starts `bytes`.
+fn unsafe_start(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        // C1 controls, U+0080 to U+009F
+        [0xC2, 0x80..=0x9F, ..]
+        // U+061C
+        | [0xD8, 0x9C, ..]
+        // U+200E, U+200F, U+202A to U+202E
+        | [0xE2, 0x80, 0x8E | 0x8F | 0xAA..=0xAE, ..]
+        // U+2066 to U+2069
+        | [0xE2, 0x81, 0xA6..=0xA9, ..]
+    )
 }
 
 /// `text` with every unsafe character written as `\u{1b}`; unchanged (borrowed) when
@@ -86,22 +100,22 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
         .into()
 }
 
-/// A JSON document with the unsafe characters inside its strings written as `\uXXXX`
-/// escapes: the same JSON value, but nothing in it can drive a terminal. (serde_json
-/// escapes C0 controls itself; DEL, C1 and bidi controls it leaves raw.)
-pub fn json_safe(json: String) -> String {
-    if !any_unsafe(&json) {
-        return json;
+/// Writes a fragment of a JSON string with each unsafe character as a `\uXXXX` escape:
+/// the same JSON value, but nothing in it can drive a terminal. (serde_json escapes C0
+/// controls itself; DEL, C1 and bidi controls it leaves raw.)
+pub fn write_json_safe<W: ?Sized + Write>(out: &mut W, fragment: &str) -> io::Result<()> {
+    if !any_unsafe(fragment) {
+        return out.write_all(fragment.as_bytes());
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
+    let mut start = 0;
+    for (i, c) in fragment.char_indices() {
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
+            out.write_all(&fragment.as_bytes()[start..i])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
         }
     }
-    out
+    out.write_all(&fragment.as_bytes()[start..])
 }
 
 #[cfg(test)]
@@ -131,6 +145,11 @@ mod tests {
         for case in cases {
             assert_eq!(any_unsafe(case), case.chars().any(is_unsafe), "{case:?}");
         }
+        let mut buffer = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut buffer);
+            assert_eq!(any_unsafe(text), is_unsafe(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -144,8 +163,10 @@ mod tests {
     #[test]
     fn json_stays_the_same_value() {
         let json = serde_json::to_string(&"x\u{202e}\u{7f}\u{1b}y").unwrap();
-        let safe = json_safe(json);
-        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let mut safe = Vec::new();
+        write_json_safe(&mut safe, &json).unwrap();
+        let safe = String::from_utf8(safe).unwrap();
+        assert_eq!(safe, "\"x\\u202e\\u007f\\u001by\"");
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "x\u{202e}\u{7f}\u{1b}y");
     }

@@ -90,6 +90,35 @@ fn streamed_output_is_the_collected_output_byte_for_byte() {
 }
 
 #[test]
+fn a_big_file_rendered_as_it_is_written_gives_the_same_bytes() {
+    // Past 1 MiB of text a file is rendered straight into the output, not by the worker.
+    let dir = tempfile::tempdir().unwrap();
+    let defects = std::fs::read_to_string(common::example("defects.txt")).unwrap();
+    let big = defects.repeat((1 << 20) / defects.len() + 1);
+    std::fs::write(dir.path().join("big.txt"), &big).unwrap();
+    std::fs::write(dir.path().join("defects.txt"), &defects).unwrap();
+    std::fs::write(
+        dir.path().join("unsafe.txt"),
+        defects.replace("。", "\u{1b}[31m\u{202e}。"),
+    )
+    .unwrap();
+    let whole = tempfile::tempdir().unwrap();
+    for format in ["human", "json", "sarif"] {
+        let target = whole.path().join(format!("out.{format}"));
+        let (printed, code) = run(dir.path(), format, "1", Some(&target));
+        assert!(printed.is_empty());
+        let collected = std::fs::read(&target).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&collected).contains('\u{1b}'),
+            "{format}"
+        );
+        let (streamed, streamed_code) = run(dir.path(), format, "2", None);
+        assert_eq!(streamed_code, code, "{format}");
+        assert!(streamed == collected, "{format}");
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read(common::example("defects.txt")).unwrap();

@@ -1,7 +1,8 @@
 //! `nianbao lint` streamed: files are linted in parallel a window at a time, in path
 //! order, and each file's output is written as soon as it and every file before it are
 //! done; its text, outline and findings are dropped once rendered, so memory does not
-//! grow with the folder.
+//! grow with the folder. A big file (or the only input) is rendered when its turn comes,
+//! straight into standard output, so its output is never held whole.
 //!
 //! The one cross-file check, copied text, can add a finding to any file once every file
 //! has been read. When it can fire (two inputs or more, the rule on), the rendered parts
@@ -15,16 +16,21 @@ use super::runs::{ConfigKey, Linters, Plan, Usage, gbk_notice};
 use nianbao::copied::{self, Copy, Fingerprints, Normaliser};
 use nianbao::input::{self, InputError, ReadOptions};
 use nianbao::render::stats::Tally;
-use nianbao::render::stream::{Output, Part, Style};
+use nianbao::render::stream::{self, Output, Part, Style};
 use nianbao::render::{Counts, FileReport};
 use nianbao::suppress;
 use rayon::prelude::*;
-use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::path::PathBuf;
 
 /// Files linted at once per thread: enough to keep every thread busy, few enough that
 /// the parts waiting to be written stay small.
 const WINDOW_PER_THREAD: usize = 32;
+
+/// The size of text from which a file is rendered only when its turn to be written
+/// comes, straight into the output: its output (JSON is two or three times the text)
+/// is never held whole. Smaller files are rendered by the worker that linted them.
+const RENDER_LATE: usize = 1 << 20;
 
 /// One input, with its place in the order the inputs were given.
 struct Input {
@@ -34,19 +40,42 @@ struct Input {
     given: usize,
 }
 
-/// A file linted and rendered.
+/// A file linted and rendered, or to be rendered when written.
 struct Done {
-    part: Part,
+    findings: Findings,
     used: Vec<bool>,
     maybe_gbk: bool,
     /// Its sentence fingerprints, when copied text is checked.
     prints: Vec<u64>,
 }
 
+/// A file's output as it waits its turn.
+enum Findings {
+    Rendered(Part),
+    /// A big file's, or the only input's: rendered when written.
+    Late(Box<FileReport>),
+}
+
+impl Findings {
+    fn counts(&self) -> Counts {
+        match self {
+            Findings::Rendered(part) => part.counts,
+            Findings::Late(report) => Counts::of(std::slice::from_ref(report)),
+        }
+    }
+
+    fn write<W: Write>(&self, output: &mut Output<W>) -> io::Result<()> {
+        match self {
+            Findings::Rendered(part) => output.part(part),
+            Findings::Late(report) => output.report(report),
+        }
+    }
+}
+
 /// What is kept of a file whose part went to the temporary file.
 struct Spilled {
     input: usize,
-    len: usize,
+    len: u64,
     counts: Counts,
     tally: Tally,
 }
@@ -56,6 +85,9 @@ struct Lint<'a> {
     linters: &'a Linters,
     options: ReadOptions,
     style: Style,
+    /// The size of text from which a file is rendered late ([`RENDER_LATE`], or 0 when
+    /// there is one input: nothing to render meanwhile).
+    render_late: usize,
     /// Set when copied text is checked.
     normaliser: Option<Normaliser>,
 }
@@ -85,8 +117,13 @@ impl Lint<'_> {
             source,
             diagnostics,
         };
+        let findings = if report.source.text.len() >= self.render_late {
+            Findings::Late(Box::new(report))
+        } else {
+            Findings::Rendered(Part::of(self.style, &report))
+        };
         Ok(Done {
-            part: Part::of(self.style, &report),
+            findings,
             used,
             maybe_gbk,
             prints: prints.map(Fingerprints::into_prints).unwrap_or_default(),
@@ -132,6 +169,7 @@ pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) ->
         linters: &linters,
         options,
         style,
+        render_late: if inputs.len() > 1 { RENDER_LATE } else { 0 },
         normaliser: copying.then(|| Normaliser::new(&tuning)),
     };
     let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -151,7 +189,7 @@ pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) ->
     unreadable.extend(run.failed.into_iter().map(|(_, name)| name));
     let finished = written.and_then(|mut output| {
         for report in run.usage.unused(&linters) {
-            output.part(&Part::of(style, &report))?;
+            output.report(&report)?;
         }
         output.finish(&unreadable, statistics)
     });
@@ -203,7 +241,7 @@ impl Stream {
                             gbk_notice(&input.name);
                         }
                         self.usage.record(&input.key, &done.used);
-                        self.seen.add(done.part.counts);
+                        self.seen.add(done.findings.counts());
                         each(w * window + k, done)?;
                     }
                     Err(e) => {
@@ -225,7 +263,7 @@ impl Stream {
         stdout: Stdout<'a>,
     ) -> io::Result<Output<Stdout<'a>>> {
         let mut output = Output::start(lint.style, stdout)?;
-        self.windows(lint, inputs, |_, done| output.part(&done.part))?;
+        self.windows(lint, inputs, |_, done| done.findings.write(&mut output))?;
         Ok(output)
     }
 
@@ -248,12 +286,26 @@ impl Stream {
         let mut files: Vec<Spilled> = Vec::new();
         let mut prints: Vec<Vec<u64>> = Vec::new();
         self.windows(lint, inputs, |input, done| {
-            spill.write_all(done.part.text.as_bytes())?;
+            let (len, counts, tally) = match done.findings {
+                Findings::Rendered(part) => {
+                    spill.write_all(&part.text)?;
+                    (part.text.len() as u64, part.counts, part.tally)
+                }
+                Findings::Late(report) => {
+                    let mut counted = Counted {
+                        out: &mut spill,
+                        bytes: 0,
+                    };
+                    stream::write(lint.style, &report, &mut counted)?;
+                    let counts = Counts::of(std::slice::from_ref(&report));
+                    (counted.bytes, counts, Tally::of(&report.diagnostics))
+                }
+            };
             files.push(Spilled {
                 input,
-                len: done.part.text.len(),
-                counts: done.part.counts,
-                tally: done.part.tally,
+                len,
+                counts,
+                tally,
             });
             prints.push(done.prints);
             Ok(())
@@ -266,8 +318,6 @@ impl Stream {
         let mut output = Output::start(lint.style, stdout)?;
         let mut copies = copies.iter().peekable();
         for (i, file) in files.iter().enumerate() {
-            let mut text = vec![0; file.len];
-            spill.read_exact(&mut text)?;
             let mut own = Vec::new();
             while let Some(c) = copies.next_if(|c| c.file == i) {
                 own.push((c, inputs[files[c.other].input].name.as_str()));
@@ -288,15 +338,37 @@ impl Stream {
             match again {
                 Some(done) => {
                     self.usage.record(&input.key, &done.used);
-                    output.part(&done.part)?;
+                    done.findings.write(&mut output)?;
+                    let len = i64::try_from(file.len).map_err(io::Error::other)?;
+                    spill.seek_relative(len)?;
                 }
-                None => output.part(&Part {
-                    text: String::from_utf8(text).expect("parts are UTF-8"),
-                    counts: file.counts,
-                    tally: file.tally.clone(),
-                })?,
+                None => output.spilled(file.counts, &file.tally, &mut spill, file.len)?,
             }
         }
         Ok(output)
+    }
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W: Write> {
+    out: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.out.write_all(buf)?;
+        self.bytes += buf.len() as u64;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }

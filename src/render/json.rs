@@ -1,11 +1,13 @@
 //! `--format json`: the stable, versioned schema documented in the README.
 
 use super::place::WordPlaces;
+use super::pretty;
 use super::stream::{Frame, element};
 use super::{Counts, FileReport};
 use crate::diagnostic::{self, Diagnostic};
 use crate::source::{Origin, Source};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -17,7 +19,21 @@ struct Output<'a> {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
-    diagnostics: Vec<Entry<'a>>,
+    diagnostics: Entries<'a>,
+}
+
+/// A file's findings, each turned into an [`Entry`] as it is written.
+struct Entries<'a>(&'a FileReport);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let FileReport {
+            source,
+            diagnostics,
+        } = self.0;
+        let mut places = WordPlaces::new(source);
+        serializer.collect_seq(diagnostics.iter().map(|d| entry(source, d, &mut places)))
+    }
 }
 
 #[derive(Serialize)]
@@ -46,8 +62,8 @@ struct Entry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
     /// The same correction at the habit's other places (a finding reported once).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    fix_elsewhere: Vec<Fix<'a>>,
+    #[serde(skip_serializing_if = "Fixes::is_empty")]
+    fix_elsewhere: Fixes<'a>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +80,21 @@ impl<'a> Fix<'a> {
             byte_end: f.span.end,
             replacement: &f.replacement,
         }
+    }
+}
+
+/// A habit's other places, each written as it is read (there can be many thousands).
+struct Fixes<'a>(&'a [diagnostic::Fix]);
+
+impl Fixes<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Fixes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Fix::of))
     }
 }
 
@@ -92,25 +123,19 @@ pub(super) fn frame(counts: Counts, files: usize) -> Frame {
             infos: counts.infos,
         },
     };
-    let json = serde_json::to_string_pretty(&output).expect("diagnostics serialise");
-    Frame::around(crate::display::json_safe(json) + "\n", "\"files\": []")
+    Frame::around(pretty::to_string(&output) + "\n", "\"files\": []")
 }
 
-/// One file's entry in the `files` array.
-pub(super) fn file(r: &FileReport) -> String {
-    let mut places = WordPlaces::new(&r.source);
+/// Writes one file's entry in the `files` array.
+pub(super) fn file(r: &FileReport, out: &mut impl Write) -> io::Result<()> {
     let file = File {
         path: &r.source.name,
-        diagnostics: r
-            .diagnostics
-            .iter()
-            .map(|d| entry(&r.source, d, &mut places))
-            .collect(),
+        diagnostics: Entries(r),
     };
-    element(&file, 1)
+    element(out, &file, 1)
 }
 
-fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {
+fn entry<'a>(source: &'a Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Entry<'a> {
     let word = source.origin == Origin::Docx;
     let (line, column) = source.position(d.span.start);
     let (end_line, end_column) = source.position(d.span.end);
@@ -134,6 +159,6 @@ fn entry<'a>(source: &Source, d: &'a Diagnostic, places: &mut WordPlaces) -> Ent
             .then(|| source.page_starts.partition_point(|&s| s < line) + 1),
         headings: word.then_some(d.headings.as_slice()),
         fix: d.fix.as_ref().map(Fix::of),
-        fix_elsewhere: d.fix_elsewhere.iter().map(Fix::of).collect(),
+        fix_elsewhere: Fixes(&d.fix_elsewhere),
     }
 }

@@ -5,6 +5,7 @@ pub mod human;
 pub mod json;
 pub mod outline;
 pub mod place;
+pub mod pretty;
 pub mod report;
 pub mod sarif;
 pub mod short;

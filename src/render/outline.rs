@@ -12,8 +12,7 @@ pub fn json(source: &Source, o: &Outline) -> String {
 
 /// A JSON value as printed: indented, with nothing in it that can drive a terminal.
 pub fn pretty(value: &Value) -> String {
-    let json = serde_json::to_string_pretty(value).expect("outline serialises");
-    crate::display::json_safe(json) + "\n"
+    super::pretty::to_string(value) + "\n"
 }
 
 /// The outline as a JSON value; several files' values make an array.

@@ -5,7 +5,9 @@ use super::stream::{Frame, element};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 pub fn render(reports: &[FileReport]) -> String {
     super::stream::render(super::stream::Style::Sarif, reports, &[], false)
@@ -42,30 +44,83 @@ pub(super) fn frame() -> Frame {
             "results": [],
         }],
     });
-    let json = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    Frame::around(crate::display::json_safe(json) + "\n", "\"results\": []")
+    Frame::around(super::pretty::to_string(&log) + "\n", "\"results\": []")
 }
 
-/// One file's results, as elements of the `results` array.
-pub(super) fn file(r: &FileReport) -> String {
-    let results: Vec<String> = r.diagnostics.iter().map(|d| {
-        let (line, col) = r.source.position(d.span.start);
-        let (end_line, end_col) = r.source.position(d.span.end);
-        let mut result = json!({
-            "ruleId": d.rule,
-            "level": level(d.severity),
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": uri(&r.source.name)},
-                "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col},
-            }}],
-        });
-        if let Some(i) = RULES.iter().position(|x| x.id == d.rule) {
-            result["ruleIndex"] = json!(i);
+/// One result. Its fields, and those of the structs it holds, are in alphabetical
+/// order, as the log's `json!` maps print theirs.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<'a>,
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+/// Writes one file's results, as elements of the `results` array.
+pub(super) fn file(r: &FileReport, out: &mut impl Write) -> io::Result<()> {
+    let uri = uri(&r.source.name);
+    for (i, d) in r.diagnostics.iter().enumerate() {
+        let (start_line, start_column) = r.source.position(d.span.start);
+        let (end_line, end_column) = r.source.position(d.span.end);
+        let result = SarifResult {
+            level: level(d.severity),
+            locations: [Location {
+                physical_location: Physical {
+                    artifact_location: Artifact { uri: &uri },
+                    region: Region {
+                        end_column,
+                        end_line,
+                        start_column,
+                        start_line,
+                    },
+                },
+            }],
+            message: Text { text: &d.message },
+            rule_id: d.rule,
+            rule_index: RULES.iter().position(|x| x.id == d.rule),
+        };
+        if i > 0 {
+            out.write_all(b",\n")?;
         }
-        element(&result, 3)
-    }).collect();
-    results.join(",\n")
+        element(out, &result, 3)?;
+    }
+    Ok(())
 }
 
 fn level(s: Severity) -> &'static str {

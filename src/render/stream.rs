@@ -1,12 +1,13 @@
 //! A run's output written file by file, as each file is done, in the very bytes the
 //! whole run rendered at once would give: a file's [`Part`] is rendered (on any thread)
 //! and counted, and an [`Output`] writes the parts in order between the format's head
-//! and tail. The document formats (json, sarif) are cut around their one array of
-//! elements; the summary line and `--statistics` are counted on the way.
+//! and tail (or renders a file's part straight into its writer, [`Output::report`]).
+//! The document formats (json, sarif) are cut around their one array of elements; the
+//! summary line and `--statistics` are counted on the way.
 
 use super::stats::Tally;
-use super::{Counts, FileReport, github, human, json, sarif, short};
-use std::io::{self, Write};
+use super::{Counts, FileReport, github, human, json, pretty, sarif, short};
+use std::io::{self, Read, Write};
 
 /// An output format, as the renderers take it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,25 +29,31 @@ impl Style {
 /// One file's part of the output: its text (for a document format, its elements of
 /// the array, without the separators around them) and its counts.
 pub struct Part {
-    pub text: String,
+    pub text: Vec<u8>,
     pub counts: Counts,
     pub tally: Tally,
 }
 
 impl Part {
     pub fn of(style: Style, report: &FileReport) -> Part {
-        let text = match style {
-            Style::Human { color } => human::file(report, color),
-            Style::Json => json::file(report),
-            Style::Short => short::file(report),
-            Style::Github => github::file(report),
-            Style::Sarif => sarif::file(report),
-        };
+        let mut text = Vec::new();
+        write(style, report, &mut text).expect("writing to memory");
         Part {
             text,
             counts: Counts::of(std::slice::from_ref(report)),
             tally: Tally::of(&report.diagnostics),
         }
+    }
+}
+
+/// Writes one file's part to `out`.
+pub fn write(style: Style, report: &FileReport, out: &mut impl Write) -> io::Result<()> {
+    match style {
+        Style::Human { color } => out.write_all(human::file(report, color).as_bytes()),
+        Style::Json => json::file(report, out),
+        Style::Short => out.write_all(short::file(report).as_bytes()),
+        Style::Github => out.write_all(github::file(report).as_bytes()),
+        Style::Sarif => sarif::file(report, out),
     }
 }
 
@@ -84,18 +91,57 @@ impl<W: Write> Output<W> {
     }
 
     pub fn part(&mut self, part: &Part) -> io::Result<()> {
+        self.write(part.counts, &part.tally, |out| out.write_all(&part.text))
+    }
+
+    /// Writes a file's part as [`Output::part`] would, rendered straight into the writer.
+    pub fn report(&mut self, report: &FileReport) -> io::Result<()> {
+        let counts = Counts::of(std::slice::from_ref(report));
+        let style = self.style;
+        self.write(counts, &Tally::of(&report.diagnostics), |out| {
+            write(style, report, out)
+        })
+    }
+
+    /// Writes a part of `len` bytes read from `text`, with its counts.
+    pub fn spilled(
+        &mut self,
+        counts: Counts,
+        tally: &Tally,
+        text: impl Read,
+        len: u64,
+    ) -> io::Result<()> {
+        self.write(counts, tally, |out| {
+            if io::copy(&mut text.take(len), out)? < len {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            Ok(())
+        })
+    }
+
+    /// Counts a part and writes it with `each`, after the separator of a document's
+    /// elements if it writes anything.
+    fn write(
+        &mut self,
+        counts: Counts,
+        tally: &Tally,
+        each: impl FnOnce(&mut Separated<&mut W>) -> io::Result<()>,
+    ) -> io::Result<()> {
         self.files += 1;
-        self.counts.add(part.counts);
-        self.tally.merge(&part.tally);
-        if part.text.is_empty() {
-            return Ok(());
-        }
-        if self.style.document() {
-            let separator: &[u8] = if self.elements { b",\n" } else { b"\n" };
-            self.out.write_all(separator)?;
-        }
-        self.elements = true;
-        self.out.write_all(part.text.as_bytes())
+        self.counts.add(counts);
+        self.tally.merge(tally);
+        let separator: &[u8] = match (self.style.document(), self.elements) {
+            (false, _) => b"",
+            (true, false) => b"\n",
+            (true, true) => b",\n",
+        };
+        let mut out = Separated {
+            out: &mut self.out,
+            separator: Some(separator),
+        };
+        each(&mut out)?;
+        self.elements |= out.separator.is_none();
+        Ok(())
     }
 
     /// Writes the closing (the summary naming `unreadable` inputs, for human output) and,
@@ -128,7 +174,7 @@ pub fn render(
 ) -> String {
     let mut output = Output::start(style, Vec::new()).expect("writing to memory");
     for r in reports {
-        output.part(&Part::of(style, r)).expect("writing to memory");
+        output.report(r).expect("writing to memory");
     }
     let (bytes, _) = output
         .finish(unreadable, statistics)
@@ -148,8 +194,8 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Cuts `document` (pretty-printed, made [`crate::display::json_safe`]) at `array`,
-    /// the key and its empty array as printed (`"files": []`).
+    /// Cuts `document` (printed by [`super::pretty`]) at `array`, the key and its empty
+    /// array as printed (`"files": []`).
     pub fn around(document: String, array: &str) -> Frame {
         let at = document.find(array).expect("the document holds the array");
         let line = document[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -171,38 +217,48 @@ impl Frame {
     }
 }
 
-/// `value` pretty-printed as an element of an array opened at `depth` levels of
-/// indentation (every line indented one level more), written straight into one string.
-pub fn element(value: &impl serde::Serialize, depth: usize) -> String {
-    let mut out = Indented {
-        pad: " ".repeat(2 * (depth + 1)),
-        bytes: Vec::with_capacity(4096),
-    };
-    out.bytes.extend_from_slice(out.pad.as_bytes());
-    serde_json::to_writer_pretty(&mut out, value).expect("findings serialise");
-    let text = String::from_utf8(out.bytes).expect("serde_json writes UTF-8");
-    crate::display::json_safe(text)
+/// Writes `value` pretty-printed as an element of an array opened at `depth` levels of
+/// indentation (every line indented one level more).
+pub fn element(
+    out: &mut impl Write,
+    value: &impl serde::Serialize,
+    depth: usize,
+) -> io::Result<()> {
+    pretty::indent(out, depth + 1)?;
+    pretty::write(out, value, depth + 1)
 }
 
-/// Bytes with `pad` written after each line break.
-struct Indented {
-    pad: String,
-    bytes: Vec<u8>,
+/// A writer that writes `separator` before its first byte: a part that writes nothing
+/// is not separated.
+struct Separated<W: Write> {
+    out: W,
+    /// Until something is written.
+    separator: Option<&'static [u8]>,
 }
 
-impl Write for Indented {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.bytes.push(b'\n');
-                self.bytes.extend_from_slice(self.pad.as_bytes());
-            }
-            self.bytes.extend_from_slice(line);
+impl<W: Write> Separated<W> {
+    fn start(&mut self, buf: &[u8]) -> io::Result<()> {
+        if !buf.is_empty()
+            && let Some(separator) = self.separator.take()
+        {
+            self.out.write_all(separator)?;
         }
-        Ok(buf.len())
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Separated<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.start(buf)?;
+        self.out.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.start(buf)?;
+        self.out.write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }

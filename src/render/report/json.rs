@@ -18,6 +18,5 @@ pub fn render(rows: &[Row]) -> String {
         rows,
         totals: Totals::of(rows),
     };
-    let text = serde_json::to_string_pretty(&output).expect("rows serialize");
-    crate::display::json_safe(text) + "\n"
+    crate::render::pretty::to_string(&output) + "\n"
 }
