@@ -84,8 +84,8 @@ impl Normaliser {
         let mut chars = 0;
         let mut at = 0;
         let mut feed = |part: &str| {
-            for c in part.chars().filter(|&c| hanzi(c) || c.is_alphanumeric()) {
-                h.write_u32(if !hanzi(c) && c.is_numeric() { '0' } else { c } as u32);
+            for c in part.chars().filter_map(compared) {
+                h.write_u32(c as u32);
                 chars += 1;
             }
         };
@@ -98,10 +98,29 @@ impl Normaliser {
     }
 }
 
-/// A common hanzi (CJK Unified Ideographs): alphanumeric and not numeric, told without
-/// the slow Unicode table lookups.
-fn hanzi(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+/// What `c` counts as in a fingerprint: letters and hanzi as themselves, every digit as
+/// `0`, anything else (punctuation, spaces) nothing.
+fn compared(c: char) -> Option<char> {
+    match c {
+        // The characters of nearly every report, told without the slow Unicode tables:
+        // hanzi (CJK Unified Ideographs), ASCII, general punctuation (“” — …), CJK
+        // punctuation and brackets (、。《》【】) and full-width punctuation (，：；).
+        '\u{4E00}'..='\u{9FFF}' => Some(c),
+        '0'..='9' => Some('0'),
+        'a'..='z' | 'A'..='Z' => Some(c),
+        '\0'..='\u{7f}'
+        | '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301f}'
+        | '\u{ff01}'..='\u{ff0f}'
+        | '\u{ff1a}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}' => None,
+        _ if c.is_numeric() => Some('0'),
+        _ if c.is_alphanumeric() => Some(c),
+        _ => None,
+    }
 }
 
 impl Fingerprints {
@@ -290,10 +309,18 @@ mod tests {
             .collect()
     }
 
+    /// The fast ranges of [`compared`] agree with the Unicode tables for every character.
     #[test]
-    fn hanzi_are_letters_and_not_numbers() {
-        for c in '\u{4E00}'..='\u{9FFF}' {
-            assert!(hanzi(c) && c.is_alphanumeric() && !c.is_numeric(), "{c}");
+    fn compared_keeps_letters_and_reads_numbers_as_zero() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let slow = if c.is_numeric() {
+                Some('0')
+            } else if c.is_alphanumeric() {
+                Some(c)
+            } else {
+                None
+            };
+            assert_eq!(compared(c), slow, "U+{:04X}", c as u32);
         }
     }
 

@@ -151,7 +151,7 @@ mod tests {
     use super::*;
 
     fn with_fix(span: std::ops::Range<usize>, replacement: &str) -> Diagnostic {
-        Diagnostic::new(span.clone(), "m").fix(span, replacement)
+        Diagnostic::new(span.clone(), "m").fix(span, replacement.to_string())
     }
 
     #[test]

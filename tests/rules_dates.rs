@@ -53,7 +53,7 @@ fn fixes(rule: &str, text: &str) -> Vec<(String, Option<String>)> {
         .map(|d| {
             let fix = d.fix.map(|f| {
                 assert_eq!(f.span, d.span);
-                f.replacement
+                f.replacement.into_owned()
             });
             (source.text[d.span].to_string(), fix)
         })

@@ -41,7 +41,10 @@ fn every_built_in_entry_fires_with_its_category_severity_and_fix() {
             .unwrap_or(Severity::Warning);
         assert_eq!(d.severity, expected, "{word}");
         match (e.to.as_slice(), e.fix) {
-            ([one], true) => assert_eq!(d.fix.as_ref().map(|f| &f.replacement), Some(one)),
+            ([one], true) => assert_eq!(
+                d.fix.as_ref().map(|f| f.replacement.as_ref()),
+                Some(one.as_str())
+            ),
             _ => assert!(d.fix.is_none(), "{word}"),
         }
     }
