@@ -108,7 +108,7 @@ impl Rule for Check {
                 out.extend(
                     marks
                         .iter()
-                        .map(|(span, c, wide)| stray(span.clone(), *c, *wide)),
+                        .map(|(span, c, wide)| stray(span.clone(), *c, wide)),
                 );
             }
         }
