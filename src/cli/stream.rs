@@ -1,6 +1,6 @@
-//! `nianbao lint` streamed: files are linted in parallel a window at a time, in path
-//! order, and each file's output is written as soon as it and every file before it are
-//! done; its text, outline and findings are dropped once rendered, so memory does not
+//! `nianbao lint` streamed: worker threads lint the files in path order, at most a
+//! window ahead of the writing, and each file's output is written as soon as it and
+//! every file before it are done; its text, outline and findings are dropped once rendered, so memory does not
 //! grow with the folder. A big file (or the only input) is rendered when its turn comes,
 //! straight into standard output, so its output is never held whole.
 //!
@@ -19,12 +19,14 @@ use nianbao::render::stats::Tally;
 use nianbao::render::stream::{self, Output, Part, Style};
 use nianbao::render::{Counts, FileReport};
 use nianbao::suppress;
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
-/// Files linted at once per thread: enough to keep every thread busy, few enough that
-/// the parts waiting to be written stay small.
+/// How many files per thread the workers may be ahead of the writing: enough to keep
+/// every thread busy past a slow file, few enough that the parts waiting stay small.
 const WINDOW_PER_THREAD: usize = 32;
 
 /// The size of text from which a file is rendered only when its turn to be written
@@ -223,36 +225,86 @@ struct Stream {
 type Stdout<'a> = BufWriter<io::StdoutLock<'a>>;
 
 impl Stream {
-    /// Lints `inputs` a window at a time, handing each file's result in order to `each`.
+    /// Lints `inputs`, handing each file's result in order to `each` as soon as it and
+    /// every file before it are done. On one thread the files are linted in turn on
+    /// this one; on more, worker threads take the files in order while this thread
+    /// writes, and a worker waits while it is a window ahead of the writing.
     fn windows(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
         mut each: impl FnMut(usize, Done) -> io::Result<()>,
     ) -> io::Result<()> {
-        let window = WINDOW_PER_THREAD * rayon::current_num_threads().max(1);
-        for (w, chunk) in inputs.chunks(window).enumerate() {
-            let results: Vec<_> = chunk.par_iter().map(|i| lint.file(i, &[])).collect();
-            for (k, result) in results.into_iter().enumerate() {
-                let input = &chunk[k];
-                match result {
-                    Ok(done) => {
-                        if done.maybe_gbk {
-                            gbk_notice(&input.name);
+        let threads = rayon::current_num_threads().max(1);
+        if threads == 1 {
+            for (k, input) in inputs.iter().enumerate() {
+                self.take(input, lint.file(input, &[]), |done| each(k, done))?;
+            }
+            return Ok(());
+        }
+        let gate = Gate::new(WINDOW_PER_THREAD * threads);
+        let next = AtomicUsize::new(0);
+        let (results, received) = mpsc::channel();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let results = results.clone();
+                let (gate, next) = (&gate, &next);
+                scope.spawn(move || {
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= inputs.len() || !gate.admit(k) {
+                            break;
                         }
-                        self.usage.record(&input.key, &done.used);
-                        self.seen.add(done.findings.counts());
-                        each(w * window + k, done)?;
+                        if results.send((k, lint.file(&inputs[k], &[]))).is_err() {
+                            break;
+                        }
                     }
-                    Err(e) => {
-                        error(&e);
-                        self.failed.push((input.given, e.name().to_string()));
-                        self.trouble = true;
-                    }
+                });
+            }
+            drop(results);
+            // Results that came before their turn, by index.
+            let mut early = BTreeMap::new();
+            let mut turn = 0;
+            let written = received.iter().try_for_each(|(k, result)| {
+                early.insert(k, result);
+                while let Some(result) = early.remove(&turn) {
+                    let input = &inputs[turn];
+                    self.take(input, result, |done| each(turn, done))?;
+                    turn += 1;
+                    gate.advance(turn);
                 }
+                Ok(())
+            });
+            // On a write error the workers stop at their next file.
+            gate.close();
+            written
+        })
+    }
+
+    /// Records file `input`'s result and hands it to `each`, or reports why it could
+    /// not be read.
+    fn take(
+        &mut self,
+        input: &Input,
+        result: Result<Done, InputError>,
+        each: impl FnOnce(Done) -> io::Result<()>,
+    ) -> io::Result<()> {
+        match result {
+            Ok(done) => {
+                if done.maybe_gbk {
+                    gbk_notice(&input.name);
+                }
+                self.usage.record(&input.key, &done.used);
+                self.seen.add(done.findings.counts());
+                each(done)
+            }
+            Err(e) => {
+                error(&e);
+                self.failed.push((input.given, e.name().to_string()));
+                self.trouble = true;
+                Ok(())
             }
         }
-        Ok(())
     }
 
     /// Every file's part straight to standard output.
@@ -370,5 +422,48 @@ impl<W: Write> Write for Counted<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+/// How far ahead of the writing the workers may lint: file `k` is admitted once fewer
+/// than `window` files before it are still unwritten.
+struct Gate {
+    window: usize,
+    /// The files written so far, or `None` once the run stops.
+    written: Mutex<Option<usize>>,
+    moved: Condvar,
+}
+
+impl Gate {
+    fn new(window: usize) -> Gate {
+        Gate {
+            window,
+            written: Mutex::new(Some(0)),
+            moved: Condvar::new(),
+        }
+    }
+
+    /// Waits until file `k` may be linted; false when the run has stopped.
+    fn admit(&self, k: usize) -> bool {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            match *written {
+                None => return false,
+                Some(n) if k < n + self.window => return true,
+                Some(_) => {
+                    written = self.moved.wait(written).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+        }
+    }
+
+    fn advance(&self, written: usize) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = Some(written);
+        self.moved.notify_all();
+    }
+
+    fn close(&self) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.moved.notify_all();
     }
 }
