@@ -107,16 +107,18 @@ impl Diagnostic {
         self
     }
 
-    /// Adds the same correction at another place of the habit this finding reports.
+    /// Adds the same correction at the other places of the habit this finding reports,
+    /// in one allocation of exactly their number.
     pub fn fix_elsewhere(
         mut self,
-        span: Range<usize>,
-        replacement: impl Into<Cow<'static, str>>,
+        places: impl ExactSizeIterator<Item = (Range<usize>, impl Into<Cow<'static, str>>)>,
     ) -> Self {
-        self.fix_elsewhere.push(Fix {
-            span,
-            replacement: replacement.into(),
-        });
+        self.fix_elsewhere.reserve_exact(places.len());
+        self.fix_elsewhere
+            .extend(places.map(|(span, replacement)| Fix {
+                span,
+                replacement: replacement.into(),
+            }));
         self
     }
 

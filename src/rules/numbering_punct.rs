@@ -143,13 +143,11 @@ impl Rule for Check {
                     form.example()
                 ))
                 .fix(span, replacement);
-                out.push(
+                out.push(habit.fix_elsewhere(
                     found[1..]
                         .iter()
-                        .fold(habit, |d, (_, (span, replacement))| {
-                            d.fix_elsewhere(span.clone(), *replacement)
-                        }),
-                );
+                        .map(|(_, (span, replacement))| (span.clone(), *replacement)),
+                ));
                 continue;
             }
             for (marker, (span, replacement)) in found {

@@ -62,9 +62,9 @@ fn kind_of(c: char) -> Option<(usize, &'static str)> {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        // Per kind: the half-width marks found (span, mark, full-width form) and how many
-        // full-width ones there are.
-        let mut half: [Vec<(Range<usize>, char, &'static str)>; 6] = Default::default();
+        // Per kind: where the half-width marks found are (a byte each, in a big document
+        // there can be 100,000) and how many full-width ones there are.
+        let mut half: [Vec<usize>; 6] = Default::default();
         let mut full = [0usize; 6];
         for (line, tokens) in doc.tokens() {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
@@ -81,9 +81,8 @@ impl Rule for Check {
                 // and a second fix would find them (`）((` → `）（(` → `）（（`).
                 let run = mark_run(text, line.clone(), t.start);
                 for at in run.start.max(taken)..run.end {
-                    let c = char::from(text.as_bytes()[at]);
-                    if let Some((k, wide)) = kind_of(c) {
-                        half[k].push((at..at + 1, c, wide));
+                    if let Some((k, _)) = kind_of(char::from(text.as_bytes()[at])) {
+                        half[k].push(at);
                     }
                 }
                 taken = taken.max(run.end);
@@ -103,13 +102,9 @@ impl Rule for Check {
                 continue;
             }
             if count as f64 / (count + full) as f64 > self.settings.systematic_share {
-                out.push(habit(marks, kind, full));
+                out.push(habit(text, marks, kind, full));
             } else {
-                out.extend(
-                    marks
-                        .iter()
-                        .map(|(span, c, wide)| stray(span.clone(), *c, wide)),
-                );
+                out.extend(marks.iter().map(|&at| stray(text, at)));
             }
         }
     }
@@ -130,31 +125,33 @@ fn mark_run(text: &str, line: Range<usize>, at: usize) -> Range<usize> {
     start..end
 }
 
-/// One finding for a document that uses half-width `marks` of a kind throughout, at the
-/// first; its fix corrects every mark.
-fn habit(
-    marks: &[(Range<usize>, char, &'static str)],
-    kind: (&str, &str),
-    full_count: usize,
-) -> Diagnostic {
+/// The half-width mark at byte `at` of `text` as a one-byte span, and its full-width form.
+fn mark_at(text: &str, at: usize) -> (Range<usize>, &'static str) {
+    let c = char::from(text.as_bytes()[at]);
+    (at..at + 1, kind_of(c).map_or("", |(_, wide)| wide))
+}
+
+/// One finding for a document that uses half-width marks of a kind throughout (at bytes
+/// `marks`), at the first; its fix corrects every mark.
+fn habit(text: &str, marks: &[usize], kind: (&str, &str), full_count: usize) -> Diagnostic {
     let (half, full) = kind;
     let count = marks.len();
     let message = format!(
         "全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角"
     );
-    let (first, _, wide) = &marks[0];
-    let found = Diagnostic::new(first.clone(), message)
+    let (first, wide) = mark_at(text, marks[0]);
+    Diagnostic::new(first.clone(), message)
         .label(format!("第一处，共{count}处"))
         .note("全文普遍使用半角，只报告一次")
         .help(format!("将全文中文之间的“{half}”替换为“{full}”"))
-        .fix(first.clone(), *wide);
-    marks[1..].iter().fold(found, |d, (span, _, wide)| {
-        d.fix_elsewhere(span.clone(), *wide)
-    })
+        .fix(first, wide)
+        .fix_elsewhere(marks[1..].iter().map(|&at| mark_at(text, at)))
 }
 
-/// A stray half-width mark `c` in a document that mostly uses the full-width `wide`.
-fn stray(span: Range<usize>, c: char, wide: &'static str) -> Diagnostic {
+/// A stray half-width mark at byte `at` in a document that mostly uses full-width ones.
+fn stray(text: &str, at: usize) -> Diagnostic {
+    let (span, wide) = mark_at(text, at);
+    let c = char::from(text.as_bytes()[at]);
     let message = format!("中文之间应使用全角“{wide}”，而非半角“{c}”");
     Diagnostic::new(span.clone(), message)
         .label(format!("改为“{wide}”"))
