@@ -143,11 +143,13 @@ impl Rule for Check {
                     form.example()
                 ))
                 .fix(span, replacement);
-                out.push(habit.fix_elsewhere(
-                    found[1..]
-                        .iter()
-                        .map(|(_, (span, replacement))| (span.clone(), *replacement)),
-                ));
+                out.push(
+                    habit.fix_elsewhere(
+                        found[1..]
+                            .iter()
+                            .map(|(_, (span, replacement))| (span.clone(), *replacement)),
+                    ),
+                );
                 continue;
             }
             for (marker, (span, replacement)) in found {
