@@ -123,47 +123,56 @@ const POWERS_OF_TEN: [f64; 17] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
 ];
 
-/// A quantity's unit as written, held inline: 次, or one Han character of the Basic
-/// Multilingual Plane and an optional 次 (at most six bytes); empty for none.
+/// A quantity's unit as written, held inline in four bytes: 次, or one Han character of
+/// the Basic Multilingual Plane (three bytes in UTF-8) and an optional 次; empty for none.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct Unit {
-    bytes: [u8; 6],
-    len: u8,
+    /// The first character's UTF-8 bytes; zero for none.
+    first: [u8; 3],
+    /// A 次 follows the first character.
+    ci: bool,
 }
 
 impl Unit {
-    /// The unit `s` (the tokenizer's `unit`: at most six bytes).
+    /// The unit `s` (the tokenizer's `unit`: a three-byte character and an optional 次).
     fn new(s: &str) -> Unit {
-        let mut bytes = [0; 6];
-        let len = s.len().min(6);
-        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
-        Unit {
-            bytes,
-            len: len as u8,
+        match s.as_bytes() {
+            [a, b, c, rest @ ..] => Unit {
+                first: [*a, *b, *c],
+                ci: rest == "次".as_bytes(),
+            },
+            _ => Unit::default(),
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    pub fn is_empty(&self) -> bool {
+        self.first[0] == 0
     }
-}
 
-impl std::ops::Deref for Unit {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
+    /// Its length in bytes as written.
+    pub fn len(&self) -> usize {
+        match (self.is_empty(), self.ci) {
+            (true, _) => 0,
+            (false, ci) => 3 + 3 * usize::from(ci),
+        }
     }
 }
 
 impl std::fmt::Display for Unit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        if !self.is_empty() {
+            f.write_str(std::str::from_utf8(&self.first).unwrap_or_default())?;
+        }
+        if self.ci {
+            f.write_str("次")?;
+        }
+        Ok(())
     }
 }
 
 impl std::fmt::Debug for Unit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
+        std::fmt::Debug::fmt(&self.to_string(), f)
     }
 }
 
@@ -171,8 +180,9 @@ impl std::fmt::Debug for Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Date {
     pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+    /// At most two digits as written (`13月` is kept, to be reported).
+    pub month: Option<u8>,
+    pub day: Option<u8>,
     pub style: DateStyle,
     /// A month or day written with a leading zero (`01月`, `2024-02-19`).
     pub padded: bool,
@@ -208,7 +218,7 @@ impl Date {
     }
 }
 
-fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+fn days_in_month(year: Option<i32>, month: u8) -> u8 {
     match month {
         2 if year.is_none_or(is_leap_year) => 29,
         2 => 28,
@@ -574,8 +584,8 @@ fn numeric_date(
     }
     let date = Date {
         year: Some(value(b, at, year_end)),
-        month: Some(value(b, month_start, month_end)),
-        day: Some(value(b, day_start, day_end)),
+        month: Some(month_or_day(b, month_start, month_end)),
+        day: Some(month_or_day(b, day_start, day_end)),
         style,
         padded: b[month_start] == b'0' || b[day_start] == b'0',
         spaced: false,
@@ -658,14 +668,14 @@ fn month_day(b: &[u8], i: usize, date: &mut Date) -> Option<usize> {
     let month_end = short(b, i)?;
     let yue = gap(b, month_end);
     let mut end = tag(b, yue, "月")?;
-    date.month = Some(value(b, i, month_end));
+    date.month = Some(month_or_day(b, i, month_end));
     date.padded |= b[i] == b'0';
     date.spaced |= yue > month_end;
     let day = gap(b, end);
     if let Some(day_end) = short(b, day) {
         let ri = gap(b, day_end);
         if let Some(ri_end) = tag(b, ri, "日") {
-            date.day = Some(value(b, day, day_end));
+            date.day = Some(month_or_day(b, day, day_end));
             date.padded |= b[day] == b'0';
             date.spaced |= day > end || ri > day_end;
             end = ri_end;
@@ -754,6 +764,11 @@ fn value<T: From<u16>>(b: &[u8], start: usize, end: usize) -> T {
         .iter()
         .fold(0u16, |v, &d| v * 10 + u16::from(d - b'0'));
     T::from(v)
+}
+
+/// The value of the one or two digits `b[start..end]` of a month or day.
+fn month_or_day(b: &[u8], start: usize, end: usize) -> u8 {
+    u8::try_from(value::<u16>(b, start, end)).unwrap_or(u8::MAX)
 }
 
 // ---- bytes ------------------------------------------------------------------------------
@@ -1145,15 +1160,15 @@ mod tests {
     /// small and own no heap data.
     #[test]
     fn tokens_are_compact() {
-        assert!(std::mem::size_of::<TokenKind>() <= 32);
-        assert!(std::mem::size_of::<Token>() <= 48);
+        assert!(std::mem::size_of::<TokenKind>() <= 24);
+        assert!(std::mem::size_of::<Token>() <= 40);
     }
 
     #[test]
     fn unit_after_a_space() {
         let text = "74 名部门";
         let qs = quantities(text);
-        assert_eq!(&*qs[0].unit, "名");
+        assert_eq!(qs[0].unit.to_string(), "名");
         let tokens = tokenize(text);
         assert_eq!(tokens[0].unit_gap(text), Some(2..3));
         assert_eq!(spans(text), ["74 名"]);
@@ -1229,8 +1244,8 @@ mod tests {
         assert_eq!(date("2024年度").year, Some(2024));
         // Not a year: five digits, or outside 1900..=2100.
         assert_eq!(quantities("20245年"), [q(20245.0, 0, 1.0, false, "年")]);
-        assert_eq!(&*quantities("2101年")[0].unit, "年");
-        assert_eq!(&*quantities("20周年")[0].unit, "周");
+        assert_eq!(quantities("2101年")[0].unit.to_string(), "年");
+        assert_eq!(quantities("20周年")[0].unit.to_string(), "周");
     }
 
     #[test]

@@ -90,8 +90,8 @@ impl Rule for Check {
         if let Some(d) = report_dates::signature(doc).filter(|d| d.token.is_none()) {
             let date = Date {
                 year: Some(d.value.year),
-                month: Some(d.value.month),
-                day: Some(d.value.day),
+                month: Some(u8::try_from(d.value.month).unwrap_or(u8::MAX)),
+                day: Some(u8::try_from(d.value.day).unwrap_or(u8::MAX)),
                 style: DateStyle::Chinese,
                 padded: false,
                 spaced: false,

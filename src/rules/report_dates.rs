@@ -93,8 +93,8 @@ pub fn role_of_line(doc: &Document, line: usize) -> Option<Role> {
 pub fn full_date(d: &Date) -> Option<DateValue> {
     Some(DateValue {
         year: d.year?,
-        month: d.month?,
-        day: d.day?,
+        month: d.month?.into(),
+        day: d.day?.into(),
     })
 }
 
