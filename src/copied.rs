@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::outline::{LineKind, Outline};
 use crate::render::FileReport;
 use crate::sentence;
-use aho_corasick::AhoCorasick;
+use crate::words::WordMatcher;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Deserialize;
@@ -65,14 +65,15 @@ pub struct Fingerprints {
 /// The comparable form of sentences, built once per run from a [`Tuning`]: the
 /// standard formulas to leave out and the shortest sentence compared.
 pub struct Normaliser {
-    formulas: AhoCorasick,
+    /// `None` for a list too large to compile: nothing is left out.
+    formulas: Option<WordMatcher>,
     min_chars: usize,
 }
 
 impl Normaliser {
     pub fn new(tuning: &Tuning) -> Normaliser {
         Normaliser {
-            formulas: AhoCorasick::new(&tuning.formulas).expect("plain strings compile"),
+            formulas: WordMatcher::new(tuning.formulas.iter().filter(|f| !f.is_empty())),
             min_chars: tuning.min_chars,
         }
     }
@@ -89,7 +90,7 @@ impl Normaliser {
                 chars += 1;
             }
         };
-        for m in self.formulas.find_iter(sentence) {
+        for m in self.formulas.iter().flat_map(|f| f.find_iter(sentence)) {
             feed(&sentence[at..m.start()]);
             at = m.end();
         }
