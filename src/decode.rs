@@ -217,6 +217,10 @@ const UTF32_BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
 /// How much of a file plausibility is judged on.
 const SAMPLE: usize = 64 * 1024;
+
+/// The bytes [`looks_like_gbk`] glances at first.
+const GLANCE: usize = 4 * 1024;
+
 /// Fewer two-byte characters than this is too little to judge.
 const MIN_PAIRS: usize = 4;
 
@@ -273,7 +277,15 @@ fn looks_like_big5(body: &[u8]) -> bool {
 /// Greek, Cyrillic or Hebrew letters, U+0080–U+07FF, among them) while its bytes read as
 /// GBK are like it.
 fn looks_like_gbk(body: &[u8], text: &str) -> bool {
-    if text.is_ascii() || !gb_common_share(body).is_some_and(|gb| gb > 0.6) {
+    let Some(first) = body.iter().position(|b| !b.is_ascii()) else {
+        return false;
+    };
+    // Chinese UTF-8 read as GBK has about one common hanzi in eight pairs: a glance at
+    // the first few kilobytes of non-ASCII text settles nearly every file.
+    let glance = &body[first..body.len().min(first + GLANCE)];
+    if gb_common_share(glance).is_some_and(|gb| gb < 0.4)
+        || !gb_common_share(body).is_some_and(|gb| gb > 0.6)
+    {
         return false;
     }
     let mut encoder = encoding_rs::GB18030.new_encoder();
