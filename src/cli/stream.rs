@@ -250,6 +250,9 @@ impl Stream {
                 let results = results.clone();
                 let (gate, next) = (&gate, &next);
                 scope.spawn(move || {
+                    // A worker that panics stops the others, which might otherwise wait
+                    // for a file that never comes; the panic is raised at the end.
+                    let _stop = StopOnPanic(gate);
                     loop {
                         let k = next.fetch_add(1, Ordering::Relaxed);
                         if k >= inputs.len() || !gate.admit(k) {
@@ -465,5 +468,16 @@ impl Gate {
     fn close(&self) {
         *self.written.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.moved.notify_all();
+    }
+}
+
+/// Closes its gate when dropped by a panicking thread.
+struct StopOnPanic<'a>(&'a Gate);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
     }
 }
