@@ -226,16 +226,20 @@ type Stdout<'a> = BufWriter<io::StdoutLock<'a>>;
 
 impl Stream {
     /// Lints `inputs`, handing each file's result in order to `each` as soon as it and
-    /// every file before it are done. On one thread the files are linted in turn on
-    /// this one; on more, worker threads take the files in order while this thread
-    /// writes, and a worker waits while it is a window ahead of the writing.
+    /// every file before it are done. With one thread (or one file) the files are
+    /// linted in turn on this one; on more, worker threads take the files in order
+    /// while this thread writes, and a worker waits while it is a window ahead of the
+    /// writing.
     fn windows(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
         mut each: impl FnMut(usize, Done) -> io::Result<()>,
     ) -> io::Result<()> {
-        let threads = rayon::current_num_threads().max(1);
+        let threads = match inputs.len() {
+            0 | 1 => 1,
+            n => rayon::current_num_threads().clamp(1, n),
+        };
         if threads == 1 {
             for (k, input) in inputs.iter().enumerate() {
                 self.take(input, lint.file(input, &[]), |done| each(k, done))?;
