@@ -1,7 +1,7 @@
 //! `nianbao lint` streamed: worker threads lint the files in path order, at most a
 //! window ahead of the writing, and each file's output is written as soon as it and
-//! every file before it are done; its text, outline and findings are dropped once rendered, so memory does not
-//! grow with the folder. A big file (or the only input) is rendered when its turn comes,
+//! every file before it are done; its text, outline and findings are dropped once
+//! rendered, so memory does not grow with the folder. A big file (or the only input) is rendered when its turn comes,
 //! straight into standard output, so its output is never held whole.
 //!
 //! The one cross-file check, copied text, can add a finding to any file once every file
@@ -230,7 +230,7 @@ impl Stream {
     /// linted in turn on this one; on more, worker threads take the files in order
     /// while this thread writes, and a worker waits while it is a window ahead of the
     /// writing.
-    fn windows(
+    fn in_order(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
@@ -322,7 +322,7 @@ impl Stream {
         stdout: Stdout<'a>,
     ) -> io::Result<Output<Stdout<'a>>> {
         let mut output = Output::start(lint.style, stdout)?;
-        self.windows(lint, inputs, |_, done| done.findings.write(&mut output))?;
+        self.in_order(lint, inputs, |_, done| done.findings.write(&mut output))?;
         Ok(output)
     }
 
@@ -344,7 +344,7 @@ impl Stream {
         let mut spill = BufWriter::with_capacity(1 << 16, spill);
         let mut files: Vec<Spilled> = Vec::new();
         let mut prints: Vec<Vec<u64>> = Vec::new();
-        self.windows(lint, inputs, |input, done| {
+        self.in_order(lint, inputs, |input, done| {
             let (len, counts, tally) = match done.findings {
                 Findings::Rendered(part) => {
                     spill.write_all(&part.text)?;
@@ -464,11 +464,13 @@ impl Gate {
         }
     }
 
+    /// Records that the first `written` files are written, letting waiting workers on.
     fn advance(&self, written: usize) {
         *self.written.lock().unwrap_or_else(|e| e.into_inner()) = Some(written);
         self.moved.notify_all();
     }
 
+    /// Stops the run: every waiting worker, and every later one, is turned away.
     fn close(&self) {
         *self.written.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.moved.notify_all();
