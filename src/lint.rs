@@ -158,6 +158,9 @@ impl Linter {
                     .retain(|f| !rules::overlaps(&doc.protected, f.span.clone()));
             }
         }
+        // The tokens (the largest part of a big document's memory) go before the sort
+        // takes its scratch space.
+        drop(doc);
         all.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
         if source.origin == Origin::Docx {
             for d in &mut all {
