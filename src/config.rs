@@ -14,6 +14,11 @@ pub const DEFAULT_TOML: &str = include_str!("../rules/default.toml");
 /// the TOML, which takes several times longer to parse.
 const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default.json"));
 
+/// The built-in rule set read from [`DEFAULT_JSON`] as `T`.
+fn from_default_json<T: serde::de::DeserializeOwned>() -> T {
+    serde_json::from_str(DEFAULT_JSON).expect("the embedded rules/default.toml is valid")
+}
+
 /// The name of the file looked up from a linted file's directory upwards.
 pub const FILE_NAME: &str = "nianbao.toml";
 
@@ -402,13 +407,12 @@ impl Config {
     pub fn builtin() -> Config {
         // Read straight into the configuration: with no layer there is no table to merge
         // into, and a process starts sooner (a test checks both ways agree).
-        serde_json::from_str(DEFAULT_JSON).expect("the embedded rules/default.toml is valid")
+        from_default_json()
     }
 
     /// The built-in configuration with each `(name, text)` layered over it in turn.
     pub fn layered(layers: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let mut merged: toml::Table =
-            serde_json::from_str(DEFAULT_JSON).expect("the embedded rules/default.toml is valid");
+        let mut merged: toml::Table = from_default_json();
         for (name, text) in layers {
             // Deserialising the layer alone reports unknown keys and bad values with
             // their span in that file; the merged table has no spans left.

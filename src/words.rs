@@ -348,6 +348,18 @@ mod tests {
         }
     }
 
+    /// `count` of `pieces` picked by a xorshift generator from `state`, joined.
+    fn random_text(pieces: &[String], count: usize, state: &mut u64) -> String {
+        let mut text = String::new();
+        for _ in 0..count {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            text.push_str(&pieces[(*state % pieces.len() as u64) as usize]);
+        }
+        text
+    }
+
     fn spans(m: &WordMatcher, text: &str) -> Vec<(usize, usize, usize)> {
         m.find_iter(text)
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
@@ -422,14 +434,7 @@ mod tests {
             .collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(&pieces[(state % pieces.len() as u64) as usize]);
-            }
-            texts.push(text);
+            texts.push(random_text(&pieces, 12, &mut state));
         }
         let mut found = 0;
         for text in &texts {
@@ -457,23 +462,8 @@ mod tests {
     #[test]
     fn split_lists_match_like_the_automaton() {
         let lists: [&[&str]; 5] = [
-            &[
-                "X",
-                "x",
-                "×",
-                "Ｘ",
-                "ｘ",
-                "某某",
-                "*",
-                "＊",
-                "%",
-                "％",
-                "_",
-                "＿",
-                "〕号",
-                "个百分点",
-            ],
-            &[".", "。。", "，，", "、、", "；；", "…"],
+            &crate::rules::placeholder::TRIGGERS,
+            &crate::rules::sentence_end::TRIGGERS,
             &[" ", "\u{3000}", "\u{a0}"],
             &["a", "ab", "abc", "bcd", "b", "cd"],
             &["×", "×", "××"],
@@ -490,13 +480,7 @@ mod tests {
                 .chain(["年", "法治", "。", "a", " "].map(String::from))
                 .collect();
             for _ in 0..3000 {
-                let mut text = String::new();
-                for _ in 0..10 {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    text.push_str(&pieces[(state % pieces.len() as u64) as usize]);
-                }
+                let text = random_text(&pieces, 10, &mut state);
                 let expected = spans(&full, &text);
                 found += expected.len();
                 assert_eq!(spans(&m, &text), expected, "{words:?} in {text:?}");

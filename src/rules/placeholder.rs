@@ -52,26 +52,28 @@ pub struct Check {
     triggers: Option<WordMatcher>,
 }
 
+/// What a placeholder or a figure left out can start with.
+pub const TRIGGERS: [&str; 14] = [
+    "X",
+    "x",
+    "×",
+    "Ｘ",
+    "ｘ",
+    "某某",
+    "*",
+    "＊",
+    "%",
+    "％",
+    "_",
+    "＿",
+    "〕号",
+    "个百分点",
+];
+
 impl Check {
     pub fn new(_: &Settings, _: &Config) -> Self {
-        let triggers = [
-            "X",
-            "x",
-            "×",
-            "Ｘ",
-            "ｘ",
-            "某某",
-            "*",
-            "＊",
-            "%",
-            "％",
-            "_",
-            "＿",
-            "〕号",
-            "个百分点",
-        ];
         Check {
-            triggers: WordMatcher::new(triggers),
+            triggers: WordMatcher::new(TRIGGERS),
         }
     }
 }

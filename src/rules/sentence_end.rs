@@ -35,10 +35,13 @@ pub struct Check {
     triggers: Option<WordMatcher>,
 }
 
+/// A half-width full stop, doubled marks and an ellipsis: where a sentence end may be wrong.
+pub const TRIGGERS: [&str; 6] = [".", "。。", "，，", "、、", "；；", "…"];
+
 impl Check {
     pub fn new(_: &Settings, _: &Config) -> Self {
         Check {
-            triggers: WordMatcher::new([".", "。。", "，，", "、、", "；；", "…"]),
+            triggers: WordMatcher::new(TRIGGERS),
         }
     }
 }
