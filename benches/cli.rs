@@ -4,7 +4,9 @@
 //! `../shared/corpus` repeated, about 28 MB) and one file of about 7 MB, then times
 //! `nianbao lint --format json` on them, process start and output included, beside
 //! `wc -m` (reading and decoding the same files as UTF-8) in the same run: the folder on
-//! one thread and on two, the big file, and one report. Each figure is the median of
+//! one thread and on two, the big file, one report, and 2 MB of one-character lines and
+//! of empty lines (the most lines, and for `1` the most tokens, a file can hold per
+//! byte: what a line costs in memory). Each figure is the median of
 //! five runs; the peak memory is the largest resident size of the command's process
 //! (from `getrusage(RUSAGE_CHILDREN)` in a helper process that runs just that command).
 //! Skips with a notice when the corpus is absent.
@@ -49,6 +51,10 @@ fn main() {
     let big = dir.path().join("big.txt");
     std::fs::write(&big, joined.repeat(BIG_BYTES / joined.len() + 1)).unwrap();
     let one = seeds[0].clone();
+    let ones = dir.path().join("ones.txt");
+    std::fs::write(&ones, "1\n".repeat(1 << 20)).unwrap();
+    let empty = dir.path().join("empty-lines.txt");
+    std::fs::write(&empty, "\n".repeat(2 << 20)).unwrap();
     let bin = env!("CARGO_BIN_EXE_nianbao");
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("machine: {cpus} cores; nianbao = {bin}");
@@ -59,11 +65,13 @@ fn main() {
             .map(|p| std::fs::metadata(p).unwrap().len())
             .sum()
     };
-    let cases: [(&str, Vec<PathBuf>, PathBuf, usize); 4] = [
+    let cases: [(&str, Vec<PathBuf>, PathBuf, usize); 6] = [
         ("folder, 1 thread ", folder_files.clone(), folder.clone(), 1),
         ("folder, 2 threads", folder_files.clone(), folder.clone(), 2),
         ("7 MB file, 1 thread", vec![big.clone()], big.clone(), 1),
         ("one report", vec![one.clone()], one.clone(), 1),
+        ("lines of `1`", vec![ones.clone()], ones.clone(), 1),
+        ("empty lines", vec![empty.clone()], empty.clone(), 1),
     ];
     for (label, files, target, threads) in cases {
         let bytes = size(&files);

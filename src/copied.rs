@@ -137,7 +137,7 @@ impl Fingerprints {
                 LineKind::Heading => 1,
                 _ => continue,
             };
-            for span in sentence::split(text, line.span.clone()).skip(skip) {
+            for span in sentence::split(text, line.span()).skip(skip) {
                 if let Some(fp) = normaliser.fingerprint(&text[span.clone()])
                     && seen.insert(fp)
                 {

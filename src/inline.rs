@@ -22,12 +22,13 @@ use std::ops::Range;
 #[cfg_attr(not(test), allow(dead_code))]
 struct InlineParser;
 
-/// One token of a paragraph: `text[start..end]` (byte offsets).
+/// One token of a paragraph: `text[start..end]` (byte offsets). The offsets are held in
+/// 32 bits (a text is under 4 GiB), so a token takes 32 bytes: a document holds many.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub kind: TokenKind,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 /// What a token is, with the values read from it.
@@ -232,6 +233,32 @@ fn is_leap_year(year: i32) -> bool {
 }
 
 impl Token {
+    pub fn new(kind: TokenKind, start: usize, end: usize) -> Self {
+        Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// The token with its offsets moved `by` bytes on (from its line into the text).
+    pub fn shift(&mut self, by: usize) {
+        self.start += by as u32;
+        self.end += by as u32;
+    }
+
     /// The whitespace between a quantity's number and its unit (`74 名`): the `ws` run
     /// that ends where the unit begins, at the token's end. `text` is the text the
     /// token's offsets are in.
@@ -242,11 +269,11 @@ impl Token {
         if q.unit.is_empty() {
             return None;
         }
-        let unit_start = self.end - q.unit.len();
+        let unit_start = self.end() - q.unit.len();
         let b = text.as_bytes();
         let mut start = unit_start;
         loop {
-            match b.get(self.start..start).unwrap_or_default() {
+            match b.get(self.start()..start).unwrap_or_default() {
                 [.., b' ' | b'\t'] => start -= 1,
                 [.., 0xC2, 0xA0] => start -= 2,
                 [.., 0xE3, 0x80, 0x80] => start -= 3,
@@ -262,8 +289,8 @@ impl Token {
         match self.kind {
             TokenKind::HalfWidthPunct(c) => Some(c),
             TokenKind::Open(Pair::Paren) | TokenKind::Close(Pair::Paren) => {
-                let c = text.get(self.start..self.end)?.chars().next()?;
-                (c.is_ascii() && next_to_han(text, self.start, self.end)).then_some(c)
+                let c = text.get(self.span())?.chars().next()?;
+                (c.is_ascii() && next_to_han(text, self.start(), self.end())).then_some(c)
             }
             _ => None,
         }
@@ -369,7 +396,7 @@ fn mark(b: &[u8], i: usize) -> Option<(bool, Pair)> {
 /// close | figure | opaque`. Returns where scanning resumes.
 fn run(text: &str, at: usize, tokens: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
-    let mut push = |kind, start, end| tokens.push(Token { kind, start, end });
+    let mut push = |kind, start, end| tokens.push(Token::new(kind, start, end));
     match b[at] {
         c @ (b',' | b';' | b':' | b'?' | b'!') => {
             if next_to_han(text, at, at + 1) {
@@ -837,7 +864,7 @@ mod grammar {
             .filter_map(|pair| {
                 let (start, end) = (pair.as_span().start(), pair.as_span().end());
                 let kind = token_kind(pair, text, start, end)?;
-                Some(Token { kind, start, end })
+                Some(Token::new(kind, start, end))
             })
             .collect()
     }
@@ -1000,10 +1027,7 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
+        tokenize(text).iter().map(|t| &text[t.span()]).collect()
     }
 
     fn quantities(text: &str) -> Vec<Quantity> {
@@ -1161,7 +1185,7 @@ mod tests {
     #[test]
     fn tokens_are_compact() {
         assert!(std::mem::size_of::<TokenKind>() <= 24);
-        assert!(std::mem::size_of::<Token>() <= 40);
+        assert!(std::mem::size_of::<Token>() <= 32);
     }
 
     #[test]
@@ -1454,7 +1478,7 @@ mod tests {
             assert!(
                 tokens
                     .iter()
-                    .all(|t| text.is_char_boundary(t.start) && t.end <= text.len())
+                    .all(|t| text.is_char_boundary(t.start()) && t.end() <= text.len())
             );
         }
         assert_eq!(quantities("2024")[0].value, 2024.0);
@@ -1482,7 +1506,7 @@ mod tests {
         assert_eq!(tokens.len(), 2 * n);
         assert!(tokens.windows(2).all(|w| w[0].end <= w[1].start));
         assert_eq!(
-            &text[tokens[2 * n - 2].start..tokens[2 * n - 1].end],
+            &text[tokens[2 * n - 2].start()..tokens[2 * n - 1].end()],
             "92.11%,"
         );
     }

@@ -26,6 +26,10 @@ const TEMPORARY_REASON: &str = "这是 Word/WPS 打开文档时生成的临时�
 /// The default limit on one input's size: 64 MB.
 pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
 
+/// The highest `--max-size`: 1 GiB. Decoded, such an input stays under 4 GiB, the most
+/// a [`Source`] indexes.
+pub const MAX_SIZE_CEILING: u64 = 1 << 30;
+
 /// How inputs are read.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
@@ -124,12 +128,16 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "G" => 30,
         _ => return Err(format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数")),
     };
-    digits
+    let size = digits
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(1 << shift))
         .filter(|&n| n > 0)
-        .ok_or_else(|| format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数"))
+        .ok_or_else(|| format!("无效的大小“{s}”，应写作如 64M、512K、1G 或字节数"))?;
+    if size > MAX_SIZE_CEILING {
+        return Err(format!("大小“{s}”超过可设的最大值 1G"));
+    }
+    Ok(size)
 }
 
 /// Reads and decodes standard input; the bytes are kept in the source, as they cannot
@@ -294,6 +302,7 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("lots").is_err());
         assert!(parse_size("99999999999G").is_err());
+        assert_eq!(parse_size("2G"), Err("大小“2G”超过可设的最大值 1G".into()));
         assert_eq!(size_text(64 << 20), "64 MB");
         assert_eq!(size_text(100), "100 字节");
     }

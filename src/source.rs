@@ -70,7 +70,8 @@ pub struct Source {
     /// Word paragraph with a line break): ascending line indices. Empty for plain text.
     pub continued_lines: Vec<usize>,
     pub review: Review,
-    line_starts: Vec<usize>,
+    /// Where each line starts (text is limited to 4 GiB: `input::MAX_SIZE_CEILING`).
+    line_starts: Vec<u32>,
     /// How many characters start before each multiple of `BYTE_STRIDE` bytes, so a
     /// column on an 800-character (or 50 MB) line is found without counting the line
     /// from its start; made on the first column asked for (most texts have no finding,
@@ -89,11 +90,12 @@ fn chars_starting(bytes: &[u8]) -> usize {
 impl Source {
     pub fn new(name: impl Into<String>, text: String) -> Self {
         let bytes = text.as_bytes();
+        assert!(u32::try_from(bytes.len()).is_ok(), "text over 4 GiB");
         let mut line_starts = vec![0];
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
             if !crlf {
-                line_starts.push(i + 1);
+                line_starts.push(i as u32 + 1);
             }
         }
         Source {
@@ -166,17 +168,16 @@ impl Source {
 
     /// The 0-based index of the line containing `byte`.
     pub fn line_index(&self, byte: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= byte) - 1
+        self.line_starts.partition_point(|&s| s as usize <= byte) - 1
     }
 
     /// The byte range of line `index`, without its terminator.
     pub fn line_range(&self, index: usize) -> Range<usize> {
-        let start = self.line_starts[index];
+        let start = self.line_starts[index] as usize;
         let mut end = self
             .line_starts
             .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+            .map_or(self.text.len(), |&s| s as usize);
         let bytes = self.text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;
@@ -187,7 +188,7 @@ impl Source {
     /// 1-based line and column of `byte`; the column counts characters.
     pub fn position(&self, byte: usize) -> (usize, usize) {
         let index = self.line_index(byte);
-        let start = self.line_starts[index];
+        let start = self.line_starts[index] as usize;
         (
             index + 1,
             self.char_index(byte) - self.char_index(start) + 1,

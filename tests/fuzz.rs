@@ -140,7 +140,7 @@ fn check(linter: &Linter, bytes: &[u8], forced: Option<Encoding>) -> Result<Reac
     let text = decoded.text.as_str();
     for line in text.split(['\n', '\r']) {
         for t in tokenize(line) {
-            if !on_boundaries(line, &(t.start..t.end)) {
+            if !on_boundaries(line, &t.span()) {
                 return Err(format!("token {t:?} off boundaries in {line:?}"));
             }
         }

@@ -78,7 +78,7 @@ pub struct Common {
     /// 按此编码读取文本文件，不自动检测（utf-8、utf-16le、utf-16be、gb18030、gbk）
     #[arg(long, value_name = "编码")]
     pub encoding: Option<Encoding>,
-    /// 单个输入的大小上限，超过则不检查（默认 64M；可写 512K、200M、1G 或字节数）
+    /// 单个输入的大小上限，超过则不检查（默认 64M，最大 1G；可写 512K、200M、1G 或字节数）
     #[arg(long, value_name = "大小", value_parser = input::parse_size)]
     pub max_size: Option<u64>,
 }

@@ -1,7 +1,7 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
 use super::flatten;
-use super::lines::{self, NumberStyle, RawKind, RawLine};
+use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind};
 use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
@@ -97,7 +97,12 @@ impl Outliner {
     /// Builds the outline of `source`.
     pub fn build(&self, source: &Source) -> Outline {
         let text = source.text.as_str();
-        let (mut raw, flattened, mut watermarks) = flatten::split(
+        let flatten::Split {
+            lines,
+            kinds: mut raw,
+            flattened,
+            mut watermarks,
+        } = flatten::split(
             text,
             lines::parse(source),
             source.line_count(),
@@ -108,13 +113,7 @@ impl Outliner {
             cfg: &self.outline,
             chrome: self.chrome.as_ref(),
             field_keys: self.field_keys.as_ref(),
-            lines: raw
-                .iter()
-                .map(|r| Line {
-                    span: r.span.clone(),
-                    kind: LineKind::Blank,
-                })
-                .collect(),
+            lines,
             metadata: Vec::new(),
         };
         b.classify(&raw);
@@ -122,19 +121,17 @@ impl Outliner {
         // Both are in text order, and no two lines or watermarks start at one byte.
         let is_line = |lines: &[Line], w: &Range<usize>| {
             lines
-                .binary_search_by_key(&w.start, |l| l.span.start)
-                .is_ok_and(|i| lines[i].span == *w)
+                .binary_search_by_key(&w.start, |l| l.span().start)
+                .is_ok_and(|i| lines[i].span() == *w)
         };
         for w in &watermarks {
             if is_line(&b.lines, w) {
-                let i = b.lines.partition_point(|l| l.span.start < w.start);
+                let i = b.lines.partition_point(|l| l.span().start < w.start);
                 b.lines[i].kind = LineKind::Chrome;
             }
         }
         watermarks.retain(|w| !is_line(&b.lines, w));
-        let first_heading = raw
-            .iter()
-            .position(|r| matches!(r.kind, RawKind::Heading { .. }));
+        let first_heading = raw.iter().position(|r| matches!(r, RawKind::Heading(_)));
         let title = match b.markdown_title(&raw, first_heading) {
             Some(i) => vec![i],
             None => b.find_title(first_heading.unwrap_or(raw.len())),
@@ -170,34 +167,34 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// Sorts lines into blank, chrome, metadata, headings and paragraphs.
-    fn classify(&mut self, raw: &[RawLine]) {
+    fn classify(&mut self, raw: &[RawKind]) {
         // A metadata key whose value comes on a later line (`  • 成文日期:` … `2024-02-19`).
         let mut pending: Option<String> = None;
         for (i, r) in raw.iter().enumerate() {
-            let line = &self.text[r.span.clone()];
-            let kind = match &r.kind {
+            let span = self.lines[i].span();
+            let line = &self.text[span.clone()];
+            let kind = match r {
                 RawKind::Blank => LineKind::Blank,
-                RawKind::Heading { .. } => LineKind::Heading,
+                RawKind::Heading(_) => LineKind::Heading,
                 RawKind::Breadcrumb => LineKind::Chrome,
-                RawKind::KeyValue { .. } | RawKind::Text
-                    if self.fields(r.span.clone(), &mut pending) =>
-                {
+                RawKind::KeyValue(_) | RawKind::Text if self.fields(span.clone(), &mut pending) => {
                     LineKind::Meta
                 }
-                RawKind::Pipe(span) if self.pipe_row(span.clone()) => LineKind::Meta,
+                RawKind::Pipe if self.pipe_row(span.clone()) => LineKind::Meta,
                 _ if self.is_chrome(line) => LineKind::Chrome,
-                RawKind::Pipe(_) => LineKind::Paragraph,
-                RawKind::Bullet(content) => {
-                    self.bullet(content.clone(), &mut pending);
+                RawKind::Pipe => LineKind::Paragraph,
+                RawKind::Bullet(start) => {
+                    self.bullet(*start..span.end, &mut pending);
                     LineKind::Meta
                 }
-                RawKind::KeyValue { key, value } if self.is_meta_key(&self.text[key.clone()]) => {
-                    self.key_value(key.clone(), value.clone(), &mut pending);
+                RawKind::KeyValue(kv) if self.is_meta_key(&self.text[kv.key.clone()]) => {
+                    let KeyValue { key, value } = kv.as_ref().clone();
+                    self.key_value(key, value, &mut pending);
                     LineKind::Meta
                 }
                 _ if pending.is_some() && self.is_short_value(line) => {
                     let key = pending.take().unwrap_or_default();
-                    self.push_meta(key, trim_span(self.text, r.span.clone()));
+                    self.push_meta(key, trim_span(self.text, span));
                     LineKind::Meta
                 }
                 _ if self.is_meta_key(
@@ -390,14 +387,17 @@ impl Builder<'_> {
     }
 
     /// A Markdown document's title: its first heading, when it names the report.
-    fn markdown_title(&mut self, raw: &[RawLine], first_heading: Option<usize>) -> Option<usize> {
+    fn markdown_title(&mut self, raw: &[RawKind], first_heading: Option<usize>) -> Option<usize> {
         let i = first_heading?;
-        let RawKind::Heading {
+        let RawKind::Heading(heading) = &raw[i] else {
+            return None;
+        };
+        let Heading {
             style: NumberStyle::Markdown,
             number: 0,
             rest,
             ..
-        } = &raw[i].kind
+        } = heading.as_ref()
         else {
             return None;
         };
@@ -408,7 +408,7 @@ impl Builder<'_> {
             .all(|w| t.contains(w.as_str()))
             .then(|| {
                 self.lines[i].kind = LineKind::Title;
-                self.lines[i].span.start = rest.start;
+                self.lines[i].span().start = rest.start;
                 i
             })
     }
@@ -422,10 +422,10 @@ impl Builder<'_> {
     fn find_title(&mut self, before: usize) -> Vec<usize> {
         let short: Vec<usize> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
-            .filter(|&i| self.is_short_value(&self.text[self.lines[i].span.clone()]))
+            .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
             .collect();
         let has_all = |b: &Self, i: usize, words: &[String]| {
-            let t = &b.text[b.lines[i].span.clone()];
+            let t = &b.text[b.lines[i].span()];
             words.iter().all(|w| t.contains(w.as_str()))
         };
         let mut candidates = Vec::new();
@@ -433,14 +433,13 @@ impl Builder<'_> {
             if !has_all(self, i, &self.cfg.title_words) {
                 continue;
             }
-            if self.is_page_title(&self.text[self.lines[i].span.clone()]) {
+            if self.is_page_title(&self.text[self.lines[i].span()]) {
                 self.lines[i].kind = LineKind::Chrome;
             } else {
                 candidates.push(i);
             }
         }
-        let with_year =
-            |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span.clone()]).is_some();
+        let with_year = |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span()]).is_some();
         let title = candidates
             .iter()
             .find(|i| with_year(self, i))
@@ -461,12 +460,12 @@ impl Builder<'_> {
                 .iter()
                 .all(|l| l.kind == LineKind::Blank)
         {
-            let organ = self.text[self.lines[above].span.clone()].trim_matches(is_blank);
+            let organ = self.text[self.lines[above].span()].trim_matches(is_blank);
             let opens_with_organ = |t: &str| {
                 let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
                 ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) || head.contains("关于")
             };
-            let t = self.text[self.lines[title].span.clone()].trim_matches(is_blank);
+            let t = self.text[self.lines[title].span()].trim_matches(is_blank);
             if (ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于"))
                 && !opens_with_organ(t)
             {
@@ -499,7 +498,7 @@ impl Builder<'_> {
     /// (`某市人民政府 2024年1月26日`, also a Word paragraph split by a soft break). It is
     /// the last text but for what GB/T 9704 lets follow it: the 附注 `（此件公开发布）`,
     /// `附件：` and the attachments, a contact line, the 版记 (`抄送：`, `…印发`).
-    fn find_signature(&mut self, raw: &[RawLine]) -> Signature {
+    fn find_signature(&mut self, raw: &[RawKind]) -> Signature {
         let mut sig = Signature::default();
         let content: Vec<usize> = (0..raw.len())
             .rev()
@@ -514,9 +513,9 @@ impl Builder<'_> {
         // The closing block's date: the last date line with only closing matter after it.
         let mut found = None;
         for (k, &i) in content.iter().enumerate() {
-            let date = match &raw[i].kind {
-                RawKind::Date(d) => Some((d.clone(), false)),
-                RawKind::Text => self.one_line_signature(raw[i].span.clone()),
+            let date = match &raw[i] {
+                RawKind::Date(d) => Some((d.as_ref().clone(), false)),
+                RawKind::Text => self.one_line_signature(self.lines[i].span()),
                 _ => None,
             };
             if let Some(date) = date.filter(|_| self.only_closing_matter(&content[..k])) {
@@ -524,7 +523,7 @@ impl Builder<'_> {
                 break;
             }
             // Past a long line of text no earlier line has only closing matter after it.
-            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
             if !self.is_closing_matter(i) && !at_most(t, self.cfg.short_line) {
                 break;
             }
@@ -542,7 +541,8 @@ impl Builder<'_> {
                 sig.date_form = date.form;
                 self.lines[i].kind = LineKind::Signature;
                 if one_line {
-                    sig.organ = Some(trim_span(self.text, raw[i].span.start..date.span.start));
+                    let start = self.lines[i].span().start;
+                    sig.organ = Some(trim_span(self.text, start..date.span.start));
                     return sig;
                 }
                 content.get(k + 1).copied()
@@ -556,7 +556,7 @@ impl Builder<'_> {
             }
         };
         if let Some(i) = organ_line.filter(|&i| self.is_organ(i, &raw[i], sig.date.is_some())) {
-            sig.organ = Some(trim_span(self.text, raw[i].span.clone()));
+            sig.organ = Some(trim_span(self.text, self.lines[i].span()));
             self.lines[i].kind = LineKind::Signature;
         }
         sig
@@ -566,10 +566,10 @@ impl Builder<'_> {
     /// a longer paragraph after it, is a top-level heading without an ordinal when it
     /// names a mandated part (`存在的问题和不足`), or when the document numbers no
     /// top-level heading at all (its headings are all such lines).
-    fn unnumbered_headings(&mut self, raw: &mut [RawLine], cfg: &SectionsConfig) {
+    fn unnumbered_headings(&mut self, raw: &mut [RawKind], cfg: &SectionsConfig) {
         let numbered = raw
             .iter()
-            .any(|r| matches!(r.kind, RawKind::Heading { level: 1, .. }));
+            .any(|r| matches!(r, RawKind::Heading(h) if h.level == 1));
         let content: Vec<usize> = (0..raw.len())
             .filter(|&i| {
                 !matches!(
@@ -589,11 +589,11 @@ impl Builder<'_> {
             {
                 continue;
             }
-            let t = self.text[raw[i].span.clone()].trim_matches(is_blank);
+            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
             if !at_most(t, UNNUMBERED_CHARS) {
                 continue;
             }
-            let next = self.text[raw[after].span.clone()].trim_matches(is_blank);
+            let next = self.text[self.lines[after].span()].trim_matches(is_blank);
             let len = t.chars().count();
             let next_len = next.chars().take(2 * len.max(20)).count();
             if len < 4
@@ -605,14 +605,14 @@ impl Builder<'_> {
             {
                 continue;
             }
-            let span = trim_span(self.text, raw[i].span.clone());
-            raw[i].kind = RawKind::Heading {
+            let span = trim_span(self.text, self.lines[i].span());
+            raw[i] = RawKind::Heading(Box::new(Heading {
                 level: 1,
                 number: 0,
                 style: NumberStyle::Unnumbered,
                 marker: span.start..span.start,
                 rest: span,
-            };
+            }));
             self.lines[i].kind = LineKind::Heading;
         }
     }
@@ -658,7 +658,7 @@ impl Builder<'_> {
         let mut attachments = false;
         // `after` runs from the end backwards; read it forwards.
         after.iter().rev().all(|&i| {
-            let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
             if starts_with_any(t, &self.cfg.attachment_words) {
                 attachments = true;
             }
@@ -668,7 +668,7 @@ impl Builder<'_> {
 
     /// A line of the closing matter other than attachments.
     fn is_closing_matter(&self, i: usize) -> bool {
-        let t = self.text[self.lines[i].span.clone()].trim_matches(is_blank);
+        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
         let bare = t.trim_start_matches(['(', '（']);
         starts_with_any(bare, &self.cfg.closing_words)
             || starts_with_any(t, &self.cfg.attachment_words)
@@ -678,9 +678,9 @@ impl Builder<'_> {
 
     /// A short line without punctuation; without a date below it, it must also end like
     /// the name of an organ (…政府, …局).
-    fn is_organ(&self, index: usize, raw: &RawLine, has_date: bool) -> bool {
-        let t = self.text[raw.span.clone()].trim_matches(is_blank);
-        matches!(raw.kind, RawKind::Text)
+    fn is_organ(&self, index: usize, raw: &RawKind, has_date: bool) -> bool {
+        let t = self.text[self.lines[index].span()].trim_matches(is_blank);
+        matches!(raw, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
             && at_most(t, 30)
@@ -692,7 +692,7 @@ impl Builder<'_> {
 /// Nests the headings into sections and gives each top-level section its role.
 fn sections(
     text: &str,
-    raw: &[RawLine],
+    raw: &[RawKind],
     lines: &[Line],
     cfg: &SectionsConfig,
     plan_words: &PlanWords,
@@ -701,24 +701,24 @@ fn sections(
         .iter()
         .zip(lines)
         .filter(|(_, l)| l.kind == LineKind::Heading)
-        .filter_map(|(r, _)| match r.kind {
-            RawKind::Heading { level, .. } => Some(level),
+        .filter_map(|(r, _)| match r {
+            RawKind::Heading(h) => Some(h.level),
             _ => None,
         })
         .min()
         .unwrap_or(1);
     let mut roots: Vec<Section> = Vec::new();
     for (i, r) in raw.iter().enumerate() {
-        let RawKind::Heading {
+        let RawKind::Heading(heading) = r else {
+            continue;
+        };
+        let Heading {
             level,
             number,
             style,
             marker,
             rest,
-        } = &r.kind
-        else {
-            continue;
-        };
+        } = heading.as_ref();
         if lines[i].kind != LineKind::Heading {
             continue; // a Markdown title
         }
@@ -869,9 +869,7 @@ fn mark_thematic(
     let bodies = || {
         run.iter().flat_map(|&i| {
             let s = &roots[i];
-            lines[s.line..s.end_line]
-                .iter()
-                .map(|l| &text[l.span.clone()])
+            lines[s.line..s.end_line].iter().map(|l| &text[l.span()])
         })
     };
     let has_any = |words: &AnyOf| bodies().any(|t| words.is_in(t));
@@ -903,7 +901,7 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
         o.lines[..first]
             .iter()
             .filter(|l| l.kind == LineKind::Paragraph)
-            .find_map(|l| first_year(&text[l.span.clone()]))
+            .find_map(|l| first_year(&text[l.span()]))
     };
     // The first lines of the measures part tell the year's work (`2021年，党组…`).
     let body = || {
@@ -911,7 +909,7 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
             o.lines[s.line + 1..s.end_line.min(s.line + 6)]
                 .iter()
                 .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
-                .find_map(|l| first_year(&text[l.span.clone()]))
+                .find_map(|l| first_year(&text[l.span()]))
         })
     };
     measures.or_else(other).or_else(preamble).or_else(body)
@@ -969,10 +967,10 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
         }
-        let items = enumeration_items(&text[l.span.clone()], l.span.start);
+        let items = enumeration_items(&text[l.span()], l.span().start);
         let opens_line = items
             .first()
-            .is_some_and(|e| text[l.span.start..e.span.start].chars().all(is_blank));
+            .is_some_and(|e| text[l.span().start..e.span.start].chars().all(is_blank));
         let continues = open
             && l.kind == LineKind::Paragraph
             && opens_line

@@ -6,27 +6,48 @@
 //! URL or domain glued into the text, with the site's slogan before it.
 
 use super::lines::{self, RawKind, RawLine};
+use super::{Line, LineKind};
 use crate::config::OutlineConfig;
 use std::ops::Range;
 
 /// A line shorter than this (in bytes) is never taken for a flattened document.
 const MIN_FLAT_BYTES: usize = 300;
 
-/// `raw` with every flattened line cut into segments, the source line indexes that were
-/// cut, and the watermarks found. `lines` is the number of lines `raw` yields.
+/// The lines of a document, flattened lines cut into segments: each line's span (its
+/// kind still [`LineKind::Blank`]) and, at the same index, what the grammar saw on it.
+pub struct Split {
+    pub lines: Vec<Line>,
+    pub kinds: Vec<RawKind>,
+    /// The source line indexes that were cut.
+    pub flattened: Vec<usize>,
+    pub watermarks: Vec<Range<usize>>,
+}
+
+impl Split {
+    fn push(&mut self, span: Range<usize>, kind: RawKind) {
+        self.lines.push(Line::new(span, LineKind::Blank));
+        self.kinds.push(kind);
+    }
+}
+
+/// `raw` with every flattened line cut into segments, and the watermarks found. `lines`
+/// is the number of lines `raw` yields.
 pub fn split(
     text: &str,
     raw: impl Iterator<Item = RawLine>,
     lines: usize,
     cfg: &OutlineConfig,
-) -> (Vec<RawLine>, Vec<usize>, Vec<Range<usize>>) {
-    let mut out = Vec::with_capacity(lines);
-    let mut flattened = Vec::new();
-    let mut watermarks = Vec::new();
+) -> Split {
+    let mut out = Split {
+        lines: Vec::with_capacity(lines),
+        kinds: Vec::with_capacity(lines),
+        flattened: Vec::new(),
+        watermarks: Vec::new(),
+    };
     for (index, r) in raw.enumerate() {
         let marks = watermarks_in(text, r.span.clone(), &cfg.watermark_words);
         let cuts = match r.kind {
-            RawKind::Text | RawKind::Heading { .. } if r.span.len() >= MIN_FLAT_BYTES => {
+            RawKind::Text | RawKind::Heading(_) if r.span.len() >= MIN_FLAT_BYTES => {
                 heading_starts(&text[r.span.clone()], r.span.start)
             }
             _ => Vec::new(),
@@ -42,11 +63,11 @@ pub fn split(
             .and_then(|&cut| title_end(&text[at..cut], &cfg.title_words));
         // Two headings in sequence, or the title and the first heading.
         if cuts.len() < 2 && (cuts.is_empty() || title.is_none()) {
-            watermarks.extend(marks);
-            out.push(r);
+            out.watermarks.extend(marks);
+            out.push(r.span, r.kind);
             continue;
         }
-        flattened.push(index);
+        out.flattened.push(index);
         let mut bounds = vec![r.span.start];
         if let Some(w) = watermark {
             bounds.push(w.end);
@@ -63,11 +84,11 @@ pub fn split(
                 continue;
             }
             let kind = lines::classify(&text[span.clone()], span.start);
-            out.push(RawLine { span, kind });
+            out.push(span, kind);
         }
-        watermarks.extend(marks);
+        out.watermarks.extend(marks);
     }
-    (out, flattened, watermarks)
+    out
 }
 
 /// Where `一、`, `二、`, … begin in `line` (offset by `base`): at the line's start or after

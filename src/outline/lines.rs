@@ -39,28 +39,40 @@ impl NumberStyle {
 }
 
 /// What the grammar saw on one line. Spans are byte ranges in the whole text.
+/// Kept for every line of a document while its outline is built, so held in 16 bytes:
+/// the rare kinds with spans are boxed.
 #[derive(Debug, Clone)]
 pub enum RawKind {
     Blank,
-    Heading {
-        level: u8,
-        number: u32,
-        style: NumberStyle,
-        /// The numbering itself (`一、`, `(一)`, `1.`).
-        marker: Range<usize>,
-        /// What follows the numbering.
-        rest: Range<usize>,
-    },
-    Bullet(Range<usize>),
-    Pipe(Range<usize>),
+    Heading(Box<Heading>),
+    /// A bulleted line; where its content starts (it runs to the line's end).
+    Bullet(usize),
+    /// A line holding a `|`: maybe a row of a metadata table.
+    Pipe,
     Breadcrumb,
     /// A line holding only a date.
-    Date(DateText),
-    KeyValue {
-        key: Range<usize>,
-        value: Range<usize>,
-    },
+    Date(Box<DateText>),
+    KeyValue(Box<KeyValue>),
     Text,
+}
+
+/// A numbered (or styled) heading line.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub number: u32,
+    pub style: NumberStyle,
+    /// The numbering itself (`一、`, `(一)`, `1.`).
+    pub marker: Range<usize>,
+    /// What follows the numbering.
+    pub rest: Range<usize>,
+}
+
+/// A `key: value` line.
+#[derive(Debug, Clone)]
+pub struct KeyValue {
+    pub key: Range<usize>,
+    pub value: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,7 +105,7 @@ pub fn classify(line: &str, base: usize) -> RawKind {
         return kind;
     }
     if !may_open(line) {
-        return pipe_row(line, base).unwrap_or(RawKind::Text);
+        return pipe_row(line).unwrap_or(RawKind::Text);
     }
     parsed(line, base)
 }
@@ -106,11 +118,11 @@ fn parsed(line: &str, base: usize) -> RawKind {
         .and_then(|mut pairs| pairs.next())
         .and_then(|line| line.into_inner().next())
     else {
-        return pipe_row(line, base).unwrap_or(RawKind::Text);
+        return pipe_row(line).unwrap_or(RawKind::Text);
     };
     let rest = base + pair.as_span().end()..base + line.len();
     if pair.as_rule() == Rule::key_value
-        && let Some(pipe) = pipe_row(line, base)
+        && let Some(pipe) = pipe_row(line)
     {
         return pipe;
     }
@@ -119,16 +131,16 @@ fn parsed(line: &str, base: usize) -> RawKind {
         Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::heading4 | Rule::md_heading => {
             heading(pair, base, rest)
         }
-        Rule::bullet => RawKind::Bullet(rest),
+        Rule::bullet => RawKind::Bullet(rest.start),
         Rule::breadcrumb => RawKind::Breadcrumb,
         Rule::date_line => pair
             .into_inner()
             .next()
-            .map_or(RawKind::Text, |d| RawKind::Date(date(d, base))),
-        Rule::key_value => RawKind::KeyValue {
+            .map_or(RawKind::Text, |d| RawKind::Date(Box::new(date(d, base)))),
+        Rule::key_value => RawKind::KeyValue(Box::new(KeyValue {
             key: child_span(pair, Rule::key).map_or(rest.clone(), |p| shifted(&p)),
             value: rest,
-        },
+        })),
         _ => RawKind::Text,
     }
 }
@@ -191,9 +203,7 @@ fn by_hand(line: &str, base: usize) -> Option<RawKind> {
     } else if first == '•' {
         // bullet = "•" ~ ws*
         let after = rest['•'.len_utf8()..].trim_start_matches(is_ws);
-        return Some(RawKind::Bullet(
-            base + line.len() - after.len()..base + line.len(),
-        ));
+        return Some(RawKind::Bullet(base + line.len() - after.len()));
     } else if first == '>' {
         return Some(RawKind::Breadcrumb);
     } else if !"一二三四五六七八九十".contains(first) {
@@ -217,13 +227,13 @@ fn by_hand(line: &str, base: usize) -> Option<RawKind> {
         let mark = rest[digits..].chars().next()?.len_utf8();
         (1, digits + mark, style, chinese_number(&rest[..digits]))
     };
-    Some(RawKind::Heading {
+    Some(RawKind::Heading(Box::new(Heading {
         level,
         number,
         style,
         marker: base + start..base + start + end,
         rest: base + start + end..base + line.len(),
-    })
+    })))
 }
 
 /// key_value = key ~ (":" | "：") ~ ws*, key = key_char{1,10}, on `rest` (the line
@@ -255,16 +265,16 @@ fn key_value(line: &str, rest: &str, base: usize) -> Option<RawKind> {
     if key_end == 0 || !rest[key_end..].starts_with([':', '\u{FF1A}']) {
         return None;
     }
-    if let Some(pipe) = pipe_row(line, base) {
+    if let Some(pipe) = pipe_row(line) {
         return Some(pipe);
     }
     let key_start = base + line.len() - rest.len();
     let colon = rest[key_end..].chars().next()?.len_utf8();
     let after = rest[key_end + colon..].trim_start_matches(is_ws);
-    Some(RawKind::KeyValue {
+    Some(RawKind::KeyValue(Box::new(KeyValue {
         key: key_start..key_start + key_end,
         value: base + line.len() - after.len()..base + line.len(),
-    })
+    })))
 }
 
 /// The length of the grammar's `arabic` (one to three ASCII digits) at the start of `s`;
@@ -378,36 +388,27 @@ fn may_open(line: &str) -> bool {
 /// is kept; otherwise it is an unnumbered heading. The reader's level wins either way.
 fn styled_heading(kind: RawKind, level: u8, span: &Range<usize>) -> RawKind {
     match kind {
-        RawKind::Heading {
-            number,
-            style,
-            marker,
-            rest,
-            ..
-        } => RawKind::Heading {
-            level,
-            number,
-            style,
-            marker,
-            rest,
-        },
+        RawKind::Heading(mut heading) => {
+            heading.level = level;
+            RawKind::Heading(heading)
+        }
         RawKind::Blank => RawKind::Blank,
-        _ => RawKind::Heading {
+        _ => RawKind::Heading(Box::new(Heading {
             level,
             number: 0,
             style: NumberStyle::Unnumbered,
             marker: span.start..span.start,
             rest: span.clone(),
-        },
+        })),
     }
 }
 
 /// A line with a `|` may be a metadata table row. The grammar's `pipe_row` accepts
 /// exactly the lines that hold a `|` (a test checks it), so it is not run: on a whole
 /// document flattened into one line it took most of the time.
-fn pipe_row(line: &str, base: usize) -> Option<RawKind> {
+fn pipe_row(line: &str) -> Option<RawKind> {
     memchr::memchr(b'|', line.as_bytes())?;
-    Some(RawKind::Pipe(base..base + line.len()))
+    Some(RawKind::Pipe)
 }
 
 fn child_span(pair: Pair<Rule>, rule: Rule) -> Option<Pair<Rule>> {
@@ -439,13 +440,13 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     if markdown {
         style = NumberStyle::Markdown;
     }
-    RawKind::Heading {
+    RawKind::Heading(Box::new(Heading {
         level,
         number,
         style,
         marker: marker_start..rest.start,
         rest,
-    }
+    }))
 }
 
 /// How a date's digits are written.
@@ -578,6 +579,14 @@ pub fn chinese_number(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document holds a raw kind and a line for each of its lines while its outline
+    /// is built: 2 MB of one-character lines is a million of each.
+    #[test]
+    fn per_line_data_is_compact() {
+        assert!(std::mem::size_of::<RawKind>() <= 16);
+        assert!(std::mem::size_of::<super::super::Line>() <= 12);
+    }
 
     /// `classify` answers an empty line without the grammar; the grammar agrees.
     #[test]

@@ -29,12 +29,29 @@ pub enum LineKind {
     Signature,
 }
 
+/// One line of the outline, held in 12 bytes (a document has a line per source line).
 #[derive(Debug, Clone)]
 pub struct Line {
+    start: u32,
+    end: u32,
+    pub kind: LineKind,
+}
+
+impl Line {
+    /// A line spanning `span` of a text (a [`crate::source::Source`]'s, so under 4 GiB).
+    pub fn new(span: Range<usize>, kind: LineKind) -> Self {
+        Line {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+        }
+    }
+
     /// Byte range of the line in the text, without its terminator (for a Markdown
     /// title, without its leading `#`).
-    pub span: Range<usize>,
-    pub kind: LineKind,
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One `key: value` of the web-page metadata.
@@ -126,8 +143,8 @@ pub struct Outline {
 impl Outline {
     /// The title's byte range.
     pub fn title_span(&self) -> Option<Range<usize>> {
-        let first = self.lines[*self.title.first()?].span.start;
-        let last = self.lines[*self.title.last()?].span.end;
+        let first = self.lines[*self.title.first()?].span().start;
+        let last = self.lines[*self.title.last()?].span().end;
         Some(first..last)
     }
 
@@ -139,7 +156,7 @@ impl Outline {
         Some(
             self.title
                 .iter()
-                .map(|&i| text[self.lines[i].span.clone()].trim_matches(build::is_blank))
+                .map(|&i| text[self.lines[i].span()].trim_matches(build::is_blank))
                 .collect(),
         )
     }

@@ -69,7 +69,7 @@ impl Rule for Check {
             for t in tokens {
                 let reason = match &t.kind {
                     TokenKind::Date(d)
-                        if d.is_valid() || self.is_count(d, &doc.text()[..t.start]) =>
+                        if d.is_valid() || self.is_count(d, &doc.text()[..t.start()]) =>
                     {
                         continue;
                     }
@@ -82,7 +82,7 @@ impl Rule for Check {
                     }
                     _ => continue,
                 };
-                out.push(invalid(doc, t.start..t.end, reason));
+                out.push(invalid(doc, t.start()..t.end(), reason));
             }
         }
         // A signature date the tokenizer does not read (Chinese numerals, full-width

@@ -64,7 +64,7 @@ impl Rule for Check {
             if !matches!(line.kind, LineKind::Paragraph | LineKind::Heading) {
                 continue;
             }
-            let text = doc.text()[line.span.clone()].trim();
+            let text = doc.text()[line.span()].trim();
             match seen.get(text) {
                 Some(&orig) => {
                     let n = text.chars().count();
@@ -100,7 +100,7 @@ impl Check {
         let Some(r) = run.filter(|r| r.chars >= self.min_chars) else {
             return;
         };
-        let line = trim_span(doc.text(), doc.outline.lines[r.first].span.clone());
+        let line = trim_span(doc.text(), doc.outline.lines[r.first].span());
         let span = sentence::split(doc.text(), line).next().unwrap_or(0..0);
         let message = if r.first == r.last {
             format!("重复内容：此段与第 {} 行完全相同", r.original_first + 1)

@@ -81,7 +81,7 @@ impl Rule for Check {
         let mut seen = vec![false; self.topics.len()];
         for s in &parts {
             for l in &lines[s.line..s.end_line] {
-                for m in matcher.find_iter(&text[l.span.clone()]) {
+                for m in matcher.find_iter(&text[l.span()]) {
                     seen[self.topic_of[m.pattern().as_usize()]] = true;
                 }
             }

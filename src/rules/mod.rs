@@ -28,8 +28,8 @@ pub struct Document<'a> {
     /// vector for the document keeps a line's cost to its tokens.
     tokens: Vec<Token>,
     /// Each text line's index in the outline's lines and the end of its tokens in
-    /// `tokens`.
-    lines: Vec<(usize, usize)>,
+    /// `tokens` (a text is under 4 GiB, so both fit in 32 bits).
+    lines: Vec<(u32, u32)>,
     /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
     /// so the next answer is almost always there or just after it.
     last_line: Cell<usize>,
@@ -46,23 +46,22 @@ impl<'a> Document<'a> {
                 continue;
             }
             let first = tokens.len();
-            inline::tokenize_into(&source.text[l.span.clone()], &mut tokens);
-            let offset = l.span.start;
+            inline::tokenize_into(&source.text[l.span()], &mut tokens);
+            let offset = l.span().start;
             for t in &mut tokens[first..] {
-                t.start += offset;
-                t.end += offset;
+                t.shift(offset);
             }
             if !protected.is_empty() {
                 let mut k = first;
                 for i in first..tokens.len() {
-                    if !overlaps(&protected, tokens[i].start..tokens[i].end) {
+                    if !overlaps(&protected, tokens[i].start()..tokens[i].end()) {
                         tokens.swap(k, i);
                         k += 1;
                     }
                 }
                 tokens.truncate(k);
             }
-            lines.push((index, tokens.len()));
+            lines.push((index as u32, tokens.len() as u32));
         }
         tokens.shrink_to_fit();
         Document {
@@ -81,12 +80,13 @@ impl<'a> Document<'a> {
     }
 
     /// Each text line's span with its tokens.
-    pub fn tokens(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
+    pub fn tokens(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
         let mut start = 0;
         self.lines.iter().map(move |&(index, end)| {
+            let (index, end) = (index as usize, end as usize);
             let tokens = &self.tokens[start..end];
             start = end;
-            (&self.outline.lines[index].span, tokens)
+            (self.outline.lines[index].span(), tokens)
         })
     }
 
@@ -95,23 +95,23 @@ impl<'a> Document<'a> {
         let lines = &self.outline.lines;
         let i = self
             .lines
-            .partition_point(|&(l, _)| lines[l].span.start <= pos);
+            .partition_point(|&(l, _)| lines[l as usize].span().start <= pos);
         match i.checked_sub(1) {
-            Some(i) if pos <= lines[self.lines[i].0].span.end => {
-                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1);
-                &self.tokens[start..self.lines[i].1]
+            Some(i) if pos <= lines[self.lines[i].0 as usize].span().end => {
+                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1 as usize);
+                &self.tokens[start..self.lines[i].1 as usize]
             }
             _ => &[],
         }
     }
 
     /// Each line of text that is not web-page metadata, with its tokens.
-    pub fn text_lines(&self) -> impl Iterator<Item = (&Range<usize>, &[Token])> {
+    pub fn text_lines(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
         let lines = &self.outline.lines;
         self.lines
             .iter()
             .zip(self.tokens())
-            .filter(|((index, _), _)| lines[*index].kind != LineKind::Meta)
+            .filter(|((index, _), _)| lines[*index as usize].kind != LineKind::Meta)
             .map(|(_, line)| line)
     }
 
@@ -119,10 +119,12 @@ impl<'a> Document<'a> {
     pub fn line_kind(&self, start: usize) -> Option<LineKind> {
         let lines = &self.outline.lines;
         let last = self.last_line.get();
-        let near = (last..lines.len().min(last + 3)).find(|&i| lines[i].span.start == start);
+        let near = (last..lines.len().min(last + 3)).find(|&i| lines[i].span().start == start);
         let i = match near {
             Some(i) => i,
-            None => lines.binary_search_by_key(&start, |l| l.span.start).ok()?,
+            None => lines
+                .binary_search_by_key(&start, |l| l.span().start)
+                .ok()?,
         };
         self.last_line.set(i);
         Some(lines[i].kind)

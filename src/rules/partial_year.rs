@@ -93,7 +93,7 @@ impl Check {
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
             {
-                spans.push(t.start..t.end);
+                spans.push(t.start()..t.end());
             }
         }
         let Some(matcher) = &self.matcher else {
@@ -116,7 +116,7 @@ impl Check {
                 tokens_from(tokens, end)
                     .first()
                     .and_then(|t| match &t.kind {
-                        TokenKind::Date(d) if t.start == end => Some((d, t.end)),
+                        TokenKind::Date(d) if t.start() == end => Some((d, t.end())),
                         _ => None,
                     })
             else {
@@ -139,7 +139,7 @@ impl Check {
 fn figure_after(tokens: &[Token], at: usize, end: usize) -> bool {
     tokens_from(tokens, at)
         .iter()
-        .take_while(|t| t.end <= end)
+        .take_while(|t| t.end() <= end)
         .any(|t| {
             matches!(
                 t.kind,
@@ -161,7 +161,7 @@ impl Rule for Check {
             {
                 continue;
             }
-            let mut spans = self.partial_spans(doc, line, tokens);
+            let mut spans = self.partial_spans(doc, &line, tokens);
             if spans.is_empty() {
                 continue;
             }

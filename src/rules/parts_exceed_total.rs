@@ -54,7 +54,7 @@ impl Rule for Check {
             for marker in self.settings.markers.iter().filter(|m| !m.is_empty()) {
                 for (i, _) in line_text.match_indices(marker.as_str()) {
                     let at = line.start + i;
-                    if let Some(d) = self.check_list(text, line, tokens, at, marker) {
+                    if let Some(d) = self.check_list(text, &line, tokens, at, marker) {
                         out.push(d);
                     }
                 }
@@ -77,16 +77,18 @@ impl Check {
         let sentence =
             start_before(text, line.start, at, MAX_CHARS)..end_after(text, at, line.end, MAX_CHARS);
         // Tokens are sorted and disjoint: the sentence's are one slice of the line's.
-        let first = tokens.partition_point(|t| t.start < sentence.start);
-        let last = tokens.partition_point(|t| t.end <= sentence.end).max(first);
+        let first = tokens.partition_point(|t| t.start() < sentence.start);
+        let last = tokens
+            .partition_point(|t| t.end() <= sentence.end)
+            .max(first);
         let figures: Vec<&Token> = tokens[first..last]
             .iter()
             .filter(|t| !matches!(t.kind, TokenKind::HalfWidthPunct(_)))
             .collect();
         // The total: the figure just before the marker, with only punctuation between.
-        let total_token = *figures.iter().rev().find(|t| t.end <= at)?;
+        let total_token = *figures.iter().rev().find(|t| t.end() <= at)?;
         let total = counted(total_token)?;
-        let joined = text[total_token.end..at]
+        let joined = text[total_token.end()..at]
             .chars()
             .all(|c| c.is_whitespace() || ",，:：".contains(c));
         if !joined {
@@ -101,7 +103,7 @@ impl Check {
             }
             let mut inside = figures
                 .iter()
-                .filter(|t| clause.start <= t.start && t.end <= clause.end);
+                .filter(|t| clause.start <= t.start() && t.end() <= clause.end);
             let (Some(part_token), None) = (inside.next(), inside.next()) else {
                 break;
             };
@@ -117,7 +119,7 @@ impl Check {
             let (lo, hi) = bounds(part);
             sum = (sum.0 + lo, sum.1 + hi);
             if sum.0 > total_hi {
-                let span = total_token.start..part_token.end;
+                let span = total_token.start()..part_token.end();
                 return Some(finding(text, span, marker, sum, total_token, total));
             }
             if sum.0 >= total_lo && sum.1 <= total_hi {
@@ -162,7 +164,7 @@ fn finding(
     total: &Quantity,
 ) -> Diagnostic {
     let unit = &total.unit;
-    let shown_total = &text[total_token.start..total_token.end];
+    let shown_total = &text[total_token.start()..total_token.end()];
     let sum = if sum.0 == sum.1 {
         format!("{}{unit}", show(sum.0))
     } else {

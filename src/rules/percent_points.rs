@@ -91,7 +91,7 @@ impl Rule for Check {
                 let TokenKind::Percent { .. } = t.kind else {
                     continue;
                 };
-                let before = &text[line.start..t.start];
+                let before = &text[line.start..t.start()];
                 let Some(change) = self
                     .settings
                     .change_words
@@ -101,17 +101,17 @@ impl Rule for Check {
                 else {
                     continue;
                 };
-                let change_at = t.start - change.len();
+                let change_at = t.start() - change.len();
                 let start = clause_start(text, line.start, change_at);
                 if !self.has_rate_subject(&text[start..change_at]) {
                     continue;
                 }
                 let start = start + (text[start..].len() - text[start..].trim_start().len());
-                let number = text[t.start..t.end].trim_end_matches(['%', '\u{ff05}']);
-                let shown = &text[start..t.end];
+                let number = text[t.start()..t.end()].trim_end_matches(['%', '\u{ff05}']);
+                let shown = &text[start..t.end()];
                 out.push(
                     Diagnostic::new(
-                        start..t.end,
+                        start..t.end(),
                         format!("比率的变化应以“个百分点”表示：“{shown}”"),
                     )
                     .label("百分点还是相对变化？")

@@ -48,8 +48,8 @@ impl Rule for Check {
                 let TokenKind::Percent { value, .. } = t.kind else {
                     continue;
                 };
-                let start = clause_start(text, line.start, t.start);
-                let clause = &text[start..t.start];
+                let start = clause_start(text, line.start, t.start());
+                let clause = &text[start..t.start()];
                 let has = |words: &[String]| words.iter().any(|w| clause.contains(w.as_str()));
                 let over = self
                     .settings
@@ -61,9 +61,9 @@ impl Rule for Check {
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)
                 {
-                    let shown = &text[start..t.end];
+                    let shown = &text[start..t.end()];
                     out.push(
-                        Diagnostic::new(start..t.end, format!("比率超出 0–100%：“{shown}”"))
+                        Diagnostic::new(start..t.end(), format!("比率超出 0–100%：“{shown}”"))
                             .label("比率不可能超过 100%")
                             .help("核对分子和分母；若指增长幅度，应写明“同比增长”而不是“率”"),
                     );

@@ -79,7 +79,7 @@ impl Rule for Check {
                 // The whole run of half-width marks around a flagged one: fixing only
                 // the flagged one would put its neighbours next to a full-width mark,
                 // and a second fix would find them (`）((` → `）（(` → `）（（`).
-                let run = mark_run(text, line.clone(), t.start);
+                let run = mark_run(text, line.clone(), t.start());
                 for at in run.start.max(taken)..run.end {
                     if let Some((k, _)) = kind_of(char::from(text.as_bytes()[at])) {
                         half[k].push(at);

@@ -40,20 +40,20 @@ impl Rule for Check {
                 // What the second number carries that the first lacks.
                 let missing = match &t.kind {
                     TokenKind::Percent { .. } => {
-                        text[t.start..t.end].chars().last().map(String::from)
+                        text[t.start()..t.end()].chars().last().map(String::from)
                     }
                     TokenKind::Quantity(q) if q.multiplier() == 1e4 => Some("万".into()),
                     TokenKind::Quantity(q) if q.multiplier() == 1e8 => Some("亿".into()),
                     _ => None,
                 };
                 let Some(missing) = missing else { continue };
-                let Some(sep) = text[..t.start].chars().next_back() else {
+                let Some(sep) = text[..t.start()].chars().next_back() else {
                     continue;
                 };
                 if !SEPARATORS.contains(&sep) {
                     continue;
                 }
-                let sep_at = t.start - sep.len_utf8();
+                let sep_at = t.start() - sep.len_utf8();
                 let Some(first) = token_ending_at(tokens, sep_at) else {
                     continue;
                 };
@@ -62,18 +62,18 @@ impl Rule for Check {
                 };
                 let bare = q.multiplier() == 1.0 && q.unit.is_empty() && !q.approx;
                 // `2021-2025`, `GB/T 9704-2012`: not a value range.
-                let word_before = text[..first.start]
+                let word_before = text[..first.start()]
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
                 if !bare || word_before {
                     continue;
                 }
-                let span = first.start..t.end;
+                let span = first.start()..t.end();
                 let fixed = format!(
                     "{}{missing}{}",
-                    &text[first.start..first.end],
-                    &text[sep_at..t.end]
+                    &text[first.start()..first.end()],
+                    &text[sep_at..t.end()]
                 );
                 out.push(
                     Diagnostic::new(

@@ -84,8 +84,8 @@ impl Rule for Check {
                 let TokenKind::Percent { value, decimals } = t.kind else {
                     continue;
                 };
-                let sentence = start_before(text, line.start, t.start, MAX_CHARS);
-                let first = tokens[..i].partition_point(|t| t.start < sentence);
+                let sentence = start_before(text, line.start, t.start(), MAX_CHARS);
+                let first = tokens[..i].partition_point(|t| t.start() < sentence);
                 let figures: Vec<&Token> =
                     tokens[first..i].iter().filter(|t| is_figure(t)).collect();
                 let computed = self
@@ -129,18 +129,18 @@ impl Check {
         before: &[&Token],
         t: &Token,
     ) -> Option<Computed> {
-        let clause = clause_start(text, sentence, t.start);
+        let clause = clause_start(text, sentence, t.start());
         let named_here = |p: &&PartRate| {
-            last_of(&text[clause..t.start], &p.rate)
-                .is_some_and(|(at, w)| self.names_rate(&text[clause + at + w.len()..t.start]))
+            last_of(&text[clause..t.start()], &p.rate)
+                .is_some_and(|(at, w)| self.names_rate(&text[clause + at + w.len()..t.start()]))
         };
         let pattern = self.settings.part_rates.iter().find(named_here)?;
         let named = clause + (text[clause..].len() - text[clause..].trim_start().len());
         // The part is the figure just before the rate, with nothing else between.
         let (part_token, rest) = before.split_last()?;
         let part = counted(part_token)?;
-        let part_clause = clause_start(text, sentence, part_token.start);
-        last_of(&text[part_clause..part_token.start], &pattern.part)?;
+        let part_clause = clause_start(text, sentence, part_token.start());
+        last_of(&text[part_clause..part_token.start()], &pattern.part)?;
         // The whole: the only other figure of that unit earlier in the sentence.
         let mut wholes = rest.iter().filter(|w| match &w.kind {
             TokenKind::Quantity(q) => q.unit == part.unit,
@@ -157,11 +157,11 @@ impl Check {
         }
         let range = (p.0 / w.1 * 100.0, (p.1 / w.0).min(1.0) * 100.0);
         Some(Computed {
-            span: named..t.end,
+            span: named..t.end(),
             basis: format!(
                 "“{}”和“{}”",
-                &text[whole_token.start..whole_token.end],
-                &text[part_token.start..part_token.end]
+                &text[whole_token.start()..whole_token.end()],
+                &text[part_token.start()..part_token.end()]
             ),
             range,
         })
@@ -170,29 +170,29 @@ impl Check {
     /// `由A项优化至B项，减少X%`: the change `t` from A to B.
     fn change(&self, text: &str, before: &[&Token], t: &Token) -> Option<Computed> {
         let s = &self.settings;
-        let lead = &text[..t.start];
+        let lead = &text[..t.start()];
         let (word, decrease) = s
             .decrease_words
             .iter()
             .map(|w| (w, true))
             .chain(s.increase_words.iter().map(|w| (w, false)))
             .find(|(w, _)| !w.is_empty() && lead.ends_with(w.as_str()))?;
-        let word_at = t.start - word.len();
+        let word_at = t.start() - word.len();
         let [.., from_token, to_token] = before else {
             return None;
         };
         let (from, to) = (counted(from_token)?, counted(to_token)?);
         // `151减少`: a figure read with the word's first character as its unit is not
         // joined to the word.
-        let joins = text.get(to_token.end..word_at).is_some_and(|gap| {
+        let joins = text.get(to_token.end()..word_at).is_some_and(|gap| {
             gap.chars()
                 .all(|c| c.is_whitespace() || ",，、".contains(c))
         });
-        let between = &text[from_token.end..to_token.start];
+        let between = &text[from_token.end()..to_token.start()];
         let linked = between.chars().count() <= s.from_to_gap
             && ends_with_any(between, &s.to_words)
             && !between.contains(|c: char| sentence_break(c))
-            && ends_with_any(&text[..from_token.start], &s.from_words);
+            && ends_with_any(&text[..from_token.start()], &s.from_words);
         if from.unit != to.unit || !joins || !linked {
             return None;
         }
@@ -206,8 +206,8 @@ impl Check {
             ((b.0 / a.1 - 1.0) * 100.0, (b.1 / a.0 - 1.0) * 100.0)
         };
         Some(Computed {
-            span: word_at..t.end,
-            basis: format!("“{}”", &text[from_token.start..to_token.end]),
+            span: word_at..t.end(),
+            basis: format!("“{}”", &text[from_token.start()..to_token.end()]),
             range,
         })
     }

@@ -75,7 +75,7 @@ pub fn line_tokens_at<'a>(doc: &'a Document, pos: usize) -> &'a [Token] {
 pub fn line_index(doc: &Document, pos: usize) -> usize {
     let lines = &doc.outline.lines;
     lines
-        .partition_point(|l| l.span.start <= pos)
+        .partition_point(|l| l.span().start <= pos)
         .saturating_sub(1)
 }
 
@@ -105,9 +105,11 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
         .iter()
         .find_map(|t| match &t.kind {
             TokenKind::Date(d)
-                if t.start <= span.start && span.end <= t.end && full_date(d) == Some(value) =>
+                if t.start() <= span.start
+                    && span.end <= t.end()
+                    && full_date(d) == Some(value) =>
             {
-                Some((t.start..t.end, d))
+                Some((t.start()..t.end(), d))
             }
             _ => None,
         });
@@ -137,11 +139,11 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
             let span = &m.value_span;
             let token = line_tokens_at(doc, span.start)
                 .iter()
-                .filter(|t| span.start <= t.start && t.end <= span.end)
+                .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .find_map(|t| match &t.kind {
                     TokenKind::Date(d) => Some(ReportDate {
                         value: full_date(d)?,
-                        span: t.start..t.end,
+                        span: t.start()..t.end(),
                         origin: Origin::Meta(&m.key),
                         token: Some(d),
                     }),
@@ -192,10 +194,10 @@ pub fn inside(tokens: &[Token], pair: Pair) -> Vec<Range<usize>> {
     let mut open: Option<usize> = None;
     for t in tokens {
         match t.kind {
-            TokenKind::Open(p) if p == pair => open = Some(t.start),
+            TokenKind::Open(p) if p == pair => open = Some(t.start()),
             TokenKind::Close(p) if p == pair => {
                 if let Some(start) = open.take() {
-                    ranges.push(start..t.end);
+                    ranges.push(start..t.end());
                 }
             }
             _ => {}
@@ -220,11 +222,11 @@ pub fn within(ranges: &[Range<usize>], span: &Range<usize>) -> bool {
 
 /// The tokens from the first one starting at or after `pos` (tokens are sorted).
 pub fn tokens_from(tokens: &[Token], pos: usize) -> &[Token] {
-    &tokens[tokens.partition_point(|t| t.start < pos)..]
+    &tokens[tokens.partition_point(|t| t.start() < pos)..]
 }
 
 /// The token ending exactly at `pos`, if any.
 pub fn token_ending_at(tokens: &[Token], pos: usize) -> Option<&Token> {
-    let i = tokens.partition_point(|t| t.end < pos);
-    tokens.get(i).filter(|t| t.end == pos)
+    let i = tokens.partition_point(|t| t.end() < pos);
+    tokens.get(i).filter(|t| t.end() == pos)
 }

@@ -102,7 +102,7 @@ impl Rule for Check {
             if matches!(line.kind, LineKind::Blank | LineKind::Meta) {
                 continue;
             }
-            let span = trim_span(text, line.span.clone());
+            let span = trim_span(text, line.span());
             let s = &text[span.clone()];
             if s.chars().nth(40).is_some() {
                 continue;

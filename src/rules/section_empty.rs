@@ -82,11 +82,11 @@ impl Rule for Check {
 /// further than `limit` (enough to know the section is not empty).
 fn body_chars(doc: &Document, s: &Section, limit: usize) -> usize {
     let o = doc.outline;
-    let own = o.lines[s.line].span.clone();
+    let own = o.lines[s.line].span();
     let body = o.lines[s.line + 1..s.end_line]
         .iter()
         .filter(|l| matches!(l.kind, LineKind::Paragraph | LineKind::Heading))
-        .map(|l| &doc.text()[l.span.clone()]);
+        .map(|l| &doc.text()[l.span()]);
     // In a flattened document a heading's body follows it on its segment, and where the
     // heading ends is not known: count the segment from the numbering on.
     let flattened = o.flattened.contains(&doc.source.line_index(own.start));

@@ -95,7 +95,7 @@ fn end_of_content(doc: &Document) -> std::ops::Range<usize> {
     let o = doc.outline;
     match o.sections.last() {
         Some(last) => {
-            let end = o.lines[last.end_line - 1].span.end;
+            let end = o.lines[last.end_line - 1].span().end;
             end..end
         }
         None => o.title_span().unwrap_or(0..0),

@@ -57,9 +57,9 @@ impl Rule for Check {
         let parts: Vec<_> = doc.outline.parts(Role::Shortcomings).collect();
         let Some(first) = parts.first() else { return };
         let names_a_cause = parts.iter().any(|s| {
-            let heading_rest = s.heading.end..lines[s.line].span.end;
+            let heading_rest = s.heading.end..lines[s.line].span().end;
             std::iter::once(heading_rest)
-                .chain(lines[s.line + 1..s.end_line].iter().map(|l| l.span.clone()))
+                .chain(lines[s.line + 1..s.end_line].iter().map(|l| l.span()))
                 .any(|span| causes.is_match(&text[span]))
         });
         if !names_a_cause {

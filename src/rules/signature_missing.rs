@@ -60,8 +60,8 @@ fn last_character(doc: &Document) -> std::ops::Range<usize> {
     }) else {
         return 0..0;
     };
-    let text = doc.text()[line.span.clone()].trim_end();
+    let text = doc.text()[line.span()].trim_end();
     let last = text.chars().next_back().map_or(0, char::len_utf8);
-    let end = line.span.start + text.len();
+    let end = line.span().start + text.len();
     end - last..end
 }

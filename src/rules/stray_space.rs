@@ -58,7 +58,7 @@ struct Quotes {
 
 impl Quotes {
     fn inside(&mut self, tokens: &[Token], pos: usize) -> bool {
-        while let Some(t) = tokens.get(self.next).filter(|t| t.start < pos) {
+        while let Some(t) = tokens.get(self.next).filter(|t| t.start() < pos) {
             self.next += 1;
             let (pair, step) = match t.kind {
                 TokenKind::Open(p) => (p, 1),

@@ -35,7 +35,7 @@ impl Rule for Check {
             return;
         }
         let span = o.first_content_line().map_or(0..0, |i| {
-            let start = o.lines[i].span.start;
+            let start = o.lines[i].span().start;
             let first = doc.text()[start..].chars().next().map_or(0, char::len_utf8);
             start..start + first
         });

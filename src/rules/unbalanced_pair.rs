@@ -64,7 +64,7 @@ fn report(marks: Marks, out: &mut Vec<Diagnostic>) {
             "前面缺少与之配对的符号"
         };
         out.push(
-            Diagnostic::new(t.start..t.end, message)
+            Diagnostic::new(t.start()..t.end(), message)
                 .label(label)
                 .help("补上缺少的一半，或删除多余的符号"),
         );
@@ -113,7 +113,7 @@ impl<'t> Marks<'t> {
     fn unmatched(self) -> Vec<(&'t Token, bool)> {
         let mut lone = self.lone;
         lone.extend(self.stack.into_iter().map(|(o, _)| (o, true)));
-        lone.sort_by_key(|(t, _)| t.start);
+        lone.sort_by_key(|(t, _)| t.start());
         lone
     }
 }
@@ -123,7 +123,7 @@ fn is_list_marker(text: &str, line_start: usize, t: &Token) -> bool {
     if !matches!(t.kind, TokenKind::Close(Pair::Paren)) {
         return false;
     }
-    let before = &text[line_start..t.start];
+    let before = &text[line_start..t.start()];
     let start = before
         .char_indices()
         .rev()
@@ -141,8 +141,8 @@ fn is_list_marker(text: &str, line_start: usize, t: &Token) -> bool {
 fn is_apostrophe(text: &str, t: &Token) -> bool {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
     matches!(t.kind, TokenKind::Close(Pair::SingleQuote))
-        && latin(text[..t.start].chars().next_back())
-        && latin(text[t.end..].chars().next())
+        && latin(text[..t.start()].chars().next_back())
+        && latin(text[t.end()..].chars().next())
 }
 
 /// What a mark is called: `name(Pair::Book, true)` is the opening 书名号.

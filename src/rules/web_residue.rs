@@ -35,7 +35,7 @@ impl Rule for Check {
             .iter()
             .filter(|l| l.kind == LineKind::Chrome)
         {
-            let span = trim_span(doc.text(), line.span.clone());
+            let span = trim_span(doc.text(), line.span());
             let text = &doc.text()[span.clone()];
             out.push(
                 Diagnostic::new(span, format!("网页残留：“{text}”不是报告内容"))

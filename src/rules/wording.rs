@@ -267,7 +267,7 @@ impl Rule for Check {
 /// Whether a date (`2023年12月31日`, `2023年`, `11月底`) starts at byte `pos`.
 fn date_at(tokens: &[crate::inline::Token], pos: usize) -> bool {
     tokens_from(tokens, pos).first().is_some_and(|t| {
-        t.start == pos && matches!(t.kind, TokenKind::Date(_) | TokenKind::MonthRange { .. })
+        t.start() == pos && matches!(t.kind, TokenKind::Date(_) | TokenKind::MonthRange { .. })
     })
 }
 

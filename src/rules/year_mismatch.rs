@@ -49,9 +49,9 @@ impl Rule for Check {
             let span = &s.heading;
             let years: Vec<(i32, std::ops::Range<usize>)> = line_tokens_at(doc, span.start)
                 .iter()
-                .filter(|t| span.start <= t.start && t.end <= span.end)
+                .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .filter_map(|t| match &t.kind {
-                    TokenKind::Date(d) => Some((d.year?, t.start..t.end)),
+                    TokenKind::Date(d) => Some((d.year?, t.start()..t.end())),
                     _ => None,
                 })
                 .collect();
