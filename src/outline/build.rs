@@ -1,7 +1,7 @@
 //! Builds the [`Outline`] from the grammar's line kinds and the configured word lists.
 
 use super::flatten;
-use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind};
+use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind, RawKinds};
 use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::source::Source;
@@ -131,7 +131,10 @@ impl Outliner {
             }
         }
         watermarks.retain(|w| !is_line(&b.lines, w));
-        let first_heading = raw.iter().position(|r| matches!(r, RawKind::Heading(_)));
+        let first_heading = raw
+            .detailed()
+            .find(|(_, r)| matches!(r, RawKind::Heading(_)))
+            .map(|(i, _)| i);
         let title = match b.markdown_title(&raw, first_heading) {
             Some(i) => vec![i],
             None => b.find_title(first_heading.unwrap_or(raw.len())),
@@ -167,7 +170,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// Sorts lines into blank, chrome, metadata, headings and paragraphs.
-    fn classify(&mut self, raw: &[RawKind]) {
+    fn classify(&mut self, raw: &RawKinds) {
         // A metadata key whose value comes on a later line (`  • 成文日期:` … `2024-02-19`).
         let mut pending: Option<String> = None;
         for (i, r) in raw.iter().enumerate() {
@@ -387,7 +390,7 @@ impl Builder<'_> {
     }
 
     /// A Markdown document's title: its first heading, when it names the report.
-    fn markdown_title(&mut self, raw: &[RawKind], first_heading: Option<usize>) -> Option<usize> {
+    fn markdown_title(&mut self, raw: &RawKinds, first_heading: Option<usize>) -> Option<usize> {
         let i = first_heading?;
         let RawKind::Heading(heading) = &raw[i] else {
             return None;
@@ -420,16 +423,19 @@ impl Builder<'_> {
     /// the title. With no such line, a line naming the work without `报告`
     /// (`…2023年法治政府建设工作情况`) is the title, which `title-format` reports.
     fn find_title(&mut self, before: usize) -> Vec<usize> {
-        let short: Vec<usize> = (0..before)
+        // Line indexes in 32 bits: before the first heading may be every line of a text.
+        let short: Vec<u32> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
             .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
+            .map(|i| i as u32)
             .collect();
+        let short = || short.iter().map(|&i| i as usize);
         let has_all = |b: &Self, i: usize, words: &[String]| {
             let t = &b.text[b.lines[i].span()];
             words.iter().all(|w| t.contains(w.as_str()))
         };
         let mut candidates = Vec::new();
-        for &i in &short {
+        for i in short() {
             if !has_all(self, i, &self.cfg.title_words) {
                 continue;
             }
@@ -446,16 +452,14 @@ impl Builder<'_> {
             .or(candidates.first())
             .copied()
             .or_else(|| {
-                short
-                    .iter()
-                    .copied()
+                short()
                     .find(|&i| with_year(self, &i) && has_all(self, i, &self.cfg.loose_title_words))
             });
         let Some(title) = title else {
             return Vec::new();
         };
         let mut lines = vec![title];
-        if let Some(&above) = short.iter().rev().find(|&&i| i < title)
+        if let Some(above) = short().rev().find(|&i| i < title)
             && self.lines[above + 1..title]
                 .iter()
                 .all(|l| l.kind == LineKind::Blank)
@@ -498,7 +502,7 @@ impl Builder<'_> {
     /// (`某市人民政府 2024年1月26日`, also a Word paragraph split by a soft break). It is
     /// the last text but for what GB/T 9704 lets follow it: the 附注 `（此件公开发布）`,
     /// `附件：` and the attachments, a contact line, the 版记 (`抄送：`, `…印发`).
-    fn find_signature(&mut self, raw: &[RawKind]) -> Signature {
+    fn find_signature(&mut self, raw: &RawKinds) -> Signature {
         let mut sig = Signature::default();
         let content: Vec<usize> = (0..raw.len())
             .rev()
@@ -566,55 +570,75 @@ impl Builder<'_> {
     /// a longer paragraph after it, is a top-level heading without an ordinal when it
     /// names a mandated part (`存在的问题和不足`), or when the document numbers no
     /// top-level heading at all (its headings are all such lines).
-    fn unnumbered_headings(&mut self, raw: &mut [RawKind], cfg: &SectionsConfig) {
+    fn unnumbered_headings(&mut self, raw: &mut RawKinds, cfg: &SectionsConfig) {
         let numbered = raw
-            .iter()
-            .any(|r| matches!(r, RawKind::Heading(h) if h.level == 1));
-        let content: Vec<usize> = (0..raw.len())
-            .filter(|&i| {
-                !matches!(
-                    self.lines[i].kind,
-                    LineKind::Blank | LineKind::Chrome | LineKind::Meta
-                )
-            })
-            .collect();
-        for w in content.windows(3) {
-            let [before, i, after] = [w[0], w[1], w[2]];
-            if self.lines[i].kind != LineKind::Paragraph
-                || !matches!(
-                    self.lines[before].kind,
-                    LineKind::Paragraph | LineKind::Heading
-                )
-                || self.lines[after].kind != LineKind::Paragraph
-            {
+            .detailed()
+            .any(|(_, r)| matches!(r, RawKind::Heading(h) if h.level == 1));
+        let mut found = Vec::new();
+        // Each line of content with the lines of content before and after it.
+        let mut window = [0; 3];
+        let mut seen = 0;
+        for next in 0..self.lines.len() {
+            if matches!(
+                self.lines[next].kind,
+                LineKind::Blank | LineKind::Chrome | LineKind::Meta
+            ) {
                 continue;
             }
-            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
-            if !at_most(t, UNNUMBERED_CHARS) {
+            window = [window[1], window[2], next];
+            seen += 1;
+            if seen < 3 {
                 continue;
             }
-            let next = self.text[self.lines[after].span()].trim_matches(is_blank);
-            let len = t.chars().count();
-            let next_len = next.chars().take(2 * len.max(20)).count();
-            if len < 4
-                || t.contains(SENTENCE_PUNCT)
-                || t.contains(['：', ':', '、', '“', '《'])
-                || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
-                || next_len < 2 * len.max(20)
-                || numbered && role_of(t, cfg) == Role::Other
-            {
-                continue;
+            if let Some(heading) = self.unnumbered_heading(window, numbered, cfg) {
+                found.push((window[1], RawKind::Heading(Box::new(heading))));
+                self.lines[window[1]].kind = LineKind::Heading;
             }
-            let span = trim_span(self.text, self.lines[i].span());
-            raw[i] = RawKind::Heading(Box::new(Heading {
-                level: 1,
-                number: 0,
-                style: NumberStyle::Unnumbered,
-                marker: span.start..span.start,
-                rest: span,
-            }));
-            self.lines[i].kind = LineKind::Heading;
         }
+        raw.set_detailed(found);
+    }
+
+    /// The middle line of `[before, i, after]` (lines of content, in order) as such a
+    /// heading, if it is one; `numbered` when the document numbers a top-level heading.
+    fn unnumbered_heading(
+        &self,
+        [before, i, after]: [usize; 3],
+        numbered: bool,
+        cfg: &SectionsConfig,
+    ) -> Option<Heading> {
+        if self.lines[i].kind != LineKind::Paragraph
+            || !matches!(
+                self.lines[before].kind,
+                LineKind::Paragraph | LineKind::Heading
+            )
+            || self.lines[after].kind != LineKind::Paragraph
+        {
+            return None;
+        }
+        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+        if !at_most(t, UNNUMBERED_CHARS) {
+            return None;
+        }
+        let next = self.text[self.lines[after].span()].trim_matches(is_blank);
+        let len = t.chars().count();
+        let next_len = next.chars().take(2 * len.max(20)).count();
+        if len < 4
+            || t.contains(SENTENCE_PUNCT)
+            || t.contains(['：', ':', '、', '“', '《'])
+            || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+            || next_len < 2 * len.max(20)
+            || numbered && role_of(t, cfg) == Role::Other
+        {
+            return None;
+        }
+        let span = trim_span(self.text, self.lines[i].span());
+        Some(Heading {
+            level: 1,
+            number: 0,
+            style: NumberStyle::Unnumbered,
+            marker: span.start..span.start,
+            rest: span,
+        })
     }
 
     /// `某市人民政府 2024年1月26日`: a short organ name, then the date (true); or a date
@@ -692,23 +716,22 @@ impl Builder<'_> {
 /// Nests the headings into sections and gives each top-level section its role.
 fn sections(
     text: &str,
-    raw: &[RawKind],
+    raw: &RawKinds,
     lines: &[Line],
     cfg: &SectionsConfig,
     plan_words: &PlanWords,
 ) -> Vec<Section> {
     let top = raw
-        .iter()
-        .zip(lines)
-        .filter(|(_, l)| l.kind == LineKind::Heading)
-        .filter_map(|(r, _)| match r {
+        .detailed()
+        .filter(|&(i, _)| lines[i].kind == LineKind::Heading)
+        .filter_map(|(_, r)| match r {
             RawKind::Heading(h) => Some(h.level),
             _ => None,
         })
         .min()
         .unwrap_or(1);
     let mut roots: Vec<Section> = Vec::new();
-    for (i, r) in raw.iter().enumerate() {
+    for (i, r) in raw.detailed() {
         let RawKind::Heading(heading) = r else {
             continue;
         };

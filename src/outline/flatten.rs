@@ -5,7 +5,7 @@
 //! of them; its opening is cut after the title (up to the first `报告`). A watermark is a
 //! URL or domain glued into the text, with the site's slogan before it.
 
-use super::lines::{self, RawKind, RawLine};
+use super::lines::{self, RawKind, RawKinds, RawLine};
 use super::{Line, LineKind};
 use crate::config::OutlineConfig;
 use std::ops::Range;
@@ -17,7 +17,7 @@ const MIN_FLAT_BYTES: usize = 300;
 /// kind still [`LineKind::Blank`]) and, at the same index, what the grammar saw on it.
 pub struct Split {
     pub lines: Vec<Line>,
-    pub kinds: Vec<RawKind>,
+    pub kinds: RawKinds,
     /// The source line indexes that were cut.
     pub flattened: Vec<usize>,
     pub watermarks: Vec<Range<usize>>,
@@ -40,7 +40,7 @@ pub fn split(
 ) -> Split {
     let mut out = Split {
         lines: Vec::with_capacity(lines),
-        kinds: Vec::with_capacity(lines),
+        kinds: RawKinds::with_capacity(lines),
         flattened: Vec::new(),
         watermarks: Vec::new(),
     };

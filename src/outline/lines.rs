@@ -75,6 +75,120 @@ pub struct KeyValue {
     pub value: Range<usize>,
 }
 
+/// The raw kind of every line of a document in about a byte a line (a text can hold a
+/// million lines): kinds without data as one-byte tags, kinds with data (headings,
+/// bullets, dates, `key: value` lines) kept apart by line index. Indexed like a slice.
+#[derive(Default)]
+pub struct RawKinds {
+    tags: Vec<Tag>,
+    /// `(line index, kind)` of the lines tagged [`Tag::Detailed`], in line order.
+    details: Vec<(u32, RawKind)>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tag {
+    Blank,
+    Text,
+    Pipe,
+    Breadcrumb,
+    Detailed,
+}
+
+static BLANK: RawKind = RawKind::Blank;
+static TEXT: RawKind = RawKind::Text;
+static PIPE: RawKind = RawKind::Pipe;
+static BREADCRUMB: RawKind = RawKind::Breadcrumb;
+
+impl RawKinds {
+    pub fn with_capacity(lines: usize) -> Self {
+        RawKinds {
+            tags: Vec::with_capacity(lines),
+            details: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn push(&mut self, kind: RawKind) {
+        let tag = match kind {
+            RawKind::Blank => Tag::Blank,
+            RawKind::Text => Tag::Text,
+            RawKind::Pipe => Tag::Pipe,
+            RawKind::Breadcrumb => Tag::Breadcrumb,
+            _ => {
+                self.details.push((self.tags.len() as u32, kind));
+                Tag::Detailed
+            }
+        };
+        self.tags.push(tag);
+    }
+
+    /// Every line's kind, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &RawKind> {
+        let mut details = self.details.iter();
+        self.tags.iter().map(move |&tag| {
+            unit_kind(tag).unwrap_or_else(|| &details.next().expect("a detail per tag").1)
+        })
+    }
+
+    /// The lines whose kind carries data, with their indexes, in order.
+    pub fn detailed(&self) -> impl Iterator<Item = (usize, &RawKind)> {
+        self.details.iter().map(|(i, kind)| (*i as usize, kind))
+    }
+
+    /// Gives lines new kinds with data (`(index, kind)` in any order), at once: one
+    /// merge however many there are.
+    pub fn set_detailed(&mut self, mut changes: Vec<(usize, RawKind)>) {
+        if changes.is_empty() {
+            return;
+        }
+        changes.sort_by_key(|c| c.0);
+        changes.dedup_by_key(|c| c.0);
+        for (i, _) in &changes {
+            self.tags[*i] = Tag::Detailed;
+        }
+        let old = std::mem::take(&mut self.details);
+        let mut changes = changes.into_iter().map(|(i, k)| (i as u32, k)).peekable();
+        for (i, kind) in old {
+            while let Some(c) = changes.next_if(|c| c.0 < i) {
+                self.details.push(c);
+            }
+            match changes.next_if(|c| c.0 == i) {
+                Some(c) => self.details.push(c),
+                None => self.details.push((i, kind)),
+            }
+        }
+        self.details.extend(changes);
+    }
+}
+
+/// The kind a tag stands for, unless its kind carries data.
+fn unit_kind(tag: Tag) -> Option<&'static RawKind> {
+    match tag {
+        Tag::Blank => Some(&BLANK),
+        Tag::Text => Some(&TEXT),
+        Tag::Pipe => Some(&PIPE),
+        Tag::Breadcrumb => Some(&BREADCRUMB),
+        Tag::Detailed => None,
+    }
+}
+
+impl std::ops::Index<usize> for RawKinds {
+    type Output = RawKind;
+
+    fn index(&self, i: usize) -> &RawKind {
+        unit_kind(self.tags[i]).unwrap_or_else(|| {
+            let at = self
+                .details
+                .binary_search_by_key(&(i as u32), |d| d.0)
+                .expect("a detail per tag");
+            &self.details[at].1
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RawLine {
     /// The line without its terminator.
@@ -586,6 +700,63 @@ mod tests {
     fn per_line_data_is_compact() {
         assert!(std::mem::size_of::<RawKind>() <= 16);
         assert!(std::mem::size_of::<super::super::Line>() <= 12);
+    }
+
+    /// `RawKinds` gives back every kind pushed, by index and in order, and merges new
+    /// detailed kinds in wherever they fall.
+    #[test]
+    fn raw_kinds_keep_every_line_kind() {
+        let lines = [
+            "",
+            "正文。",
+            "一、标题",
+            "a|b",
+            "> 首页",
+            "• 来源",
+            "2024年1月26日",
+            "来源：某局",
+        ];
+        let mut kinds = RawKinds::default();
+        for (i, line) in lines.iter().enumerate() {
+            kinds.push(classify(line, 100 * i));
+        }
+        let expected: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| format!("{:?}", classify(line, 100 * i)))
+            .collect();
+        let by_index: Vec<String> = (0..kinds.len())
+            .map(|i| format!("{:?}", kinds[i]))
+            .collect();
+        let in_order: Vec<String> = kinds.iter().map(|k| format!("{k:?}")).collect();
+        assert_eq!(by_index, expected);
+        assert_eq!(in_order, expected);
+        assert_eq!(
+            kinds.detailed().map(|(i, _)| i).collect::<Vec<_>>(),
+            [2, 5, 6, 7]
+        );
+        let heading = |level| {
+            RawKind::Heading(Box::new(Heading {
+                level,
+                number: 0,
+                style: NumberStyle::Unnumbered,
+                marker: 0..0,
+                rest: 0..0,
+            }))
+        };
+        kinds.set_detailed(vec![(7, heading(3)), (1, heading(1)), (4, heading(2))]);
+        let levels: Vec<(usize, u8)> = kinds
+            .detailed()
+            .filter_map(|(i, k)| match k {
+                RawKind::Heading(h) => Some((i, h.level)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(levels, [(1, 1), (2, 1), (4, 2), (7, 3)]);
+        assert!(matches!(kinds[0], RawKind::Blank));
+        assert!(matches!(kinds[3], RawKind::Pipe));
+        assert!(matches!(kinds[6], RawKind::Date(_)));
+        assert_eq!(kinds.iter().count(), lines.len());
     }
 
     /// `classify` answers an empty line without the grammar; the grammar agrees.
