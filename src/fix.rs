@@ -107,6 +107,30 @@ impl Rewrite {
         self.pieces = out;
     }
 
+    /// Where `spans` of the original text (sorted, disjoint) are in the current text:
+    /// the parts of them that are still there, sorted.
+    pub fn map_spans(&self, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        // `at` is where the piece starts in the current text; `k` the first span that
+        // may reach this piece or a later one.
+        let (mut at, mut k) = (0, 0);
+        for piece in &self.pieces {
+            if let Piece::Kept(r) = piece {
+                while spans.get(k).is_some_and(|s| s.end <= r.start) {
+                    k += 1;
+                }
+                for s in spans[k..].iter().take_while(|s| s.start < r.end) {
+                    let (start, end) = (s.start.max(r.start), s.end.min(r.end));
+                    if start < end {
+                        out.push(at + start - r.start..at + end - r.start);
+                    }
+                }
+            }
+            at += piece.len();
+        }
+        out
+    }
+
     /// The changes as edits of the original text: sorted, disjoint byte ranges, each
     /// with what replaces it.
     pub fn edits(&self) -> Vec<(Range<usize>, String)> {
@@ -217,6 +241,23 @@ mod tests {
                 .iter()
                 .all(|(r, _)| original.is_char_boundary(r.start))
         );
+    }
+
+    #[test]
+    fn spans_of_the_original_are_found_in_the_rewritten_text() {
+        let original = "ab/x/y(1)cd";
+        let mut rewrite = Rewrite::new(original.len());
+        let fix = |span: Range<usize>, replacement: &str| Fix {
+            span,
+            replacement: replacement.to_string().into(),
+        };
+        // "ab" → "甲", then "cd" → "乙乙" in the text "甲/x/y(1)cd".
+        rewrite.record(&[fix(0..2, "甲")]);
+        rewrite.record(&[fix(10..12, "乙乙")]);
+        let now = "甲/x/y(1)乙乙";
+        let spans = rewrite.map_spans(&[2..9, 9..10]);
+        let found: Vec<&str> = spans.iter().map(|r| &now[r.clone()]).collect();
+        assert_eq!(found, ["/x/y(1)"], "the replaced `c` is gone");
     }
 
     #[test]

@@ -105,6 +105,9 @@ impl Linter {
     pub fn fix(&self, source: &Source, diagnostics: &[Diagnostic]) -> Option<Fixed> {
         let (mut text, mut fixes) = fix::apply(&source.text, diagnostics)?;
         let mut rewrite = Rewrite::new(source.text.len());
+        // A fix next to a path or URL may hide it from a later pass (`3、/home/…` made
+        // `3./home/…`): what was protected in the original stays protected.
+        let protected = crate::protect::spans(&source.text);
         let mut applied = 0;
         for _ in 0..MAX_FIX_PASSES {
             rewrite.record(&fixes);
@@ -112,6 +115,7 @@ impl Linter {
             let next = Source::new(source.name.clone(), text);
             let mut found = self.lint(&next);
             suppress::apply(&self.config.ignore, &next.name, &next.text, &mut found);
+            drop_fixes_touching(&mut found, &rewrite.map_spans(&protected));
             match fix::apply(&next.text, &found) {
                 Some(pass) => (text, fixes) = pass,
                 None => {
@@ -147,16 +151,7 @@ impl Linter {
         // Nothing is reported inside a URL, address, path or code, and no fix touches one.
         if !doc.protected.is_empty() {
             all.retain(|d| !rules::within(&doc.protected, &d.span));
-            for d in &mut all {
-                if d.fix
-                    .as_ref()
-                    .is_some_and(|f| rules::overlaps(&doc.protected, f.span.clone()))
-                {
-                    d.fix = None;
-                }
-                d.fix_elsewhere
-                    .retain(|f| !rules::overlaps(&doc.protected, f.span.clone()));
-            }
+            drop_fixes_touching(&mut all, &doc.protected);
         }
         // The tokens (the largest part of a big document's memory) go before the sort
         // takes its scratch space.
@@ -169,6 +164,36 @@ impl Linter {
             }
         }
         (outline, all)
+    }
+}
+
+/// Takes off `diagnostics` every fix that touches one of the sorted, disjoint `spans` or
+/// the character just before or after it: whether a path or URL is recognised depends on
+/// its neighbours (`、/home/…` is a path, `./home/…` is not), so a fix there could leave
+/// it unprotected in the fixed text and fixable on the next run.
+fn drop_fixes_touching(diagnostics: &mut [Diagnostic], spans: &[Range<usize>]) {
+    if spans.is_empty() {
+        return;
+    }
+    // One byte wider on each side takes in any char that ends or starts there.
+    let mut wide: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let s = s.start.saturating_sub(1)..s.end + 1;
+        match wide.last_mut() {
+            Some(last) if s.start <= last.end => last.end = s.end,
+            _ => wide.push(s),
+        }
+    }
+    let spans = &wide;
+    for d in diagnostics {
+        if d.fix
+            .as_ref()
+            .is_some_and(|f| rules::overlaps(spans, f.span.clone()))
+        {
+            d.fix = None;
+        }
+        d.fix_elsewhere
+            .retain(|f| !rules::overlaps(spans, f.span.clone()));
     }
 }
 
