@@ -189,10 +189,14 @@ impl Source {
     pub fn position(&self, byte: usize) -> (usize, usize) {
         let index = self.line_index(byte);
         let start = self.line_starts[index] as usize;
-        (
-            index + 1,
-            self.char_index(byte) - self.char_index(start) + 1,
-        )
+        // Counted from the line's start when that is near (most lines), else through
+        // the index of every 4 KB.
+        let column = if byte - start <= BYTE_STRIDE {
+            chars_starting(&self.text.as_bytes()[start..byte])
+        } else {
+            self.char_index(byte) - self.char_index(start)
+        };
+        (index + 1, column + 1)
     }
 
     /// How many characters precede `byte` in the whole text.

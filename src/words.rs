@@ -81,36 +81,35 @@ impl Pairs {
         })
     }
 
-    fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let bytes = haystack.as_bytes();
-        let mut chars = haystack.char_indices();
-        let mut prev: Option<(usize, char)> = None;
-        // Where the last match ended: the next starts no earlier.
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            loop {
-                let (j, b) = chars.next()?;
-                let Some((i, a)) = prev.replace((j, b)) else {
-                    continue;
-                };
-                let k = pair_key(a, b);
-                if i < from || self.bits[k / 64] >> (k % 64) & 1 == 0 {
-                    continue;
-                }
-                let Some(list) = self.by_pair.get(&(a, b)) else {
-                    continue;
-                };
-                let rest = &bytes[i..];
-                if let Some(&w) = list
-                    .iter()
-                    .find(|&&w| rest.starts_with(&self.words[w as usize]))
-                {
-                    let end = i + self.words[w as usize].len();
-                    from = end;
-                    return Some(Match::must(w as usize, i..end));
-                }
+    /// The next match from where `chars` has got to (`prev` the char before it), at
+    /// or after `from` (where the last match ended).
+    fn next_match(
+        &self,
+        bytes: &[u8],
+        chars: &mut std::str::CharIndices,
+        prev: &mut Option<(usize, char)>,
+        from: usize,
+    ) -> Option<Match> {
+        loop {
+            let (j, b) = chars.next()?;
+            let Some((i, a)) = prev.replace((j, b)) else {
+                continue;
+            };
+            let k = pair_key(a, b);
+            if i < from || self.bits[k / 64] >> (k % 64) & 1 == 0 {
+                continue;
             }
-        })
+            let Some(list) = self.by_pair.get(&(a, b)) else {
+                continue;
+            };
+            let rest = &bytes[i..];
+            if let Some(&w) = list
+                .iter()
+                .find(|&&w| rest.starts_with(&self.words[w as usize]))
+            {
+                return Some(Match::must(w as usize, i..i + self.words[w as usize].len()));
+            }
+        }
     }
 }
 
@@ -225,28 +224,26 @@ impl Split {
         ))
     }
 
-    fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let bytes = haystack.as_bytes();
-        // Each list's next match at or after `from` (where the last match ended), found
-        // again only once `from` has passed its start.
-        let mut from = 0;
-        let mut short = self.next_short(bytes, 0);
-        let mut long = self.next_long(bytes, 0);
-        std::iter::from_fn(move || {
-            if short.is_some_and(|m| m.start() < from) {
-                short = self.next_short(bytes, from);
-            }
-            if long.is_some_and(|m| m.start() < from) {
-                long = self.next_long(bytes, from);
-            }
-            let m = match (short, long) {
-                (Some(s), Some(l)) if s.start() < l.start() => s,
-                (_, Some(l)) => l,
-                (s, None) => s?,
-            };
-            from = m.end();
-            Some(m)
-        })
+    /// The next match at or after `from` (where the last match ended), given each
+    /// list's next match found so far (found again only once `from` has passed it).
+    fn next_match(
+        &self,
+        bytes: &[u8],
+        short: &mut Option<Match>,
+        long: &mut Option<Match>,
+        from: usize,
+    ) -> Option<Match> {
+        if short.is_some_and(|m| m.start() < from) {
+            *short = self.next_short(bytes, from);
+        }
+        if long.is_some_and(|m| m.start() < from) {
+            *long = self.next_long(bytes, from);
+        }
+        match (*short, *long) {
+            (Some(s), Some(l)) if s.start() < l.start() => Some(s),
+            (_, Some(l)) => Some(l),
+            (s, None) => s,
+        }
     }
 }
 
@@ -319,20 +316,73 @@ impl WordMatcher {
 
     /// The non-overlapping, leftmost-longest matches in `haystack`; a match's pattern is
     /// the word's index in the list given to [`Self::new`].
-    pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let (packed, full, pairs, split) = match &self.searcher {
-            _ if haystack.len() < self.shortest => (None, None, None, None),
-            Searcher::Packed(s) => (Some(s.find_iter(haystack)), None, None, None),
-            Searcher::Automaton(a) => (None, Some(a.find_iter(haystack)), None, None),
-            Searcher::Pairs(p) => (None, None, Some(p.find_iter(haystack)), None),
-            Searcher::Split(s) => (None, None, None, Some(s.find_iter(haystack))),
+    pub fn find_iter<'a>(&'a self, haystack: &'a str) -> Matches<'a> {
+        let bytes = haystack.as_bytes();
+        let state = match &self.searcher {
+            _ if haystack.len() < self.shortest => State::Done,
+            Searcher::Packed(s) => State::Packed(s),
+            Searcher::Automaton(a) => State::Automaton(a),
+            Searcher::Pairs(p) => State::Pairs {
+                pairs: p,
+                chars: haystack.char_indices(),
+                prev: None,
+            },
+            Searcher::Split(s) => State::Split {
+                split: s,
+                short: s.next_short(bytes, 0),
+                long: s.next_long(bytes, 0),
+            },
         };
-        packed
-            .into_iter()
-            .flatten()
-            .chain(full.into_iter().flatten())
-            .chain(pairs.into_iter().flatten())
-            .chain(split.into_iter().flatten())
+        Matches {
+            bytes,
+            from: 0,
+            state,
+        }
+    }
+}
+
+/// The matches of a [`WordMatcher`] in one text. Kept small (a rule asks for them on
+/// every line): each searcher is asked for its next match from where the last ended.
+pub struct Matches<'a> {
+    bytes: &'a [u8],
+    /// Where the last match ended.
+    from: usize,
+    state: State<'a>,
+}
+
+enum State<'a> {
+    Done,
+    Packed(&'a packed::Searcher),
+    Automaton(&'a AhoCorasick),
+    Pairs {
+        pairs: &'a Pairs,
+        chars: std::str::CharIndices<'a>,
+        prev: Option<(usize, char)>,
+    },
+    Split {
+        split: &'a Split,
+        short: Option<Match>,
+        long: Option<Match>,
+    },
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let (bytes, from) = (self.bytes, self.from);
+        let found = match &mut self.state {
+            State::Done => None,
+            State::Packed(s) => s.find_in(bytes, Span::from(from..bytes.len())),
+            State::Automaton(a) => a.find(aho_corasick::Input::new(bytes).span(from..bytes.len())),
+            State::Pairs { pairs, chars, prev } => pairs.next_match(bytes, chars, prev, from),
+            State::Split { split, short, long } => split.next_match(bytes, short, long, from),
+        };
+        match found {
+            Some(m) => self.from = m.end(),
+            None => self.state = State::Done,
+        }
+        found
     }
 }
 
