@@ -8,7 +8,7 @@ use std::ops::Range;
 /// The text with every non-overlapping fix applied, and the fixes applied (sorted);
 /// `None` when that changes nothing.
 pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, Vec<Fix>)> {
-    let mut fixes: Vec<&Fix> = diagnostics.iter().flat_map(Diagnostic::fixes).collect();
+    let mut fixes: Vec<Fix> = diagnostics.iter().flat_map(Diagnostic::fixes).collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -27,7 +27,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, Vec<Fix>
         out.push_str(&text[at..f.span.start]);
         out.push_str(&f.replacement);
         at = f.span.end;
-        applied.push(f.clone());
+        applied.push(f);
     }
     out.push_str(&text[at..]);
     (!applied.is_empty()).then_some((out, applied))

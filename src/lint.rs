@@ -138,15 +138,14 @@ impl Linter {
     pub fn check(&self, source: &Source) -> (Outline, Vec<Diagnostic>) {
         let outline = self.outline(source);
         let doc = Document::new(source, &outline, &self.config);
-        let mut all = Vec::new();
-        let mut found = Vec::new();
+        let mut all: Vec<Diagnostic> = Vec::new();
         for (id, severity, rule) in &self.rules {
-            rule.check(&doc, &mut found);
-            all.extend(found.drain(..).map(|mut d| {
+            let start = all.len();
+            rule.check(&doc, &mut all);
+            for d in &mut all[start..] {
                 d.rule = id;
                 d.severity = d.entry_severity.unwrap_or(*severity);
-                d
-            }));
+            }
         }
         // Nothing is reported inside a URL, address, path or code, and no fix touches one.
         if !doc.protected.is_empty() {
@@ -192,8 +191,7 @@ fn drop_fixes_touching(diagnostics: &mut [Diagnostic], spans: &[Range<usize>]) {
         {
             d.fix = None;
         }
-        d.fix_elsewhere
-            .retain(|f| !rules::overlaps(spans, f.span.clone()));
+        d.fix_elsewhere.retain(|span| !rules::overlaps(spans, span));
     }
 }
 

@@ -331,11 +331,11 @@ impl Writer<'_> {
     /// corrections at its other places are tracked changes too, without a comment of
     /// their own. Returns diagnostic index → region index of its first fix.
     fn plan_revisions(&mut self, diagnostics: &[Diagnostic]) -> BTreeMap<usize, usize> {
-        let mut fixes: Vec<(usize, &Fix, bool)> = diagnostics
+        let mut fixes: Vec<(usize, Fix, bool)> = diagnostics
             .iter()
             .enumerate()
             .flat_map(|(i, d)| {
-                let first = d.fix.iter().map(move |f| (i, f, true));
+                let first = d.fix.iter().map(move |f| (i, f.clone(), true));
                 first.chain(d.fix_elsewhere.iter().map(move |f| (i, f, false)))
             })
             .collect();

@@ -7,6 +7,7 @@ use super::{Counts, FileReport};
 use crate::diagnostic::{self, Diagnostic};
 use crate::source::{Origin, Source};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
@@ -70,7 +71,7 @@ struct Entry<'a> {
 struct Fix<'a> {
     byte_start: usize,
     byte_end: usize,
-    replacement: &'a str,
+    replacement: Cow<'a, str>,
 }
 
 impl<'a> Fix<'a> {
@@ -78,13 +79,13 @@ impl<'a> Fix<'a> {
         Fix {
             byte_start: f.span.start,
             byte_end: f.span.end,
-            replacement: &f.replacement,
+            replacement: Cow::Borrowed(&f.replacement),
         }
     }
 }
 
 /// A habit's other places, each written as it is read (there can be many thousands).
-struct Fixes<'a>(&'a [diagnostic::Fix]);
+struct Fixes<'a>(&'a diagnostic::Elsewhere);
 
 impl Fixes<'_> {
     fn is_empty(&self) -> bool {
@@ -94,7 +95,11 @@ impl Fixes<'_> {
 
 impl Serialize for Fixes<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(Fix::of))
+        serializer.collect_seq(self.0.iter().map(|f| Fix {
+            byte_start: f.span.start,
+            byte_end: f.span.end,
+            replacement: f.replacement,
+        }))
     }
 }
 

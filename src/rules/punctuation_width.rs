@@ -63,8 +63,8 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         // Per kind: where the half-width marks found are (a byte each, in a big document
-        // there can be 100,000) and how many full-width ones there are.
-        let mut half: [Vec<usize>; 6] = Default::default();
+        // there can be 100,000, so in 32 bits) and how many full-width ones there are.
+        let mut half: [Vec<u32>; 6] = Default::default();
         let mut full = [0usize; 6];
         for (line, tokens) in doc.tokens() {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
@@ -82,7 +82,7 @@ impl Rule for Check {
                 let run = mark_run(text, line.clone(), t.start());
                 for at in run.start.max(taken)..run.end {
                     if let Some((k, _)) = kind_of(char::from(text.as_bytes()[at])) {
-                        half[k].push(at);
+                        half[k].push(at as u32);
                     }
                 }
                 taken = taken.max(run.end);
@@ -104,7 +104,7 @@ impl Rule for Check {
             if count as f64 / (count + full) as f64 > self.settings.systematic_share {
                 out.push(habit(text, marks, kind, full));
             } else {
-                out.extend(marks.iter().map(|&at| stray(text, at)));
+                out.extend(marks.iter().map(|&at| stray(text, at as usize)));
             }
         }
     }
@@ -133,19 +133,19 @@ fn mark_at(text: &str, at: usize) -> (Range<usize>, &'static str) {
 
 /// One finding for a document that uses half-width marks of a kind throughout (at bytes
 /// `marks`), at the first; its fix corrects every mark.
-fn habit(text: &str, marks: &[usize], kind: (&str, &str), full_count: usize) -> Diagnostic {
+fn habit(text: &str, marks: &[u32], kind: (&str, &str), full_count: usize) -> Diagnostic {
     let (half, full) = kind;
     let count = marks.len();
     let message = format!(
         "全文有{count}处半角“{half}”用在中文之间（全角“{full}”{full_count}处），应改为全角"
     );
-    let (first, wide) = mark_at(text, marks[0]);
+    let (first, wide) = mark_at(text, marks[0] as usize);
     Diagnostic::new(first.clone(), message)
         .label(format!("第一处，共{count}处"))
         .note("全文普遍使用半角，只报告一次")
         .help(format!("将全文中文之间的“{half}”替换为“{full}”"))
         .fix(first, wide)
-        .fix_elsewhere(marks[1..].iter().map(|&at| mark_at(text, at)))
+        .fix_elsewhere(marks[1..].iter().map(|&at| mark_at(text, at as usize)))
 }
 
 /// A stray half-width mark at byte `at` in a document that mostly uses full-width ones.

@@ -24,7 +24,7 @@ pub fn lint(rule: &str, text: &str, config: &str) -> Vec<Diagnostic> {
 pub fn fixed_with(rule: &str, text: &str, config: &str) -> (String, usize) {
     let found = lint(rule, text, config);
     let unfixed = found.iter().filter(|d| d.fix.is_none()).count();
-    let mut fixes: Vec<_> = found.iter().flat_map(|d| d.fixes().cloned()).collect();
+    let mut fixes: Vec<_> = found.iter().flat_map(|d| d.fixes()).collect();
     fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
     let mut out = text.to_string();
     for f in fixes {
