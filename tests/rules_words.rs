@@ -327,6 +327,14 @@ fn user_entries_take_every_field() {
     assert!(lint("wording", &report(2019, "某某办开展工作。"), config).is_empty());
 }
 
+/// Whether the config error for `text` says in English what serde or TOML said.
+fn e_is_english(text: &str) -> bool {
+    let e = Config::layered(&[("nianbao.toml", text)]).unwrap_err();
+    ["invalid", "expected", "did not match", "unknown", "variant"]
+        .iter()
+        .any(|w| e.message.contains(w))
+}
+
 #[test]
 fn a_bad_entry_is_a_config_error_at_its_line() {
     for (text, needle) in [
@@ -339,7 +347,27 @@ fn a_bad_entry_is_a_config_error_at_its_line() {
             "2025-2020",
         ),
         ("[rules.wording.substitutions]\n\"甲\" = 3\n", "替换表条目"),
+        (
+            "[rules.wording.substitutions]\n\"甲\" = 2024-01-01\n",
+            "替换表条目",
+        ),
+        (
+            "[rules.wording.substitutions]\n\"甲\" = [\"乙\", 2]\n",
+            "替换表条目",
+        ),
+        (
+            "[rules.wording.substitutions]\n\"甲\" = { to = 5 }\n",
+            "to 应为替换词",
+        ),
+        (
+            "[rules.wording.substitutions]\n\"甲\" = { to = [true] }\n",
+            "to 应为替换词",
+        ),
     ] {
+        assert!(
+            !e_is_english(text),
+            "every message is Chinese, with no English around it: {text}"
+        );
         let e = Config::layered(&[("nianbao.toml", text)]).unwrap_err();
         assert!(e.message.contains(needle), "{}", e.message);
         let span = e.span.expect("the error points into the file");

@@ -81,11 +81,79 @@ struct EntryTable {
 }
 
 /// One replacement or several.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum Replacement {
     One(String),
     Many(Vec<String>),
+}
+
+/// What `to` may be, said when it is something else.
+const REPLACEMENT_FORMS: &str = "to 应为替换词 \"…\" 或替换词的数组 [\"…\", …]";
+
+/// Answers every scalar a visitor does not take with `$message` (serde's own would be
+/// English, with the message spliced in).
+macro_rules! reject_scalars {
+    ($message:expr) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Err(E::custom($message))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Err(E::custom($message))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Err(E::custom($message))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Err(E::custom($message))
+        }
+    };
+}
+
+/// A list of replacements, its elements all strings.
+fn replacements<'de, A: serde::de::SeqAccess<'de>>(
+    seq: A,
+    message: &'static str,
+) -> Result<Vec<String>, A::Error> {
+    use serde::de::Error;
+    Vec::<String>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+        .map_err(|_| A::Error::custom(message))
+}
+
+impl<'de> Deserialize<'de> for Replacement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Forms;
+        impl<'de> serde::de::Visitor<'de> for Forms {
+            type Value = Replacement;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(REPLACEMENT_FORMS)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Replacement, E> {
+                Ok(Replacement::One(v.to_string()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Replacement, A::Error> {
+                replacements(seq, REPLACEMENT_FORMS).map(Replacement::Many)
+            }
+
+            // A TOML date comes as a map.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                _: A,
+            ) -> Result<Replacement, A::Error> {
+                Err(serde::de::Error::custom(REPLACEMENT_FORMS))
+            }
+
+            reject_scalars!(REPLACEMENT_FORMS);
+        }
+        d.deserialize_any(Forms)
+    }
 }
 
 impl Replacement {
@@ -101,40 +169,76 @@ impl Replacement {
     }
 }
 
+/// What an entry may be, said when it is something else.
+const ENTRY_FORMS: &str =
+    "替换表条目应为 \"替换词\"、[\"替换词\", …] 或 { to = …, category = …, … }";
+
 impl<'de> Deserialize<'de> for Entry {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let value = toml::Value::deserialize(d)?;
-        if value.is_table() {
-            let t = EntryTable::deserialize(value).map_err(D::Error::custom)?;
-            let (to, removed) = t.to.map_or((Vec::new(), false), Replacement::options);
-            return Ok(Entry {
-                to,
-                removed,
-                category: t.category,
-                severity: t.severity,
-                years: t.years,
-                not_before: t.not_before,
-                not_after: t.not_after,
-                only_before: t.only_before,
-                before_date: t.before_date,
-                skip_in_titles: t.skip_in_titles,
-                fix: t.fix.unwrap_or(true),
-                note: t.note,
-            });
-        }
-        let (to, removed) = Replacement::deserialize(value)
-            .map_err(|_| {
-                D::Error::custom(
-                    "替换表条目应为 \"替换词\"、[\"替换词\", …] 或 { to = …, category = …, … }",
-                )
-            })?
-            .options();
-        Ok(Entry {
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+impl Entry {
+    /// An entry given as its replacement alone.
+    fn replacing(replacement: Replacement) -> Self {
+        let (to, removed) = replacement.options();
+        Entry {
             to,
             removed,
             fix: true,
             ..Entry::default()
+        }
+    }
+}
+
+/// Reads an entry in whichever form it is written, straight from the input (the
+/// built-in table has hundreds of entries, read at every start).
+struct EntryVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(ENTRY_FORMS)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Entry, E> {
+        Ok(Entry::replacing(Replacement::One(v.to_string())))
+    }
+
+    reject_scalars!(ENTRY_FORMS);
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Entry, A::Error> {
+        let all = replacements(seq, ENTRY_FORMS)?;
+        Ok(Entry::replacing(Replacement::Many(all)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+        use serde::de::Error;
+        let t = EntryTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            .map_err(|e| {
+                // A TOML date comes as a map with a private key.
+                if e.to_string().contains("$__toml_private") {
+                    A::Error::custom(ENTRY_FORMS)
+                } else {
+                    e
+                }
+            })?;
+        let (to, removed) = t.to.map_or((Vec::new(), false), Replacement::options);
+        Ok(Entry {
+            to,
+            removed,
+            category: t.category,
+            severity: t.severity,
+            years: t.years,
+            not_before: t.not_before,
+            not_after: t.not_after,
+            only_before: t.only_before,
+            before_date: t.before_date,
+            skip_in_titles: t.skip_in_titles,
+            fix: t.fix.unwrap_or(true),
+            note: t.note,
         })
     }
 }
