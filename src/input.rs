@@ -200,7 +200,12 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
             Source::new(name, page.lines.join("\n")).with_origin(Origin::Html)
         } else if has_extension(path, &["pdf"]) {
             let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
-            Source::new(name, doc.paragraphs.join("\n"))
+            // Compressed, a PDF's text can be far larger than the file.
+            let text = doc.paragraphs.join("\n");
+            if text.len() as u64 > options.max_size {
+                return Err(InputError::TooLarge(name, options.max_size));
+            }
+            Source::new(name, text)
                 .with_origin(Origin::Pdf)
                 .with_page_starts(doc.page_starts)
         } else {

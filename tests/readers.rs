@@ -131,6 +131,7 @@ fn pdf(pages: &[Vec<String>]) -> Vec<u8> {
             .into(),
     ];
     let mut kids = Vec::new();
+    let mut streams = std::collections::HashMap::new();
     for lines in pages {
         let mut content = String::from("BT /F1 12 Tf\n");
         for (i, line) in lines.iter().enumerate() {
@@ -138,11 +139,18 @@ fn pdf(pages: &[Vec<String>]) -> Vec<u8> {
             content.push_str(&format!("1 0 0 1 72 {} Tm <{hex}> Tj\n", 780 - 18 * i));
         }
         content.push_str("ET\n");
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}endstream",
-            content.len()
-        ));
-        let contents = objects.len();
+        // Pages with the same text share one content stream.
+        let contents = match streams.get(&content) {
+            Some(&object) => object,
+            None => {
+                objects.push(format!(
+                    "<< /Length {} >>\nstream\n{content}endstream",
+                    content.len()
+                ));
+                streams.insert(content, objects.len());
+                objects.len()
+            }
+        };
         objects.push(format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
              /Resources << /Font << /F1 3 0 R >> >> /Contents {contents} 0 R >>"
@@ -290,6 +298,30 @@ fn a_scanned_pdf_is_a_clear_error() {
             .contains("没有文字层"),
         "{v}"
     );
+}
+
+/// A PDF's text can be far larger than the file (here two hundred pages share one
+/// content stream; compression does the same): text beyond `--max-size` is refused.
+#[test]
+fn a_pdf_whose_text_outgrows_the_size_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("大.pdf");
+    let page: Vec<String> = (0..30)
+        .map(|i| format!("第{i}行法治政府建设工作推进情况说明文字内容"))
+        .collect();
+    fs::write(&path, pdf(&vec![page; 200])).unwrap();
+    let size = fs::metadata(&path).unwrap().len();
+    assert!(size < 100 << 10, "the file is small: {size}");
+    let out = nianbao()
+        .args(["lint", "--max-size", "100K"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("超过大小上限"), "{err}");
+    let out = nianbao().args(["lint"]).arg(&path).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "read under the default limit");
 }
 
 #[test]
