@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufReader, BufWriter, Seek, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Condvar, Mutex};
 
 /// How many files per thread the workers may be ahead of the writing: enough to keep
 /// every thread busy past a slow file, few enough that the parts waiting stay small.
@@ -174,7 +174,7 @@ pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) ->
         render_late: if inputs.len() > 1 { RENDER_LATE } else { 0 },
         normaliser: copying.then(|| Normaliser::new(&tuning)),
     };
-    let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let stdout = BufWriter::with_capacity(1 << 16, io::stdout());
     let mut run = Stream {
         usage: Usage::default(),
         failed: Vec::new(),
@@ -225,19 +225,21 @@ struct Stream {
     seen: Counts,
 }
 
-type Stdout<'a> = BufWriter<io::StdoutLock<'a>>;
+/// Standard output, buffered; not locked, as the worker whose file is next writes it.
+type Stdout = BufWriter<io::Stdout>;
 
 impl Stream {
     /// Lints `inputs`, handing each file's result in order to `each` as soon as it and
     /// every file before it are done. With one thread (or one file) the files are
-    /// linted in turn on this one; on more, worker threads take the files in order
-    /// while this thread writes, and a worker waits while it is a window ahead of the
-    /// writing.
+    /// linted in turn on this one; on more, worker threads take the files in order, the
+    /// one that finishes the file next in turn hands it and every later one already done
+    /// to `each` (no thread is woken to write), and a worker waits while it is a window
+    /// ahead of the writing.
     fn in_order(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
-        mut each: impl FnMut(usize, Done) -> io::Result<()>,
+        mut each: impl FnMut(usize, Done) -> io::Result<()> + Send,
     ) -> io::Result<()> {
         let threads = match inputs.len() {
             0 | 1 => 1,
@@ -249,46 +251,44 @@ impl Stream {
             }
             return Ok(());
         }
-        let gate = Gate::new(WINDOW_PER_THREAD * threads);
+        let window = WINDOW_PER_THREAD * threads;
+        let turns = Turns {
+            state: Mutex::new(TurnState {
+                stream: self,
+                each,
+                early: BTreeMap::new(),
+                turn: 0,
+                stopped: None,
+                waiting: 0,
+            }),
+            moved: Condvar::new(),
+        };
         let next = AtomicUsize::new(0);
-        let (results, received) = mpsc::channel();
         std::thread::scope(|scope| {
             for _ in 0..threads {
-                let results = results.clone();
-                let (gate, next) = (&gate, &next);
+                let (turns, next) = (&turns, &next);
                 scope.spawn(move || {
                     // A worker that panics stops the others, which might otherwise wait
                     // for a file that never comes; the panic is raised at the end.
-                    let _stop = StopOnPanic(gate);
+                    let _stop = StopOnPanic(turns);
                     loop {
                         let k = next.fetch_add(1, Ordering::Relaxed);
-                        if k >= inputs.len() || !gate.admit(k) {
+                        if k >= inputs.len() || !turns.admit(k, window) {
                             break;
                         }
-                        if results.send((k, lint.file(&inputs[k], &[]))).is_err() {
+                        let result = lint.file(&inputs[k], &[]);
+                        if !turns.hand_in(inputs, k, result) {
                             break;
                         }
                     }
                 });
             }
-            drop(results);
-            // Results that came before their turn, by index.
-            let mut early = BTreeMap::new();
-            let mut turn = 0;
-            let written = received.iter().try_for_each(|(k, result)| {
-                early.insert(k, result);
-                while let Some(result) = early.remove(&turn) {
-                    let input = &inputs[turn];
-                    self.take(input, result, |done| each(turn, done))?;
-                    turn += 1;
-                    gate.advance(turn);
-                }
-                Ok(())
-            });
-            // On a write error the workers stop at their next file.
-            gate.close();
-            written
-        })
+        });
+        let state = turns.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        match state.stopped {
+            Some(Stop::Failed(e)) => Err(e),
+            _ => Ok(()),
+        }
     }
 
     /// Records file `input`'s result and hands it to `each`, or reports why it could
@@ -318,12 +318,12 @@ impl Stream {
     }
 
     /// Every file's part straight to standard output.
-    fn direct<'a>(
+    fn direct(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
-        stdout: Stdout<'a>,
-    ) -> io::Result<Output<Stdout<'a>>> {
+        stdout: Stdout,
+    ) -> io::Result<Output<Stdout>> {
         let mut output = Output::start(lint.style, stdout)?;
         self.in_order(lint, inputs, |_, done| done.findings.write(&mut output))?;
         Ok(output)
@@ -331,13 +331,13 @@ impl Stream {
 
     /// Every file's part to a temporary file, then to standard output once the copies
     /// are known, a file with copies linted again with them.
-    fn spilled<'a>(
+    fn spilled(
         &mut self,
         lint: &Lint,
         inputs: &[Input],
         tuning: &copied::Tuning,
-        stdout: Stdout<'a>,
-    ) -> io::Result<Output<Stdout<'a>>> {
+        stdout: Stdout,
+    ) -> io::Result<Output<Stdout>> {
         let spill = tempfile::tempfile().inspect_err(|e| {
             error(format!(
                 "无法创建临时文件（{}）",
@@ -437,56 +437,93 @@ impl<W: Write> Write for Counted<W> {
 
 /// How far ahead of the writing the workers may lint: file `k` is admitted once fewer
 /// than `window` files before it are still unwritten.
-struct Gate {
-    window: usize,
-    /// The files written so far, or `None` once the run stops.
-    written: Mutex<Option<usize>>,
+/// The files' results between the workers and `each`: who is next, and why the run
+/// stopped.
+struct Turns<'s, F> {
+    state: Mutex<TurnState<'s, F>>,
+    /// Signalled when the writing moves on or the run stops.
     moved: Condvar,
 }
 
-impl Gate {
-    fn new(window: usize) -> Gate {
-        Gate {
-            window,
-            written: Mutex::new(Some(0)),
-            moved: Condvar::new(),
-        }
+struct TurnState<'s, F> {
+    stream: &'s mut Stream,
+    each: F,
+    /// Results done before their turn, by index.
+    early: BTreeMap<usize, Result<Done, InputError>>,
+    /// The next file to hand to `each`.
+    turn: usize,
+    stopped: Option<Stop>,
+    /// Workers waiting for the writing to move on.
+    waiting: usize,
+}
+
+enum Stop {
+    Failed(io::Error),
+    Panicked,
+}
+
+impl<'s, F: FnMut(usize, Done) -> io::Result<()>> Turns<'s, F> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, TurnState<'s, F>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits until file `k` may be linted; false when the run has stopped.
-    fn admit(&self, k: usize) -> bool {
-        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            match *written {
-                None => return false,
-                Some(n) if k < n + self.window => return true,
-                Some(_) => {
-                    written = self.moved.wait(written).unwrap_or_else(|e| e.into_inner());
-                }
+    /// Waits until file `k` is less than `window` files ahead of the writing; false
+    /// when the run has stopped.
+    fn admit(&self, k: usize, window: usize) -> bool {
+        let mut state = self.lock();
+        while state.stopped.is_none() && k >= state.turn + window {
+            state.waiting += 1;
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
+        }
+        state.stopped.is_none()
+    }
+
+    /// Hands in file `k`'s result; if its turn has come, hands it and every later
+    /// result done to `each`. False when the run has stopped.
+    fn hand_in(&self, inputs: &[Input], k: usize, result: Result<Done, InputError>) -> bool {
+        let mut state = self.lock();
+        if state.stopped.is_some() {
+            return false;
+        }
+        state.early.insert(k, result);
+        let before = state.turn;
+        let state = &mut *state;
+        while let Some(result) = state.early.remove(&state.turn) {
+            let turn = state.turn;
+            let each = &mut state.each;
+            if let Err(e) = state
+                .stream
+                .take(&inputs[turn], result, |done| each(turn, done))
+            {
+                // On a write error the workers stop at their next file.
+                state.stopped = Some(Stop::Failed(e));
+                self.moved.notify_all();
+                return false;
             }
+            state.turn += 1;
         }
-    }
-
-    /// Records that the first `written` files are written, letting waiting workers on.
-    fn advance(&self, written: usize) {
-        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = Some(written);
-        self.moved.notify_all();
+        if state.turn > before && state.waiting > 0 {
+            self.moved.notify_all();
+        }
+        true
     }
 
     /// Stops the run: every waiting worker, and every later one, is turned away.
-    fn close(&self) {
-        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    fn stop(&self) {
+        let mut state = self.lock();
+        state.stopped.get_or_insert(Stop::Panicked);
         self.moved.notify_all();
     }
 }
 
-/// Closes its gate when dropped by a panicking thread.
-struct StopOnPanic<'a>(&'a Gate);
+/// Stops the run when dropped by a panicking thread.
+struct StopOnPanic<'t, 's, F: FnMut(usize, Done) -> io::Result<()>>(&'t Turns<'s, F>);
 
-impl Drop for StopOnPanic<'_> {
+impl<F: FnMut(usize, Done) -> io::Result<()>> Drop for StopOnPanic<'_, '_, F> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            self.0.close();
+            self.0.stop();
         }
     }
 }
