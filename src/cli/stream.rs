@@ -270,7 +270,7 @@ impl Stream {
                 scope.spawn(move || {
                     // A worker that panics stops the others, which might otherwise wait
                     // for a file that never comes; the panic is raised at the end.
-                    let _stop = StopOnPanic(turns);
+                    let _stop = StopOnPanic(|| turns.stop());
                     loop {
                         let k = next.fetch_add(1, Ordering::Relaxed);
                         if k >= inputs.len() || !turns.admit(k, window) {
@@ -435,10 +435,9 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
-/// How far ahead of the writing the workers may lint: file `k` is admitted once fewer
-/// than `window` files before it are still unwritten.
-/// The files' results between the workers and `each`: who is next, and why the run
-/// stopped.
+/// The files' results between the workers and `each`: who is next, how far ahead the
+/// workers may lint (file `k` is admitted once fewer than `window` files before it are
+/// unwritten), and why the run stopped.
 struct Turns<'s, F> {
     state: Mutex<TurnState<'s, F>>,
     /// Signalled when the writing moves on or the run stops.
@@ -517,13 +516,13 @@ impl<'s, F: FnMut(usize, Done) -> io::Result<()>> Turns<'s, F> {
     }
 }
 
-/// Stops the run when dropped by a panicking thread.
-struct StopOnPanic<'t, 's, F: FnMut(usize, Done) -> io::Result<()>>(&'t Turns<'s, F>);
+/// Calls its stop when dropped by a panicking thread.
+struct StopOnPanic<S: Fn()>(S);
 
-impl<F: FnMut(usize, Done) -> io::Result<()>> Drop for StopOnPanic<'_, '_, F> {
+impl<S: Fn()> Drop for StopOnPanic<S> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            self.0.stop();
+            (self.0)();
         }
     }
 }

@@ -424,12 +424,12 @@ impl Builder<'_> {
     /// (`…2023年法治政府建设工作情况`) is the title, which `title-format` reports.
     fn find_title(&mut self, before: usize) -> Vec<usize> {
         // Line indexes in 32 bits: before the first heading may be every line of a text.
-        let short: Vec<u32> = (0..before)
+        let short_lines: Vec<u32> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
             .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
             .map(|i| i as u32)
             .collect();
-        let short = || short.iter().map(|&i| i as usize);
+        let short = || short_lines.iter().map(|&i| i as usize);
         let has_all = |b: &Self, i: usize, words: &[String]| {
             let t = &b.text[b.lines[i].span()];
             words.iter().all(|w| t.contains(w.as_str()))

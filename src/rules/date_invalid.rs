@@ -82,7 +82,7 @@ impl Rule for Check {
                     }
                     _ => continue,
                 };
-                out.push(invalid(doc, t.start()..t.end(), reason));
+                out.push(invalid(doc, t.span(), reason));
             }
         }
         // A signature date the tokenizer does not read (Chinese numerals, full-width

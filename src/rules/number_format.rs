@@ -34,19 +34,16 @@ impl Rule for Check {
                     continue;
                 };
                 let (gap_start, gap_end) = (gap.start, gap.end);
-                let shown = &text[t.start()..t.end()];
+                let shown = &text[t.span()];
                 out.push(
-                    Diagnostic::new(
-                        t.start()..t.end(),
-                        format!("数字与单位之间有空格：“{shown}”"),
-                    )
-                    .label("删除空格")
-                    .help(format!(
-                        "写作“{}{}”",
-                        &text[t.start()..gap_start],
-                        &text[gap_end..t.end()]
-                    ))
-                    .fix(gap_start..gap_end, ""),
+                    Diagnostic::new(t.span(), format!("数字与单位之间有空格：“{shown}”"))
+                        .label("删除空格")
+                        .help(format!(
+                            "写作“{}{}”",
+                            &text[t.start()..gap_start],
+                            &text[gap_end..t.end()]
+                        ))
+                        .fix(gap_start..gap_end, ""),
                 );
             }
         }

@@ -93,7 +93,7 @@ impl Check {
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
             {
-                spans.push(t.start()..t.end());
+                spans.push(t.span());
             }
         }
         let Some(matcher) = &self.matcher else {

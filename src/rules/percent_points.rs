@@ -107,7 +107,7 @@ impl Rule for Check {
                     continue;
                 }
                 let start = start + (text[start..].len() - text[start..].trim_start().len());
-                let number = text[t.start()..t.end()].trim_end_matches(['%', '\u{ff05}']);
+                let number = text[t.span()].trim_end_matches(['%', '\u{ff05}']);
                 let shown = &text[start..t.end()];
                 out.push(
                     Diagnostic::new(

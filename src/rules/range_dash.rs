@@ -66,23 +66,20 @@ impl Rule for Check {
                 if !self.hyphens.contains(&sep) {
                     continue;
                 }
-                let shown = &text[t.start()..t.end()];
+                let shown = &text[t.span()];
                 let Some(at) = shown.find(sep).map(|i| t.start() + i) else {
                     continue;
                 };
                 let dash = &self.dash;
                 out.push(
-                    Diagnostic::new(
-                        t.start()..t.end(),
-                        format!("起止范围应使用一字线“{dash}”：“{shown}”"),
-                    )
-                    .label(format!("“{sep}”应为“{dash}”"))
-                    .help(format!(
-                        "写作“{}{dash}{}”",
-                        &text[t.start()..at],
-                        &text[at + sep.len_utf8()..t.end()]
-                    ))
-                    .fix(at..at + sep.len_utf8(), dash.clone()),
+                    Diagnostic::new(t.span(), format!("起止范围应使用一字线“{dash}”：“{shown}”"))
+                        .label(format!("“{sep}”应为“{dash}”"))
+                        .help(format!(
+                            "写作“{}{dash}{}”",
+                            &text[t.start()..at],
+                            &text[at + sep.len_utf8()..t.end()]
+                        ))
+                        .fix(at..at + sep.len_utf8(), dash.clone()),
                 );
             }
         }

@@ -39,9 +39,7 @@ impl Rule for Check {
             for t in tokens {
                 // What the second number carries that the first lacks.
                 let missing = match &t.kind {
-                    TokenKind::Percent { .. } => {
-                        text[t.start()..t.end()].chars().last().map(String::from)
-                    }
+                    TokenKind::Percent { .. } => text[t.span()].chars().last().map(String::from),
                     TokenKind::Quantity(q) if q.multiplier() == 1e4 => Some("万".into()),
                     TokenKind::Quantity(q) if q.multiplier() == 1e8 => Some("亿".into()),
                     _ => None,
@@ -70,11 +68,7 @@ impl Rule for Check {
                     continue;
                 }
                 let span = first.start()..t.end();
-                let fixed = format!(
-                    "{}{missing}{}",
-                    &text[first.start()..first.end()],
-                    &text[sep_at..t.end()]
-                );
+                let fixed = format!("{}{missing}{}", &text[first.span()], &text[sep_at..t.end()]);
                 out.push(
                     Diagnostic::new(
                         span.clone(),

@@ -109,7 +109,7 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
                     && span.end <= t.end()
                     && full_date(d) == Some(value) =>
             {
-                Some((t.start()..t.end(), d))
+                Some((t.span(), d))
             }
             _ => None,
         });
@@ -143,7 +143,7 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
                 .find_map(|t| match &t.kind {
                     TokenKind::Date(d) => Some(ReportDate {
                         value: full_date(d)?,
-                        span: t.start()..t.end(),
+                        span: t.span(),
                         origin: Origin::Meta(&m.key),
                         token: Some(d),
                     }),

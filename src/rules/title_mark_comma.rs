@@ -37,10 +37,10 @@ impl Rule for Check {
                     _ => "引号",
                 };
                 out.push(
-                    Diagnostic::new(t.start()..t.end(), format!("相邻的{what}之间不用顿号"))
+                    Diagnostic::new(t.span(), format!("相邻的{what}之间不用顿号"))
                         .label("删除顿号")
                         .note("GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号")
-                        .fix(t.start()..t.end(), ""),
+                        .fix(t.span(), ""),
                 );
             }
         }

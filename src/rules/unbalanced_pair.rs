@@ -64,7 +64,7 @@ fn report(marks: Marks, out: &mut Vec<Diagnostic>) {
             "前面缺少与之配对的符号"
         };
         out.push(
-            Diagnostic::new(t.start()..t.end(), message)
+            Diagnostic::new(t.span(), message)
                 .label(label)
                 .help("补上缺少的一半，或删除多余的符号"),
         );

@@ -51,7 +51,7 @@ impl Rule for Check {
                 .iter()
                 .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .filter_map(|t| match &t.kind {
-                    TokenKind::Date(d) => Some((d.year?, t.start()..t.end())),
+                    TokenKind::Date(d) => Some((d.year?, t.span())),
                     _ => None,
                 })
                 .collect();
