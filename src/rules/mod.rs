@@ -27,12 +27,19 @@ pub struct Document<'a> {
     /// Every text line's tokens one after another, offsets into the whole text. One
     /// vector for the document keeps a line's cost to its tokens.
     tokens: Vec<Token>,
-    /// Each text line's index in the outline's lines and the end of its tokens in
-    /// `tokens` (a text is under 4 GiB, so both fit in 32 bits).
-    lines: Vec<(u32, u32)>,
+    /// For each text line that has tokens, its index in the outline's lines and the end
+    /// of its tokens in `tokens` (a text is under 4 GiB, so both fit in 32 bits); a line
+    /// without tokens costs nothing here.
+    ends: Vec<(u32, u32)>,
     /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
     /// so the next answer is almost always there or just after it.
     last_line: Cell<usize>,
+}
+
+/// Whether the outline's line of this kind is text the rules read (blank lines and web
+/// chrome are not).
+fn holds_text(kind: LineKind) -> bool {
+    !matches!(kind, LineKind::Blank | LineKind::Chrome)
 }
 
 impl<'a> Document<'a> {
@@ -40,9 +47,9 @@ impl<'a> Document<'a> {
     pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
         let protected = crate::protect::spans(&source.text);
         let mut tokens = Vec::new();
-        let mut lines = Vec::new();
+        let mut ends = Vec::new();
         for (index, l) in outline.lines.iter().enumerate() {
-            if matches!(l.kind, LineKind::Blank | LineKind::Chrome) {
+            if !holds_text(l.kind) {
                 continue;
             }
             let first = tokens.len();
@@ -61,16 +68,19 @@ impl<'a> Document<'a> {
                 }
                 tokens.truncate(k);
             }
-            lines.push((index as u32, tokens.len() as u32));
+            if tokens.len() > first {
+                ends.push((index as u32, tokens.len() as u32));
+            }
         }
         tokens.shrink_to_fit();
+        ends.shrink_to_fit();
         Document {
             source,
             outline,
             config,
             protected,
             tokens,
-            lines,
+            ends,
             last_line: Cell::new(0),
         }
     }
@@ -79,27 +89,55 @@ impl<'a> Document<'a> {
         &self.source.text
     }
 
+    /// Each text line's index in the outline's lines, its span and its tokens.
+    fn indexed_lines(&self) -> impl Iterator<Item = (usize, Range<usize>, &[Token])> {
+        let mut start = 0;
+        let mut next = self.ends.iter().peekable();
+        let lines = self.outline.lines.iter().enumerate();
+        lines
+            .filter(|(_, l)| holds_text(l.kind))
+            .map(move |(index, l)| {
+                let tokens = match next.next_if(|&&(i, _)| i as usize == index) {
+                    Some(&(_, end)) => {
+                        let tokens = &self.tokens[start..end as usize];
+                        start = end as usize;
+                        tokens
+                    }
+                    None => &[],
+                };
+                (index, l.span(), tokens)
+            })
+    }
+
     /// Each text line's span with its tokens.
     pub fn tokens(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
-        let mut start = 0;
-        self.lines.iter().map(move |&(index, end)| {
-            let (index, end) = (index as usize, end as usize);
-            let tokens = &self.tokens[start..end];
-            start = end;
-            (self.outline.lines[index].span(), tokens)
-        })
+        self.indexed_lines().map(|(_, span, tokens)| (span, tokens))
     }
 
     /// The tokens of the text line holding byte `pos` (empty if that line has none).
     pub fn tokens_at(&self, pos: usize) -> &[Token] {
         let lines = &self.outline.lines;
-        let i = self
-            .lines
-            .partition_point(|&(l, _)| lines[l as usize].span().start <= pos);
-        match i.checked_sub(1) {
-            Some(i) if pos <= lines[self.lines[i].0 as usize].span().end => {
-                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1 as usize);
-                &self.tokens[start..self.lines[i].1 as usize]
+        // The last text line starting at or before `pos`: back from the last line that
+        // does, over blank lines and chrome, until one ends before `pos` (lines are
+        // disjoint and in order, so every earlier one does too).
+        let mut i = lines.partition_point(|l| l.span().start <= pos);
+        let line = loop {
+            let Some(j) = i.checked_sub(1) else {
+                return &[];
+            };
+            i = j;
+            if lines[j].span().end < pos {
+                return &[];
+            }
+            if holds_text(lines[j].kind) {
+                break j;
+            }
+        };
+        let k = self.ends.partition_point(|&(l, _)| (l as usize) < line);
+        match self.ends.get(k) {
+            Some(&(l, end)) if l as usize == line => {
+                let start = k.checked_sub(1).map_or(0, |p| self.ends[p].1 as usize);
+                &self.tokens[start..end as usize]
             }
             _ => &[],
         }
@@ -108,11 +146,9 @@ impl<'a> Document<'a> {
     /// Each line of text that is not web-page metadata, with its tokens.
     pub fn text_lines(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
         let lines = &self.outline.lines;
-        self.lines
-            .iter()
-            .zip(self.tokens())
-            .filter(|((index, _), _)| lines[*index as usize].kind != LineKind::Meta)
-            .map(|(_, line)| line)
+        self.indexed_lines()
+            .filter(|(index, _, _)| lines[*index].kind != LineKind::Meta)
+            .map(|(_, span, tokens)| (span, tokens))
     }
 
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
@@ -289,4 +325,45 @@ mod report_dates;
 /// The rule called `id`.
 pub fn info(id: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::Outliner;
+
+    #[test]
+    fn tokens_kept_only_for_lines_that_have_them() {
+        let text = "2023年法治政府建设情况报告\n\n一、主要举措\n办结案件12件，其中当场办结5件。\n全年未发生行政败诉。\n\n受理复议30件（含撤回2件）。\n";
+        let source = Source::new("t.txt", text.to_string());
+        let config = Config::builtin();
+        let outline = Outliner::new(&config).build(&source);
+        let doc = Document::new(&source, &outline, &config);
+        let lines: Vec<(&str, usize)> = doc
+            .tokens()
+            .map(|(span, tokens)| (&text[span], tokens.len()))
+            .collect();
+        let text_lines = outline.lines.iter().filter(|l| holds_text(l.kind)).count();
+        assert_eq!(lines.len(), text_lines);
+        assert!(lines.contains(&("全年未发生行政败诉。", 0)));
+        assert_eq!(doc.ends.len(), lines.iter().filter(|(_, n)| *n > 0).count());
+        for (span, tokens) in doc.tokens() {
+            for at in [span.start, span.end, (span.start + span.end) / 2] {
+                let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+                assert_eq!(
+                    doc.tokens_at(at),
+                    tokens,
+                    "at {at} in {:?}",
+                    &text[span.clone()]
+                );
+            }
+            for t in tokens {
+                assert!(span.start <= t.start() && t.end() <= span.end);
+            }
+        }
+        // A blank line holds no tokens, and neither does the line break after a line.
+        let blank = text.find("\n\n").unwrap() + 1;
+        assert!(doc.tokens_at(blank).is_empty());
+        assert!(doc.tokens_at(text.len()).is_empty());
+    }
 }
