@@ -231,6 +231,29 @@ fn date_deadline_default_is_before_april() {
 }
 
 #[test]
+fn a_news_item_carrying_the_report_is_not_late_by_its_page_date() {
+    let late = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-12-21 12:04");
+    let news = late.replace(
+        "2023年，我市扎实推进法治政府建设。",
+        "新华网 3月29日电 据某市政府网站消息，某市发布2023年法治政府建设年度报告。\n2023年，我市扎实推进法治政府建设。",
+    );
+    assert!(findings("date-deadline", &news).is_empty());
+    // The page's date is not the report's; the report's own dates still are.
+    let news_signed_late = news.replace("2024年1月26日\n", "2024年4月8日\n");
+    assert_eq!(
+        findings("date-deadline", &news_signed_late),
+        ["2024年4月8日"]
+    );
+    // `日电` without a dateline before it, or a dateline deep in the text, is no news item.
+    assert_eq!(findings("date-deadline", &late), ["2024-12-21 12:04"]);
+    let quoted = late.replace(
+        "全年办理行政复议案件120件",
+        "据新华社3月29日电报道，全年办理行政复议案件120件",
+    );
+    assert_eq!(findings("date-deadline", &quoted), ["2024-12-21 12:04"]);
+}
+
+#[test]
 fn date_deadline_follows_the_configured_deadline() {
     let config = "deadline = \"03-01\"\n";
     let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-03-04");

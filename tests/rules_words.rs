@@ -223,6 +223,9 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "做好药品不良反应情况监测，处置过敏反应问题。",
         // 省省委 / 市市委 after 各, 全.
         "各省省委和各市市委统一部署。",
+        // A one-character county or city (渠县, 歙县, 津市) before its 县委 / 市委, and
+        // an autonomous county's 县委.
+        "中共渠县县委、渠县人民政府，中共歙县县委，津市市委，某自治县县委。",
         // 权利清单 not paired with 责任清单; 文化与旅游 not a body's name.
         "公布公民权利清单，推动文化与旅游融合发展。",
         // Cited titles keep their historical words.
@@ -249,11 +252,11 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
 fn guarded_entries_still_fire_where_they_are_wrong() {
     let text = report(
         2023,
-        "省环境保护部督导，市农业部门配合。检查院已受理。建立权利清单、责任清单。县文化与旅游局开展执法。",
+        "省环境保护部督导，市农业部门配合。检查院已受理。建立权利清单、责任清单。县文化与旅游局开展执法。中共青田县县委。",
     );
     assert_eq!(
         findings("wording", &text),
-        ["环境保护部", "检查院", "权利清单", "文化与旅游"]
+        ["环境保护部", "检查院", "权利清单", "文化与旅游", "县县委"]
     );
 }
 

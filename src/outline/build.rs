@@ -184,6 +184,7 @@ impl Builder<'_> {
                     LineKind::Meta
                 }
                 RawKind::Pipe if self.pipe_row(span.clone()) => LineKind::Meta,
+                RawKind::Pipe | RawKind::Text if self.table_row(span.clone()) => LineKind::Meta,
                 _ if self.is_chrome(line) => LineKind::Chrome,
                 RawKind::Pipe => LineKind::Paragraph,
                 RawKind::Bullet(start) => {
@@ -389,6 +390,51 @@ impl Builder<'_> {
         any
     }
 
+    /// A row of a page's information table copied as text, its cells apart by tabs,
+    /// spaces or `|`, its keys bare (`发布机构\t某省司法厅\t发文日期\t2024-03-27`):
+    /// the first cell and at least one more are metadata keys, each followed by its
+    /// value (the cells up to the next key). False, and nothing kept, for any other line.
+    fn table_row(&mut self, span: Range<usize>) -> bool {
+        let line = &self.text[span.clone()];
+        if !self.is_short_value(line) {
+            return false;
+        }
+        let separator = |c: char| c == '|' || c == '\u{ff5c}' || is_blank(c);
+        let mut cells: Vec<(Range<usize>, bool)> = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices().chain([(line.len(), '|')]) {
+            match start {
+                Some(s) if separator(c) => {
+                    cells.push((
+                        span.start + s..span.start + i,
+                        self.is_meta_key(&line[s..i]),
+                    ));
+                    start = None;
+                }
+                None if !separator(c) => start = Some(i),
+                _ => {}
+            }
+        }
+        let keys = cells.iter().filter(|(_, key)| *key).count();
+        let valued =
+            cells.windows(2).all(|w| !(w[0].1 && w[1].1)) && cells.last().is_some_and(|c| !c.1);
+        if keys < 2 || !cells.first().is_some_and(|c| c.1) || !valued {
+            return false;
+        }
+        let mut k = 0;
+        while k < cells.len() {
+            let key = self.text[cells[k].0.clone()].to_string();
+            let first = k + 1;
+            let mut last = first;
+            while cells.get(last + 1).is_some_and(|c| !c.1) {
+                last += 1;
+            }
+            self.push_meta(key, cells[first].0.start..cells[last].0.end);
+            k = last + 1;
+        }
+        true
+    }
+
     /// A Markdown document's title: its first heading, when it names the report.
     fn markdown_title(&mut self, raw: &RawKinds, first_heading: Option<usize>) -> Option<usize> {
         let i = first_heading?;
@@ -429,13 +475,13 @@ impl Builder<'_> {
             .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
             .map(|i| i as u32)
             .collect();
-        let short = || short_lines.iter().map(|&i| i as usize);
         let has_all = |b: &Self, i: usize, words: &[String]| {
             let t = &b.text[b.lines[i].span()];
             words.iter().all(|w| t.contains(w.as_str()))
         };
         let mut candidates = Vec::new();
-        for i in short() {
+        for &i in &short_lines {
+            let i = i as usize;
             if !has_all(self, i, &self.cfg.title_words) {
                 continue;
             }
@@ -445,29 +491,36 @@ impl Builder<'_> {
                 candidates.push(i);
             }
         }
+        let short = || short_lines.iter().map(|&i| i as usize);
         let with_year = |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span()]).is_some();
-        let title = candidates
+        let single = candidates
             .iter()
             .find(|i| with_year(self, i))
             .or(candidates.first())
-            .copied()
+            .map(|&i| vec![i]);
+        let title = single
+            .or_else(|| self.wrapped_title(&short_lines))
+            // The last resort may be a page title (once the only line naming the report).
             .or_else(|| {
                 short()
                     .find(|&i| with_year(self, &i) && has_all(self, i, &self.cfg.loose_title_words))
+                    .map(|i| vec![i])
             });
-        let Some(title) = title else {
+        let Some(mut lines) = title else {
             return Vec::new();
         };
-        let mut lines = vec![title];
+        let title = lines[0];
         if let Some(above) = short().rev().find(|&i| i < title)
             && self.lines[above + 1..title]
                 .iter()
                 .all(|l| l.kind == LineKind::Blank)
         {
             let organ = self.text[self.lines[above].span()].trim_matches(is_blank);
+            // `某县人民政府关于2023年…` names its organ; `关于2023年…` leaves it to the line above.
             let opens_with_organ = |t: &str| {
                 let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
-                ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) || head.contains("关于")
+                ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
+                    || head.find("关于").is_some_and(|at| at > 0)
             };
             let t = self.text[self.lines[title].span()].trim_matches(is_blank);
             if (ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于"))
@@ -480,6 +533,30 @@ impl Builder<'_> {
             self.lines[i].kind = LineKind::Title;
         }
         lines
+    }
+
+    /// A title broken over two adjacent short lines (`某局关于2023年法治政府` /
+    /// `建设工作情况的报告`): the first names the year, and the two together hold every
+    /// title word. Looked for only when no one line holds them all.
+    fn wrapped_title(&self, short_lines: &[u32]) -> Option<Vec<usize>> {
+        short_lines.windows(2).find_map(|pair| {
+            let (first, second) = (pair[0] as usize, pair[1] as usize);
+            if [first, second]
+                .iter()
+                .any(|&i| self.lines[i].kind != LineKind::Paragraph)
+            {
+                return None;
+            }
+            let line = |i: usize| self.text[self.lines[i].span()].trim_matches(is_blank);
+            let joined = [line(first), line(second)].concat();
+            let whole = self
+                .cfg
+                .title_words
+                .iter()
+                .all(|w| joined.contains(w.as_str()));
+            (second == first + 1 && first_year(line(first)).is_some() && whole)
+                .then(|| vec![first, second])
+        })
     }
 
     /// A browser page title (`…的报告-某某网`, `…报告_某某政府门户网站`) or a wrapper
@@ -962,6 +1039,11 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
 /// The organ or place a title opens with: before `关于` or the year, or, when the year
 /// comes first, between the year and `法治`.
 fn title_organ(title: &str) -> &str {
+    // A web column's tag before the title (`【法治建设报告】某省司法厅…`) is not the organ.
+    let title = title
+        .strip_prefix('【')
+        .and_then(|t| t.split_once('】'))
+        .map_or(title, |(_, rest)| rest);
     if let Some(at) = title.find("关于") {
         return title[..at].trim();
     }
@@ -986,6 +1068,9 @@ fn title_organ(title: &str) -> &str {
 fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
     let mut runs: Vec<Vec<Enumeration>> = Vec::new();
     let mut open = false;
+    // Where in the open run the items of the line before begin, when that line opened
+    // with one.
+    let mut opener: Option<usize> = None;
     for l in lines {
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
@@ -994,22 +1079,35 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
         let opens_line = items
             .first()
             .is_some_and(|e| text[l.span().start..e.span.start].chars().all(is_blank));
-        let continues = open
-            && l.kind == LineKind::Paragraph
-            && opens_line
-            && runs
-                .last()
-                .and_then(|r| r.last())
-                .is_some_and(|last| items[0].number == last.number + 1);
-        if continues {
-            if let Some(run) = runs.last_mut() {
+        let follows = |run: &Vec<Enumeration>, k: usize| items[0].number == run[k].number + 1;
+        let run = runs
+            .last_mut()
+            .filter(|_| open && l.kind == LineKind::Paragraph && opens_line);
+        match run {
+            Some(run) if follows(run, run.len() - 1) => {
+                opener = Some(run.len());
                 run.extend(items);
             }
-        } else if !items.is_empty() {
-            runs.push(items);
-            open = true;
-        } else if l.kind == LineKind::Heading {
-            open = false;
+            // Paragraphs opening `一是…二是…` / `二是…` / `三是…`: the openers run in
+            // order; the `二是` inside the first paragraph is not told apart from a
+            // slip, so it is left out rather than reported.
+            Some(run) if opener.is_some_and(|k| follows(run, k)) => {
+                let k = opener.unwrap_or_default();
+                run.truncate(k + 1);
+                opener = Some(run.len());
+                run.extend(items);
+            }
+            _ if !items.is_empty() => {
+                opener = opens_line.then_some(0);
+                runs.push(items);
+                open = true;
+            }
+            _ => {
+                opener = None;
+                if l.kind == LineKind::Heading {
+                    open = false;
+                }
+            }
         }
     }
     runs
@@ -1197,6 +1295,73 @@ mod tests {
                 ("发布机构", "县司法局")
             ]
         );
+    }
+
+    #[test]
+    fn paragraph_openers_in_order_carry_a_run_past_an_inline_item() {
+        let numbers = |text: &str| -> Vec<Vec<u32>> {
+            let o = outline(text);
+            let run = |r: &Vec<Enumeration>| r.iter().map(|e| e.number).collect();
+            o.enumerations.iter().map(run).collect()
+        };
+        // 一是…二是… / 二是… / 三是…: the openers run 1, 2, 3.
+        assert_eq!(
+            numbers("一是健全机制。二是印发清单。\n二是规范执法。\n三是加强宣传。\n"),
+            [[1, 2, 3]]
+        );
+        // Openers out of order still make a run of their own, to be reported.
+        assert_eq!(
+            numbers("一是健全机制。二是印发清单。\n三是规范执法。\n五是加强宣传。\n"),
+            [vec![1, 2, 3], vec![5]]
+        );
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_or_with_its_organ_above() {
+        let wrapped =
+            outline("某局关于2023年法治政府\n建设工作情况的报告\n正文。\n一、主要举措\n正文。\n");
+        assert_eq!(wrapped.title, [0, 1]);
+        assert_eq!(wrapped.issuer.as_deref(), Some("某局"));
+        let above =
+            outline("某镇人民政府\n关于2024年度法治政府建设工作的报告\n正文。\n一、主要举措\n");
+        assert_eq!(above.title, [0, 1]);
+        // A title naming its own organ keeps the line above out.
+        let own =
+            outline("某镇人民政府\n某镇人民政府关于2024年度法治政府建设工作的报告\n一、主要举措\n");
+        assert_eq!(own.title, [1]);
+        // A page title is the title only when nothing else names the report.
+        let page = outline("某局关于2023年法治政府建设情况的报告-某网\n\n一、主要举措\n正文。\n");
+        assert_eq!(page.title, [0]);
+    }
+
+    #[test]
+    fn reads_an_information_table_copied_with_bare_keys() {
+        let text = "索引号\t1133/2024-239743\t分类\t司法\n发布机构 | 某省人民政府 | 发文日期 | 2024-03-30 |\n来源　某省司法厅　　发布时间　2024-03-30 09:18\n时间\t地点\t内容\n日期 时间\n正文。\n";
+        let o = outline(text);
+        let pairs: Vec<(&str, &str)> = o
+            .metadata
+            .iter()
+            .map(|m| (m.key.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("索引号", "1133/2024-239743"),
+                ("分类", "司法"),
+                ("发布机构", "某省人民政府"),
+                ("发文日期", "2024-03-30"),
+                ("来源", "某省司法厅"),
+                ("发布时间", "2024-03-30 09:18"),
+            ]
+        );
+        for m in &o.metadata {
+            assert_eq!(&text[m.value_span.clone()], m.value);
+        }
+        // A table's header row (one key) and two keys without values are not metadata.
+        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[..3], [LineKind::Meta; 3]);
+        assert_ne!(kinds[3], LineKind::Meta);
+        assert_ne!(kinds[4], LineKind::Meta);
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! year after the report year — `department-deadline` for a department's report, else
 //! `deadline`.
 
-use super::report_dates::{self, chinese};
+use super::report_dates::{self, Origin, ReportDate, chinese};
 use super::{Document, Rule};
 use crate::config::{Config, Level, MonthDay};
 use crate::diagnostic::Diagnostic;
-use crate::outline::DateValue;
+use crate::outline::{DateValue, LineKind};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -144,7 +144,13 @@ impl Rule for Check {
             day: deadline.day,
         };
         let dates = report_dates::report_dates(doc, &self.written_keys, &self.published_keys);
-        for d in dates.iter().filter(|d| d.key() >= report_dates::key(due)) {
+        let news = is_news_item(doc);
+        let page_date = |d: &ReportDate| match d.origin {
+            Origin::Meta(key) => self.published_keys.iter().any(|k| k == key),
+            Origin::Signature => false,
+        };
+        let late = dates.iter().filter(|d| d.key() >= report_dates::key(due));
+        for d in late.filter(|d| !(news && page_date(d))) {
             let (when, due) = (chinese(d.value), chinese(due));
             out.push(
                 Diagnostic::new(
@@ -160,4 +166,28 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// Whether the text is a news item carrying the report (`中新网 3月29日电 据司法部网站
+/// 消息，司法部发布…`: a dateline `…月…日电` opening a line before the first heading): its
+/// page's publication date is the news item's, or a later copy's, not the report's.
+fn is_news_item(doc: &Document) -> bool {
+    let first_heading = doc.outline.sections.first().map_or(usize::MAX, |s| s.line);
+    let lines = doc.outline.lines.iter().take(first_heading.min(40));
+    lines
+        .filter(|l| l.kind == LineKind::Paragraph)
+        .any(|l| has_dateline(&doc.text()[l.span()]))
+}
+
+/// A news dateline in the first characters of `line`: `3月29日电`.
+fn has_dateline(line: &str) -> bool {
+    let head = &line[..line.char_indices().nth(30).map_or(line.len(), |(i, _)| i)];
+    let digits_off = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    head.match_indices("日电").any(|(at, _)| {
+        let day = &head[..digits_off(&head[..at])];
+        day.len() < at
+            && day
+                .strip_suffix('月')
+                .is_some_and(|m| digits_off(m) < m.len())
+    })
 }

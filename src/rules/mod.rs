@@ -24,13 +24,11 @@ pub struct Document<'a> {
     pub config: &'a Config,
     /// Spans no rule reports in; the engine drops findings inside them.
     pub protected: Vec<Range<usize>>,
-    /// Every text line's tokens one after another, offsets into the whole text. One
-    /// vector for the document keeps a line's cost to its tokens.
+    /// Every text line's tokens one after another, offsets into the whole text, so in
+    /// order. A line's tokens lie within its span and are never empty, and lines are
+    /// disjoint and in order: a line's tokens are the ones starting inside it, found
+    /// without an index kept per line.
     tokens: Vec<Token>,
-    /// For each text line that has tokens, its index in the outline's lines and the end
-    /// of its tokens in `tokens` (a text is under 4 GiB, so both fit in 32 bits); a line
-    /// without tokens costs nothing here.
-    ends: Vec<(u32, u32)>,
     /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
     /// so the next answer is almost always there or just after it.
     last_line: Cell<usize>,
@@ -47,13 +45,13 @@ impl<'a> Document<'a> {
     pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
         let protected = crate::protect::spans(&source.text);
         let mut tokens = Vec::new();
-        let mut ends = Vec::new();
-        for (index, l) in outline.lines.iter().enumerate() {
+        for l in &outline.lines {
             if !holds_text(l.kind) {
                 continue;
             }
             let first = tokens.len();
             inline::tokenize_into(&source.text[l.span()], &mut tokens);
+            debug_assert!(tokens[first..].iter().all(|t| t.start() < t.end()));
             let offset = l.span().start;
             for t in &mut tokens[first..] {
                 t.shift(offset);
@@ -68,19 +66,14 @@ impl<'a> Document<'a> {
                 }
                 tokens.truncate(k);
             }
-            if tokens.len() > first {
-                ends.push((index as u32, tokens.len() as u32));
-            }
         }
         tokens.shrink_to_fit();
-        ends.shrink_to_fit();
         Document {
             source,
             outline,
             config,
             protected,
             tokens,
-            ends,
             last_line: Cell::new(0),
         }
     }
@@ -91,21 +84,17 @@ impl<'a> Document<'a> {
 
     /// Each text line's index in the outline's lines, its span and its tokens.
     fn indexed_lines(&self) -> impl Iterator<Item = (usize, Range<usize>, &[Token])> {
-        let mut start = 0;
-        let mut next = self.ends.iter().peekable();
+        let mut next = 0;
         let lines = self.outline.lines.iter().enumerate();
         lines
             .filter(|(_, l)| holds_text(l.kind))
             .map(move |(index, l)| {
-                let tokens = match next.next_if(|&&(i, _)| i as usize == index) {
-                    Some(&(_, end)) => {
-                        let tokens = &self.tokens[start..end as usize];
-                        start = end as usize;
-                        tokens
-                    }
-                    None => &[],
-                };
-                (index, l.span(), tokens)
+                let span = l.span();
+                // The lines before took every token starting before this one.
+                let first = next;
+                let rest = &self.tokens[first..];
+                next += rest.iter().take_while(|t| t.start() < span.end).count();
+                (index, span, &self.tokens[first..next])
             })
     }
 
@@ -121,25 +110,21 @@ impl<'a> Document<'a> {
         // does, over blank lines and chrome, until one ends before `pos` (lines are
         // disjoint and in order, so every earlier one does too).
         let mut i = lines.partition_point(|l| l.span().start <= pos);
-        let line = loop {
+        loop {
             let Some(j) = i.checked_sub(1) else {
                 return &[];
             };
             i = j;
-            if lines[j].span().end < pos {
+            let line = &lines[j];
+            if line.span().end < pos {
                 return &[];
             }
-            if holds_text(lines[j].kind) {
-                break j;
+            if holds_text(line.kind) {
+                let span = line.span();
+                let first = self.tokens.partition_point(|t| t.start() < span.start);
+                let rest = &self.tokens[first..];
+                return &rest[..rest.partition_point(|t| t.start() < span.end)];
             }
-        };
-        let k = self.ends.partition_point(|&(l, _)| (l as usize) < line);
-        match self.ends.get(k) {
-            Some(&(l, end)) if l as usize == line => {
-                let start = k.checked_sub(1).map_or(0, |p| self.ends[p].1 as usize);
-                &self.tokens[start..end as usize]
-            }
-            _ => &[],
         }
     }
 
@@ -346,7 +331,10 @@ mod tests {
         let text_lines = outline.lines.iter().filter(|l| holds_text(l.kind)).count();
         assert_eq!(lines.len(), text_lines);
         assert!(lines.contains(&("全年未发生行政败诉。", 0)));
-        assert_eq!(doc.ends.len(), lines.iter().filter(|(_, n)| *n > 0).count());
+        assert_eq!(
+            doc.tokens.len(),
+            lines.iter().map(|(_, n)| n).sum::<usize>()
+        );
         for (span, tokens) in doc.tokens() {
             for at in [span.start, span.end, (span.start + span.end) / 2] {
                 let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
