@@ -144,10 +144,18 @@ fn placeholder_fires_on_template_residue() {
 }
 
 #[test]
+fn placeholder_after_a_surname_character_still_fires_before_a_unit_or_place() {
+    // 于 and 高 are surnames too, but `××市` and `××%` are blanks.
+    let text = "关于××市法治建设情况，满意度提高××%，共办理案件王××件。\n";
+    assert_eq!(findings("placeholder", text), ["××", "××", "××"]);
+}
+
+#[test]
 fn placeholder_near_misses() {
     for text in [
         // Anonymized parties in a case description.
         "办理张某某诉某区政府行政复议案件，某某公司申请调解。\n",
+        "办理张××诉某区政府案，王××等3人到场，对××公司作出处罚。\n",
         // Latin words, sizes and model numbers; a multiplication; stars and bold.
         "采购XXL号服装、X-200型设备和CXX系统，面积3×4米，X光机1台，获评★★★级。\n",
         "**加强组织领导**，完成率100%，三十%，PM2.5浓度下降。\n",

@@ -493,9 +493,12 @@ impl Builder<'_> {
         }
         let short = || short_lines.iter().map(|&i| i as usize);
         let with_year = |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span()]).is_some();
+        // A page repeats its title above the document's own, which may have its organ on
+        // the line above: that one, then the first with a year, then the first.
         let single = candidates
             .iter()
-            .find(|i| with_year(self, i))
+            .find(|i| with_year(self, i) && self.organ_above(&short_lines, **i).is_some())
+            .or_else(|| candidates.iter().find(|i| with_year(self, i)))
             .or(candidates.first())
             .map(|&i| vec![i]);
         let title = single
@@ -509,30 +512,37 @@ impl Builder<'_> {
         let Some(mut lines) = title else {
             return Vec::new();
         };
-        let title = lines[0];
-        if let Some(above) = short().rev().find(|&i| i < title)
-            && self.lines[above + 1..title]
-                .iter()
-                .all(|l| l.kind == LineKind::Blank)
-        {
-            let organ = self.text[self.lines[above].span()].trim_matches(is_blank);
-            // `某县人民政府关于2023年…` names its organ; `关于2023年…` leaves it to the line above.
-            let opens_with_organ = |t: &str| {
-                let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
-                ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
-                    || head.find("关于").is_some_and(|at| at > 0)
-            };
-            let t = self.text[self.lines[title].span()].trim_matches(is_blank);
-            if (ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于"))
-                && !opens_with_organ(t)
-            {
-                lines.insert(0, above);
-            }
+        if let Some(above) = self.organ_above(&short_lines, lines[0]) {
+            lines.insert(0, above);
         }
         for &i in &lines {
             self.lines[i].kind = LineKind::Title;
         }
         lines
+    }
+
+    /// The line naming the organ just above a title line that does not name it
+    /// (`某县人民政府` over `2023年度…报告` or `关于2023年…`), blank lines between.
+    fn organ_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
+        let k = short_lines.partition_point(|&i| (i as usize) < title);
+        let above = short_lines[..k].last().map(|&i| i as usize)?;
+        if !self.lines[above + 1..title]
+            .iter()
+            .all(|l| l.kind == LineKind::Blank)
+        {
+            return None;
+        }
+        let organ = self.text[self.lines[above].span()].trim_matches(is_blank);
+        // `某县人民政府关于2023年…` names its organ; `关于2023年…` leaves it to the line above.
+        let opens_with_organ = |t: &str| {
+            let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+            ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
+                || head.find("关于").is_some_and(|at| at > 0)
+        };
+        let t = self.text[self.lines[title].span()].trim_matches(is_blank);
+        let names_organ =
+            ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于");
+        (names_organ && !opens_with_organ(t)).then_some(above)
     }
 
     /// A title broken over two adjacent short lines (`某局关于2023年法治政府` /
@@ -1329,6 +1339,12 @@ mod tests {
         let own =
             outline("某镇人民政府\n某镇人民政府关于2024年度法治政府建设工作的报告\n一、主要举措\n");
         assert_eq!(own.title, [1]);
+        // A page's copy of the title above the document's own, which has its organ above.
+        let repeated = outline(
+            "2023年法治政府建设年度报告\n某科 2023-12-29\n\n某市某局\n\n2023年法治政府建设年度报告\n\n正文。\n一、主要举措\n",
+        );
+        assert_eq!(repeated.title, [3, 5]);
+        assert_eq!(repeated.issuer.as_deref(), Some("某市某局"));
         // A page title is the title only when nothing else names the report.
         let page = outline("某局关于2023年法治政府建设情况的报告-某网\n\n一、主要举措\n正文。\n");
         assert_eq!(page.title, [0]);

@@ -19,7 +19,8 @@ pub const DOC: &str = "\
   数量中的单个“X”（X月X日、共办理X件），数量前的“*”（开展*次、*区），百分号或
   “个百分点”前缺数字（满意率为%、提高个百分点），没有序号的发文字号（〔2024〕号），
   下划线空格（____），以及标题、落款中的“某某”（某某县人民政府）。
-  不报告：正文中的“某某”（案例中的匿名，如“张某某”“某某公司”），拉丁字母或型号中的
+  不报告：正文中的“某某”和姓氏后、公司前的“××”（案例中的匿名，如“张某某”“王××”
+  “××公司”），拉丁字母或型号中的
   X（XXL、X-200、CXX），乘号（3×4），五角星“★”，Markdown 的“**加粗**”。
 
 依据
@@ -42,6 +43,13 @@ const UNITS: &str = "年月日号次件人个项起家元名场期篇条份户�
 
 /// A star before one of these stands for a place name (`*区`).
 const PLACES: &str = "省市县区镇乡村";
+
+/// Common surnames: `××` after one, where no unit or place follows, is a name made
+/// anonymous in a case (`张××诉某区政府案`), as `某某` is.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤";
+
+/// What follows `××` in a party made anonymous (`××公司`), not a template's blank.
+const PARTIES: [&str; 5] = ["公司", "企业", "集团", "有限", "商行"];
 
 /// Verbs directly before `个百分点`: the figure is missing.
 const CHANGE: [&str; 8] = [
@@ -129,6 +137,8 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
             if ascii_letter(prev) || ascii_letter(next) || next.is_some_and(|c| c.is_ascii_digit())
             {
                 false
+            } else if len >= 2 && kind == LineKind::Paragraph && anonymous(prev, &s[r.end..]) {
+                false
             } else if len >= 2 {
                 han(prev)
                     || han(next)
@@ -160,6 +170,18 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
         }
     };
     hit.then_some(r)
+}
+
+/// Whether `××` between `prev` and `rest` stands for a name made anonymous: after a
+/// surname with no unit, place or figure after it (`张××诉`, `王××等`), or before a
+/// company (`××公司`).
+fn anonymous(prev: Option<char>, rest: &str) -> bool {
+    let next = rest.chars().next();
+    let figure = next.is_some_and(|c| {
+        UNITS.contains(c) || PLACES.contains(c) || "%％".contains(c) || c.is_ascii_digit()
+    });
+    let surname = prev.is_some_and(|c| SURNAMES.contains(c)) && !figure;
+    surname || PARTIES.iter().any(|p| rest.starts_with(p))
 }
 
 impl Rule for Check {
