@@ -134,10 +134,9 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
     let han = |c: Option<char>| c.is_some_and(is_han);
     let hit = match first {
         c if X.contains(&c) => {
-            if ascii_letter(prev) || ascii_letter(next) || next.is_some_and(|c| c.is_ascii_digit())
-            {
-                false
-            } else if len >= 2 && kind == LineKind::Paragraph && anonymous(prev, &s[r.end..]) {
+            let latin = ascii_letter(prev) || ascii_letter(next);
+            let a_name = len >= 2 && kind == LineKind::Paragraph && anonymous(prev, &s[r.end..]);
+            if latin || next.is_some_and(|c| c.is_ascii_digit()) || a_name {
                 false
             } else if len >= 2 {
                 han(prev)
