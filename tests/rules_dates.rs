@@ -128,6 +128,7 @@ fn date_format_fixes_the_signature_date() {
         ("2024/1/26", "2024年1月26日"),
         ("2024.1.26", "2024年1月26日"),
         ("2024年1月 6日", "2024年1月6日"),
+        ("2024年元月26日", "2024年1月26日"),
     ] {
         assert_eq!(
             fixes("date-format", &signed(written)),

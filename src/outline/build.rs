@@ -185,6 +185,9 @@ impl Builder<'_> {
                 }
                 RawKind::Pipe if self.pipe_row(span.clone()) => LineKind::Meta,
                 RawKind::Pipe | RawKind::Text if self.table_row(span.clone()) => LineKind::Meta,
+                // A page number a PDF or Word copy left in (`— 3 —`, `第3页 共8页`)
+                // holds no report text.
+                RawKind::Text if is_page_number(line) => LineKind::Blank,
                 _ if self.is_chrome(line) => LineKind::Chrome,
                 RawKind::Pipe => LineKind::Paragraph,
                 RawKind::Bullet(start) => {
@@ -1046,6 +1049,34 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
 }
 
+/// A line holding only a page number: between dashes (`— 3 —`, `-3-`) or as `第3页`,
+/// `第 3 页 共 8 页`.
+fn is_page_number(line: &str) -> bool {
+    const DASHES: [char; 6] = ['-', '—', '–', '－', '─', '―'];
+    let t = line.trim_matches(is_blank);
+    let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let dashed = t
+        .strip_prefix(DASHES)
+        .and_then(|t| t.strip_suffix(DASHES))
+        .map(|t| t.trim_matches(DASHES).trim_matches(is_blank))
+        .is_some_and(digits);
+    let page = |s: &str, lead: &str| {
+        s.strip_prefix(lead)
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(|n| digits(n.trim_matches(is_blank)))
+    };
+    let numbered = match t.split_once('页') {
+        Some((first, rest)) if !rest.is_empty() => {
+            let rest = rest
+                .trim_start_matches([',', '，', '/', '、'])
+                .trim_matches(is_blank);
+            page(&format!("{first}页"), "第") && page(rest, "共")
+        }
+        _ => page(t, "第"),
+    };
+    dashed || numbered
+}
+
 /// The organ or place a title opens with: before `关于` or the year, or, when the year
 /// comes first, between the year and `法治`.
 fn title_organ(title: &str) -> &str {
@@ -1305,6 +1336,57 @@ mod tests {
                 ("发布机构", "县司法局")
             ]
         );
+    }
+
+    #[test]
+    fn a_web_page_footer_after_the_signature_is_chrome() {
+        for footer in [
+            "责任编辑：张三",
+            "上一篇：关于2022年法治政府建设情况的报告\n下一篇：关于2024年工作要点的通知",
+            "相关附件：2023年度报告.pdf",
+        ] {
+            let o = outline(&format!("正文。\n某县人民政府\n2024年1月26日\n{footer}\n"));
+            assert!(
+                o.signature.organ.is_some() && o.signature.date.is_some(),
+                "{footer}"
+            );
+            let last = o.lines.iter().rev().find(|l| l.kind != LineKind::Blank);
+            assert_eq!(last.map(|l| l.kind), Some(LineKind::Chrome), "{footer}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_not_text() {
+        for line in [
+            "— 3 —",
+            "-3-",
+            "- 12 -",
+            "－ 3 －",
+            "第3页",
+            "第 3 页 共 8 页",
+            "第3页，共8页",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "3",
+            "—",
+            "-3",
+            "第三页",
+            "共8页",
+            "第3页内容",
+            "2023-2024",
+            "— 2024年 —",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        // A page number after the 落款 leaves it the last text.
+        let o = outline("某县人民政府\n2024年元月26日\n\n— 3 —\n");
+        assert_eq!(
+            o.signature.date.map(|(d, _)| d.to_string()).as_deref(),
+            Some("2024-01-26")
+        );
+        assert!(o.signature.organ.is_some());
     }
 
     #[test]

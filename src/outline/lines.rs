@@ -469,7 +469,7 @@ fn may_open(line: &str) -> bool {
                 || full_digit(c)
                 || cn_digit(c)
                 || cn_zero(c)
-                || matches!(c, '年' | '月' | '日' | '-' | '/' | '.')
+                || matches!(c, '年' | '元' | '月' | '日' | '-' | '/' | '.')
         }) && visible >= 8
     };
     match first {
@@ -607,6 +607,7 @@ fn date(pair: Pair<Rule>, base: usize) -> DateText {
                 (0, cn_year_value(s))
             }
             Rule::cn_month => (1, chinese_number(s)),
+            Rule::first_month => (1, 1),
             Rule::cn_day => (2, chinese_number(s)),
             _ => continue,
         };
