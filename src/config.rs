@@ -54,8 +54,9 @@ pub struct Suppression {
 pub struct OutlineConfig {
     /// Every one of these must appear in a title line.
     pub title_words: Vec<String>,
-    /// Without a title line, a short line with a year and all of these names the work
-    /// without `报告` (`…2023年法治政府建设工作情况`): a title with a naming defect.
+    /// Without a title line, a short line with a year and one of these names the work
+    /// without `报告` (`…2023年法治政府建设工作情况`, `…推进依法行政工作情况`): a title
+    /// with a naming defect.
     pub loose_title_words: Vec<String>,
     /// Keys of web-page metadata (成文日期, 发布机构, …).
     pub metadata_keys: Vec<String>,

@@ -219,6 +219,8 @@ fn number_format_near_misses() {
         "2024 年1月26日",
         "版本 v1.2 发布",
         "共74人 参加",
+        // Web-page metadata: cells apart, not a figure and its unit.
+        "索引号: l379250--2023-0009 主题分类: 综合政务\n正文。",
     ] {
         assert!(
             findings("number-format", text).is_empty(),
@@ -406,6 +408,8 @@ fn unbalanced_pair_near_misses() {
         "1)强化组织领导;2)强化能力建设。",
         "a)第一项",
         "O’Brien 律师",
+        // A web page's metadata line and its font-size widget.
+        "时间:2022-08-16   信息来源: 山西省人民政府   浏览次数:   【字体:\n正文。",
     ] {
         assert!(
             findings("unbalanced-pair", text).is_empty(),

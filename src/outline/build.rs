@@ -190,6 +190,12 @@ impl Builder<'_> {
                 RawKind::Text if is_page_number(line) => LineKind::Blank,
                 _ if self.is_chrome(line) => LineKind::Chrome,
                 RawKind::Pipe => LineKind::Paragraph,
+                RawKind::Bullet(start) if self.is_listed_title(*start..span.end) => {
+                    // A page's list item naming the report (`  • 2021年度某省法治政府建设
+                    // 年度报告`) may be its only title: text, without the bullet.
+                    self.lines[i] = Line::new(*start..span.end, LineKind::Paragraph);
+                    LineKind::Paragraph
+                }
                 RawKind::Bullet(start) => {
                     self.bullet(*start..span.end, &mut pending);
                     LineKind::Meta
@@ -338,6 +344,20 @@ impl Builder<'_> {
             }
         }
         None
+    }
+
+    /// Whether line `i` holds one of `words`.
+    fn has_any(&self, i: usize, words: &[String]) -> bool {
+        let t = &self.text[self.lines[i].span()];
+        words.iter().any(|w| t.contains(w.as_str()))
+    }
+
+    /// A bullet's content that names the report and is no `key: value`.
+    fn is_listed_title(&self, content: Range<usize>) -> bool {
+        let c = self.text[content].trim_matches(is_blank);
+        self.is_short_value(c)
+            && !c.contains([':', '\u{ff1a}'])
+            && self.cfg.title_words.iter().all(|w| c.contains(w.as_str()))
     }
 
     fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) {
@@ -509,7 +529,7 @@ impl Builder<'_> {
             // The last resort may be a page title (once the only line naming the report).
             .or_else(|| {
                 short()
-                    .find(|&i| with_year(self, &i) && has_all(self, i, &self.cfg.loose_title_words))
+                    .find(|&i| with_year(self, &i) && self.has_any(i, &self.cfg.loose_title_words))
                     .map(|i| vec![i])
             });
         let Some(mut lines) = title else {
@@ -845,10 +865,14 @@ fn sections(
             .find('。')
             .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
-        let (role, also) = if level == 1 {
-            roles_of(&text[rest.start..heading_end], cfg)
-        } else {
-            (Role::Other, Vec::new())
+        // The duties part is known by its subject wherever it stands, also as a part of
+        // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`).
+        let (role, also) = match level {
+            1 => roles_of(&text[rest.start..heading_end], cfg),
+            2 if role_of(&text[rest.start..heading_end], cfg) == Role::Duties => {
+                (Role::Duties, Vec::new())
+            }
+            _ => (Role::Other, Vec::new()),
         };
         let section = Section {
             level,
@@ -1427,6 +1451,14 @@ mod tests {
         );
         assert_eq!(repeated.title, [3, 5]);
         assert_eq!(repeated.issuer.as_deref(), Some("某市某局"));
+        // A page's list item naming the report, without its bullet.
+        let page = "  • 登录 | 注册\n  • 2021年度某省法治政府建设年度报告\n正文。\n一、主要举措\n";
+        let listed = outline(page);
+        let title = listed.title_text(page);
+        assert_eq!(title.as_deref(), Some("2021年度某省法治政府建设年度报告"));
+        // An older title naming 依法行政 and no 报告.
+        let older = outline("某区政府2015年推进依法行政工作情况\n正文。\n一、主要举措\n");
+        assert_eq!(older.title, [0]);
         // A page title is the title only when nothing else names the report.
         let page = outline("某局关于2023年法治政府建设情况的报告-某网\n\n一、主要举措\n正文。\n");
         assert_eq!(page.title, [0]);

@@ -28,7 +28,8 @@ unit_check!();
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        for (_, tokens) in doc.tokens() {
+        // Not in web-page metadata (`索引号: …-0009 主题分类: …`): cells apart, no unit.
+        for (_, tokens) in doc.text_lines() {
             for t in tokens {
                 let Some(gap) = t.unit_gap(text) else {
                     continue;

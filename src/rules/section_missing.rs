@@ -14,7 +14,8 @@ pub const DOC: &str = "\
 检查内容
   报告是否包含每一个必需的章节（role）。每缺一个，报告一次，并指出它应在的位置。
   章节按一级标题中的识别词判断（也认“2017年法治政府建设情况”“存在的问题和不足”
-  “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置。
+  “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置，也可以是
+  某个一级部分之下的二级标题（“（二）切实履行推进法治建设第一责任人职责”）。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
   2019年以前的年度报告（厅字〔2019〕28号之前）不要求第一责任人职责一节
@@ -69,7 +70,10 @@ impl Rule for Check {
         for (role, name, from) in &self.required {
             let before_mandate = matches!((from, year), (Some(f), Some(y)) if y < *f);
             let present = |s: &Section| s.role == *role || s.also.contains(role);
-            if before_mandate || sections.iter().any(present) {
+            // The duties part may be a second-level part of another (the outline gives
+            // only it a role below the top).
+            let nested = sections.iter().flat_map(|s| &s.children).any(present);
+            if before_mandate || sections.iter().any(present) || nested {
                 continue;
             }
             let later = sections

@@ -39,7 +39,8 @@ impl Rule for Check {
         // its open marks, however many lines it runs over.
         let mut marks = Marks::default();
         let mut runs_on = false;
-        for (line, tokens) in doc.tokens() {
+        // Web-page metadata lines are not report text (`时间:… 浏览次数: 【字体:`).
+        for (line, tokens) in doc.text_lines() {
             let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
             if !(runs_on && prose) {
                 report(std::mem::take(&mut marks), out);
