@@ -185,6 +185,8 @@ impl Builder<'_> {
                 }
                 RawKind::Pipe if self.pipe_row(span.clone()) => LineKind::Meta,
                 RawKind::Pipe | RawKind::Text if self.table_row(span.clone()) => LineKind::Meta,
+                // `稿件来源:… 发布时间: 2023-04-02 | 打印 |`: fields, then page widgets.
+                RawKind::Pipe if self.fields(span.clone(), &mut pending) => LineKind::Meta,
                 // A page number a PDF or Word copy left in (`— 3 —`, `第3页 共8页`)
                 // holds no report text.
                 RawKind::Text if is_page_number(line) => LineKind::Blank,
@@ -205,7 +207,7 @@ impl Builder<'_> {
                     self.key_value(key, value, &mut pending);
                     LineKind::Meta
                 }
-                _ if pending.is_some() && self.is_short_value(line) => {
+                _ if pending.is_some() && self.is_short_value(line) && !self.names_report(line) => {
                     let key = pending.take().unwrap_or_default();
                     self.push_meta(key, trim_span(self.text, span));
                     LineKind::Meta
@@ -268,6 +270,10 @@ impl Builder<'_> {
             .filter(|(_, f)| self.is_meta_key(f.2))
             .map(|(k, f)| {
                 let end = found.get(k + 1).map_or(line.len(), |next| next.0);
+                // A bar ends a value too (`发布时间: 2023-04-02 | 打印 |`).
+                let end = line[f.1..end]
+                    .find(['|', '\u{ff5c}'])
+                    .map_or(end, |bar| f.1 + bar);
                 (f.2.to_string(), span.start + f.1..span.start + end)
             })
             .collect();
@@ -292,8 +298,17 @@ impl Builder<'_> {
             && self.chrome.is_some_and(|m| m.is_match(line))
     }
 
+    /// Whether `key` is a metadata key, spaced out or not (`索 引 号`).
     fn is_meta_key(&self, key: &str) -> bool {
-        self.cfg.metadata_keys.iter().any(|k| k == key.trim())
+        let key = key.trim();
+        if key.contains([' ', '\u{3000}']) {
+            let packed: String = key
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+                .collect();
+            return self.cfg.metadata_keys.contains(&packed);
+        }
+        self.cfg.metadata_keys.iter().any(|k| k == key)
     }
 
     fn is_short_value(&self, line: &str) -> bool {
@@ -344,6 +359,27 @@ impl Builder<'_> {
             }
         }
         None
+    }
+
+    /// Whether line `i` ends with a web site's name after a dash or bar
+    /// (`…法治政府建设情况-某某官方网站`): a browser page title.
+    fn has_site_suffix(&self, i: usize) -> bool {
+        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+        t.rfind(['-', '_', '|', '｜', '—', '–']).is_some_and(|at| {
+            let site = t[at..].trim_start_matches(['-', '_', '|', '｜', '—', '–']);
+            (1..=20).contains(&site.chars().count())
+                && ["网", "官方", "平台", "门户"]
+                    .iter()
+                    .any(|w| site.contains(w))
+        })
+    }
+
+    /// Whether `line` holds every title word: a title, never a metadata value.
+    fn names_report(&self, line: &str) -> bool {
+        self.cfg
+            .title_words
+            .iter()
+            .all(|w| line.contains(w.as_str()))
     }
 
     /// Whether line `i` holds one of `words`.
@@ -422,7 +458,7 @@ impl Builder<'_> {
         if !self.is_short_value(line) {
             return false;
         }
-        let separator = |c: char| c == '|' || c == '\u{ff5c}' || is_blank(c);
+        let separator = |c: char| "|\u{ff5c}[]【】".contains(c) || is_blank(c);
         let mut cells: Vec<(Range<usize>, bool)> = Vec::new();
         let mut start = None;
         for (i, c) in line.char_indices().chain([(line.len(), '|')]) {
@@ -439,15 +475,21 @@ impl Builder<'_> {
             }
         }
         let keys = cells.iter().filter(|(_, key)| *key).count();
-        let valued =
-            cells.windows(2).all(|w| !(w[0].1 && w[1].1)) && cells.last().is_some_and(|c| !c.1);
-        if keys < 2 || !cells.first().is_some_and(|c| c.1) || !valued {
+        // `[ 发布机构 ] 某市城市管理局`: one key is enough when bracketed as a key, and
+        // the row may end with a key left empty (`… [ 发文字号 ]`).
+        let bracketed = line.trim_start_matches(is_blank).starts_with(['[', '【']);
+        let ends_valued = cells.last().is_some_and(|c| !c.1) || bracketed && cells.len() > 1;
+        let valued = cells.windows(2).all(|w| !(w[0].1 && w[1].1)) && ends_valued;
+        if keys < 2 && !bracketed || !cells.first().is_some_and(|c| c.1) || !valued {
             return false;
         }
         let mut k = 0;
         while k < cells.len() {
             let key = self.text[cells[k].0.clone()].to_string();
             let first = k + 1;
+            if first == cells.len() {
+                break;
+            }
             let mut last = first;
             while cells.get(last + 1).is_some_and(|c| !c.1) {
                 last += 1;
@@ -528,8 +570,12 @@ impl Builder<'_> {
             .or_else(|| self.wrapped_title(&short_lines))
             // The last resort may be a page title (once the only line naming the report).
             .or_else(|| {
+                let loose =
+                    |i: &usize| with_year(self, i) && self.has_any(*i, &self.cfg.loose_title_words);
+                let suffixed = |i: &usize| self.has_site_suffix(*i);
                 short()
-                    .find(|&i| with_year(self, &i) && self.has_any(i, &self.cfg.loose_title_words))
+                    .find(|i| loose(i) && !suffixed(i))
+                    .or_else(|| short().find(loose))
                     .map(|i| vec![i])
             });
         let Some(mut lines) = title else {
@@ -1116,7 +1162,13 @@ fn title_organ(title: &str) -> &str {
         return "";
     };
     if digit > 0 {
-        return title[..digit].trim();
+        // A news headline's verb (`某部发布2023年…报告`) is not the organ's.
+        let head = title[..digit].trim();
+        return ["发布", "印发", "公布"]
+            .iter()
+            .find_map(|v| head.strip_suffix(v))
+            .unwrap_or(head)
+            .trim();
     }
     let after_year = title[digit..]
         .find('年')
@@ -1459,6 +1511,14 @@ mod tests {
         // An older title naming 依法行政 and no 报告.
         let older = outline("某区政府2015年推进依法行政工作情况\n正文。\n一、主要举措\n");
         assert_eq!(older.title, [0]);
+        // A page title naming no 报告, with a site after a dash, gives way to the plain one;
+        // a news headline's verb is not the organ's.
+        let suffixed = outline(
+            "某省2023年度法治政府建设情况-某某官方网站\n\n某省2023年度法治政府建设情况\n一、主要举措\n",
+        );
+        assert_eq!(suffixed.title, [2]);
+        let news = outline("应急管理部发布2023年法治政府建设年度报告\n正文。\n一、主要举措\n");
+        assert_eq!(news.issuer.as_deref(), Some("应急管理部"));
         // A page title is the title only when nothing else names the report.
         let page = outline("某局关于2023年法治政府建设情况的报告-某网\n\n一、主要举措\n正文。\n");
         assert_eq!(page.title, [0]);
@@ -1492,6 +1552,31 @@ mod tests {
         assert_eq!(kinds[..3], [LineKind::Meta; 3]);
         assert_ne!(kinds[3], LineKind::Meta);
         assert_ne!(kinds[4], LineKind::Meta);
+    }
+
+    #[test]
+    fn more_information_table_shapes() {
+        let text = "索 引 号:\n标题: 某县2025年法治政府建设年度报告\n时效:\n\n某县2025年法治政府建设年度报告\n[ 索引号 ] 1150/2023-00050 [ 发文字号 ]\n[ 发布机构 ] 市城市管理局\n稿件来源:自治区人民政府办公厅 作者: 发布时间: 2023-04-02 | 打印 |\n一、主要举措\n";
+        let o = outline(text);
+        let pairs: Vec<(&str, &str)> = o
+            .metadata
+            .iter()
+            .map(|m| (m.key.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("标题", "某县2025年法治政府建设年度报告"),
+                ("索引号", "1150/2023-00050"),
+                ("发布机构", "市城市管理局"),
+                ("稿件来源", "自治区人民政府办公厅"),
+                ("发布时间", "2023-04-02"),
+            ]
+        );
+        // The empty 时效 does not take the title line below it as its value; a key
+        // spaced out (`索 引 号:`) is a key.
+        assert_eq!(o.title, [4]);
+        assert_eq!(o.lines[0].kind, LineKind::Meta);
     }
 
     #[test]
