@@ -301,14 +301,15 @@ impl Builder<'_> {
     /// Whether `key` is a metadata key, spaced out or not (`索 引 号`).
     fn is_meta_key(&self, key: &str) -> bool {
         let key = key.trim();
-        if key.contains([' ', '\u{3000}']) {
-            let packed: String = key
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '\u{3000}'))
-                .collect();
-            return self.cfg.metadata_keys.contains(&packed);
+        // Keys are a few characters, however spaced: a line of text is none.
+        if key.len() > 48 {
+            return false;
         }
-        self.cfg.metadata_keys.iter().any(|k| k == key)
+        let packed = || key.chars().filter(|c| !matches!(c, ' ' | '\u{3000}'));
+        self.cfg
+            .metadata_keys
+            .iter()
+            .any(|k| k.chars().eq(packed()))
     }
 
     fn is_short_value(&self, line: &str) -> bool {
@@ -455,10 +456,16 @@ impl Builder<'_> {
     /// value (the cells up to the next key). False, and nothing kept, for any other line.
     fn table_row(&mut self, span: Range<usize>) -> bool {
         let line = &self.text[span.clone()];
-        if !self.is_short_value(line) {
+        let separator =
+            |c: char| matches!(c, '|' | '\u{ff5c}' | '[' | ']' | '【' | '】') || is_blank(c);
+        // Most lines are not such rows: their first cell (looked for among the first
+        // characters only: keys are short) is no key.
+        let first = line.trim_start_matches(separator);
+        let end = first.char_indices().take(12).find(|&(_, c)| separator(c));
+        let key = end.is_some_and(|(end, _)| self.is_meta_key(&first[..end]));
+        if !key || !self.is_short_value(line) {
             return false;
         }
-        let separator = |c: char| "|\u{ff5c}[]【】".contains(c) || is_blank(c);
         let mut cells: Vec<(Range<usize>, bool)> = Vec::new();
         let mut start = None;
         for (i, c) in line.char_indices().chain([(line.len(), '|')]) {
@@ -915,7 +922,13 @@ fn sections(
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`).
         let (role, also) = match level {
             1 => roles_of(&text[rest.start..heading_end], cfg),
-            2 if role_of(&text[rest.start..heading_end], cfg) == Role::Duties => {
+            // (Its own few words first: most such headings are not about it.)
+            2 if cfg
+                .roles
+                .get(Role::Duties)
+                .is_some_and(|d| d.best_match(&text[rest.start..heading_end]).is_some())
+                && role_of(&text[rest.start..heading_end], cfg) == Role::Duties =>
+            {
                 (Role::Duties, Vec::new())
             }
             _ => (Role::Other, Vec::new()),
@@ -1124,6 +1137,9 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
 fn is_page_number(line: &str) -> bool {
     const DASHES: [char; 6] = ['-', '—', '–', '－', '─', '―'];
     let t = line.trim_matches(is_blank);
+    if t.len() > 40 {
+        return false;
+    }
     let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let dashed = t
         .strip_prefix(DASHES)

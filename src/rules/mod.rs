@@ -24,20 +24,15 @@ pub struct Document<'a> {
     pub config: &'a Config,
     /// Spans no rule reports in; the engine drops findings inside them.
     pub protected: Vec<Range<usize>>,
-    /// Every text line's tokens one after another, offsets into the whole text, so in
-    /// order. A line's tokens lie within its span and are never empty, and lines are
-    /// disjoint and in order: a line's tokens are the ones starting inside it, found
-    /// without an index kept per line.
+    /// Every text line's tokens one after another, offsets into the whole text. One
+    /// vector for the document keeps a line's cost to its tokens.
     tokens: Vec<Token>,
+    /// Each text line's index in the outline's lines and the end of its tokens in
+    /// `tokens` (a text is under 4 GiB, so both fit in 32 bits).
+    lines: Vec<(u32, u32)>,
     /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
     /// so the next answer is almost always there or just after it.
     last_line: Cell<usize>,
-}
-
-/// Whether the outline's line of this kind is text the rules read (blank lines and web
-/// chrome are not).
-fn holds_text(kind: LineKind) -> bool {
-    !matches!(kind, LineKind::Blank | LineKind::Chrome)
 }
 
 impl<'a> Document<'a> {
@@ -45,13 +40,13 @@ impl<'a> Document<'a> {
     pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
         let protected = crate::protect::spans(&source.text);
         let mut tokens = Vec::new();
-        for l in &outline.lines {
-            if !holds_text(l.kind) {
+        let mut lines = Vec::new();
+        for (index, l) in outline.lines.iter().enumerate() {
+            if matches!(l.kind, LineKind::Blank | LineKind::Chrome) {
                 continue;
             }
             let first = tokens.len();
             inline::tokenize_into(&source.text[l.span()], &mut tokens);
-            debug_assert!(tokens[first..].iter().all(|t| t.start() < t.end()));
             let offset = l.span().start;
             for t in &mut tokens[first..] {
                 t.shift(offset);
@@ -66,6 +61,7 @@ impl<'a> Document<'a> {
                 }
                 tokens.truncate(k);
             }
+            lines.push((index as u32, tokens.len() as u32));
         }
         tokens.shrink_to_fit();
         Document {
@@ -74,6 +70,7 @@ impl<'a> Document<'a> {
             config,
             protected,
             tokens,
+            lines,
             last_line: Cell::new(0),
         }
     }
@@ -82,58 +79,40 @@ impl<'a> Document<'a> {
         &self.source.text
     }
 
-    /// Each text line's index in the outline's lines, its span and its tokens.
-    fn indexed_lines(&self) -> impl Iterator<Item = (usize, Range<usize>, &[Token])> {
-        let mut next = 0;
-        let lines = self.outline.lines.iter().enumerate();
-        lines
-            .filter(|(_, l)| holds_text(l.kind))
-            .map(move |(index, l)| {
-                let span = l.span();
-                // The lines before took every token starting before this one.
-                let first = next;
-                let rest = &self.tokens[first..];
-                next += rest.iter().take_while(|t| t.start() < span.end).count();
-                (index, span, &self.tokens[first..next])
-            })
-    }
-
     /// Each text line's span with its tokens.
     pub fn tokens(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
-        self.indexed_lines().map(|(_, span, tokens)| (span, tokens))
+        let mut start = 0;
+        self.lines.iter().map(move |&(index, end)| {
+            let (index, end) = (index as usize, end as usize);
+            let tokens = &self.tokens[start..end];
+            start = end;
+            (self.outline.lines[index].span(), tokens)
+        })
     }
 
     /// The tokens of the text line holding byte `pos` (empty if that line has none).
     pub fn tokens_at(&self, pos: usize) -> &[Token] {
         let lines = &self.outline.lines;
-        // The last text line starting at or before `pos`: back from the last line that
-        // does, over blank lines and chrome, until one ends before `pos` (lines are
-        // disjoint and in order, so every earlier one does too).
-        let mut i = lines.partition_point(|l| l.span().start <= pos);
-        loop {
-            let Some(j) = i.checked_sub(1) else {
-                return &[];
-            };
-            i = j;
-            let line = &lines[j];
-            if line.span().end < pos {
-                return &[];
+        let i = self
+            .lines
+            .partition_point(|&(l, _)| lines[l as usize].span().start <= pos);
+        match i.checked_sub(1) {
+            Some(i) if pos <= lines[self.lines[i].0 as usize].span().end => {
+                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1 as usize);
+                &self.tokens[start..self.lines[i].1 as usize]
             }
-            if holds_text(line.kind) {
-                let span = line.span();
-                let first = self.tokens.partition_point(|t| t.start() < span.start);
-                let rest = &self.tokens[first..];
-                return &rest[..rest.partition_point(|t| t.start() < span.end)];
-            }
+            _ => &[],
         }
     }
 
     /// Each line of text that is not web-page metadata, with its tokens.
     pub fn text_lines(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
         let lines = &self.outline.lines;
-        self.indexed_lines()
-            .filter(|(index, _, _)| lines[*index].kind != LineKind::Meta)
-            .map(|(_, span, tokens)| (span, tokens))
+        self.lines
+            .iter()
+            .zip(self.tokens())
+            .filter(|((index, _), _)| lines[*index as usize].kind != LineKind::Meta)
+            .map(|(_, line)| line)
     }
 
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
@@ -318,7 +297,7 @@ mod tests {
     use crate::outline::Outliner;
 
     #[test]
-    fn tokens_kept_only_for_lines_that_have_them() {
+    fn every_text_line_gets_its_tokens_by_line_and_by_position() {
         let text = "2023年法治政府建设情况报告\n\n一、主要举措\n办结案件12件，其中当场办结5件。\n全年未发生行政败诉。\n\n受理复议30件（含撤回2件）。\n";
         let source = Source::new("t.txt", text.to_string());
         let config = Config::builtin();
@@ -328,7 +307,11 @@ mod tests {
             .tokens()
             .map(|(span, tokens)| (&text[span], tokens.len()))
             .collect();
-        let text_lines = outline.lines.iter().filter(|l| holds_text(l.kind)).count();
+        let text_lines = outline
+            .lines
+            .iter()
+            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
+            .count();
         assert_eq!(lines.len(), text_lines);
         assert!(lines.contains(&("全年未发生行政败诉。", 0)));
         assert_eq!(
