@@ -392,9 +392,7 @@ impl Builder<'_> {
     /// A bullet's content that names the report and is no `key: value`.
     fn is_listed_title(&self, content: Range<usize>) -> bool {
         let c = self.text[content].trim_matches(is_blank);
-        self.is_short_value(c)
-            && !c.contains([':', '\u{ff1a}'])
-            && self.cfg.title_words.iter().all(|w| c.contains(w.as_str()))
+        self.is_short_value(c) && !c.contains([':', '\u{ff1a}']) && self.names_report(c)
     }
 
     fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) {
@@ -451,9 +449,10 @@ impl Builder<'_> {
     }
 
     /// A row of a page's information table copied as text, its cells apart by tabs,
-    /// spaces or `|`, its keys bare (`发布机构\t某省司法厅\t发文日期\t2024-03-27`):
-    /// the first cell and at least one more are metadata keys, each followed by its
-    /// value (the cells up to the next key). False, and nothing kept, for any other line.
+    /// spaces, `|` or brackets, its keys bare (`发布机构\t某省司法厅\t发文日期\t2024-03-27`,
+    /// `[ 发布机构 ] 某市城市管理局`): the first cell and at least one more are metadata
+    /// keys (one is enough in brackets), each followed by its value (the cells up to the
+    /// next key). False, and nothing kept, for any other line.
     fn table_row(&mut self, span: Range<usize>) -> bool {
         let line = &self.text[span.clone()];
         let separator =
