@@ -527,8 +527,8 @@ impl Builder<'_> {
             .iter()
             .all(|w| t.contains(w.as_str()))
             .then(|| {
-                self.lines[i].kind = LineKind::Title;
-                self.lines[i].span().start = rest.start;
+                let end = self.lines[i].span().end;
+                self.lines[i] = Line::new(rest.start..end, LineKind::Title);
                 i
             })
     }
@@ -1497,6 +1497,18 @@ mod tests {
             numbers("一是健全机制。二是印发清单。\n三是规范执法。\n五是加强宣传。\n"),
             [vec![1, 2, 3], vec![5]]
         );
+    }
+
+    #[test]
+    fn a_markdown_title_is_read_without_its_marks() {
+        let text = "# 某县人民政府关于2023年度法治政府建设情况的报告\n\n## 一、主要举措\n正文。\n";
+        let o = outline(text);
+        let title = o.title_text(text);
+        assert_eq!(
+            title.as_deref(),
+            Some("某县人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(o.issuer.as_deref(), Some("某县人民政府"));
     }
 
     #[test]
