@@ -362,10 +362,15 @@ impl Builder<'_> {
         None
     }
 
+    /// Line `i`'s text without leading or trailing white space and invisible characters.
+    fn line_text(&self, i: usize) -> &str {
+        self.text[self.lines[i].span()].trim_matches(is_blank)
+    }
+
     /// Whether line `i` ends with a web site's name after a dash or bar
     /// (`…法治政府建设情况-某某官方网站`): a browser page title.
     fn has_site_suffix(&self, i: usize) -> bool {
-        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+        let t = self.line_text(i);
         t.rfind(['-', '_', '|', '｜', '—', '–']).is_some_and(|at| {
             let site = t[at..].trim_start_matches(['-', '_', '|', '｜', '—', '–']);
             (1..=20).contains(&site.chars().count())
@@ -546,14 +551,10 @@ impl Builder<'_> {
             .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
             .map(|i| i as u32)
             .collect();
-        let has_all = |b: &Self, i: usize, words: &[String]| {
-            let t = &b.text[b.lines[i].span()];
-            words.iter().all(|w| t.contains(w.as_str()))
-        };
         let mut candidates = Vec::new();
         for &i in &short_lines {
             let i = i as usize;
-            if !has_all(self, i, &self.cfg.title_words) {
+            if !self.names_report(&self.text[self.lines[i].span()]) {
                 continue;
             }
             if self.is_page_title(&self.text[self.lines[i].span()]) {
@@ -607,14 +608,14 @@ impl Builder<'_> {
         {
             return None;
         }
-        let organ = self.text[self.lines[above].span()].trim_matches(is_blank);
+        let organ = self.line_text(above);
         // `某县人民政府关于2023年…` names its organ; `关于2023年…` leaves it to the line above.
         let opens_with_organ = |t: &str| {
             let head = t.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
             ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
                 || head.find("关于").is_some_and(|at| at > 0)
         };
-        let t = self.text[self.lines[title].span()].trim_matches(is_blank);
+        let t = self.line_text(title);
         let names_organ =
             ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于");
         (names_organ && !opens_with_organ(t)).then_some(above)
@@ -632,14 +633,9 @@ impl Builder<'_> {
             {
                 return None;
             }
-            let line = |i: usize| self.text[self.lines[i].span()].trim_matches(is_blank);
-            let joined = [line(first), line(second)].concat();
-            let whole = self
-                .cfg
-                .title_words
-                .iter()
-                .all(|w| joined.contains(w.as_str()));
-            (second == first + 1 && first_year(line(first)).is_some() && whole)
+            let joined = [self.line_text(first), self.line_text(second)].concat();
+            let whole = self.names_report(&joined);
+            (second == first + 1 && first_year(self.line_text(first)).is_some() && whole)
                 .then(|| vec![first, second])
         })
     }
@@ -689,7 +685,7 @@ impl Builder<'_> {
                 break;
             }
             // Past a long line of text no earlier line has only closing matter after it.
-            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+            let t = self.line_text(i);
             if !self.is_closing_matter(i) && !at_most(t, self.cfg.short_line) {
                 break;
             }
@@ -777,11 +773,11 @@ impl Builder<'_> {
         {
             return None;
         }
-        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+        let t = self.line_text(i);
         if !at_most(t, UNNUMBERED_CHARS) {
             return None;
         }
-        let next = self.text[self.lines[after].span()].trim_matches(is_blank);
+        let next = self.line_text(after);
         let len = t.chars().count();
         let next_len = next.chars().take(2 * len.max(20)).count();
         if len < 4
@@ -844,7 +840,7 @@ impl Builder<'_> {
         let mut attachments = false;
         // `after` runs from the end backwards; read it forwards.
         after.iter().rev().all(|&i| {
-            let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+            let t = self.line_text(i);
             if starts_with_any(t, &self.cfg.attachment_words) {
                 attachments = true;
             }
@@ -854,7 +850,7 @@ impl Builder<'_> {
 
     /// A line of the closing matter other than attachments.
     fn is_closing_matter(&self, i: usize) -> bool {
-        let t = self.text[self.lines[i].span()].trim_matches(is_blank);
+        let t = self.line_text(i);
         let bare = t.trim_start_matches(['(', '（']);
         starts_with_any(bare, &self.cfg.closing_words)
             || starts_with_any(t, &self.cfg.attachment_words)
@@ -865,7 +861,7 @@ impl Builder<'_> {
     /// A short line without punctuation; without a date below it, it must also end like
     /// the name of an organ (…政府, …局).
     fn is_organ(&self, index: usize, raw: &RawKind, has_date: bool) -> bool {
-        let t = self.text[self.lines[index].span()].trim_matches(is_blank);
+        let t = self.line_text(index);
         matches!(raw, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
@@ -919,14 +915,15 @@ fn sections(
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`).
+        let words = &text[rest.start..heading_end];
         let (role, also) = match level {
-            1 => roles_of(&text[rest.start..heading_end], cfg),
+            1 => roles_of(words, cfg),
             // (Its own few words first: most such headings are not about it.)
             2 if cfg
                 .roles
                 .get(Role::Duties)
-                .is_some_and(|d| d.best_match(&text[rest.start..heading_end]).is_some())
-                && role_of(&text[rest.start..heading_end], cfg) == Role::Duties =>
+                .is_some_and(|d| d.best_match(words).is_some())
+                && role_of(words, cfg) == Role::Duties =>
             {
                 (Role::Duties, Vec::new())
             }
@@ -1145,20 +1142,18 @@ fn is_page_number(line: &str) -> bool {
         .and_then(|t| t.strip_suffix(DASHES))
         .map(|t| t.trim_matches(DASHES).trim_matches(is_blank))
         .is_some_and(digits);
-    let page = |s: &str, lead: &str| {
+    // `第3页`, with `共8页` after it or not.
+    let number = |s: &str, lead: &str| {
         s.strip_prefix(lead)
-            .and_then(|s| s.strip_suffix('页'))
             .is_some_and(|n| digits(n.trim_matches(is_blank)))
     };
-    let numbered = match t.split_once('页') {
-        Some((first, rest)) if !rest.is_empty() => {
-            let rest = rest
-                .trim_start_matches([',', '，', '/', '、'])
-                .trim_matches(is_blank);
-            page(&format!("{first}页"), "第") && page(rest, "共")
-        }
-        _ => page(t, "第"),
-    };
+    let numbered = t.split_once('页').is_some_and(|(page, rest)| {
+        let rest = rest
+            .trim_start_matches([',', '，', '/', '、'])
+            .trim_matches(is_blank);
+        number(page, "第")
+            && (rest.is_empty() || rest.strip_suffix('页').is_some_and(|r| number(r, "共")))
+    });
     dashed || numbered
 }
 
@@ -1357,6 +1352,14 @@ mod tests {
         Outliner::new(&Config::builtin()).build(&Source::new("t.txt", text.to_string()))
     }
 
+    /// The metadata read, as (key, value) pairs in order.
+    fn meta_pairs(o: &Outline) -> Vec<(&str, &str)> {
+        o.metadata
+            .iter()
+            .map(|m| (m.key.as_str(), m.value.as_str()))
+            .collect()
+    }
+
     #[test]
     fn finds_title_sections_roles_and_signature() {
         let text = "2023年某市法治政府建设年度报告\n\n2023年,我市扎实推进法治政府建设。\n一、2023年主要工作情况\n(一)抓统筹。一是强化领导。二是压实责任。\n二、存在问题\n仍有差距。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n认真履职。\n四、2024年工作计划\n继续推进。\n某市人民政府\n2024年1月26日\n";
@@ -1413,13 +1416,8 @@ mod tests {
     fn reads_metadata_in_all_three_shapes() {
         let text = "  • 成文日期:\n\n    2024-02-19\n发布时间:2024-02-19 08:41\n索引号: | 1133/2024-239743 | 发布机构: | 县司法局 | ||\n";
         let o = outline(text);
-        let pairs: Vec<(&str, &str)> = o
-            .metadata
-            .iter()
-            .map(|m| (m.key.as_str(), m.value.as_str()))
-            .collect();
         assert_eq!(
-            pairs,
+            meta_pairs(&o),
             [
                 ("成文日期", "2024-02-19"),
                 ("发布时间", "2024-02-19 08:41"),
@@ -1555,13 +1553,8 @@ mod tests {
     fn reads_an_information_table_copied_with_bare_keys() {
         let text = "索引号\t1133/2024-239743\t分类\t司法\n发布机构 | 某省人民政府 | 发文日期 | 2024-03-30 |\n来源　某省司法厅　　发布时间　2024-03-30 09:18\n时间\t地点\t内容\n日期 时间\n正文。\n";
         let o = outline(text);
-        let pairs: Vec<(&str, &str)> = o
-            .metadata
-            .iter()
-            .map(|m| (m.key.as_str(), m.value.as_str()))
-            .collect();
         assert_eq!(
-            pairs,
+            meta_pairs(&o),
             [
                 ("索引号", "1133/2024-239743"),
                 ("分类", "司法"),
@@ -1585,13 +1578,8 @@ mod tests {
     fn more_information_table_shapes() {
         let text = "索 引 号:\n标题: 某县2025年法治政府建设年度报告\n时效:\n\n某县2025年法治政府建设年度报告\n[ 索引号 ] 1150/2023-00050 [ 发文字号 ]\n[ 发布机构 ] 市城市管理局\n稿件来源:自治区人民政府办公厅 作者: 发布时间: 2023-04-02 | 打印 |\n一、主要举措\n";
         let o = outline(text);
-        let pairs: Vec<(&str, &str)> = o
-            .metadata
-            .iter()
-            .map(|m| (m.key.as_str(), m.value.as_str()))
-            .collect();
         assert_eq!(
-            pairs,
+            meta_pairs(&o),
             [
                 ("标题", "某县2025年法治政府建设年度报告"),
                 ("索引号", "1150/2023-00050"),

@@ -144,13 +144,13 @@ impl Rule for Check {
             day: deadline.day,
         };
         let dates = report_dates::report_dates(doc, &self.written_keys, &self.published_keys);
-        let news = is_news_item(doc);
         let page_date = |d: &ReportDate| match d.origin {
             Origin::Meta(key) => self.published_keys.iter().any(|k| k == key),
             Origin::Signature => false,
         };
+        // A late page date is looked at again only then: is the page a news item?
         let late = dates.iter().filter(|d| d.key() >= report_dates::key(due));
-        for d in late.filter(|d| !(news && page_date(d))) {
+        for d in late.filter(|d| !(page_date(d) && is_news_item(doc))) {
             let (when, due) = (chinese(d.value), chinese(due));
             out.push(
                 Diagnostic::new(
