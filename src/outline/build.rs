@@ -12,6 +12,9 @@ use std::ops::Range;
 const UNNUMBERED_CHARS: usize = 25;
 /// The most characters of a heading's line that name its part.
 const HEADING_CHARS: usize = 60;
+/// Labels of a 落款 written as a form (`报告单位：某县司法局` / `报告日期：2024年1月20日`).
+const SIGNATURE_ORGAN_KEYS: &[&str] = &["报告单位", "填报单位", "报送单位", "落款单位"];
+const SIGNATURE_DATE_KEYS: &[&str] = &["报告日期", "填报日期", "报送日期", "落款日期", "报告时间"];
 /// How many lines of text from the end the closing block is looked for in.
 const SIGNATURE_WINDOW: usize = 16;
 const SENTENCE_PUNCT: &[char] = &[
@@ -116,6 +119,7 @@ impl Outliner {
             lines,
             metadata: Vec::new(),
         };
+        lone_part_as_text(&mut raw);
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
         // Both are in text order, and no two lines or watermarks start at one byte.
@@ -662,13 +666,13 @@ impl Builder<'_> {
     /// `附件：` and the attachments, a contact line, the 版记 (`抄送：`, `…印发`).
     fn find_signature(&mut self, raw: &RawKinds) -> Signature {
         let mut sig = Signature::default();
+        // (A date with its weekday is chrome at a page's top, but may be the 落款's date.)
         let content: Vec<usize> = (0..raw.len())
             .rev()
-            .filter(|&i| {
-                !matches!(
-                    self.lines[i].kind,
-                    LineKind::Blank | LineKind::Chrome | LineKind::Meta
-                )
+            .filter(|&i| match self.lines[i].kind {
+                LineKind::Blank | LineKind::Meta => false,
+                LineKind::Chrome => self.weekday_date(self.lines[i].span()).is_some(),
+                _ => true,
             })
             .take(SIGNATURE_WINDOW)
             .collect();
@@ -677,7 +681,16 @@ impl Builder<'_> {
         for (k, &i) in content.iter().enumerate() {
             let date = match &raw[i] {
                 RawKind::Date(d) => Some((d.as_ref().clone(), false)),
-                RawKind::Text => self.one_line_signature(self.lines[i].span()),
+                RawKind::Text => self
+                    .one_line_signature(self.lines[i].span())
+                    .or_else(|| Some((self.weekday_date(self.lines[i].span())?, false))),
+                // `报告日期：2024年1月20日`
+                RawKind::KeyValue(kv)
+                    if SIGNATURE_DATE_KEYS.contains(&&self.text[kv.key.clone()]) =>
+                {
+                    let value = trim_span(self.text, kv.value.clone());
+                    lines::read_date(&self.text[value.clone()], value.start).map(|d| (d, false))
+                }
                 _ => None,
             };
             if let Some(date) = date.filter(|_| self.only_closing_matter(&content[..k])) {
@@ -717,11 +730,36 @@ impl Builder<'_> {
                 content.get(k).copied()
             }
         };
-        if let Some(i) = organ_line.filter(|&i| self.is_organ(i, &raw[i], sig.date.is_some())) {
-            sig.organ = Some(trim_span(self.text, self.lines[i].span()));
+        let Some(i) = organ_line else { return sig };
+        let organ = match &raw[i] {
+            // `报告单位：某县司法局`
+            RawKind::KeyValue(kv) if SIGNATURE_ORGAN_KEYS.contains(&&self.text[kv.key.clone()]) => {
+                Some(trim_span(self.text, kv.value.clone())).filter(|v| !v.is_empty())
+            }
+            r if self.is_organ(i, r, sig.date.is_some()) => {
+                Some(trim_span(self.text, self.lines[i].span()))
+            }
+            _ => None,
+        };
+        if organ.is_some() {
+            sig.organ = organ;
             self.lines[i].kind = LineKind::Signature;
         }
         sig
+    }
+
+    /// `2024年1月20日（星期六）`, `2024年1月20日 星期六`: a date, then its weekday.
+    fn weekday_date(&self, span: Range<usize>) -> Option<lines::DateText> {
+        let line = self.text[span.clone()].trim_end_matches(is_blank);
+        let line = line.strip_suffix(['）', ')']).unwrap_or(line);
+        let day = line.strip_suffix(['一', '二', '三', '四', '五', '六', '日', '天'])?;
+        let date = day
+            .strip_suffix("星期")
+            .or_else(|| day.strip_suffix("周"))?
+            .trim_end_matches(is_blank);
+        let date = date.strip_suffix(['（', '(']).unwrap_or(date);
+        let lead = date.len() - date.trim_start_matches(is_blank).len();
+        lines::read_date(&date[lead..], span.start + lead)
     }
 
     /// A short line standing alone between paragraphs, with no sentence punctuation and
@@ -731,7 +769,7 @@ impl Builder<'_> {
     fn unnumbered_headings(&mut self, raw: &mut RawKinds, cfg: &SectionsConfig) {
         let numbered = raw
             .detailed()
-            .any(|(_, r)| matches!(r, RawKind::Heading(h) if h.level == 1));
+            .any(|(_, r)| matches!(r, RawKind::Heading(h) if h.level <= 1));
         let mut found = Vec::new();
         // Each line of content with the lines of content before and after it.
         let mut window = [0; 3];
@@ -915,7 +953,11 @@ fn sections(
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`).
-        let words = &text[rest.start..heading_end];
+        let mut words = &text[rest.start..heading_end];
+        if *style == NumberStyle::Part && words.trim_matches(is_blank).is_empty() {
+            // `第一部分` alone on its line names its part on the next.
+            words = part_name(text, lines, i);
+        }
         let (role, also) = match level {
             1 => roles_of(words, cfg),
             // (Its own few words first: most such headings are not about it.)
@@ -951,6 +993,31 @@ fn sections(
     close(&mut roots, content_end.max(1));
     mark_thematic(text, lines, &mut roots, cfg, plan_words);
     roots
+}
+
+/// A part (`第一部分`) is a heading only where the report has another: alone, it
+/// would put every other heading a level down. A lone one is text.
+fn lone_part_as_text(raw: &mut RawKinds) {
+    let mut parts = raw
+        .detailed()
+        .filter(|(_, r)| matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Part))
+        .map(|(i, _)| i);
+    if let (Some(i), None) = (parts.next(), parts.next()) {
+        drop(parts);
+        raw.set_detailed(vec![(i, RawKind::Text)]);
+    }
+}
+
+/// The next line of text after the part heading on line `i`, when it is short enough
+/// to be the part's name (`第一部分` / `主要举措和成效`); else nothing.
+fn part_name<'t>(text: &'t str, lines: &[Line], i: usize) -> &'t str {
+    lines[i + 1..]
+        .iter()
+        .find(|l| l.kind != LineKind::Blank)
+        .filter(|l| l.kind == LineKind::Paragraph)
+        .map(|l| text[l.span()].trim_matches(is_blank))
+        .filter(|t| at_most(t, HEADING_CHARS))
+        .unwrap_or("")
 }
 
 /// Puts `section` under the last open section of a lower level, or at the top.
@@ -1660,6 +1727,62 @@ mod tests {
         assert_eq!(&text[child.heading.clone()], "依法决策");
         // A numbered line keeps its number at the reader's level.
         assert_eq!(o.sections[1].children[0].number, 1);
+    }
+
+    /// `第一部分`, `第二部分` … are the top level, the numbered headings under them; its
+    /// name may follow on the next line. A lone `第一部分` is text and moves nothing.
+    #[test]
+    fn parts_above_the_top_level() {
+        let o = outline(
+            "第一部分\n主要举措和成效\n一、依法决策\n正文。\n（一）甲\n二、严格执法\n正文。\n\
+             第二部分：存在的不足和原因\n一、不足\n正文。\n第三部分 下一年度工作安排\n正文。\n",
+        );
+        let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Measures, Role::Shortcomings, Role::Plans]);
+        let first = &o.sections[0];
+        assert_eq!(
+            (first.level, first.number, first.style),
+            (1, 1, NumberStyle::Part)
+        );
+        assert_eq!(first.children.len(), 2);
+        assert_eq!(first.children[0].level, 2);
+        assert_eq!(first.children[0].children[0].level, 3);
+        let lone = outline("一、主要举措和成效\n第一部分：执法情况\n二、存在的不足\n");
+        let levels: Vec<u8> = lone.sections.iter().map(|s| s.level).collect();
+        assert_eq!(levels, [1, 1]);
+        assert_eq!(lone.lines[1].kind, LineKind::Paragraph);
+    }
+
+    /// The 落款 as a form (`报告单位：…` / `报告日期：…`), and a date with its weekday.
+    #[test]
+    fn labelled_and_weekday_signatures() {
+        let o = outline("一、主要举措\n正文。\n报告单位：某县司法局\n报告日期：2024年1月20日\n");
+        let organ = o
+            .signature
+            .organ
+            .clone()
+            .map(|s| &"一、主要举措\n正文。\n报告单位：某县司法局"[s]);
+        assert_eq!(organ, Some("某县司法局"));
+        assert_eq!(
+            o.signature.date.map(|d| d.0.to_string()).as_deref(),
+            Some("2024-01-20")
+        );
+        for date in [
+            "2024年1月20日（星期六）",
+            "2024年1月20日 星期六",
+            "2024年1月21日星期日",
+        ] {
+            let o = outline(&format!("一、主要举措\n正文。\n某县司法局\n{date}\n"));
+            assert!(
+                o.signature.date.is_some() && o.signature.organ.is_some(),
+                "{date}"
+            );
+            assert_eq!(o.lines[3].kind, LineKind::Signature, "{date}");
+        }
+        // At a page's top it stays chrome.
+        let o = outline("2024年1月20日 星期六\n一、主要举措\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Chrome);
+        assert!(o.signature.date.is_none());
     }
 
     /// Leading white space and invisible characters never change what a line is: a

@@ -24,6 +24,8 @@ pub enum NumberStyle {
     Markdown,
     /// No numbering in the text: a heading by its format (a Word heading style).
     Unnumbered,
+    /// `第一部分`, a part above the top level.
+    Part,
 }
 
 impl NumberStyle {
@@ -34,6 +36,7 @@ impl NumberStyle {
             NumberStyle::Paren => "括号",
             NumberStyle::Markdown => "“#”",
             NumberStyle::Unnumbered => "无编号",
+            NumberStyle::Part => "“第…部分”",
         }
     }
 }
@@ -59,6 +62,8 @@ pub enum RawKind {
 /// A numbered (or styled) heading line.
 #[derive(Debug, Clone)]
 pub struct Heading {
+    /// 1 to 4 for `一、` to `（1）` (a Markdown heading: its number of `#`), 0 for a part
+    /// (`第一部分`) above them.
     pub level: u8,
     pub number: u32,
     pub style: NumberStyle,
@@ -242,9 +247,12 @@ fn parsed(line: &str, base: usize) -> RawKind {
     }
     match pair.as_rule() {
         Rule::blank => RawKind::Blank,
-        Rule::heading1 | Rule::heading2 | Rule::heading3 | Rule::heading4 | Rule::md_heading => {
-            heading(pair, base, rest)
-        }
+        Rule::heading1
+        | Rule::heading2
+        | Rule::heading3
+        | Rule::heading4
+        | Rule::part
+        | Rule::md_heading => heading(pair, base, rest),
         Rule::bullet => RawKind::Bullet(rest.start),
         Rule::breadcrumb => RawKind::Breadcrumb,
         Rule::date_line => pair
@@ -320,6 +328,12 @@ fn by_hand(line: &str, base: usize) -> Option<RawKind> {
         return Some(RawKind::Bullet(base + line.len() - after.len()));
     } else if first == '>' {
         return Some(RawKind::Breadcrumb);
+    } else if first == '第' {
+        // part, the first alternative that can open with 第; else key_value
+        match part_len(rest) {
+            Some((end, number)) => (0, end, NumberStyle::Part, number),
+            None => return key_value(line, rest, base),
+        }
     } else if !"一二三四五六七八九十".contains(first) {
         // No heading, date, bullet or breadcrumb opens with `first`: key_value is the
         // first alternative that can match (a `#` line may be a Markdown heading).
@@ -421,6 +435,23 @@ fn cn_number_len(s: &str) -> Option<usize> {
     Some(len)
 }
 
+/// The grammar's `part` at the start of `s` (`第一部分`, before white space, a mark or
+/// the end): its length and number.
+fn part_len(s: &str) -> Option<(usize, u32)> {
+    let after = s.strip_prefix('第')?;
+    let digits = cn_number_len(after)?;
+    let rest = after[digits..].strip_prefix("部分")?;
+    let next = rest.chars().next();
+    next.is_none_or(|c| {
+        is_ws(c)
+            || matches!(
+                c,
+                '、' | ':' | '\u{FF1A}' | '\u{FF0C}' | ',' | '.' | '\u{FF0E}'
+            )
+    })
+    .then(|| (s.len() - rest.len(), chinese_number(&after[..digits])))
+}
+
 /// The grammar's `ws`: white space and the invisible characters of an indent.
 fn is_ws(c: char) -> bool {
     matches!(
@@ -492,6 +523,7 @@ fn may_open(line: &str) -> bool {
             }
         }
         c if cn_zero(c) && date_only() => return true,
+        '第' if part_len(rest).is_some() => return true,
         _ => {}
     }
     // key_value: at most ten key characters, then a colon.
@@ -533,6 +565,7 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     let marker_start = base + pair.as_span().start();
     let markdown = pair.as_rule() == Rule::md_heading;
     let mut level = match pair.as_rule() {
+        Rule::part => 0,
         Rule::heading1 => 1,
         Rule::heading2 => 2,
         Rule::heading4 => 4,
@@ -553,6 +586,8 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     }
     if markdown {
         style = NumberStyle::Markdown;
+    } else if level == 0 {
+        style = NumberStyle::Part;
     }
     RawKind::Heading(Box::new(Heading {
         level,
@@ -838,6 +873,11 @@ mod tests {
             200_000,
             14,
         ));
+        lines.extend(random(
+            "第一二十部分、:：，,.． \u{3000}\u{200B}甲",
+            100_000,
+            9,
+        ));
         // The shortest of each kind.
         for l in [
             "2024-1-1",
@@ -858,6 +898,9 @@ mod tests {
             ">",
             "甲：",
             "一二三四五六七八九十：",
+            "第一部分",
+            "第十二部分：主要举措",
+            "第二部分存在的不足",
         ] {
             lines.push(l.to_string());
         }

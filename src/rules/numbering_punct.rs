@@ -103,11 +103,12 @@ impl Rule for Check {
         ];
         let mut total = [0usize; 4];
         let mut wrong: [Vec<(Range<usize>, Correction)>; 4] = Default::default();
-        for s in doc
-            .outline
-            .walk()
-            .filter(|s| !matches!(s.style, NumberStyle::Markdown | NumberStyle::Unnumbered))
-        {
+        for s in doc.outline.walk().filter(|s| {
+            !matches!(
+                s.style,
+                NumberStyle::Markdown | NumberStyle::Unnumbered | NumberStyle::Part
+            )
+        }) {
             let marker = text[s.marker.clone()].trim_end();
             let Some((form, bad)) = inspect(marker, s.marker.start) else {
                 continue;

@@ -18,8 +18,8 @@ pub const DOC: &str = "\
   或复制，修正为删去。不报告：含制表符的表格行，报告标题、落款和网页元数据、网页
   杂项行，连续两个以上的空格（对齐），引号和书名号之内（“深化改革 推动发展”这类
   标题式的并列短语），联合发文机关之间（中共中央 国务院），单字之间（姓名“王 伟”、
-  “大 中 小”），“第一章 总则”这类序号之后，和整篇压成一行时下一个标题编号之前
-  （……情况 二、存在问题）。
+  “大 中 小”），“第一章 总则”“第二部分 存在的不足”这类序号之后，和整篇压成一行时
+  下一个标题编号之前（……情况 二、存在问题）。
 
 依据
   GB/T 15834-2011《标点符号用法》和 GB/T 9704-2012《党政机关公文格式》：中文行文中
@@ -105,8 +105,10 @@ fn expected(s: &str, at: usize, end: usize) -> bool {
     if !pp.is_some_and(is_han) && !nn.is_some_and(is_han) {
         return true;
     }
-    // After an ordinal: 第一章 总则, 第三条 …, 一 依法行政.
-    if "章条节款编".contains(p) && before.chars().rev().take(6).any(|c| c == '第') {
+    // After an ordinal: 第一章 总则, 第三条 …, 第二部分 存在的不足, 一 依法行政.
+    if ("章条节款编".contains(p) || before.ends_with("部分"))
+        && before.chars().rev().take(6).any(|c| c == '第')
+    {
         return true;
     }
     let run: String = before.chars().rev().take_while(|&c| is_han(c)).collect();
