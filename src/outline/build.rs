@@ -693,7 +693,9 @@ impl Builder<'_> {
                 }
                 _ => None,
             };
-            if let Some(date) = date.filter(|_| self.only_closing_matter(&content[..k])) {
+            // `2024年1月`, without its day: the 落款's date all the same.
+            let dayless = || date.is_none() && self.is_dayless_date(i, &raw[i]);
+            if (date.is_some() || dayless()) && self.only_closing_matter(&content[..k]) {
                 found = Some((k, i, date));
                 break;
             }
@@ -704,14 +706,14 @@ impl Builder<'_> {
             }
         }
         let organ_line = match found {
-            Some((k, i, (date, one_line))) => {
-                // What follows the 落款 is closing matter: a numbered attachment
-                // (`2.2023年度行政执法数据统计表`) is no heading.
-                for &j in &content[..k] {
-                    if self.lines[j].kind == LineKind::Heading {
-                        self.lines[j].kind = LineKind::Paragraph;
-                    }
-                }
+            Some((k, i, None)) => {
+                self.after_signature(&content[..k]);
+                sig.dayless = Some(trim_span(self.text, self.lines[i].span()));
+                self.lines[i].kind = LineKind::Signature;
+                content.get(k + 1).copied()
+            }
+            Some((k, i, Some((date, one_line)))) => {
+                self.after_signature(&content[..k]);
                 sig.date = Some((date.value, date.span.clone()));
                 sig.date_form = date.form;
                 self.lines[i].kind = LineKind::Signature;
@@ -746,6 +748,47 @@ impl Builder<'_> {
             self.lines[i].kind = LineKind::Signature;
         }
         sig
+    }
+
+    /// What follows the 落款 is closing matter: a numbered attachment
+    /// (`2.2023年度行政执法数据统计表`) is no heading.
+    fn after_signature(&mut self, after: &[usize]) {
+        for &j in after {
+            if self.lines[j].kind == LineKind::Heading {
+                self.lines[j].kind = LineKind::Paragraph;
+            }
+        }
+    }
+
+    /// A line of text that is a year and a month and nothing else (`2024年1月`,
+    /// `二〇二四年一月`), as a date line without its day.
+    fn is_dayless_date(&self, i: usize, raw: &RawKind) -> bool {
+        if !matches!(raw, RawKind::Text) {
+            return false;
+        }
+        let t: String = self
+            .line_text(i)
+            .chars()
+            .filter(|&c| !is_blank(c))
+            .collect();
+        let Some((year, month)) = t.strip_suffix('月').and_then(|t| t.split_once('年')) else {
+            return false;
+        };
+        // An ASCII or full-width digit's value.
+        let digit = |c: char| {
+            c.to_digit(10).or_else(|| {
+                ('\u{FF10}'..='\u{FF19}')
+                    .contains(&c)
+                    .then(|| c as u32 - 0xFF10)
+            })
+        };
+        let cn = |c: char| "〇零○一二三四五六七八九".contains(c);
+        let arabic = (1..=2).contains(&month.chars().count())
+            && month.chars().all(|c| digit(c).is_some())
+            && (1..=12).contains(&month.chars().filter_map(digit).fold(0, |v, d| v * 10 + d));
+        let month_ok = arabic || month == "元" || (1..=12).contains(&lines::chinese_number(month));
+        let year_ok = year.chars().all(|c| digit(c).is_some()) || year.chars().all(cn);
+        year.chars().count() == 4 && year_ok && month_ok
     }
 
     /// `2024年1月20日（星期六）`, `2024年1月20日 星期六`: a date, then its weekday.
@@ -1783,6 +1826,29 @@ mod tests {
         let o = outline("2024年1月20日 星期六\n一、主要举措\n正文。\n");
         assert_eq!(o.lines[0].kind, LineKind::Chrome);
         assert!(o.signature.date.is_none());
+        // A day written 号 is a date; a year and month alone date the 落款 without a day.
+        let o = outline("一、主要举措\n正文。\n某县司法局\n2024年1月20号\n");
+        assert_eq!(
+            o.signature.date.map(|d| d.0.to_string()).as_deref(),
+            Some("2024-01-20")
+        );
+        for date in [
+            "2024年1月",
+            "二〇二四年一月",
+            "２０２４年１２月",
+            "2024 年 元月",
+        ] {
+            let o = outline(&format!("一、主要举措\n正文。\n某县司法局\n{date}\n"));
+            assert!(
+                o.signature.organ.is_some() && o.signature.date.is_none(),
+                "{date}"
+            );
+            assert!(o.signature.dayless.is_some(), "{date}");
+        }
+        for not_date in ["2024年13月", "224年1月", "2024年1月份", "2024年一1月"] {
+            let o = outline(&format!("一、主要举措\n正文。\n某县司法局\n{not_date}\n"));
+            assert!(o.signature.dayless.is_none(), "{not_date}");
+        }
     }
 
     /// Leading white space and invisible characters never change what a line is: a

@@ -500,7 +500,7 @@ fn may_open(line: &str) -> bool {
                 || full_digit(c)
                 || cn_digit(c)
                 || cn_zero(c)
-                || matches!(c, '年' | '元' | '月' | '日' | '-' | '/' | '.')
+                || matches!(c, '年' | '元' | '月' | '日' | '号' | '-' | '/' | '.')
         }) && visible >= 8
     };
     match first {
@@ -869,7 +869,7 @@ mod tests {
             14,
         ));
         lines.extend(random(
-            "0129０１年月日-/. \u{3000}一二十〇零O○Ｏ、，,．:是",
+            "0129０１年月日号-/. \u{3000}一二十〇零O○Ｏ、，,．:是",
             200_000,
             14,
         ));

@@ -84,6 +84,9 @@ pub struct Signature {
     pub date: Option<(DateValue, Range<usize>)>,
     /// How the date's digits are written.
     pub date_form: DateForm,
+    /// The date line when it lacks its day (`2024年1月`, `二〇二四年一月`): the 落款 is
+    /// dated, incompletely; `date` is then empty.
+    pub dayless: Option<Range<usize>>,
 }
 
 /// A heading and everything under it up to the next heading of its level or above.

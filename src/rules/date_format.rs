@@ -16,7 +16,8 @@ pub const DOC: &str = "\
   文末落款（发文机关署名下一行）的成文日期是否写作“××××年×月×日”：
   年份写全，月、日不补零，数字与“年”“月”“日”之间没有空格，不用“-”“/”“.”分隔，
   不带时刻。只检查落款日期；网页元数据中的日期是网站的格式，不检查。
-  这一写法唯一确定，因此附带修正。
+  这一写法唯一确定，因此附带修正；只写年、月（“2024年1月”）的落款日期也报告，
+  但无从修正。
 
 依据
   GB/T 9704-2012《党政机关公文格式》（成文日期）：成文日期用阿拉伯数字将年、月、日标全，
@@ -38,6 +39,16 @@ unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if let Some(span) = doc.outline.signature.dayless.clone() {
+            // The day is not known, so there is nothing to put in its place.
+            let shown = &doc.text()[span.clone()];
+            out.push(
+                Diagnostic::new(span, format!("落款日期“{shown}”不完整：缺少“日”"))
+                    .label("成文日期应写明年、月、日")
+                    .note("GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全")
+                    .help("补上成文的日，如“2024年1月26日”"),
+            );
+        }
         let Some(date) = report_dates::signature(doc) else {
             return;
         };

@@ -30,7 +30,13 @@ unit_check!();
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let sig = &doc.outline.signature;
-        let message = match (&sig.organ, &sig.date) {
+        // A date without its day (`2024年1月`) dates the 落款 too; date-format reports it.
+        let date = sig
+            .date
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .or(sig.dayless.clone());
+        let message = match (&sig.organ, &date) {
             (Some(_), Some(_)) => return,
             (None, None) => "缺少落款：文末没有发文机关署名和成文日期",
             (Some(_), None) => "落款缺少成文日期",
@@ -39,7 +45,7 @@ impl Rule for Check {
         let span = sig
             .organ
             .clone()
-            .or(sig.date.as_ref().map(|(_, s)| s.clone()))
+            .or(date)
             .unwrap_or_else(|| last_character(doc));
         out.push(
             Diagnostic::new(span, message)
