@@ -119,6 +119,32 @@ fn duties_is_required_from_the_2019_reports_on() {
     assert_eq!(later.len(), 1);
 }
 
+/// The duties part inside the measures part: a third-level heading, or a paragraph whose
+/// short first sentence names it. A mere mention in a sentence is no part.
+#[test]
+fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
+    let report = |duties: &str| {
+        format!(
+            "某县2023年法治政府建设情况报告\n一、2023年主要举措和成效\n（一）加强组织领导\n1.健全工作机制。全年召开专题会议4次。\n{duties}\n二、存在的不足和原因\n基层力量薄弱，原因是培训不足。\n三、2024年工作安排\n深化依法行政。\n"
+        )
+    };
+    for duties in [
+        "2.推动党政主要负责人履行法治建设第一责任人职责。一是局主要负责人带头学法。",
+        "全面落实法治建设第一责任人职责。街道党政主要负责人严格履行职责，带头学法。",
+        "二是压实第一责任人职责。主要负责人主持研究法治工作3次。",
+    ] {
+        let f = findings("section-missing", &report(duties));
+        assert!(f.is_empty(), "{duties}: {f:?}");
+    }
+    for not_duties in [
+        "全年组织学法4次，各单位按照要求履行推进法治建设第一责任人职责，取得了积极成效。",
+        "2.健全制度。制定工作规则3项。",
+    ] {
+        let f = findings("section-missing", &report(not_duties));
+        assert_eq!(f.len(), 1, "{not_duties}: {f:?}");
+    }
+}
+
 /// A heading naming two parts (`存在的不足和下一步工作安排`) holds both; a heading whose
 /// words for two parts overlap (`2024年主要工作安排`) names only one.
 #[test]

@@ -211,7 +211,11 @@ impl Builder<'_> {
                     self.key_value(key, value, &mut pending);
                     LineKind::Meta
                 }
-                _ if pending.is_some() && self.is_short_value(line) && !self.names_report(line) => {
+                _ if pending.is_some()
+                    && self.is_short_value(line)
+                    && !self.names_report(line)
+                    && !self.is_loose_title(line) =>
+                {
                     let key = pending.take().unwrap_or_default();
                     self.push_meta(key, trim_span(self.text, span));
                     LineKind::Meta
@@ -392,11 +396,17 @@ impl Builder<'_> {
             .all(|w| line.contains(w.as_str()))
     }
 
-    /// Whether line `i` holds one of `words`.
-    fn has_any(&self, i: usize, words: &[String]) -> bool {
-        let t = &self.text[self.lines[i].span()];
-        words.iter().any(|w| t.contains(w.as_str()))
+    /// A line naming the report's year and 法治 (or 依法行政), without 报告: a title that
+    /// lacks its document type (`某厅2025年法治政府建设工作情况`), not a field's value.
+    fn is_loose_title(&self, line: &str) -> bool {
+        first_year(line).is_some()
+            && self
+                .cfg
+                .loose_title_words
+                .iter()
+                .any(|w| line.contains(w.as_str()))
     }
+
 
     /// A bullet's content that names the report and is no `key: value`.
     fn is_listed_title(&self, content: Range<usize>) -> bool {
@@ -581,8 +591,7 @@ impl Builder<'_> {
             .or_else(|| self.wrapped_title(&short_lines))
             // The last resort may be a page title (once the only line naming the report).
             .or_else(|| {
-                let loose =
-                    |i: &usize| with_year(self, i) && self.has_any(*i, &self.cfg.loose_title_words);
+                let loose = |i: &usize| self.is_loose_title(self.line_text(*i));
                 let suffixed = |i: &usize| self.has_site_suffix(*i);
                 short()
                     .find(|i| loose(i) && !suffixed(i))
@@ -995,7 +1004,8 @@ fn sections(
             .map_or(capped, |p| rest.start + p + '。'.len_utf8());
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
-        // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`).
+        // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`, `2.落实第一
+        // 责任人职责。`).
         let mut words = &text[rest.start..heading_end];
         if *style == NumberStyle::Part && words.trim_matches(is_blank).is_empty() {
             // `第一部分` alone on its line names its part on the next.
@@ -1004,7 +1014,7 @@ fn sections(
         let (role, also) = match level {
             1 => roles_of(words, cfg),
             // (Its own few words first: most such headings are not about it.)
-            2 if cfg
+            _ if cfg
                 .roles
                 .get(Role::Duties)
                 .is_some_and(|d| d.best_match(words).is_some())
@@ -1088,7 +1098,7 @@ fn close(siblings: &mut [Section], end: usize) {
 /// The role whose heading words match this heading best: the longest matching word or
 /// word set; between equally long ones the one ending later, as a Chinese phrase ends in
 /// its head (`2024年主要工作安排` is an 安排, not a 主要工作).
-fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
+pub fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
     best_role(&role_matches(heading, cfg))
 }
 
@@ -1543,6 +1553,11 @@ mod tests {
             "责任编辑：张三",
             "上一篇：关于2022年法治政府建设情况的报告\n下一篇：关于2024年工作要点的通知",
             "相关附件：2023年度报告.pdf",
+            "主办单位：某县人民政府办公室\n网站标识码：3301000001\n浙ICP备12345678号",
+            "版权所有：某县人民政府 技术支持：某科技有限公司\n浙公网安备 33010002000001号",
+            "联系我们 | 网站地图 | 隐私声明",
+            "相关稿件",
+            "编辑：张三  审核：李四",
         ] {
             let o = outline(&format!("正文。\n某县人民政府\n2024年1月26日\n{footer}\n"));
             assert!(
@@ -1551,6 +1566,18 @@ mod tests {
             );
             let last = o.lines.iter().rev().find(|l| l.kind != LineKind::Blank);
             assert_eq!(last.map(|l| l.kind), Some(LineKind::Chrome), "{footer}");
+        }
+        // A note, the page's source in brackets, a document attached on the page.
+        for closing in [
+            "（注：本报告数据截至2023年12月31日）",
+            "（来源：某县司法局）",
+            "文档附件：\n某县2023年法治政府建设情况报告.pdf",
+        ] {
+            let o = outline(&format!("正文。\n某县人民政府\n2024年1月26日\n{closing}\n"));
+            assert!(
+                o.signature.organ.is_some() && o.signature.date.is_some(),
+                "{closing}"
+            );
         }
     }
 
@@ -1770,6 +1797,19 @@ mod tests {
         assert_eq!(&text[child.heading.clone()], "依法决策");
         // A numbered line keeps its number at the reader's level.
         assert_eq!(o.sections[1].children[0].number, 1);
+    }
+
+    /// A title without 报告 is no field's value, though an empty field comes before it;
+    /// a page's font widget (`【字体:`) is chrome.
+    #[test]
+    fn a_loose_title_after_an_empty_field_is_the_title() {
+        let o = outline(
+            "  • 主题分类:\n\n某厅2025年法治政府建设工作情况\n【字体:\n一、主要举措和成效\n正文。\n",
+        );
+        assert_eq!(o.title, [2]);
+        assert_eq!(o.lines[3].kind, LineKind::Chrome);
+        let o = outline("  • 主题分类:\n\n司法\n某厅2025年法治政府建设工作情况报告\n");
+        assert_eq!(meta_pairs(&o), [("主题分类", "司法")]);
     }
 
     /// `第一部分`, `第二部分` … are the top level, the numbered headings under them; its

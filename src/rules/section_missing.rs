@@ -1,9 +1,10 @@
 //! `section-missing`: a mandated section (role) has no top-level section.
 
 use super::{Basic, Document, Rule};
+use crate::config::SectionsConfig;
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
-use crate::outline::Section;
+use crate::outline::{LineKind, Section, role_of};
 
 pub type Settings = Basic;
 
@@ -15,7 +16,9 @@ pub const DOC: &str = "\
   报告是否包含每一个必需的章节（role）。每缺一个，报告一次，并指出它应在的位置。
   章节按一级标题中的识别词判断（也认“2017年法治政府建设情况”“存在的问题和不足”
   “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置，也可以是
-  某个一级部分之下的二级标题（“（二）切实履行推进法治建设第一责任人职责”）。
+  某个一级部分之下的下级标题（“（二）切实履行推进法治建设第一责任人职责”“2.落实
+  第一责任人职责。”）。段首一句短句写明某一部分的（“全面落实法治建设第一责任人职责。
+  ……”），视同有这一部分，不报告。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
   2019年以前的年度报告（厅字〔2019〕28号之前）不要求第一责任人职责一节
@@ -41,7 +44,11 @@ pub const DOC: &str = "\
 pub struct Check {
     /// Each required role, its name and the first report year that must have it.
     required: Vec<(Role, String, Option<i32>)>,
+    sections: SectionsConfig,
 }
+
+/// The longest lead sentence (in characters) read as a paragraph's heading.
+const LEAD_CHARS: usize = 30;
 
 impl Check {
     pub fn new(_: &Settings, config: &Config) -> Self {
@@ -57,7 +64,29 @@ impl Check {
                     .map(|c| (r, c.name.clone(), c.required_from_year))
             })
             .collect();
-        Check { required }
+        Check {
+            required,
+            sections: config.sections.clone(),
+        }
+    }
+
+    /// Whether a paragraph opens with a short sentence naming `role`, as a heading run
+    /// into its paragraph (`全面落实法治建设第一责任人职责。西兴街道党政主要负责人…`).
+    fn lead_names(&self, doc: &Document, role: Role) -> bool {
+        let text = doc.text();
+        doc.outline
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Paragraph)
+            .any(|l| {
+                let line = text[l.span()].trim_start();
+                let Some((lead, rest)) = line.split_once('。') else {
+                    return false;
+                };
+                !rest.trim().is_empty()
+                    && lead.chars().count() <= LEAD_CHARS
+                    && role_of(lead, &self.sections) == role
+            })
     }
 }
 
@@ -70,10 +99,14 @@ impl Rule for Check {
         for (role, name, from) in &self.required {
             let before_mandate = matches!((from, year), (Some(f), Some(y)) if y < *f);
             let present = |s: &Section| s.role == *role || s.also.contains(role);
-            // The duties part may be a second-level part of another (the outline gives
-            // only it a role below the top).
-            let nested = sections.iter().flat_map(|s| &s.children).any(present);
-            if before_mandate || sections.iter().any(present) || nested {
+            // The duties part may be a lower-level part of another (the outline gives only
+            // it a role below the top).
+            let nested = doc.outline.walk().any(present);
+            if before_mandate
+                || sections.iter().any(present)
+                || nested
+                || self.lead_names(doc, *role)
+            {
                 continue;
             }
             let later = sections
