@@ -80,9 +80,13 @@ impl Check {
             .filter(|l| l.kind == LineKind::Paragraph)
             .any(|l| {
                 let line = text[l.span()].trim_start();
-                let Some((lead, rest)) = line.split_once('。') else {
+                // (A character takes at most three bytes here: the full stop is looked
+                // for only where a lead sentence could end.)
+                let head = &line.as_bytes()[..line.len().min(3 * LEAD_CHARS + 3)];
+                let Some(at) = memchr::memmem::find(head, "。".as_bytes()) else {
                     return false;
                 };
+                let (lead, rest) = (&line[..at], &line[at + "。".len()..]);
                 !rest.trim().is_empty()
                     && lead.chars().count() <= LEAD_CHARS
                     && role_of(lead, &self.sections) == role
