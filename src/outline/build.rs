@@ -407,7 +407,6 @@ impl Builder<'_> {
                 .any(|w| line.contains(w.as_str()))
     }
 
-
     /// A bullet's content that names the report and is no `key: value`.
     fn is_listed_title(&self, content: Range<usize>) -> bool {
         let c = self.text[content].trim_matches(is_blank);
@@ -1051,12 +1050,13 @@ fn sections(
 /// A part (`第一部分`) is a heading only where the report has another: alone, it
 /// would put every other heading a level down. A lone one is text.
 fn lone_part_as_text(raw: &mut RawKinds) {
-    let mut parts = raw
+    let parts: Vec<usize> = raw
         .detailed()
         .filter(|(_, r)| matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Part))
-        .map(|(i, _)| i);
-    if let (Some(i), None) = (parts.next(), parts.next()) {
-        drop(parts);
+        .map(|(i, _)| i)
+        .take(2)
+        .collect();
+    if let [i] = parts[..] {
         raw.set_detailed(vec![(i, RawKind::Text)]);
     }
 }

@@ -1,8 +1,7 @@
 //! `section-missing`: a mandated section (role) has no top-level section.
 
 use super::{Basic, Document, Rule};
-use crate::config::SectionsConfig;
-use crate::config::{Config, Role};
+use crate::config::{Config, Role, SectionsConfig};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, Section, role_of};
 
@@ -80,8 +79,8 @@ impl Check {
             .filter(|l| l.kind == LineKind::Paragraph)
             .any(|l| {
                 let line = text[l.span()].trim_start();
-                // (A character takes at most three bytes here: the full stop is looked
-                // for only where a lead sentence could end.)
+                // The full stop is looked for only where a lead sentence of Chinese text
+                // (three bytes a character) could end.
                 let head = &line.as_bytes()[..line.len().min(3 * LEAD_CHARS + 3)];
                 let Some(at) = memchr::memmem::find(head, "。".as_bytes()) else {
                     return false;
