@@ -1975,6 +1975,8 @@ mod tests {
             ("三、2024年工作计划", Role::Plans),
             ("三、2024年主要工作安排", Role::Plans),
             ("三、今后工作方向", Role::Plans),
+            ("四、2024年法治政府建设工作谋划", Role::Plans),
+            ("四、工作展望", Role::Plans),
             ("二、存在的主要问题", Role::Shortcomings),
             ("二、主要问题及原因分析", Role::Shortcomings),
             (
