@@ -13,6 +13,7 @@ pub mod display;
 pub mod docx;
 pub mod files;
 pub mod fix;
+pub mod hant;
 pub mod html;
 pub mod inline;
 pub mod input;

@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, Rewrite};
+use crate::hant;
 use crate::outline::{Outline, Outliner, Section};
 use crate::rules::{self, Document, Rule};
 use crate::source::{Origin, Source};
@@ -90,8 +91,12 @@ impl Linter {
         self.rules.iter().find(|r| r.0 == id).map(|r| r.1)
     }
 
+    /// The outline of `source` (read in simplified characters if it is traditional).
     pub fn outline(&self, source: &Source) -> Outline {
-        self.outliner.build(source)
+        match hant::folded(source) {
+            Some(folded) => self.outliner.build(&folded),
+            None => self.outliner.build(source),
+        }
     }
 
     /// Every finding in `source`, ordered by position then rule id.
@@ -134,9 +139,22 @@ impl Linter {
         None
     }
 
-    /// The outline of `source` and every finding in it.
+    /// The outline of `source` and every finding in it. A text in traditional characters
+    /// is read in simplified ones, at the same offsets; its fixes are kept only where
+    /// they write the same in both.
     pub fn check(&self, source: &Source) -> (Outline, Vec<Diagnostic>) {
-        let outline = self.outline(source);
+        match hant::folded(source) {
+            Some(folded) => {
+                let (outline, mut all) = self.check_text(&folded);
+                hant::keep_script(&source.text, &folded.text, &mut all);
+                (outline, all)
+            }
+            None => self.check_text(source),
+        }
+    }
+
+    fn check_text(&self, source: &Source) -> (Outline, Vec<Diagnostic>) {
+        let outline = self.outliner.build(source);
         let doc = Document::new(source, &outline, &self.config);
         let mut all: Vec<Diagnostic> = Vec::new();
         for (id, severity, rule) in &self.rules {

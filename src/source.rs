@@ -118,6 +118,28 @@ impl Source {
         }
     }
 
+    /// This source with `text` in place of its text, which must have the same line
+    /// breaks at the same offsets (a folding that keeps every offset): what the reader
+    /// found stays. Not for writing back (it keeps no bytes as read).
+    pub fn with_text(&self, text: String) -> Source {
+        debug_assert_eq!(text.len(), self.text.len());
+        Source {
+            name: self.name.clone(),
+            text,
+            origin: self.origin,
+            path: self.path.clone(),
+            raw: None,
+            maybe_gbk: self.maybe_gbk,
+            heading_levels: self.heading_levels.clone(),
+            page_starts: self.page_starts.clone(),
+            generated: self.generated.clone(),
+            continued_lines: self.continued_lines.clone(),
+            review: self.review.clone(),
+            line_starts: self.line_starts.clone(),
+            char_marks: OnceLock::new(),
+        }
+    }
+
     /// The heading level a reader gave line `index`, if any.
     pub fn heading_level(&self, index: usize) -> Option<u8> {
         let levels = &self.heading_levels;

@@ -51,6 +51,27 @@ fn fix_applies_every_fix_once_and_touches_nothing_else() {
     );
 }
 
+/// A text in traditional characters is read in simplified ones; a fix that would write
+/// simplified characters into it (`作弊稱` → `作弊秤`) is left out, the others are made.
+#[test]
+fn a_traditional_text_gets_only_the_fixes_that_keep_its_script() {
+    let draft = "某縣2023年法治政府建設年度報告\n一、2023年主要工作情況\n黨委會研究部署法治建設，落實《法治政府建設實施綱要（2021-2025年）》，學習《行政復議法》、《行政訴訟法》，培訓執法人員74 名，查處作弊稱案件3件。\n";
+    let fixed = "某縣2023年法治政府建設年度報告\n一、2023年主要工作情況\n黨委會研究部署法治建設，落實《法治政府建設實施綱要（2021—2025年）》，學習《行政復議法》《行政訴訟法》，培訓執法人員74名，查處作弊稱案件3件。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("draft.txt");
+    fs::write(&p, draft).unwrap();
+    fix(&p);
+    assert_eq!(fs::read_to_string(&p).unwrap(), fixed);
+    // The wording finding is still reported, at the traditional text.
+    let out = nianbao()
+        .args(["lint", "--format", "short", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("wording"), "{out}");
+    assert!(!out.contains("title-missing"), "{out}");
+}
+
 #[test]
 fn fix_keeps_encoding_bom_and_line_endings() {
     let dir = tempfile::tempdir().unwrap();
