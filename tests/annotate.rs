@@ -324,6 +324,11 @@ fn the_command_never_touches_the_original_or_overwrites_without_force() {
     let copy = dir.path().join("报告.nianbao.docx");
     assert!(copy.exists());
     assert_eq!(std::fs::read(&path).unwrap(), original);
+    // The copy can be shared as any new file can (0666 less the umask).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    std::fs::File::create(dir.path().join("plain")).unwrap();
+    assert_eq!(mode(&copy), mode(&dir.path().join("plain")));
     let first = std::fs::read(&copy).unwrap();
     let out = nianbao().arg("annotate").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -149,6 +149,14 @@ fn init_writes_once_and_never_overwrites_unasked() {
         .code(0);
     let written = fs::read_to_string(dir.path().join("nianbao.toml")).unwrap();
     assert!(written.contains("# deadline = \"04-01\""));
+    // A new file's permissions (0666 less the umask), as any program's new file gets.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    fs::File::create(dir.path().join("plain")).unwrap();
+    assert_eq!(
+        mode(&dir.path().join("nianbao.toml")),
+        mode(&dir.path().join("plain"))
+    );
     fs::write(dir.path().join("nianbao.toml"), "deadline = \"03-01\"\n").unwrap();
     nianbao()
         .current_dir(dir.path())

@@ -109,6 +109,12 @@ fn xlsx_is_written_to_the_output_file() {
         .code(1);
     let bytes = fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"PK"), "an xlsx is a zip archive");
+    // Readable as any new file is (0666 less the umask), not only by its owner.
+    use std::os::unix::fs::PermissionsExt;
+    let plain = target.with_file_name("plain");
+    fs::File::create(&plain).unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&target), mode(&plain));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut sheet = String::new();
     std::io::Read::read_to_string(

@@ -182,7 +182,7 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = super::output::temporary_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if force {

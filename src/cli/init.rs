@@ -51,9 +51,7 @@ pub fn init(force: bool) -> ExitCode {
 
 /// Replaces the file at `path` with the template: a temporary file renamed over it.
 fn replace(path: &Path) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".nianbao-")
-        .tempfile_in(".")?;
+    let mut tmp = super::output::temporary_in(Path::new("."))?;
     tmp.write_all(template().as_bytes())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

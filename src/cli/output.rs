@@ -1,9 +1,10 @@
 //! `--output FILE`: a command's output written to a file atomically (a temporary file in
-//! the same directory, given an existing target's permissions and renamed over it),
-//! never over one of the run's inputs.
+//! the same directory, given an existing target's permissions, or a new file's, and
+//! renamed over it), never over one of the run's inputs.
 
 use nianbao::display;
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 /// Writes `bytes` to `target` unless it is one of `inputs`; the error is the message to
@@ -31,12 +32,21 @@ pub fn write<'a>(
     replace(target, bytes).map_err(|e| format!("{shown}：无法写入（{}）", display::os_error(&e)))
 }
 
+/// A temporary file in `dir`, to be renamed into place as a new file: it has the
+/// permissions any new file gets (0666 less the umask), not a temporary file's 0600.
+pub fn temporary_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".nianbao-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)
+}
+
 fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = temporary_in(dir)?;
     tmp.write_all(bytes)?;
     if let Ok(meta) = std::fs::metadata(target) {
         tmp.as_file().set_permissions(meta.permissions())?;
