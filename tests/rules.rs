@@ -132,6 +132,7 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "2.推动党政主要负责人履行法治建设第一责任人职责。一是局主要负责人带头学法。",
         "全面落实法治建设第一责任人职责。街道党政主要负责人严格履行职责，带头学法。",
         "二是压实第一责任人职责。主要负责人主持研究法治工作3次。",
+        "2.强化组织领导，压实法治建设第一责任。委主要负责人切实履行职责。",
     ] {
         let f = findings("section-missing", &report(duties));
         assert!(f.is_empty(), "{duties}: {f:?}");
