@@ -119,7 +119,7 @@ impl Outliner {
             lines,
             metadata: Vec::new(),
         };
-        lone_part_as_text(&mut raw);
+        stray_parts_as_text(&mut raw);
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
         // Both are in text order, and no two lines or watermarks start at one byte.
@@ -1047,17 +1047,24 @@ fn sections(
     roots
 }
 
-/// A part (`第一部分`) is a heading only where the report has another: alone, it
-/// would put every other heading a level down. A lone one is text.
-fn lone_part_as_text(raw: &mut RawKinds) {
+/// Parts (`第一部分`, `第二部分`) are headings only where there are two or more and the
+/// first comes before any `一、`: they then hold the numbered headings. A lone part, or
+/// parts after the report's `一、` (an appendix's, a table's), would put every other
+/// heading a level down: they are text.
+fn stray_parts_as_text(raw: &mut RawKinds) {
+    let is_part = |r: &RawKind| matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Part);
     let parts: Vec<usize> = raw
         .detailed()
-        .filter(|(_, r)| matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Part))
+        .filter(|(_, r)| is_part(r))
         .map(|(i, _)| i)
-        .take(2)
         .collect();
-    if let [i] = parts[..] {
-        raw.set_detailed(vec![(i, RawKind::Text)]);
+    let first_numbered = raw
+        .detailed()
+        .find(|(_, r)| matches!(r, RawKind::Heading(h) if h.level == 1))
+        .map(|(i, _)| i);
+    let enclosing = parts.len() >= 2 && first_numbered.is_none_or(|h| parts[0] < h);
+    if !parts.is_empty() && !enclosing {
+        raw.set_detailed(parts.into_iter().map(|i| (i, RawKind::Text)).collect());
     }
 }
 
@@ -1814,7 +1821,8 @@ mod tests {
     }
 
     /// `第一部分`, `第二部分` … are the top level, the numbered headings under them; its
-    /// name may follow on the next line. A lone `第一部分` is text and moves nothing.
+    /// name may follow on the next line. A lone `第一部分`, or parts after the first
+    /// `一、`, are text and move nothing.
     #[test]
     fn parts_above_the_top_level() {
         let o = outline(
@@ -1835,6 +1843,12 @@ mod tests {
         let levels: Vec<u8> = lone.sections.iter().map(|s| s.level).collect();
         assert_eq!(levels, [1, 1]);
         assert_eq!(lone.lines[1].kind, LineKind::Paragraph);
+        // Parts after the report's 一、 (a table's) hold none of its headings.
+        let late = outline(
+            "一、主要举措和成效\n正文。\n二、存在的不足\n正文。\n第一部分 执法统计\n第二部分 复议统计\n",
+        );
+        let levels: Vec<u8> = late.sections.iter().map(|s| s.level).collect();
+        assert_eq!(levels, [1, 1]);
     }
 
     /// The 落款 as a form (`报告单位：…` / `报告日期：…`), and a date with its weekday.
