@@ -8,7 +8,9 @@
 //! unless that one ends a sentence (`。！？；：`), is clearly shorter than the page's
 //! full lines or is a heading with no sentence in it, or the line itself starts a
 //! heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined too. A PDF with no text at all
-//! is a scan: an error, not an empty report.
+//! is a scan: an error, not an empty report. A single space next to Chinese text is
+//! dropped: the text layer puts one wherever the font changes (`2024 年 1 月`), so it
+//! says nothing about the document.
 
 use regex::Regex;
 use std::cell::Cell;
@@ -140,7 +142,8 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         let mut page_start = None;
         for line in lines {
             let indented = line.starts_with("  ") || line.starts_with('\u{3000}');
-            let text = line.trim();
+            let closed = close_gaps(line.trim());
+            let text = closed.as_ref();
             match doc.paragraphs.last_mut() {
                 Some(last) if open && !indented && !HEADING.is_match(text) => join(last, text),
                 _ => {
@@ -159,6 +162,49 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         }
     }
     doc
+}
+
+/// `line` without the single spaces the text layer puts where the font changes or the
+/// glyphs are spread (`全年办理案件 86 件`, `2024 年 1 月 20 日`, a justified line's
+/// `依法 行政`): next to Chinese, a space in a PDF says nothing about the document, so
+/// no rule reads one there. Spaces between Latin words, and runs of spaces, stay.
+fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(' ') {
+        return line.into();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() {
+            let (before, after) = (chars[i - 1], chars[i + 1]);
+            let word = |c: char| is_cjk(c) || c.is_ascii_alphanumeric();
+            let gap = before != ' '
+                && after != ' '
+                && word(before)
+                && word(after)
+                && (is_cjk(before) || is_cjk(after));
+            if gap {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out.into()
+}
+
+/// A Chinese character or mark: CJK ideographs, CJK and full-width punctuation, and
+/// the quotation marks, dash and ellipsis Chinese text uses.
+fn is_cjk(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{303F}'
+            | '\u{3400}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{2018}'..='\u{201F}'
+            | '\u{2014}'
+            | '\u{2026}'
+    )
 }
 
 /// Appends a wrapped line: no space between CJK text, one between Latin words.
@@ -225,6 +271,24 @@ fn running_lines(pages: &[Vec<&str>]) -> [Vec<String>; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_the_text_layer_puts_next_to_chinese_go() {
+        let pages = [vec![
+            "全年办理案件 86 件，审查文件 23 件。",
+            "某县人民政府 2024 年 1 月 20 日",
+            "推进依法 行政，使用 App 办理。Open Data 平台  对齐",
+        ]];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        assert_eq!(
+            assemble(&pages).paragraphs,
+            [
+                "全年办理案件86件，审查文件23件。",
+                "某县人民政府2024年1月20日",
+                "推进依法行政，使用App办理。Open Data平台  对齐",
+            ]
+        );
+    }
 
     #[test]
     fn wrapped_lines_join_and_page_furniture_goes() {

@@ -435,21 +435,12 @@ fn cn_number_len(s: &str) -> Option<usize> {
     Some(len)
 }
 
-/// The grammar's `part` at the start of `s` (`第一部分`, before white space, a mark or
-/// the end): its length and number.
+/// The grammar's `part` at the start of `s` (`第一部分`): its length and number.
 fn part_len(s: &str) -> Option<(usize, u32)> {
     let after = s.strip_prefix('第')?;
     let digits = cn_number_len(after)?;
     let rest = after[digits..].strip_prefix("部分")?;
-    let next = rest.chars().next();
-    next.is_none_or(|c| {
-        is_ws(c)
-            || matches!(
-                c,
-                '、' | ':' | '\u{FF1A}' | '\u{FF0C}' | ',' | '.' | '\u{FF0E}'
-            )
-    })
-    .then(|| (s.len() - rest.len(), chinese_number(&after[..digits])))
+    Some((s.len() - rest.len(), chinese_number(&after[..digits])))
 }
 
 /// The grammar's `ws`: white space and the invisible characters of an indent.
