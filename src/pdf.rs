@@ -3,19 +3,20 @@
 //! The text is extracted page by page with `pdf-extract` (on `lopdf`). Then, per page,
 //! page numbers (`— 3 —`, `- 3 -`, `第3页`, `3/12`) are dropped, and so are running
 //! headers and footers: a line that opens most pages, or closes most pages (figures
-//! aside). Lines a
-//! layout wrapped inside one paragraph are joined again: a line continues the one before
-//! unless that one ends a sentence (`。！？；：`), is clearly shorter than the page's
-//! full lines or is a heading with no sentence in it, or the line itself starts a
-//! heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined too. A PDF with no text at all
-//! is a scan: an error, not an empty report. A single space next to Chinese text is
-//! dropped: the text layer puts one wherever the font changes (`2024 年 1 月`), so it
-//! says nothing about the document.
+//! aside). A single space next to Chinese text is dropped: the text layer puts one
+//! wherever the font changes (`2024 年 1 月`), so it says nothing about the document.
+//! Lines a layout wrapped inside one paragraph are joined again: a line continues the
+//! one before unless that one is clearly narrower than the page's full lines (widths in
+//! columns, a Chinese character two), ends a sentence (`。！？；：`) short of the
+//! margin, or is a heading with no sentence in it, or the line itself starts a heading
+//! (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined
+//! too. A PDF with no text at all is a scan: an error, not an empty report.
 
 use regex::Regex;
 use std::cell::Cell;
 use std::fmt;
 use std::sync::{LazyLock, Once};
+use unicode_width::UnicodeWidthChar;
 
 /// A page number alone on its line.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,8 +38,12 @@ const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '!', '?', '
 /// How many lines at the top and at the bottom of a page may be running headers/footers.
 const EDGE: usize = 2;
 
-/// A line shorter than this share of the page's longest line ends its paragraph.
+/// A line shorter than this share of the page's longest line ends its paragraph (in
+/// display columns: a Chinese character takes two, a digit one, as on the page).
 const SHORT_LINE: f64 = 0.8;
+/// A line narrower than this (twelve Chinese characters) ends its paragraph whatever
+/// the page: no page of running text is that narrow.
+const MIN_LINE: f64 = 24.0;
 
 /// Why a PDF could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,16 +139,18 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .map(|(_, l)| *l)
             .filter(|l| !PAGE_NUMBER.is_match(l.trim()))
             .collect();
-        let full = lines
+        // Each line without its gaps, and whether it is indented.
+        let lines: Vec<(bool, std::borrow::Cow<str>)> = lines
             .iter()
-            .map(|l| l.trim().chars().count())
-            .max()
-            .unwrap_or(0);
+            .map(|l| {
+                let indented = l.starts_with("  ") || l.starts_with('\u{3000}');
+                (indented, close_gaps(l.trim()))
+            })
+            .collect();
+        let full = lines.iter().map(|(_, l)| columns(l)).max().unwrap_or(0);
         let mut page_start = None;
-        for line in lines {
-            let indented = line.starts_with("  ") || line.starts_with('\u{3000}');
-            let closed = close_gaps(line.trim());
-            let text = closed.as_ref();
+        for (indented, closed) in &lines {
+            let (indented, text) = (*indented, closed.as_ref());
             match doc.paragraphs.last_mut() {
                 Some(last) if open && !indented && !HEADING.is_match(text) => join(last, text),
                 _ => {
@@ -151,10 +158,13 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                     doc.paragraphs.push(text.to_string());
                 }
             }
-            let short = (text.chars().count() as f64) < SHORT_LINE * full as f64;
+            let short = (columns(text) as f64) < (SHORT_LINE * full as f64).max(MIN_LINE);
             // A heading without a sentence in it (`一、主要举措和成效`) stands alone.
             let bare_heading = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
-            open = !text.ends_with(PARAGRAPH_ENDS) && !short && !bare_heading;
+            // A full line ending a sentence may go on (justified text reaches the margin
+            // whatever its last character): within two characters of the page's longest.
+            let full_line = columns(text) + 4 >= full;
+            open = !short && !bare_heading && (!text.ends_with(PARAGRAPH_ENDS) || full_line);
         }
         if n > 0 {
             doc.page_starts
@@ -166,7 +176,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
 
 /// `line` without the single spaces the text layer puts where the font changes or the
 /// glyphs are spread (`全年办理案件 86 件`, `2024 年 1 月 20 日`, a justified line's
-/// `依法 行政`): next to Chinese, a space in a PDF says nothing about the document, so
+/// `依 法 行 政 ,`): next to Chinese, a space in a PDF says nothing about the document, so
 /// no rule reads one there. Spaces between Latin words, and runs of spaces, stay.
 fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(' ') {
@@ -177,12 +187,7 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' && i > 0 && i + 1 < chars.len() {
             let (before, after) = (chars[i - 1], chars[i + 1]);
-            let word = |c: char| is_cjk(c) || c.is_ascii_alphanumeric();
-            let gap = before != ' '
-                && after != ' '
-                && word(before)
-                && word(after)
-                && (is_cjk(before) || is_cjk(after));
+            let gap = before != ' ' && after != ' ' && (is_cjk(before) || is_cjk(after));
             if gap {
                 continue;
             }
@@ -190,6 +195,14 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
         out.push(c);
     }
     out.into()
+}
+
+/// How wide `line` is on the page, in columns: two for a Chinese character or mark
+/// (the quotation marks included), one for a digit or Latin letter.
+fn columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| if is_cjk(c) { 2 } else { c.width().unwrap_or(0) })
+        .sum()
 }
 
 /// A Chinese character or mark: CJK ideographs, CJK and full-width punctuation, and
@@ -274,20 +287,44 @@ mod tests {
 
     #[test]
     fn spaces_the_text_layer_puts_next_to_chinese_go() {
+        for (line, closed) in [
+            (
+                "全年办理案件 86 件，审查文件 23 件。",
+                "全年办理案件86件，审查文件23件。",
+            ),
+            (
+                "某县人民政府 2024 年 1 月 20 日",
+                "某县人民政府2024年1月20日",
+            ),
+            (
+                "推进依法 行政，使用 App 办理。Open Data 平台  对齐",
+                "推进依法行政，使用App办理。Open Data平台  对齐",
+            ),
+            (
+                "不 符 合 的 涉 企 文 件 , 守 护 “ 红 头 文",
+                "不符合的涉企文件,守护“红头文",
+            ),
+        ] {
+            assert_eq!(close_gaps(line), closed);
+        }
+    }
+
+    /// Justified lines reach the margin whatever they end with: a full line ending a
+    /// sentence goes on; a shorter one ends its paragraph. Widths count a Chinese
+    /// character or quotation mark as two columns.
+    #[test]
+    fn a_full_line_ending_a_sentence_goes_on() {
         let pages = [vec![
-            "全年办理案件 86 件，审查文件 23 件。",
-            "某县人民政府 2024 年 1 月 20 日",
-            "推进依法 行政，使用 App 办理。Open Data 平台  对齐",
+            "一是强化领导，召开会议研究部署法治政府建设工作四次，",
+            "全面完成年度任务。二是完善制度，制定“三张清单”。",
+            "三是严格执法，办理案件十二件，评查案卷三百二十件。",
+            "四是强化监督，整改问题九个。",
+            "五是加强普法。",
         ]];
         let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
-        assert_eq!(
-            assemble(&pages).paragraphs,
-            [
-                "全年办理案件86件，审查文件23件。",
-                "某县人民政府2024年1月20日",
-                "推进依法行政，使用App办理。Open Data平台  对齐",
-            ]
-        );
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs.len(), 2, "{:?}", doc.paragraphs);
+        assert!(doc.paragraphs[0].ends_with("整改问题九个。"));
     }
 
     #[test]
