@@ -7,8 +7,9 @@
 //! wherever the font changes (`2024 年 1 月`), so it says nothing about the document.
 //! Lines a layout wrapped inside one paragraph are joined again: a line continues the
 //! one before unless that one is clearly narrower than the page's full lines (widths in
-//! columns, a Chinese character two), ends a sentence (`。！？；：`) short of the
-//! margin, or is a heading with no sentence in it, or the line itself starts a heading
+//! columns, a Chinese character two), ends a sentence (`。！？；：`) other than as a
+//! full line before another full line (justified text), or is a heading with no
+//! sentence in it, or the line itself starts a heading
 //! (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined
 //! too. A PDF with no text at all is a scan: an error, not an empty report.
 
@@ -149,7 +150,8 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .collect();
         let full = lines.iter().map(|(_, l)| columns(l)).max().unwrap_or(0);
         let mut page_start = None;
-        for (indented, closed) in &lines {
+        let full_line = |t: &str| columns(t) + 2 >= full;
+        for (k, (indented, closed)) in lines.iter().enumerate() {
             let (indented, text) = (*indented, closed.as_ref());
             match doc.paragraphs.last_mut() {
                 Some(last) if open && !indented && !HEADING.is_match(text) => join(last, text),
@@ -161,10 +163,12 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             let short = (columns(text) as f64) < (SHORT_LINE * full as f64).max(MIN_LINE);
             // A heading without a sentence in it (`一、主要举措和成效`) stands alone.
             let bare_heading = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
-            // A full line ending a sentence may go on (justified text reaches the margin
-            // whatever its last character): within two characters of the page's longest.
-            let full_line = columns(text) + 4 >= full;
-            open = !short && !bare_heading && (!text.ends_with(PARAGRAPH_ENDS) || full_line);
+            // Justified text reaches the margin whatever a line ends with: a full line
+            // ending a sentence goes on when the next line is full too (a paragraph's
+            // first line is indented, so two characters narrower; its last is short).
+            let next_full = lines.get(k + 1).is_some_and(|(_, l)| full_line(l));
+            let ended = text.ends_with(PARAGRAPH_ENDS) && !(full_line(text) && next_full);
+            open = !short && !bare_heading && !ended;
         }
         if n > 0 {
             doc.page_starts
@@ -310,8 +314,8 @@ mod tests {
     }
 
     /// Justified lines reach the margin whatever they end with: a full line ending a
-    /// sentence goes on; a shorter one ends its paragraph. Widths count a Chinese
-    /// character or quotation mark as two columns.
+    /// sentence goes on when the next is full too; before a short line it ends its
+    /// paragraph. Widths count a Chinese character or quotation mark as two columns.
     #[test]
     fn a_full_line_ending_a_sentence_goes_on() {
         let pages = [vec![
@@ -319,12 +323,13 @@ mod tests {
             "全面完成年度任务。二是完善制度，制定“三张清单”。",
             "三是严格执法，办理案件十二件，评查案卷三百二十件。",
             "四是强化监督，整改问题九个。",
-            "五是加强普法。",
+            "某县人民政府",
         ]];
         let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
-        assert_eq!(doc.paragraphs.len(), 2, "{:?}", doc.paragraphs);
-        assert!(doc.paragraphs[0].ends_with("整改问题九个。"));
+        assert_eq!(doc.paragraphs.len(), 3, "{:?}", doc.paragraphs);
+        assert!(doc.paragraphs[0].ends_with("三百二十件。"));
+        assert_eq!(doc.paragraphs[2], "某县人民政府");
     }
 
     #[test]
