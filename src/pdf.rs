@@ -161,14 +161,18 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                 }
             }
             let short = (columns(text) as f64) < (SHORT_LINE * full as f64).max(MIN_LINE);
-            // A heading without a sentence in it (`一、主要举措和成效`) stands alone.
-            let bare_heading = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
+            // A heading without a sentence in it (`一、主要举措和成效`) stands alone, unless
+            // it runs to the margin (a long heading wraps); so does a line naming the
+            // report (the title, in a larger font).
+            let bare_heading =
+                HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS) && !full_line(text);
+            let title = text.ends_with("报告") || text.ends_with("报告》");
             // Justified text reaches the margin whatever a line ends with: a full line
             // ending a sentence goes on when the next line is full too (a paragraph's
             // first line is indented, so two characters narrower; its last is short).
             let next_full = lines.get(k + 1).is_some_and(|(_, l)| full_line(l));
             let ended = text.ends_with(PARAGRAPH_ENDS) && !(full_line(text) && next_full);
-            open = !short && !bare_heading && !ended;
+            open = !short && !bare_heading && !title && !ended;
         }
         if n > 0 {
             doc.page_starts

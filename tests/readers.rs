@@ -344,3 +344,77 @@ fn a_damaged_pdf_is_an_input_error_without_a_backtrace() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// The shape drafts that open with their title, typed into Word (justified paragraphs,
+/// first-line indents, Latin digits in another font) and printed to PDF by LibreOffice:
+/// read from the PDF's text layer, each raises no error its text does not. Skipped
+/// without LibreOffice or a Chinese font (`.ci/run` installs both).
+#[test]
+fn word_made_pdfs_raise_no_error_their_text_does_not() {
+    use common::word::Word;
+    use std::process::Command;
+    let has_font = Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty());
+    if Command::new("soffice").arg("--version").output().is_err() || !has_font {
+        eprintln!("note: LibreOffice or a Chinese font is missing; skipping the PDF check");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shapes = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shapes");
+    let mut names = Vec::new();
+    for entry in fs::read_dir(&shapes).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        // Drafts typed into Word open with their title (the web-page shapes do not).
+        let Some(title) = lines.next().filter(|t| t.ends_with("报告")) else {
+            continue;
+        };
+        let mut word = Word::new();
+        word.title(title);
+        for line in lines {
+            word.para(line);
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        fs::write(dir.path().join(format!("{stem}.docx")), word.build()).unwrap();
+        names.push(stem);
+    }
+    let profile = format!(
+        "-env:UserInstallation=file://{}/lo-profile",
+        dir.path().display()
+    );
+    let out = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(names.iter().map(|n| dir.path().join(format!("{n}.docx"))))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let errors = |path: &Path| -> Vec<String> {
+        let out = nianbao()
+            .args(["lint", "--format", "short"])
+            .arg(path)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split(": error[").nth(1))
+            .map(|rest| rest.split(']').next().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut extra = Vec::new();
+    for name in &names {
+        let from_text = errors(&shapes.join(format!("{name}.txt")));
+        for rule in errors(&dir.path().join(format!("{name}.pdf"))) {
+            if !from_text.contains(&rule) {
+                extra.push(format!("{name}.pdf: {rule}"));
+            }
+        }
+    }
+    assert!(extra.is_empty(), "errors only the PDF has: {extra:?}");
+}
