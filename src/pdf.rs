@@ -8,10 +8,11 @@
 //! Lines a layout wrapped inside one paragraph are joined again: a line continues the
 //! one before unless that one is clearly narrower than the page's full lines (widths in
 //! columns, a Chinese character two), ends a sentence (`。！？；：`) other than as a
-//! full line before another full line (justified text), or is a heading with no
-//! sentence in it, or the line itself starts a heading
-//! (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page break is joined
-//! too. A PDF with no text at all is a scan: an error, not an empty report.
+//! full line before another full line (justified text), is a heading with no sentence
+//! in it short of the margin, or names the report (the title); or unless the line itself
+//! starts a heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page
+//! break is joined too. A PDF with no text at all is a scan: an error, not an empty
+//! report.
 
 use regex::Regex;
 use std::cell::Cell;
