@@ -835,7 +835,7 @@ fn next_to_han(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// CJK ideographs and the punctuation used with them.
-fn is_han(c: char) -> bool {
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'

@@ -14,6 +14,7 @@
 //! break is joined too. A PDF with no text at all is a scan: an error, not an empty
 //! report.
 
+use crate::inline::is_han;
 use regex::Regex;
 use std::cell::Cell;
 use std::fmt;
@@ -196,7 +197,7 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' && i > 0 && i + 1 < chars.len() {
             let (before, after) = (chars[i - 1], chars[i + 1]);
-            let gap = before != ' ' && after != ' ' && (is_cjk(before) || is_cjk(after));
+            let gap = before != ' ' && after != ' ' && (is_han(before) || is_han(after));
             if gap {
                 continue;
             }
@@ -210,23 +211,8 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
 /// (the quotation marks included), one for a digit or Latin letter.
 fn columns(line: &str) -> usize {
     line.chars()
-        .map(|c| if is_cjk(c) { 2 } else { c.width().unwrap_or(0) })
+        .map(|c| if is_han(c) { 2 } else { c.width().unwrap_or(0) })
         .sum()
-}
-
-/// A Chinese character or mark: CJK ideographs, CJK and full-width punctuation, and
-/// the quotation marks, dash and ellipsis Chinese text uses.
-fn is_cjk(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3000}'..='\u{303F}'
-            | '\u{3400}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{FF00}'..='\u{FFEF}'
-            | '\u{2018}'..='\u{201F}'
-            | '\u{2014}'
-            | '\u{2026}'
-    )
 }
 
 /// Appends a wrapped line: no space between CJK text, one between Latin words.

@@ -1,7 +1,7 @@
 //! `section-missing`: a mandated section (role) has no top-level section.
 
 use super::{Basic, Document, Rule};
-use crate::config::{Config, Role, SectionsConfig};
+use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, Section, role_of};
 
@@ -43,7 +43,6 @@ pub const DOC: &str = "\
 pub struct Check {
     /// Each required role, its name and the first report year that must have it.
     required: Vec<(Role, String, Option<i32>)>,
-    sections: SectionsConfig,
 }
 
 /// The longest lead sentence (in characters) read as a paragraph's heading.
@@ -63,10 +62,7 @@ impl Check {
                     .map(|c| (r, c.name.clone(), c.required_from_year))
             })
             .collect();
-        Check {
-            required,
-            sections: config.sections.clone(),
-        }
+        Check { required }
     }
 
     /// Whether a paragraph opens with a short sentence naming `role`, as a heading run
@@ -88,7 +84,7 @@ impl Check {
                 let (lead, rest) = (&line[..at], &line[at + "。".len()..]);
                 !rest.trim().is_empty()
                     && lead.chars().count() <= LEAD_CHARS
-                    && role_of(lead, &self.sections) == role
+                    && role_of(lead, &doc.config.sections) == role
             })
     }
 }
