@@ -105,6 +105,23 @@ fn percent_range_flags_rates_over_100_but_not_growth() {
 }
 
 #[test]
+fn percent_range_lets_a_completion_rate_exceed_100() {
+    assert!(findings("percent-range", "全年完成年度目标任务的135%，完成率135%。").is_empty());
+    assert!(findings("percent-range", "年度计划完成率达112.5%。").is_empty());
+    // Other rates still may not, and the list is a setting.
+    assert_eq!(findings("percent-range", "覆盖率达135%。").len(), 1);
+    assert_eq!(
+        findings_with(
+            "percent-range",
+            "完成率135%。",
+            "[rules.percent-range]\nmay-exceed-words = []\n"
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn duties_is_required_from_the_2019_reports_on() {
     let old = "某县人民政府关于2017年度法治政府建设情况的报告\n一、依法全面履行政府职能\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的问题\n基层法治力量薄弱。\n三、2018年工作打算\n深化依法行政。\n";
     assert!(findings("section-missing", old).is_empty());

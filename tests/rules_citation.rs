@@ -95,6 +95,15 @@ fn the_old_plan_as_the_basis_of_later_work_is_reported() {
             2022,
             "在全面完成《法治政府建设实施纲要（2015—2020年）》目标的基础上，开启新征程。",
         ),
+        // The old plan is what was evaluated or summed up.
+        (
+            2023,
+            "根据《法治政府建设实施纲要（2015—2020年）》实施情况第三方评估结果，我县得分位列全市第2。",
+        ),
+        (
+            2021,
+            "按照《法治政府建设实施纲要（2015—2020年）》的总结要求，梳理五年成效。",
+        ),
     ] {
         assert!(
             findings("citation-title", &report(year, body)).is_empty(),

@@ -32,10 +32,30 @@ fn shortcomings_naming_a_cause_are_fine() {
         "执法人员不足，由于编制有限，难以满足需要。",
         "部分单位对重大行政决策程序不了解，导致决策存在程序瑕疵。",
         "（一）存在的不足\n基层力量薄弱。\n（二）原因分析\n培训不足。",
+        // Causes in other words.
+        "个别执法人员程序意识淡薄。受机构改革后人员调整频繁影响，执法经验积累不足。",
+        "个别案件程序不规范，这与执法人员培训不足有关。",
+        "普法形式较为单一，与普法责任制落实不到位有直接关系。",
+        "基层执法规范化水平不高，这是执法人员培训不足所致。",
+        "基层执法规范化水平不高，症结在于执法人员培训不足。",
+        "基层执法规范化水平不高，根子在于执法人员法治思维不强。",
+        "基层执法规范化水平不高，致因在于队伍专业化建设滞后。",
+        "一是基层执法规范化水平不高，执法人员培训不足是重要因素；二是普法宣传精准度不够。",
     ] {
         assert!(
             findings("shortcomings-cause", &report(body, DUTIES)).is_empty(),
             "fired on {body}"
+        );
+    }
+    // The words of a pair in different sentences, or the wrong way round, name no cause.
+    for body in [
+        "执法人员培训不足。新业态与新领域的影响有待评估。",
+        "执法不规范影响营商环境，受理案件办理不及时。",
+    ] {
+        assert_eq!(
+            findings("shortcomings-cause", &report(body, DUTIES)),
+            ["二、存在的不足和原因"],
+            "{body}"
         );
     }
     // No shortcomings part: section-missing's to report.

@@ -395,6 +395,41 @@ fn partial_year_near_misses() {
 }
 
 #[test]
+fn partial_year_accepts_halves_campaign_windows_and_milestones() {
+    for body in [
+        // Halves together cover the year.
+        "上半年召开常务会议学法2次，下半年召开3次，全年共5次。",
+        "组织上半年、下半年两次执法案卷评查，评查案卷300卷。",
+        "前三季度受理案件80件，第四季度受理案件20件。",
+        "1-6月受理案件50件，7-12月受理案件60件。",
+        // The window of a campaign.
+        "开展“法治体检”活动，1-10月为集中服务期，服务企业320家，全年共服务企业400家。",
+        "上半年为集中整治期，查处案件15起。",
+        // A milestone reached.
+        "截至2023年10月，已完成全部12项改革任务，比计划提前2个月。",
+    ] {
+        assert_eq!(
+            findings("partial-year", &with_measures(body)),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    // Near misses of those exceptions still fire.
+    for (body, flagged) in [
+        ("上半年办结案件30件，下降5%。", "上半年"),
+        ("1-6月受理案件50件，8-12月受理案件60件。", "1-6月"),
+        ("1-10月期间，共受理案件100件。", "1-10月"),
+        ("截至2023年10月，已完成审查120件。", "截至2023年10月"),
+    ] {
+        assert_eq!(
+            findings("partial-year", &with_measures(body)),
+            [flagged],
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn partial_year_lists_are_configurable() {
     let text = with_measures("一季度受理案件30件。");
     assert!(findings("partial-year", &text).is_empty());

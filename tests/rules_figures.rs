@@ -48,6 +48,32 @@ fn percent_points_near_misses() {
     }
 }
 
+#[test]
+fn percent_points_skips_rates_per_population_or_money() {
+    for text in [
+        "深化诉源治理，万人成讼率同比下降12.3%。",
+        "全县亿元GDP生产安全事故死亡率同比下降18%。",
+        "道路交通万车死亡率同比下降9.5%。",
+        "每十万人口刑事案件立案率下降6%。",
+        "千人律师比例提高15%。",
+        "刑事案件发案率同比下降15.6%。",
+    ] {
+        assert!(
+            findings("percent-points", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+    // 万人 as a figure's unit is no per-unit rate.
+    assert_eq!(
+        findings("percent-points", "培训2万人，满意度提高3%。"),
+        ["满意度提高3%"]
+    );
+    assert_eq!(
+        findings("percent-points", "全年培训执法人员2万人次满意度提高3%。"),
+        ["全年培训执法人员2万人次满意度提高3%"]
+    );
+}
+
 // ---- ratio-mismatch ---------------------------------------------------------------------
 
 #[test]
@@ -194,6 +220,61 @@ fn parts_exceed_total_near_misses() {
             "fired on {text}"
         );
     }
+}
+
+#[test]
+fn parts_exceed_total_compares_only_parallel_parts() {
+    for text in [
+        // Outcomes of a sub-total: the 维持/撤销… break down the 115 审结.
+        "全年受理行政复议案件120件，其中审结115件，维持89件，撤销12件，确认违法8件，驳回6件。",
+        // Stages of a funnel.
+        "全年收到行政复议申请120件，其中受理108件，审结101件。",
+        // A sub-total, then its sub-part.
+        "全年受理案件120件，其中行政复议80件，审结75件。",
+        "全年发生行政诉讼案件45件，其中行政机关负责人出庭应诉43件，主要负责人出庭12件。",
+        "全年受理各类诉讼案件45件，其中作为被告的行政诉讼案件38件，胜诉35件。",
+        // Traits that overlap.
+        "全县现有行政执法人员500人，其中党员320人，本科及以上学历410人，女性150人。",
+        "全县共有行政执法人员860名，其中持证执法人员812名，法律专业人员305名。",
+        "培训人员650人，其中新进执法人员120人，综合行政执法人员580人。",
+        "开展专项执法行动15次，其中市场监管部门牵头8次，综合执法部门牵头6次，多部门联合开展9次。",
+        // A type, then an outcome.
+        "调处各类矛盾纠纷1500件，其中重大疑难纠纷30件，成功化解1480件。",
+        // A trait in the only part: no partition to compare.
+        "全县共有行政执法人员500人，其中持证执法人员520人。",
+    ] {
+        assert!(
+            findings("parts-exceed-total", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+    // Parallel labels (same first or last character) are still summed, with fillers.
+    for (text, found) in [
+        (
+            "受理案件100件，其中行政案件为60件，民事案件有50件。",
+            "100件，其中行政案件为60件，民事案件有50件",
+        ),
+        (
+            "共有执法人员500人，其中市级280人、县级250人。",
+            "500人，其中市级280人、县级250人",
+        ),
+        // A trait after the parallel parts ends the list; the parts before it still count.
+        (
+            "受理案件100件，其中行政案件60件，民事案件50件，审结90件。",
+            "100件，其中行政案件60件，民事案件50件",
+        ),
+    ] {
+        assert_eq!(findings("parts-exceed-total", text), [found]);
+    }
+    // The words are a setting.
+    assert_eq!(
+        findings_with(
+            "parts-exceed-total",
+            "全县共有行政执法人员500人，其中持证执法人员520人。",
+            "[rules.parts-exceed-total]\noverlap-words = []\nstop-words = []\n"
+        ),
+        ["500人，其中持证执法人员520人"]
+    );
 }
 
 // ---- number-format ----------------------------------------------------------------------
@@ -397,6 +478,45 @@ fn unbalanced_pair_checks_each_paragraph_alone() {
     let wrapped =
         body("按照《法治政府建设实施纲要（2021—2025\n年）》要求，“放管服\n”改革持续深化。");
     assert!(findings("unbalanced-pair", &wrapped).is_empty());
+}
+
+#[test]
+fn unbalanced_pair_accepts_a_quotation_of_several_paragraphs() {
+    let body = |b: &str| format!("某县2023年法治政府建设情况报告\n一、主要工作\n{b}\n");
+    // GB/T 15834: each quoted paragraph opens with “, only the last closes.
+    let quoted = body(
+        "县长强调：“要把法治政府建设摆在突出位置。\n“要坚持依法决策。\n“要带头尊法学法守法用法。”\n全年召开会议4次。",
+    );
+    assert!(
+        findings("unbalanced-pair", &quoted).is_empty(),
+        "{:?}",
+        findings("unbalanced-pair", &quoted)
+    );
+    // A chain never closed: its last paragraph's “ is reported.
+    assert_eq!(
+        findings(
+            "unbalanced-pair",
+            &body(
+                "县长强调：“要把法治政府建设摆在突出位置。\n“要坚持依法决策。\n全年召开会议4次。"
+            )
+        ),
+        ["“"]
+    );
+    // The next paragraph does not open with “, or is a heading: still an error.
+    assert_eq!(
+        findings(
+            "unbalanced-pair",
+            &body("县长强调：“要把法治政府建设摆在突出位置。\n全年召开会议“4次。”")
+        ),
+        ["“"]
+    );
+    assert_eq!(
+        findings(
+            "unbalanced-pair",
+            &body("县长强调：“要把法治政府建设摆在突出位置。\n二、存在的不足\n“要坚持依法决策。”")
+        ),
+        ["“"]
+    );
 }
 
 #[test]

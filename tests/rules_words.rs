@@ -249,6 +249,31 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
 }
 
 #[test]
+fn one_yuan_covers_the_list_after_it() {
+    for body in [
+        "整合原工商局、质监局、食药监局执法职能，组建市场监管综合行政执法队伍。",
+        "将原县环保局、国土局承担的执法职责划入综合行政执法局。",
+        "整合原工商局、质监局和食药监局的职责。",
+    ] {
+        let text = report(2023, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+    // Outside such a list the old names still fire.
+    let text = report(
+        2023,
+        "坚持原则、环保局牵头。整合原工商局职能，质监局配合。原因是国土局、环保局未更名。",
+    );
+    assert_eq!(
+        findings("wording", &text),
+        ["环保局", "质监局", "国土局", "环保局"]
+    );
+}
+
+#[test]
 fn guarded_entries_still_fire_where_they_are_wrong() {
     let text = report(
         2023,

@@ -23,6 +23,9 @@ pub struct Settings {
     pub in_force: BTreeMap<String, InForce>,
     /// Before a citation in its clause, these cite it as the basis of the work.
     pub basis_words: Vec<String>,
+    /// Right after a citation (or after 的), these make the cited document the thing
+    /// evaluated or summed up (`《纲要》实施情况第三方评估`), not the basis of the work.
+    pub evaluated_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -48,7 +51,9 @@ pub const DOC: &str = "\
   只认完全一致。
   in-force 所列文件在其适用年度之后仍被作为依据引用（同一分句中前有 basis-words：
   按照、根据、贯彻落实……），如2021年及以后的报告“贯彻落实《法治政府建设实施纲要
-  （2015—2020年）》”，也报告，并指出后续文件。
+  （2015—2020年）》”，也报告，并指出后续文件。书名号后紧接 evaluated-words（实施情况、
+  评估、总结……，可先有“的”）的，所引文件是被评估、总结的对象而不是依据，不报告：
+  “根据《法治政府建设实施纲要（2015—2020年）》实施情况第三方评估结果”。
 
 依据
   《党政机关公文处理工作条例》第十九条：引用公文应当先引标题，后引发文字号；
@@ -63,6 +68,7 @@ pub const DOC: &str = "\
   [rules.citation-title]
   titles = [\"…\"]、extend-titles = []（规范名称，不含书名号）
   basis-words = [\"按照\", \"根据\", …]
+  evaluated-words = [\"实施情况\", \"评估\", …]
   [rules.citation-title.in-force]
   \"法治政府建设实施纲要（2015—2020年）\" = { years = \"2015-2020\", successor = \"…\" }";
 
@@ -104,6 +110,7 @@ struct Title {
 pub struct Check {
     titles: Vec<Title>,
     basis_words: Vec<String>,
+    evaluated_words: Vec<String>,
 }
 
 impl Check {
@@ -129,14 +136,13 @@ impl Check {
                 }
             })
             .collect();
+        let words = |list: &[String]| -> Vec<String> {
+            list.iter().filter(|w| !w.is_empty()).cloned().collect()
+        };
         Check {
             titles,
-            basis_words: settings
-                .basis_words
-                .iter()
-                .filter(|w| !w.is_empty())
-                .cloned()
-                .collect(),
+            basis_words: words(&settings.basis_words),
+            evaluated_words: words(&settings.evaluated_words),
         }
     }
 }
@@ -281,6 +287,11 @@ impl Rule for Check {
                     &text[sentence::clause_start(text, line.start, title.start)..title.start];
                 if !self.basis_words.iter().any(|w| clause.contains(w.as_str())) {
                     continue;
+                }
+                let after = &text[title.end..line.end];
+                let after = after.strip_prefix('的').unwrap_or(after);
+                if (self.evaluated_words.iter()).any(|w| after.starts_with(w.as_str())) {
+                    continue; // `《纲要》实施情况第三方评估结果`: the plan is what was evaluated.
                 }
                 let mut d = Diagnostic::new(
                     title.clone(),

@@ -11,6 +11,7 @@ use crate::inline::{Token, TokenKind};
 use crate::sentence;
 use crate::words::WordMatcher;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -24,6 +25,12 @@ pub struct Settings {
     pub phrases: Vec<String>,
     /// Words that, followed by a date before 31 December, give a cut-off (截至11月底).
     pub until_words: Vec<String>,
+    /// For a phrase, the words naming the rest of the year: both in one paragraph
+    /// (`上半年…2次，下半年…3次`) cover the whole year.
+    pub complements: BTreeMap<String, Vec<String>>,
+    /// Words after a cut-off that make it a milestone reached, not a figure to date
+    /// (`截至10月，已完成全部12项改革任务，比计划提前2个月`).
+    pub milestone_words: Vec<String>,
 }
 
 pub const SUMMARY: &str = "年度报告使用年内部分时段的数据（1-11月、截至11月底、前三季度）";
@@ -36,6 +43,12 @@ pub const DOC: &str = "\
   - phrases 中的词（“前三季度”“上半年”）。
   写明其他年份的（“2022年1-11月”）、在书名号内的（所引文件的标题）不报告；
   “全年”“截至12月底”“1-12月”覆盖全年，不报告。
+  以下也不报告：
+  - 同一段中也写了其余时段的：“上半年…2次，下半年…3次”（complements），
+    “1-6月…，7-12月…”；
+  - 时段后接“为…期”的，说的是活动的时段而不是数据的时段：“1-10月为集中服务期”；
+  - until-words 所在句中有 milestone-words（提前、已完成全部……）的，说的是完成
+    某项任务的时间：“截至2023年10月，已完成全部12项改革任务，比计划提前2个月”。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求年度报告反映上一年度
@@ -50,12 +63,16 @@ pub const DOC: &str = "\
   [rules.partial-year]
   min-end-month = 6
   phrases = [\"前三季度\", \"上半年\", …]
-  until-words = [\"截至\", \"截止\", …]";
+  until-words = [\"截至\", \"截止\", …]
+  complements = { \"上半年\" = [\"下半年\"], … }
+  milestone-words = [\"提前\", \"已完成全部\", …]";
 
 pub struct Check {
     min_end_month: u32,
-    phrases: usize,
+    /// The phrases, in the matcher's pattern order, with their complements.
+    phrases: Vec<(String, Vec<String>)>,
     matcher: Option<WordMatcher>,
+    milestone_words: Vec<String>,
 }
 
 impl Check {
@@ -66,10 +83,24 @@ impl Check {
             .chain(&settings.until_words)
             .filter(|w| !w.is_empty())
             .collect();
+        let phrases = (settings.phrases.iter())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let rest = settings.complements.get(w).cloned().unwrap_or_default();
+                (
+                    w.clone(),
+                    rest.into_iter().filter(|r| !r.is_empty()).collect(),
+                )
+            })
+            .collect();
         Check {
             min_end_month: settings.min_end_month,
-            phrases: settings.phrases.iter().filter(|w| !w.is_empty()).count(),
+            phrases,
             matcher: WordMatcher::new(patterns),
+            milestone_words: (settings.milestone_words.iter())
+                .filter(|w| !w.is_empty())
+                .cloned()
+                .collect(),
         }
     }
 
@@ -92,6 +123,7 @@ impl Check {
             } = t.kind
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
+                && !rest_of_year(tokens, to)
             {
                 spans.push(t.span());
             }
@@ -102,11 +134,14 @@ impl Check {
         let text = doc.text();
         for m in matcher.find_iter(&text[line.clone()]) {
             let (start, end) = (line.start + m.start(), line.start + m.end());
-            if m.pattern().as_usize() < self.phrases {
+            if let Some((_, rest)) = self.phrases.get(m.pattern().as_usize()) {
                 // `2022年上半年` is another year's half.
                 let other_year = token_ending_at(tokens, start)
                     .is_some_and(|t| matches!(&t.kind, TokenKind::Date(d) if !this_year(d.year)));
-                if !other_year {
+                // `上半年…，下半年…`: the halves together cover the year.
+                let line_text = &text[line.clone()];
+                let whole = rest.iter().any(|r| line_text.contains(r.as_str()));
+                if !other_year && !whole {
                     spans.push(start..end);
                 }
                 continue;
@@ -127,12 +162,44 @@ impl Check {
                 (Some(12), Some(day)) => day < 31,
                 _ => false,
             };
-            if before_end && this_year(d.year) {
+            if before_end && this_year(d.year) && !self.milestone(text, date_end, line.end) {
                 spans.push(start..date_end);
             }
         }
         spans
     }
+}
+
+impl Check {
+    /// Whether the sentence on from a cut-off date at `at` tells of a milestone reached
+    /// (`已完成全部12项改革任务，比计划提前2个月`).
+    fn milestone(&self, text: &str, at: usize, line_end: usize) -> bool {
+        let end = sentence::end_after(text, at, line_end, sentence::MAX_CHARS);
+        let rest = &text[at..end];
+        self.milestone_words
+            .iter()
+            .any(|w| rest.contains(w.as_str()))
+    }
+}
+
+/// Whether the line also holds a month range for the rest of the year after month `to`
+/// (`1-6月…，7-12月…`).
+fn rest_of_year(tokens: &[Token], to: u32) -> bool {
+    tokens
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::MonthRange { from, to: 12, .. } if from == to + 1))
+}
+
+/// Whether the period ending at `at` is followed by `为…期` (`1-10月为集中服务期`,
+/// `为活动期间`): the window of a campaign, not the period of a figure.
+fn campaign_window(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix('为') else {
+        return false;
+    };
+    rest.chars()
+        .take(12)
+        .take_while(|c| !c.is_ascii_punctuation() && !"，、；。：,;:（）".contains(*c))
+        .any(|c| c == '期')
 }
 
 /// Whether a figure follows `at` before `end`.
@@ -168,7 +235,7 @@ impl Rule for Check {
             spans.sort_by_key(|s| s.start);
             let titles = inside_titles(tokens);
             for span in spans {
-                if within(&titles, &span) {
+                if within(&titles, &span) || campaign_window(text, span.end) {
                     continue;
                 }
                 let sentence_end =

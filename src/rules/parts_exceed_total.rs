@@ -17,6 +17,10 @@ pub struct Settings {
     pub markers: Vec<String>,
     /// Words that end the list of parts: a clause holding one is about something else.
     pub stop_words: Vec<String>,
+    /// Words that mark a group that may overlap or nest in the others (a trait such as
+    /// 持证 or 党员, an outcome or stage such as 审结, 胜诉, 受理): a first part holding
+    /// one is not compared at all; a later one ends the list.
+    pub overlap_words: Vec<String>,
 }
 
 pub const SUMMARY: &str = "“其中”之后所列各项之和超过总数";
@@ -28,18 +32,29 @@ pub const DOC: &str = "\
   与总数单位相同的数字的分句都算作部分；遇到不含数字、单位不同、含有其他数字或
   stop-words（同比、累计、分别、出具……）的分句即止，各部分之和恰好等于总数时也止。
   部分之和超过总数（已计入“万”等单位的舍入）时报告。
+  只有一项部分时，它单独超过总数即报告。有两项以上时，只比较看来是同一种划分的
+  各部分：各部分的名称（数字前的词语，去掉“为”“有”“达”等）首字都相同或末字都
+  相同，如“行政案件/民事案件”“线上/线下”“市级/县级”；名称不同类（“审结/维持”
+  “受理/审结”“党员/学历”）的分句即止，因为它们可能是层层细分或相互交叠的。
+  含有 overlap-words（持证、党员、学历、新进、受理、审结、胜诉、出庭……）的部分
+  是特征或结果、阶段，可能与其他部分交叠：第一项含有时整句不比较，其后的含有时即止。
   带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
 
 依据
-  部分不可能大于整体；各部分之和超过总数，说明某个数字有误，或把不属于该总数的
-  数字列进了“其中”。
+  部分不可能大于整体；同一种划分的各部分之和超过总数，说明某个数字有误，或把不属于
+  该总数的数字列进了“其中”。
 
 示例
   受理案件100件，其中行政案件60件，民事案件50件
   → 60+50=110件，超过总数100件：核对各数字。
+  受理复议案件120件，其中审结115件，维持89件，撤销12件
+  → 不报告：“维持”“撤销”是审结案件的细分。
+  执法人员500人，其中党员320人，本科及以上学历410人
+  → 不报告：党员与学历相互交叠。
 
 设置
-  [rules.parts-exceed-total] markers = [\"其中\"]、stop-words = [...]";
+  [rules.parts-exceed-total] markers = [\"其中\"]、stop-words = [...]、
+  overlap-words = [...]";
 
 settings_check!();
 
@@ -96,9 +111,17 @@ impl Check {
         }
         let (total_lo, total_hi) = bounds(total);
         let mut sum = (0.0, 0.0);
+        let mut parallel = Parallel::default();
         for clause in clauses(text, at..sentence.end) {
             let first = clause.start == at;
-            if !first && self.ends_list(&text[clause.clone()], marker) {
+            let clause_text = &text[clause.clone()];
+            if !first && self.ends_list(clause_text, marker) {
+                break;
+            }
+            if self.overlaps(clause_text) {
+                if first {
+                    return None; // A trait or an outcome: the groups may overlap or nest.
+                }
                 break;
             }
             let mut inside = figures
@@ -116,6 +139,18 @@ impl Check {
             if part.approx {
                 return None;
             }
+            let label_start = if first {
+                at + marker.len()
+            } else {
+                clause.start
+            };
+            let label = label(
+                &text[label_start..part_token.start()],
+                &text[part_token.end()..clause.end],
+            );
+            if !parallel.add(label) {
+                break; // Not a share of the same partition as the parts before.
+            }
             let (lo, hi) = bounds(part);
             sum = (sum.0 + lo, sum.1 + hi);
             if sum.0 > total_hi {
@@ -129,11 +164,61 @@ impl Check {
         None
     }
 
+    /// Whether a clause names a group that may overlap or nest in the others.
+    fn overlaps(&self, clause: &str) -> bool {
+        (self.settings.overlap_words.iter()).any(|w| !w.is_empty() && clause.contains(w.as_str()))
+    }
+
     /// Whether a clause after the first part ends the list: another marker or a stop word.
     fn ends_list(&self, clause: &str, marker: &str) -> bool {
         clause.contains(marker)
             || (self.settings.stop_words.iter())
                 .any(|w| !w.is_empty() && clause.contains(w.as_str()))
+    }
+}
+
+/// Characters around a part's label that do not name the part (`其中：行政案件为60件`).
+const FILLERS: &[char] = &[
+    ' ', '\u{3000}', '\t', ':', '\u{ff1a}', '为', '有', '达', '共', '计', '是', '系',
+];
+
+/// The label of a part: the words before its number (`行政案件` in `行政案件60件`), or,
+/// when none, the words after it (`行政案件` in `60件为行政案件`), without fillers.
+fn label<'t>(before: &'t str, after: &'t str) -> &'t str {
+    let before = before.trim_matches(FILLERS);
+    if before.is_empty() {
+        after.trim_matches(FILLERS)
+    } else {
+        before
+    }
+}
+
+/// Whether the labels of the parts so far look like shares of one partition: all share
+/// their first character (线上/线下, 县政府/县部门) or all their last (行政案件/民事案件,
+/// 市级/县级). 审结/维持, 受理/审结 or 党员/学历 share neither.
+#[derive(Default)]
+struct Parallel {
+    /// How many labels were added.
+    count: usize,
+    /// The shared first and last characters; `Some(None)` once two labels differ there.
+    first: Option<Option<char>>,
+    last: Option<Option<char>>,
+}
+
+impl Parallel {
+    /// Adds a part's label; false when the parts with it no longer look parallel.
+    fn add(&mut self, label: &str) -> bool {
+        // A part with no words (`其中120件`) is compared alone, never with others.
+        let (first, last) = (label.chars().next(), label.chars().next_back());
+        self.count += 1;
+        let merge = |shared: &mut Option<Option<char>>, c: Option<char>| match shared {
+            None => *shared = Some(c),
+            Some(s) if *s != c => *shared = Some(None),
+            Some(_) => {}
+        };
+        merge(&mut self.first, first);
+        merge(&mut self.last, last);
+        self.count == 1 || self.first.flatten().is_some() || self.last.flatten().is_some()
     }
 }
 

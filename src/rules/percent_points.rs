@@ -20,6 +20,9 @@ pub struct Settings {
     pub change_words: Vec<String>,
     /// The most characters between the rate word and the change word (`同比`, `较去年`).
     pub max_gap: usize,
+    /// Words before a rate that make it a count per population or per money unit
+    /// (`万人成讼率`, `亿元GDP生产安全事故死亡率`), not a share of a whole.
+    pub per_unit_words: Vec<String>,
 }
 
 pub const SUMMARY: &str = "比率的升降用了“%”而不是“个百分点”（如“调解成功率上升10%”）";
@@ -31,7 +34,9 @@ pub const DOC: &str = "\
   比率词与变化词之间最多相隔 max-gap 个字（如“同比”“较去年”）；“率先”“效率”等
   （not-rate-words）不算比率。计数的增长（“收案数同比增长134.41%”）和用
   “个百分点”的写法（“纠错率同比下降0.42个百分点”）不报告；“提升至92%”说的是
-  新的水平，也不报告。
+  新的水平，也不报告。按人口、车辆或经济总量计算的比率（比率名称前有 per-unit-words：
+  万人、十万人、万车、亿元、每万……，如“万人成讼率”“亿元GDP生产安全事故死亡率”）
+  和“发案率”不是占整体的百分比，其相对变化可以用“%”，不报告。
 
 依据
   两个百分数之差用“百分点”表示（国家统计局《统计上常用的名词解释》）。
@@ -41,9 +46,12 @@ pub const DOC: &str = "\
 示例
   今年以来，开展诉前调解2.79万件，同比增长40%，调解成功率上升10%。
   → 调解成功率上升10个百分点（若指相对变化，写明前后两个比率）
+  万人成讼率同比下降12.3%
+  → 不报告：万人成讼率是每万人的件数，不是百分比。
 
 设置
-  [rules.percent-points] rate-words、not-rate-words、change-words、max-gap";
+  [rules.percent-points] rate-words、not-rate-words、change-words、max-gap、
+  per-unit-words";
 
 pub struct Check {
     settings: Settings,
@@ -65,12 +73,30 @@ impl Check {
             .rate_words
             .iter()
             .filter(|w| !w.is_empty())
-            .filter_map(|w| masked.rfind(w.as_str()).map(|at| at + w.len()))
+            .filter_map(|w| masked.rfind(w.as_str()).map(|at| (at + w.len(), at)))
             .max();
-        last.is_some_and(|end| {
+        last.is_some_and(|(end, start)| {
             let gap = &clause[end..];
-            gap.chars().count() <= s.max_gap && !gap.contains(|c: char| c.is_ascii_digit())
+            gap.chars().count() <= s.max_gap
+                && !gap.contains(|c: char| c.is_ascii_digit())
+                && !self.per_unit(&clause[..start])
         })
+    }
+
+    /// Whether the words before a rate make it a count per unit: `万人` in `万人成讼率`,
+    /// not in `培训2万人`, where it is a figure's unit.
+    fn per_unit(&self, before: &str) -> bool {
+        self.settings
+            .per_unit_words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                before.match_indices(w.as_str()).any(|(at, _)| {
+                    !before[..at].chars().next_back().is_some_and(|c| {
+                        c.is_ascii_digit() || "零〇一二两三四五六七八九十百千万.".contains(c)
+                    })
+                })
+            })
     }
 }
 

@@ -17,6 +17,8 @@ pub struct Settings {
     pub growth_words: Vec<String>,
     /// Words just before the figure meaning “more than” (`超100%` is over 100%).
     pub over_words: Vec<String>,
+    /// Rates that may exceed 100% (`完成率135%`: a target over-fulfilled).
+    pub may_exceed_words: Vec<String>,
 }
 
 pub const SUMMARY: &str = "比率（…率、比例、占比、满意度）超出 0–100%";
@@ -25,7 +27,8 @@ pub const DOC: &str = "\
 检查内容
   百分数所在分句（从上一个逗号、分号或句号起）含有比率词（rate-words），且不含增减词
   （growth-words）时，数值应在 0–100% 之间；“超100%”“超过100%”也视为超出。
-  增长、上升等变化幅度可以超过 100%，不报告。
+  增长、上升等变化幅度可以超过 100%，不报告。完成率等可以超过 100% 的比率
+  （may-exceed-words：超额完成目标时“完成率135%”）也不报告。
 
 依据
   比率是部分占整体的比例，不可能超过 100%；出现这种数字，通常是口径或计算有误，
@@ -34,9 +37,11 @@ pub const DOC: &str = "\
 示例
   诉前引调率超100%
   → 核对分子分母；若指增长幅度，写作“诉前引调数同比增长××%”。
+  全年完成年度目标任务的135%，完成率135%
+  → 不报告：超额完成时完成率可以超过100%。
 
 设置
-  [rules.percent-range] rate-words、growth-words、over-words";
+  [rules.percent-range] rate-words、growth-words、over-words、may-exceed-words";
 
 settings_check!();
 
@@ -60,6 +65,7 @@ impl Rule for Check {
                 if out_of_range
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)
+                    && !has(&self.settings.may_exceed_words)
                 {
                     let shown = &text[start..t.end()];
                     out.push(

@@ -16,6 +16,8 @@ pub const DOC: &str = "\
   成对：有后半没有前半，或有前半没有后半，在不配对的那个符号处报告。段落一般是一行；
   从 PDF 或邮件复制、在句中硬换行的几行（上一行不以句末标点结束）合为一段。
   行首的“1)”“a)”等序号不算括号。
+  按 GB/T 15834 引用多段文字时，每段开头用前引号，只在最后一段末尾用后引号：
+  一段的前引号未闭合、而下一个正文段落以前引号开头时，不算不配对（直到闭合它的那段）。
 
 依据
   GB/T 15834-2011《标点符号用法》：引号、括号、书名号都是成对使用的标号；
@@ -24,6 +26,9 @@ pub const DOC: &str = "\
 示例
   组织部门单位学习重大行政决策程序暂行条例》
   → 组织部门单位学习《重大行政决策程序暂行条例》
+  县长强调：“要把法治政府建设摆在突出位置。
+  “要带头尊法学法守法用法。”
+  → 不报告：多段引文只在最后一段末尾用后引号。
 
 设置
   [rules.unbalanced-pair] severity";
@@ -39,21 +44,34 @@ impl Rule for Check {
         // its open marks, however many lines it runs over.
         let mut marks = Marks::default();
         let mut runs_on = false;
+        let mut was_prose = false;
         // Web-page metadata lines are not report text (`时间:… 浏览次数: 【字体:`).
         for (line, tokens) in doc.text_lines() {
             let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
             if !(runs_on && prose) {
-                report(std::mem::take(&mut marks), out);
+                // A quotation of several paragraphs (GB/T 15834): each opens with “ and
+                // only the last closes; the quote runs on into a body paragraph that
+                // opens with “.
+                let quote_runs_on = was_prose && prose && opens_quote(&text[line.clone()]);
+                report(std::mem::take(&mut marks), quote_runs_on, out);
             }
             marks.add_line(text, line.start, tokens);
             runs_on = prose && !ends_sentence(&text[line.clone()]);
+            was_prose = prose;
         }
-        report(marks, out);
+        report(marks, false, out);
     }
 }
 
-/// A finding for every mark of a paragraph without a partner.
-fn report(marks: Marks, out: &mut Vec<Diagnostic>) {
+/// A finding for every mark of a paragraph without a partner; with `quote_runs_on` (the
+/// next paragraph opens with “), except the paragraph's first “ still open.
+fn report(mut marks: Marks, quote_runs_on: bool, out: &mut Vec<Diagnostic>) {
+    if quote_runs_on {
+        let first_quote = (marks.stack.iter()).position(|&(_, k)| k == Pair::DoubleQuote);
+        if let Some(at) = first_quote {
+            marks.stack.remove(at);
+        }
+    }
     for (t, open) in marks.unmatched() {
         let (TokenKind::Open(kind) | TokenKind::Close(kind)) = t.kind else {
             continue;
@@ -70,6 +88,11 @@ fn report(marks: Marks, out: &mut Vec<Diagnostic>) {
                 .help("补上缺少的一半，或删除多余的符号"),
         );
     }
+}
+
+/// Whether a line opens with a left double quote (after indentation).
+fn opens_quote(line: &str) -> bool {
+    line.trim_start().starts_with('“')
 }
 
 /// Whether a line ends a sentence (or a clause a list goes on from): its last mark,

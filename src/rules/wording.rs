@@ -6,7 +6,7 @@ use super::report_dates::{inside_titles, tokens_from, within};
 use super::{Document, Rule};
 use crate::config::{Config, Level, Years};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::inline::TokenKind;
+use crate::inline::{TokenKind, is_han};
 use crate::outline::LineKind;
 use crate::words::WordMatcher;
 use serde::Deserialize;
@@ -260,7 +260,8 @@ pub const DOC: &str = "\
   skip-in-titles（在《》内是所引文件的标题，不报告）。
   只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
   紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
-  区、镇、乡字的）是有意的历史说法，不报告。
+  区、镇、乡字的）是有意的历史说法，不报告；一个“原”管到其后以顿号（或“和”“及”
+  “与”）连接的各项：“整合原工商局、质监局、食药监局执法职能”都不报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -332,8 +333,70 @@ impl Check {
             .into_iter()
             .flatten()
             .any(|b| self.skip_after.iter().any(|s| b.ends_with(s.as_str())))
+            || self.historical_list(before)
+    }
+
+    /// Whether the word is a later item of a list opened by a skip-after word: one `原`
+    /// covers `原工商局、质监局、食药监局` (and `…和食药监局`). Each item between is short
+    /// and holds no other punctuation.
+    fn historical_list(&self, before: &str) -> bool {
+        let Some(list) = before.strip_suffix(LIST_JOINS) else {
+            return false;
+        };
+        // The list's items, back to the clause start; at most a few, each short.
+        let mut rest = list;
+        for _ in 0..12 {
+            let item_start = rest.rfind(LIST_JOINS).map_or(0, |i| {
+                i + rest[i..].chars().next().map_or(0, char::len_utf8)
+            });
+            let item = &rest[item_start..];
+            if item.is_empty()
+                || item.chars().count() > 16
+                || item.contains(|c: char| !is_han(c) && !c.is_ascii_alphabetic())
+            {
+                return false;
+            }
+            // The list opens here when a skip-after word starts the item (after a level
+            // or a verb before it: `整合原工商局`, `原县环保局`).
+            if let Some(at) = self.skip_after.iter().find_map(|s| item.rfind(s.as_str()))
+                && !NOT_HISTORICAL.iter().any(|w| item[at..].starts_with(w))
+            {
+                return true;
+            }
+            if item_start == 0 {
+                return false;
+            }
+            rest = rest[..item_start].strip_suffix(LIST_JOINS).unwrap_or("");
+        }
+        false
     }
 }
+
+/// What joins the items of a list of bodies: `原工商局、质监局和食药监局`.
+const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
+
+/// Words starting with 原 that do not mean “former” (原则, 原因, 原告…).
+const NOT_HISTORICAL: &[&str] = &[
+    "原则",
+    "原因",
+    "原来",
+    "原本",
+    "原先",
+    "原始",
+    "原告",
+    "原有",
+    "原理",
+    "原文",
+    "原件",
+    "原貌",
+    "原创",
+    "原样",
+    "原状",
+    "原地",
+    "原籍",
+    "原材料",
+    "原料",
+];
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
