@@ -9,7 +9,7 @@
 //! one before unless that one is clearly narrower than the page's full lines (widths in
 //! columns, a Chinese character two), ends a sentence (`。！？；：`) other than as a
 //! full line before another full line (justified text), is a heading with no sentence
-//! in it short of the margin, or names the report (the title); or unless the line itself
+//! in it short of the margin (by more than an indent), or names the report (the title); or unless the line itself
 //! starts a heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page
 //! break is joined too. A PDF with no text at all is a scan: an error, not an empty
 //! report.
@@ -166,8 +166,11 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             // A heading without a sentence in it (`一、主要举措和成效`) stands alone, unless
             // it runs to the margin (a long heading wraps); so does a line naming the
             // report (the title, in a larger font).
-            let bare_heading =
-                HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS) && !full_line(text);
+            // (A heading typed as a paragraph is indented two characters, so its first
+            // line reaches the margin four columns short of a full line.)
+            let bare_heading = HEADING.is_match(text)
+                && !text.contains(PARAGRAPH_ENDS)
+                && columns(text) + INDENT_COLUMNS + 2 < full;
             let title = text.ends_with("报告") || text.ends_with("报告》");
             // Justified text reaches the margin whatever a line ends with: a full line
             // ending a sentence goes on when the next line is full too (a paragraph's
@@ -214,6 +217,9 @@ fn columns(line: &str) -> usize {
         .map(|c| if is_han(c) { 2 } else { c.width().unwrap_or(0) })
         .sum()
 }
+
+/// A paragraph's first-line indent, in columns: two Chinese characters.
+const INDENT_COLUMNS: usize = 4;
 
 /// Appends a wrapped line: no space between CJK text, one between Latin words.
 fn join(paragraph: &mut String, line: &str) {
