@@ -247,3 +247,127 @@ fn line_breaks_in_the_signature_and_title_are_read_as_word_shows_them() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["files"][0]["diagnostics"][0]["paragraph"], 10);
 }
+
+/// A paragraph in heading style `style` with its automatic number turned off and `text`
+/// typed, numbers and all.
+fn typed_in_style(word: &mut Word, style: &str, text: &str) {
+    word.raw(&format!(
+        r#"<w:pPr><w:pStyle w:val="{style}"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r>"#
+    ));
+}
+
+/// The errors and warnings of a document, as `(rule, message)`.
+fn errors_and_warnings(diagnostics: &[nianbao::diagnostic::Diagnostic]) -> Vec<(&str, &str)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| (d.rule, d.message.as_str()))
+        .collect()
+}
+
+/// Drafters put the title in 标题 1 (left as it is, not centred) so that it shows in the
+/// navigation pane, style `一、` as 标题 2 and `（一）` as 标题 3, and type `1.` in body
+/// text: the title is the title (no `title-missing`, no part nested under it), and each
+/// heading sits at its number's level (no `（二）` taken for a repeat).
+#[test]
+fn a_title_in_a_heading_style_and_headings_styled_and_typed() {
+    let mut word = Word::new();
+    typed_in_style(&mut word, "1", "某县司法局2023年法治政府建设情况报告");
+    word.para("2023年，我局扎实推进法治政府建设。现将有关情况报告如下：");
+    typed_in_style(&mut word, "2", "一、2023年推进法治政府建设的主要举措和成效");
+    typed_in_style(&mut word, "3", "（一）健全依法决策机制");
+    word.para("1.制定重大行政决策程序规定，全年审查重大行政决策5件。")
+        .para("2.建立法律顾问全程参与机制，提出法律意见12条。");
+    typed_in_style(&mut word, "3", "（二）严格规范公正文明执法");
+    word.para("全年办理行政执法案件326件，案卷评查合格率100%。");
+    typed_in_style(&mut word, "2", "二、2023年推进法治政府建设存在的不足和原因");
+    word.para("基层执法人员法治素养有待提高，原因是培训覆盖面不够。");
+    typed_in_style(
+        &mut word,
+        "2",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    );
+    word.para("局主要负责人带头学法，主持召开专题会议4次，研究部署法治建设工作。");
+    typed_in_style(&mut word, "2", "四、2024年推进法治政府建设的主要安排");
+    word.para("2024年，我局将继续深化行政执法体制改革，提升依法行政水平。")
+        .right("某县司法局")
+        .right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let found = errors_and_warnings(&diagnostics);
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    assert_eq!(
+        outline.title_text(&source.text).as_deref(),
+        Some("某县司法局2023年法治政府建设情况报告")
+    );
+    assert_eq!(outline.sections.len(), 4);
+}
+
+/// A 落款 in a floating text box anchored in the last heading (Word anchors a box where
+/// the cursor was): Word draws it below the last paragraph, and it is read there, with
+/// the title's box before the body read in place.
+#[test]
+fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
+    let floating = |lines: &[&str]| {
+        let paras: String = lines
+            .iter()
+            .map(|l| {
+                format!(
+                    r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>{l}</w:t></w:r></w:p>"#
+                )
+            })
+            .collect();
+        format!(
+            r#"<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>1100000</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="685800"/><wp:wrapNone/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
+        )
+    };
+    let mut word = Word::new();
+    word.raw(&floating(&["某县司法局2023年法治政府建设情况报告"]))
+        .para("2023年，我局扎实推进法治政府建设。现将有关情况报告如下：")
+        .heading(1, "2023年推进法治政府建设的主要举措和成效")
+        .para("全年审查重大行政决策5件，提出法律意见12条，均被采纳。")
+        .heading(1, "2023年推进法治政府建设存在的不足和原因")
+        .para("基层执法人员法治素养有待提高，原因是培训覆盖面不够。")
+        .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+        .para("局主要负责人带头学法，主持召开专题会议4次。");
+    word.raw(&format!(
+        r#"<w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>2024年推进法治政府建设的主要安排</w:t></w:r>{}"#,
+        floating(&["某县司法局", "2024年1月26日"])
+    ));
+    word.para("2024年，我局将继续深化行政执法体制改革，提升依法行政水平。");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let found = errors_and_warnings(&diagnostics);
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+    // (After the empty paragraph that holds the title's box.)
+    assert!(
+        source
+            .text
+            .trim_start()
+            .starts_with("某县司法局2023年法治政府建设情况报告\n"),
+        "{}",
+        source.text
+    );
+    assert!(
+        source
+            .text
+            .ends_with("提升依法行政水平。\n某县司法局\n2024年1月26日"),
+        "{}",
+        source.text
+    );
+}
+
+/// A dash inserted as a symbol (Insert → Symbol: `w:sym`) is read as the character Word
+/// draws, from a text font or the Symbol font; a picture font's is left out.
+#[test]
+fn symbols_are_read_as_the_characters_word_draws() {
+    let mut word = Word::new();
+    word.raw(r#"<w:r><w:t>《法治政府建设实施纲要（2021</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0BE"/></w:r><w:r><w:t>2025年）》和2021</w:t></w:r><w:r><w:sym w:font="宋体" w:char="2014"/></w:r><w:r><w:t>2025年规划</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>"#);
+    let dir = tempfile::tempdir().unwrap();
+    let (source, _) = lint(&save(dir.path(), "r.docx", &word));
+    assert_eq!(
+        source.text,
+        "《法治政府建设实施纲要（2021—2025年）》和2021—2025年规划"
+    );
+}

@@ -3,15 +3,19 @@
 //! map from the text back to the XML for writing annotations.
 //!
 //! Every `w:p` is a paragraph, in the order paragraphs start: table cells' where the
-//! table stands, a text box's right after the paragraph that holds it. A run of empty
+//! table stands, an inline text box's right after the paragraph that holds it, a
+//! floating box's up to two paragraphs later (Word draws it where it is positioned,
+//! often below the paragraph it is anchored in: a 落款 box anchored in the last
+//! heading), never past a heading. A run of empty
 //! paragraphs is one empty line, so spacing cannot blow up memory; findings name
 //! paragraphs by Word's count, which skips empty ones.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
-//! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`. A line break (`w:br`, `w:cr`)
-//! starts a new line of the same paragraph (a 落款 typed as organ, Shift+Enter, date),
-//! except in a title or heading, whose lines are joined (with a space only between
-//! Latin letters or digits); breaks before any text or after all of it are dropped.
+//! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`, a symbol (`w:sym`) its
+//! character. A line break (`w:br`, `w:cr`) starts a new line of the same paragraph (a
+//! 落款 typed as organ, Shift+Enter, date), except in a title or heading, whose lines
+//! are joined (with a space only between Latin letters or digits); breaks before any
+//! text or after all of it are dropped.
 //! Left out: field codes, hidden text (`w:vanish`), deleted and moved-away text
 //! (`w:del`, `w:moveFrom`, whatever they hold), a table of contents (the result of a
 //! `TOC` field, paragraphs in `toc N` styles), formatting history (`w:…Change`) and the
@@ -110,7 +114,24 @@ enum Frame {
     Container {
         editable: bool,
     },
+    /// A floating drawing (`wp:anchor`) or VML shape (`position:absolute`).
+    Floating,
     Other,
+}
+
+/// How many paragraphs of text a floating box's paragraphs may be read after their
+/// anchor's.
+const FLOATING_HOLD: usize = 2;
+
+/// Whether a drawing element floats: a DrawingML `anchor`, or a VML shape positioned
+/// absolutely.
+fn floats(local: &[u8], e: &BytesStart<'_>) -> bool {
+    match local {
+        b"anchor" => true,
+        b"shape" | b"rect" | b"roundrect" | b"group" => xml::attr(e, "style")
+            .is_some_and(|style| style.replace(' ', "").contains("position:absolute")),
+        _ => false,
+    }
 }
 
 /// A complex field (`w:fldChar` begin … separate … end).
@@ -152,6 +173,8 @@ struct Para {
     label: Option<Range<usize>>,
     pieces: Vec<Piece>,
     marks: Vec<(usize, Mark)>,
+    /// In a floating drawing's text box.
+    floating: bool,
 }
 
 struct Reader<'a> {
@@ -174,6 +197,14 @@ struct Reader<'a> {
     comment_starts: FxHashMap<String, usize>,
     comments_seen: rustc_hash::FxHashSet<String>,
     last_line_empty: bool,
+    /// Depth inside floating drawings.
+    floating: usize,
+    /// Floating boxes' paragraphs not written yet, and how many paragraphs of text were
+    /// written since they were held.
+    held: Vec<Para>,
+    held_past: usize,
+    /// A paragraph of text outside floating boxes has been written.
+    body_started: bool,
 }
 
 /// Reads `document.xml` from `xml`.
@@ -194,6 +225,10 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         comment_starts: FxHashMap::default(),
         comments_seen: Default::default(),
         last_line_empty: false,
+        floating: 0,
+        held: Vec::new(),
+        held_past: 0,
+        body_started: false,
     };
     let mut buf = Vec::new();
     loop {
@@ -286,7 +321,13 @@ impl Reader<'_> {
             if xml::is_fallback(namespace, name.as_ref()) {
                 return skip(self);
             }
-            self.frames.push((Frame::Other, raw.start));
+            let frame = if !empty && floats(name.as_ref().as_bytes(), e) {
+                self.floating += 1;
+                Frame::Floating
+            } else {
+                Frame::Other
+            };
+            self.frames.push((frame, raw.start));
             return Ok(true);
         }
         let local: &str = name.as_ref();
@@ -296,6 +337,7 @@ impl Reader<'_> {
             (_, "p") => {
                 self.pending.push(Para {
                     content: (!empty).then_some(raw.end..raw.end),
+                    floating: self.floating > 0,
                     ..Para::default()
                 });
                 self.open.push(self.pending.len() - 1);
@@ -379,6 +421,11 @@ impl Reader<'_> {
                     "tab" | "ptab" => self.synthetic_text("\t"),
                     // Ctrl+Shift+-: Word draws a hyphen ("1‑11月" is not "111月").
                     "noBreakHyphen" => self.synthetic_text("-"),
+                    "sym" => {
+                        if let Some(c) = symbol(e) {
+                            self.synthetic_text(c.encode_utf8(&mut [0; 4]));
+                        }
+                    }
                     "br" | "cr" => self.line_break(),
                     "fldChar" => self.field_char(e),
                     "commentReference" => {
@@ -470,6 +517,7 @@ impl Reader<'_> {
                     t.end = end;
                 }
             }
+            Frame::Floating => self.floating -= 1,
             _ => {}
         }
     }
@@ -677,8 +725,41 @@ impl Reader<'_> {
         }
         if self.open.is_empty() {
             for para in std::mem::take(&mut self.pending) {
-                self.write(para);
+                self.write_or_hold(para);
             }
+        }
+    }
+
+    /// Writes a paragraph, holding back a floating box's: Word draws a box wherever it
+    /// is positioned, and a box anchored in a paragraph a little above where it shows
+    /// (a 落款 box anchored in the last heading) is read after up to
+    /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, or at the
+    /// end of the document. A box before the body's first text (a title) stays put.
+    fn write_or_hold(&mut self, para: Para) {
+        // (Before the body's first text a box is the title, where it is anchored.)
+        if para.floating && self.body_started {
+            self.held.push(para);
+            return;
+        }
+        self.body_started |= !para.floating && !para.text.trim().is_empty();
+        if para.level.is_some() {
+            self.release();
+        }
+        let counts = !para.text.trim().is_empty();
+        self.write(para);
+        if counts && !self.held.is_empty() {
+            self.held_past += 1;
+            if self.held_past > FLOATING_HOLD {
+                self.release();
+            }
+        }
+    }
+
+    /// Writes the floating boxes' paragraphs held back.
+    fn release(&mut self) {
+        self.held_past = 0;
+        for para in std::mem::take(&mut self.held) {
+            self.write(para);
         }
     }
 
@@ -755,6 +836,7 @@ impl Reader<'_> {
                 message: "文档不完整：有未闭合的元素".to_owned(),
             });
         }
+        self.release();
         let end = self.doc.text.len();
         let review = &mut self.doc.review;
         review
@@ -763,6 +845,40 @@ impl Reader<'_> {
         review.comments.sort_by_key(|r| (r.start, r.end));
         Ok(self.doc)
     }
+}
+
+/// The character a `w:sym` draws (Insert → Symbol): its code in a text font, or a
+/// dash or sign from the Symbol font (codes there are `F0xx`, font-specific); nothing
+/// for a picture font's (Wingdings, Webdings) or an unknown Symbol code.
+fn symbol(e: &BytesStart<'_>) -> Option<char> {
+    let code = u32::from_str_radix(&xml::attr(e, "char")?, 16).ok()?;
+    let font = xml::attr(e, "font").unwrap_or_default();
+    let low = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    if font.eq_ignore_ascii_case("Symbol") {
+        return Some(match low {
+            0x2D => '-',
+            0xB0 => '°',
+            0xB1 => '±',
+            0xB4 => '×',
+            0xB8 => '÷',
+            0xA3 => '≤',
+            0xB3 => '≥',
+            0xB9 => '≠',
+            0xBE => '—',
+            _ => return None,
+        });
+    }
+    let picture = ["wingdings", "webdings", "marlett"]
+        .iter()
+        .any(|f| font.to_ascii_lowercase().starts_with(f));
+    if picture || (0xE000..=0xF8FF).contains(&code) {
+        return None;
+    }
+    char::from_u32(code).filter(|c| !c.is_control())
 }
 
 /// A `TOC` field code (` TOC \o "1-3" \h \z \u `).

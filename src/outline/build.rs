@@ -20,6 +20,9 @@ const SIGNATURE_WINDOW: usize = 16;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
+/// How far into a document (in lines, blank ones included) a title is looked for among
+/// headings typed in a heading style.
+const TITLE_SEARCH_LINES: usize = 40;
 const ORGAN_SUFFIXES: &[&str] = &[
     "政府",
     "局",
@@ -120,6 +123,7 @@ impl Outliner {
             metadata: Vec::new(),
         };
         stray_parts_as_text(&mut raw);
+        b.styled_title_as_text(source, &mut raw);
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
         // Both are in text order, and no two lines or watermarks start at one byte.
@@ -157,6 +161,7 @@ impl Outliner {
             ..Outline::default()
         };
         outline.report_year = report_year(text, &outline);
+        next_year_as_plans(text, &mut outline);
         outline.issuer = issuer(text, &outline, &self.outline);
         outline.enumerations = enumerations(text, &outline.lines);
         outline
@@ -264,7 +269,8 @@ impl Builder<'_> {
                 .filter(|c| matches!(c, ':' | '\u{ff1a}'))
             {
                 let value = hit.end() + (after.len() - rest.len()) + colon.len_utf8();
-                found.push((hit.start(), value, &line[hit.range()]));
+                let start = key_start(line, hit.start());
+                found.push((start, value, &line[start..hit.end()]));
             }
         }
         let lead = line.len() - line.trim_start_matches(is_blank).len();
@@ -386,6 +392,31 @@ impl Builder<'_> {
                     .iter()
                     .any(|w| site.contains(w))
         })
+    }
+
+    /// A title typed in a heading style (Word's 标题 1, or its 标题 style with an outline
+    /// level, so that it shows in the navigation pane) is the title, not a section: the
+    /// first styled headings without a number, up to three lines in a row before any
+    /// other heading, are text when together they hold every title word.
+    fn styled_title_as_text(&self, source: &Source, raw: &mut RawKinds) {
+        let styled = |i: usize, r: &RawKind| {
+            source.heading_level(i).is_some()
+                && matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Unnumbered)
+        };
+        let mut run: Vec<usize> = Vec::new();
+        for (i, r) in raw.iter().enumerate().take(TITLE_SEARCH_LINES) {
+            match r {
+                RawKind::Blank => {}
+                _ if styled(i, r) && run.len() < 3 => run.push(i),
+                RawKind::Heading(_) => break,
+                _ if run.is_empty() => {}
+                _ => break,
+            }
+        }
+        let words: String = run.iter().map(|&i| self.line_text(i)).collect();
+        if !run.is_empty() && self.names_report(&words) {
+            raw.set_detailed(run.into_iter().map(|i| (i, RawKind::Text)).collect());
+        }
     }
 
     /// Whether `line` holds every title word: a title, never a metadata value.
@@ -837,6 +868,12 @@ impl Builder<'_> {
             if seen < 3 {
                 continue;
             }
+            // (The line after a bare `第一部分` is the part's name.)
+            let after_part =
+                matches!(&raw[window[0]], RawKind::Heading(h) if h.style == NumberStyle::Part);
+            if after_part {
+                continue;
+            }
             if let Some(heading) = self.unnumbered_heading(window, numbered, cfg) {
                 found.push((window[1], RawKind::Heading(Box::new(heading))));
                 self.lines[window[1]].kind = LineKind::Heading;
@@ -858,7 +895,10 @@ impl Builder<'_> {
                 self.lines[before].kind,
                 LineKind::Paragraph | LineKind::Heading
             )
-            || self.lines[after].kind != LineKind::Paragraph
+            || !matches!(
+                self.lines[after].kind,
+                LineKind::Paragraph | LineKind::Heading
+            )
         {
             return None;
         }
@@ -866,16 +906,30 @@ impl Builder<'_> {
         if !at_most(t, UNNUMBERED_CHARS) {
             return None;
         }
-        let next = self.line_text(after);
+        // A heading naming a part may end in a colon (`存在的不足和原因：`), be followed
+        // by a short paragraph (`一是…。二是…。`) or by its own numbered headings.
+        let words = t.strip_suffix(['：', ':']).unwrap_or(t);
         let len = t.chars().count();
-        let next_len = next.chars().take(2 * len.max(20)).count();
         if len < 4
-            || t.contains(SENTENCE_PUNCT)
-            || t.contains(['：', ':', '、', '“', '《'])
+            || words.contains(SENTENCE_PUNCT)
+            || words.contains(['：', ':', '、', '“', '《'])
             || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
-            || next_len < 2 * len.max(20)
-            || numbered && role_of(t, cfg) == Role::Other
         {
+            return None;
+        }
+        let next_len = self.line_text(after).chars().take(2 * len.max(20)).count();
+        let long_body =
+            self.lines[after].kind == LineKind::Paragraph && next_len >= 2 * len.max(20);
+        // (The role is looked up last: most short lines are gone by now.)
+        let names_part = || role_of(words, cfg) != Role::Other;
+        let heading = if numbered {
+            long_body && names_part()
+        } else if words.len() < t.len() || !long_body {
+            names_part() && next_len >= len.min(10)
+        } else {
+            true
+        };
+        if !heading {
             return None;
         }
         let span = trim_span(self.text, self.lines[i].span());
@@ -945,6 +999,8 @@ impl Builder<'_> {
             || starts_with_any(t, &self.cfg.attachment_words)
             || t.ends_with("印发")
             || t.chars().all(|c| "-—─━_=－ ".contains(c))
+            || is_file_name(t)
+            || matches!(t.trim_matches(END_MARK_TRIM), "完" | "全文完")
     }
 
     /// A short line without punctuation; without a date below it, it must also end like
@@ -992,15 +1048,19 @@ fn sections(
         if lines[i].kind != LineKind::Heading {
             continue; // a Markdown title
         }
-        // The heading runs to its first full stop, and no further than a heading's length
+        // The heading runs to its first full stop, or a colon with its paragraph run on
+        // after it (`二、存在的不足和原因：基层…`), and no further than a heading's length
         // (a heading whose paragraph follows on the same line, a flattened document).
         let capped = text[rest.clone()]
             .char_indices()
             .nth(HEADING_CHARS)
             .map_or(rest.end, |(i, _)| rest.start + i);
-        let heading_end = text[rest.start..capped]
-            .find('。')
-            .map_or(capped, |p| rest.start + p + '。'.len_utf8());
+        let heading_end = run_in_end(&text[rest.start..capped]).map_or(capped, |p| rest.start + p);
+        // Without the closing bold marks of a Markdown heading typed in bold.
+        let heading_end = text[rest.start..heading_end]
+            .trim_end_matches(is_blank)
+            .strip_suffix("**")
+            .map_or(heading_end, |h| rest.start + h.len());
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`, `2.落实第一
@@ -1045,6 +1105,24 @@ fn sections(
     close(&mut roots, content_end.max(1));
     mark_thematic(text, lines, &mut roots, cfg, plan_words);
     roots
+}
+
+/// Where a heading run into its paragraph ends in `line` (the heading after its
+/// number): after its first full stop, or after a colon with words before it and text
+/// after it (not the mark after a number, `第三部分：存在的不足`, nor one between digits,
+/// as in `2.57:1`).
+fn run_in_end(line: &str) -> Option<usize> {
+    line.char_indices().find_map(|(i, c)| {
+        let end = i + c.len_utf8();
+        let after = &line[end..];
+        let ratio = c == ':' && after.starts_with(|d: char| d.is_ascii_digit());
+        let run_on = || {
+            !line[..i].trim_matches(is_blank).is_empty()
+                && !after.trim_matches(is_blank).is_empty()
+                && !ratio
+        };
+        (c == '。' || matches!(c, '：' | ':') && run_on()).then_some(end)
+    })
 }
 
 /// Parts (`第一部分`, `第二部分`) are headings only where there are two or more and the
@@ -1201,8 +1279,9 @@ fn mark_thematic(
     }
 }
 
-/// The report year: from the title, else the `measures` heading, else any top-level
-/// heading (the `plans` heading names the year after), else the preamble.
+/// The report year: from the title, else the `measures` heading, else a `YYYY年度` in
+/// the preamble, else any top-level heading (the `plans` heading names the year after),
+/// else the preamble, else the first lines of the `measures` part.
 fn report_year(text: &str, o: &Outline) -> Option<i32> {
     if let Some(y) = o.title_span().and_then(|s| first_year(&text[s])) {
         return Some(y);
@@ -1215,13 +1294,18 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
             Some(if s.role == Role::Plans { y - 1 } else { y })
         })
     };
-    let preamble = || {
+    let preamble_lines = || {
         let first = o.sections.first().map_or(o.lines.len(), |s| s.line);
         o.lines[..first]
             .iter()
             .filter(|l| l.kind == LineKind::Paragraph)
-            .find_map(|l| first_year(&text[l.span()]))
+            .map(|l| &text[l.span()])
     };
+    // `现将2023年度…报告如下` names the year before any heading does (a heading naming
+    // no part may name the year after: `四、2024年重点工作`).
+    let annual =
+        || preamble_lines().find_map(|l| years(l).find(|(_, rest)| rest.starts_with('度')));
+    let preamble = || preamble_lines().find_map(work_year);
     // The first lines of the measures part tell the year's work (`2021年，党组…`).
     let body = || {
         o.parts(Role::Measures).find_map(|s| {
@@ -1231,7 +1315,30 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
                 .find_map(|l| first_year(&text[l.span()]))
         })
     };
-    measures.or_else(other).or_else(preamble).or_else(body)
+    measures
+        .or_else(|| annual().map(|(year, _)| year))
+        .or_else(other)
+        .or_else(preamble)
+        .or_else(body)
+}
+
+/// Without a plans part, a top-level heading naming no part but the year after the
+/// report's (`四、2024年重点工作`, `四、2024年推进法治政府建设的重点任务`) is the plans
+/// part: an annual report has nothing else to say about that year.
+fn next_year_as_plans(text: &str, o: &mut Outline) {
+    let Some(year) = o.report_year else {
+        return;
+    };
+    if o.sections.iter().any(|s| s.role == Role::Plans) {
+        return;
+    }
+    if let Some(s) = o.sections.iter_mut().find(|s| {
+        s.role == Role::Other
+            && !s.thematic
+            && first_year(&text[s.heading.clone()]) == Some(year + 1)
+    }) {
+        s.role = Role::Plans;
+    }
 }
 
 /// The issuing organ: the one the title names (before `关于` or the year), else the
@@ -1292,6 +1399,8 @@ fn title_organ(title: &str) -> &str {
         .strip_prefix('【')
         .and_then(|t| t.split_once('】'))
         .map_or(title, |(_, rest)| rest);
+    // Nor are the book-title marks a page wraps it in.
+    let title = title.trim_start_matches('《');
     if let Some(at) = title.find("关于") {
         return title[..at].trim();
     }
@@ -1394,37 +1503,93 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
     items
 }
 
-/// The first `YYYY年` (1900–2100) in `s`, allowing spaces before 年: never one inside
-/// a cited title (`《…》`) or a range (`2021—2025年`, `2021年-2025年`).
+/// The first `YYYY年` (1900–2100) in `s`, also in Chinese numerals (`二〇二三年`),
+/// allowing spaces before 年: never one inside a cited title (`《…》`, unless it wraps
+/// all of `s` and names a 报告: a page's title) or a range (`2021—2025年`).
 pub fn first_year(s: &str) -> Option<i32> {
+    years(s).next().map(|(year, _)| year)
+}
+
+/// Every year [`first_year`] would take in `s`, in order, each with the text after its 年.
+fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
+    // A title the page wrapped in book-title marks (`《某县…的报告》`) cites nothing.
+    let t = s.trim_matches(is_blank);
+    let s = match t.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) && inner.contains("报告") => inner,
+        _ => s,
+    };
     let b = s.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
-    while i < b.len() {
-        if b[i..].starts_with("《".as_bytes()) {
-            depth += 1;
-        } else if b[i..].starts_with("》".as_bytes()) {
-            depth = depth.saturating_sub(1);
-        }
-        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if run == 0 {
-            i += 1;
-            continue;
-        }
-        if run == 4 && depth == 0 {
-            let after = s[i + 4..].trim_start_matches(' ');
-            if let Some(rest) = after.strip_prefix('年')
-                && let Ok(year) = s[i..i + 4].parse::<i32>()
-                && (1900..=2100).contains(&year)
-                && !range_follows(rest)
-                && !range_precedes(&s[..i])
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i..].starts_with("《".as_bytes()) {
+                depth += 1;
+            } else if b[i..].starts_with("》".as_bytes()) {
+                depth = depth.saturating_sub(1);
+            }
+            // (A year 1900–2100 in Chinese numerals opens with 一 or 二.)
+            if (b[i..].starts_with("一".as_bytes()) || b[i..].starts_with("二".as_bytes()))
+                && depth == 0
+                && let Some((year, len)) = chinese_year(&s[i..])
             {
-                return Some(year);
+                i += len;
+                if let Some(rest) = s[i..].trim_start_matches(' ').strip_prefix('年')
+                    && (1900..=2100).contains(&year)
+                {
+                    return Some((year, rest));
+                }
+                continue;
+            }
+            let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if run == 0 {
+                i += 1;
+                continue;
+            }
+            let at = i;
+            i += run;
+            if run == 4 && depth == 0 {
+                let after = s[at + 4..].trim_start_matches(' ');
+                if let Some(rest) = after.strip_prefix('年')
+                    && let Ok(year) = s[at..at + 4].parse::<i32>()
+                    && (1900..=2100).contains(&year)
+                    && !range_follows(rest)
+                    && !range_precedes(&s[..at])
+                {
+                    return Some((year, rest));
+                }
             }
         }
-        i += run;
+        None
+    })
+}
+
+/// Four Chinese numerals at the start of `s` (`二〇二三`, with 零, O or ○ for 〇): the
+/// year and its length in bytes.
+fn chinese_year(s: &str) -> Option<(i32, usize)> {
+    let mut year = 0;
+    let mut len = 0;
+    for c in s.chars().take(4) {
+        let digit = match c {
+            '〇' | '零' | 'O' | '○' | '\u{FF2F}' => 0,
+            _ => "一二三四五六七八九".chars().position(|d| d == c)? as i32 + 1,
+        };
+        year = year * 10 + digit;
+        len += c.len_utf8();
     }
-    None
+    (len >= 4 && s[..len].chars().count() == 4).then_some((year, len))
+}
+
+/// The year of the work a preamble tells: the first `YYYY年度`, else the first year that
+/// does not begin a date (`2024年1月，按照…部署，对2023年度…进行总结` is about 2023),
+/// else the first year.
+fn work_year(s: &str) -> Option<i32> {
+    let begins_date = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    years(s)
+        .find(|(_, rest)| rest.starts_with('度'))
+        .or_else(|| years(s).find(|(_, rest)| !begins_date(rest)))
+        .or_else(|| years(s).next())
+        .map(|(year, _)| year)
 }
 
 const RANGE_SEPARATORS: &[char] = &['-', '—', '–', '―', '～', '~', '〜', '－', '至'];
@@ -1454,6 +1619,39 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Where the key ending in a known key found at `at` starts: a field named by a few more
+/// characters (`更新日期：`, `废止日期：`, `最后修改时间：` ending in 日期 or 时间) is that
+/// other field, whose value is no publication date; a longer run of text before the key
+/// is the previous value, run on (`来源：某县司法局发布时间：…`).
+fn key_start(line: &str, at: usize) -> usize {
+    let before = &line[..at];
+    let word = before.trim_end_matches(crate::inline::is_han);
+    let longer = before[word.len()..].chars().count();
+    let boundary = word.is_empty() || word.ends_with(|c: char| !c.is_alphanumeric());
+    if (1..=4).contains(&longer) && boundary {
+        word.len()
+    } else {
+        at
+    }
+}
+
+/// What surrounds the `完` that ends a news page's copy: `（完）`, `—完—`, `【完】`.
+const END_MARK_TRIM: &[char] = &[
+    '(', '（', ')', '）', '-', '—', '【', '】', '[', ']', ' ', '\u{3000}',
+];
+
+/// A page's attachment link: a file name (`某县2023年度法治政府建设情况报告.pdf`).
+fn is_file_name(t: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        ".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et", ".zip", ".rar", ".txt",
+    ];
+    let lower = t.to_ascii_lowercase();
+    !t.contains(SENTENCE_PUNCT)
+        && EXTENSIONS
+            .iter()
+            .any(|e| lower.ends_with(e) && lower.len() > e.len())
+}
+
 fn starts_with_any(s: &str, words: &[String]) -> bool {
     words.iter().any(|w| s.starts_with(w.as_str()))
 }
@@ -1477,6 +1675,11 @@ mod tests {
 
     fn outline(text: &str) -> Outline {
         Outliner::new(&Config::builtin()).build(&Source::new("t.txt", text.to_string()))
+    }
+
+    /// The roles of the top-level sections, in order.
+    fn top_roles(o: &Outline) -> Vec<Role> {
+        o.sections.iter().map(|s| s.role).collect()
     }
 
     /// The metadata read, as (key, value) pairs in order.
@@ -2082,5 +2285,121 @@ mod tests {
             extended,
             [LineKind::Chrome, LineKind::Chrome, LineKind::Paragraph]
         );
+    }
+
+    /// Years in Chinese numerals, and in a title a page wrapped in book-title marks,
+    /// are read; a cited title's year still is not.
+    #[test]
+    fn years_in_chinese_numerals_and_wrapped_titles() {
+        assert_eq!(
+            first_year("某市关于二〇二三年度法治政府建设情况的报告"),
+            Some(2023)
+        );
+        assert_eq!(first_year("二O二四年工作安排"), Some(2024));
+        assert_eq!(
+            first_year("《某县关于2023年度法治政府建设情况的报告》"),
+            Some(2023)
+        );
+        assert_eq!(first_year("贯彻《2021年规划》的情况"), None);
+        assert_eq!(first_year("一二三四五"), None);
+    }
+
+    /// A preamble's drafting date does not make the report year: its `2023年度` does,
+    /// before a heading that names the year after.
+    #[test]
+    fn the_preamble_names_the_year_of_the_work() {
+        let o = outline(
+            "某局法治政府建设年度报告\n2024年1月，按照部署，我局对2023年度工作进行了总结。\n\
+             一、主要举措和成效\n正文。\n二、存在的不足和原因\n正文。\n\
+             三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\
+             四、2024年重点工作\n正文。\n",
+        );
+        assert_eq!(o.report_year, Some(2023));
+        // A heading naming the year after and no part is the plans part.
+        assert_eq!(
+            top_roles(&o),
+            [
+                Role::Measures,
+                Role::Shortcomings,
+                Role::Duties,
+                Role::Plans
+            ]
+        );
+        assert_eq!(work_year("2024年1月，对2023年工作进行总结"), Some(2023));
+        assert_eq!(work_year("2024年1月20日印发"), Some(2024));
+    }
+
+    /// Another field named by a few more characters than a metadata key (`更新日期` is
+    /// not `日期`) ends the value before it and is not read; a value run on into a key is.
+    #[test]
+    fn fields_ending_in_a_key_are_other_fields() {
+        let o = outline("发布日期：2024-03-25 更新日期：2024-06-10 废止日期：2029-03-25\n正文。\n");
+        assert_eq!(meta_pairs(&o), [("发布日期", "2024-03-25")]);
+        let o = outline("来源：某县司法局发布时间：2024-01-02\n正文。\n");
+        assert_eq!(
+            meta_pairs(&o),
+            [("来源", "某县司法局"), ("发布时间", "2024-01-02")]
+        );
+    }
+
+    /// A heading ends at a colon with its paragraph run on after it, not at the mark
+    /// after its number or in a ratio.
+    #[test]
+    fn run_in_headings_end_at_a_colon() {
+        assert_eq!(
+            run_in_end("存在的不足和原因：基层执法"),
+            Some("存在的不足和原因：".len())
+        );
+        assert_eq!(run_in_end("：存在的不足和原因"), None);
+        assert_eq!(run_in_end("调诉比2.57:1。"), Some("调诉比2.57:1。".len()));
+        assert_eq!(run_in_end("主要举措和成效："), None);
+    }
+
+    /// After the 落款: an attached file's name, a page's credits and `（完）`.
+    #[test]
+    fn page_matter_after_the_signature_is_closing_matter() {
+        let text = "一、主要举措和成效\n正文。\n\n某县人民政府\n2024年3月8日\n\n相关附件：\n\
+             某县2023年度法治政府建设情况报告.pdf\n责任编辑：李某\n审核：王某\n相关解读：\n\
+             图解：某县2023年度报告\n（完）\n";
+        let o = outline(text);
+        let organ = o.signature.organ.expect("the organ line");
+        assert_eq!(&text[organ], "某县人民政府");
+        assert!(is_file_name("报告.PDF") && !is_file_name(".pdf") && !is_file_name("见附件.pdf，"));
+    }
+
+    /// Unnumbered headings naming a part may end in a colon, be followed by a short
+    /// paragraph or by their own numbered headings; a Markdown heading typed in bold is
+    /// a heading, without its marks.
+    #[test]
+    fn unnumbered_and_bold_headings() {
+        let roles = |text: &str| top_roles(&outline(text));
+        assert_eq!(
+            roles(
+                "前言。\n主要举措和成效：\n做了许多工作，取得明显成效。\n2024年工作安排\n一是加强队伍建设。二是深化多元化解。\n"
+            ),
+            [Role::Measures, Role::Plans]
+        );
+        assert_eq!(
+            roles("前言。\n存在的不足和原因\n（一）力量不足。原因是编制偏少。\n"),
+            [Role::Shortcomings]
+        );
+        let text = "前言。\n\n**一、存在的不足和原因**\n\n正文。\n";
+        let o = outline(text);
+        assert_eq!(&text[o.sections[0].heading.clone()], "一、存在的不足和原因");
+    }
+
+    /// A title typed in a heading style is the title, not a section over the others.
+    #[test]
+    fn a_title_in_a_heading_style_is_text() {
+        let text = "某县2023年法治政府\n建设情况报告\n正文。\n主要举措和成效\n正文。\n";
+        let source = Source::new("t.docx", text.to_string()).with_heading_levels(vec![
+            (0, 1),
+            (1, 1),
+            (3, 2),
+        ]);
+        let o = Outliner::new(&Config::builtin()).build(&source);
+        assert_eq!(o.title, [0, 1]);
+        assert_eq!(o.sections.len(), 1);
+        assert_eq!(o.sections[0].role, Role::Measures);
     }
 }

@@ -273,7 +273,7 @@ fn parsed(line: &str, base: usize) -> RawKind {
 /// line. `None` for anything else, which the parser reads. A test checks that every line
 /// read here gets exactly the kind the grammar gives it.
 fn by_hand(line: &str, base: usize) -> Option<RawKind> {
-    let rest = line.trim_start_matches(is_ws);
+    let rest = after_indent(line);
     let start = line.len() - rest.len();
     let first = rest.chars().next()?;
     let (level, end, style, number) = if first.is_ascii_digit() {
@@ -405,6 +405,14 @@ fn key_value(line: &str, rest: &str, base: usize) -> Option<RawKind> {
     })))
 }
 
+/// `line` after the grammar's `indent`: white space, then Markdown's bold marks and
+/// white space again if they are there.
+fn after_indent(line: &str) -> &str {
+    let rest = line.trim_start_matches(is_ws);
+    rest.strip_prefix("**")
+        .map_or(rest, |r| r.trim_start_matches(is_ws))
+}
+
 /// The length of the grammar's `arabic` (one to three ASCII digits) at the start of `s`;
 /// 0 for none.
 fn arabic_len(s: &str) -> usize {
@@ -472,7 +480,7 @@ fn may_open(line: &str) -> bool {
     if line.starts_with('#') {
         return true; // md_heading
     }
-    let rest = line.trim_start_matches(is_ws);
+    let rest = after_indent(line);
     let mut chars = rest.chars();
     let Some(first) = chars.next() else {
         return true; // blank
@@ -521,14 +529,13 @@ fn may_open(line: &str) -> bool {
     rest.chars().take(11).any(|c| matches!(c, ':' | '\u{FF1A}'))
 }
 
-/// A line the reader marked as a heading of `level`: its own numbering, if it has one,
-/// is kept; otherwise it is an unnumbered heading. The reader's level wins either way.
+/// A line the reader marked as a heading of `level`: a numbered heading keeps its
+/// number's level (drafters style some levels and type the others: `一、` in 标题 2,
+/// `（一）` in 标题 3 and `1.` typed in body text must not put `1.` beside `（一）`);
+/// a line without a number is an unnumbered heading of the reader's level.
 fn styled_heading(kind: RawKind, level: u8, span: &Range<usize>) -> RawKind {
     match kind {
-        RawKind::Heading(mut heading) => {
-            heading.level = level;
-            RawKind::Heading(heading)
-        }
+        RawKind::Heading(heading) => RawKind::Heading(heading),
         RawKind::Blank => RawKind::Blank,
         _ => RawKind::Heading(Box::new(Heading {
             level,
@@ -869,6 +876,8 @@ mod tests {
             100_000,
             9,
         ));
+        // Markdown's bold marks before a heading.
+        lines.extend(random("**一二、(（）)1.：: 甲\u{3000}", 100_000, 8));
         // The shortest of each kind.
         for l in [
             "2024-1-1",
@@ -892,6 +901,9 @@ mod tests {
             "第一部分",
             "第十二部分：主要举措",
             "第二部分存在的不足",
+            "**一、主要举措**",
+            " ** （一）甲",
+            "**",
         ] {
             lines.push(l.to_string());
         }

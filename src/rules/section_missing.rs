@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
-use crate::outline::{LineKind, Section, role_of};
+use crate::outline::{LineKind, Section, is_blank, role_of};
 
 pub type Settings = Basic;
 
@@ -16,7 +16,8 @@ pub const DOC: &str = "\
   章节按一级标题中的识别词判断（也认“2017年法治政府建设情况”“存在的问题和不足”
   “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置，也可以是
   某个一级部分之下的下级标题（“（二）切实履行推进法治建设第一责任人职责”“2.落实
-  第一责任人职责。”）。段首一句短句写明某一部分的（“全面落实法治建设第一责任人职责。
+  第一责任人职责。”）。其他部分写成下级标题、标题基本就是该部分名称的（“三、下一步
+  工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句写明某一部分的（“全面落实法治建设第一责任人职责。
   ……”），视同有这一部分，不报告。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
@@ -104,6 +105,7 @@ impl Rule for Check {
             if before_mandate
                 || sections.iter().any(present)
                 || nested
+                || *role != Role::Duties && sub_heading_names(doc, *role)
                 || self.lead_names(doc, *role)
             {
                 continue;
@@ -124,6 +126,34 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// Whether a lower-level heading is mostly words naming `role` (`三、下一步工作打算` /
+/// `（一）存在的不足` / `（二）工作打算`): the part is there, inside another. A heading where
+/// such words are only a detail (`（三）补齐短板弱项，提升执法质效`) is not. (The outline
+/// gives the duties part its role at any level already.)
+fn sub_heading_names(doc: &Document, role: Role) -> bool {
+    let text = doc.text();
+    let cfg = &doc.config.sections;
+    let Some(words) = cfg.roles.get(role) else {
+        return false;
+    };
+    // No match is stronger than this, so no longer heading is mostly one.
+    let count = |w: &String| w.chars().count();
+    let sets = words
+        .word_sets
+        .iter()
+        .map(|set| set.iter().map(count).sum());
+    let longest = words.all_words().map(count).chain(sets).max().unwrap_or(0);
+    doc.outline.walk().filter(|s| s.level > 1).any(|s| {
+        let heading = text[s.marker.end..s.heading.end]
+            .trim_matches(|c: char| is_blank(c) || "。：:，,；;".contains(c));
+        let short = heading.chars().nth(2 * longest).is_none();
+        short
+            && words.best_match(heading).is_some_and(|(strength, _)| {
+                2 * strength >= heading.chars().count() && role_of(heading, cfg) == role
+            })
+    })
 }
 
 /// After the last section, or at the title, or at the start of an empty document.
