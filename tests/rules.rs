@@ -87,6 +87,12 @@ fn signature_needs_organ_and_date() {
     assert_eq!(findings("signature-missing", &no_date), ["某市人民政府"]);
     let nothing = COMPLETE.replace("某市人民政府\n2024年1月26日\n", "");
     assert_eq!(findings("signature-missing", &nothing).len(), 1);
+    // A report delivered to a meeting: dated under its title, no 落款.
+    let title = COMPLETE.lines().next().unwrap();
+    let dated = nothing.replacen(title, &format!("{title}\n（2024年1月26日）"), 1);
+    assert!(findings("signature-missing", &dated).is_empty());
+    let not_a_date = nothing.replacen(title, &format!("{title}\n（征求意见稿）"), 1);
+    assert_eq!(findings("signature-missing", &not_a_date).len(), 1);
 }
 
 #[test]

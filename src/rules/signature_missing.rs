@@ -2,7 +2,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::outline::LineKind;
+use crate::outline::{LineKind, read_date};
 
 pub type Settings = Basic;
 
@@ -13,6 +13,8 @@ pub const DOC: &str = "\
   正文之后是否有落款：一行发文机关名称，下一行成文日期。缺少其中任一项都报告。
   落款也可以写成“报告单位：……”“报告日期：……”，日期后可以带星期；只写年、月的
   成文日期（“2024年1月”）算有日期，由 date-format 报告它不完整。
+  标题下一行是括号内的日期（“（2024年3月20日）”，在会议上所作报告的格式）而文末
+  没有落款的，标题写明机关、题注写明日期，不报告。
 
 依据
   GB/T 9704-2012《党政机关公文格式》：公文以发文机关署名和成文日期落款，成文日期用
@@ -40,6 +42,7 @@ impl Rule for Check {
             .or(sig.dayless.clone());
         let message = match (&sig.organ, &date) {
             (Some(_), Some(_)) => return,
+            (None, None) if dated_under_title(doc) => return,
             (None, None) => "缺少落款：文末没有发文机关署名和成文日期",
             (Some(_), None) => "落款缺少成文日期",
             (None, Some(_)) => "落款缺少发文机关署名",
@@ -55,6 +58,27 @@ impl Rule for Check {
                 .help("在正文后另起一行写发文机关名称，再起一行写成文日期，如“2024年1月26日”"),
         );
     }
+}
+
+/// Whether the line under the title is its date in parentheses (`（2024年3月20日）`), as
+/// in a report delivered to a meeting: the title names the organ, that line dates it,
+/// and no 落款 closes it.
+fn dated_under_title(doc: &Document) -> bool {
+    let o = doc.outline;
+    let Some(&last) = o.title.last() else {
+        return false;
+    };
+    let Some(next) = o.lines[last + 1..]
+        .iter()
+        .find(|l| l.kind != LineKind::Blank)
+    else {
+        return false;
+    };
+    let line = doc.text()[next.span()].trim();
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']));
+    inner.is_some_and(|d| read_date(d.trim(), 0).is_some())
 }
 
 /// The last character of the last line of text.
