@@ -407,6 +407,11 @@ fn partial_year_accepts_halves_campaign_windows_and_milestones() {
         "上半年为集中整治期，查处案件15起。",
         // A milestone reached.
         "截至2023年10月，已完成全部12项改革任务，比计划提前2个月。",
+        // A thing done dated by the period.
+        "全县于上半年完成规范性文件清理，共清理文件156件，废止23件。",
+        // The rest of the year from the next month on, or December alone.
+        "因机构改革，2023年1-9月由原县司法局承担复议职能，办理复议案件56件，10月起由县政府行政复议局统一办理，办理复议案件32件。",
+        "依托省政务服务网，2023年1-11月新上线事项86项，12月新上线14项，全年共新上线100项。",
     ] {
         assert_eq!(
             findings("partial-year", &with_measures(body)),
@@ -420,6 +425,10 @@ fn partial_year_accepts_halves_campaign_windows_and_milestones() {
         ("1-6月受理案件50件，8-12月受理案件60件。", "1-6月"),
         ("1-10月期间，共受理案件100件。", "1-10月"),
         ("截至2023年10月，已完成审查120件。", "截至2023年10月"),
+        ("上半年完成规范性文件清理156件。", "上半年"),
+        ("1-9月办理复议案件56件，11月起由复议局办理。", "1-9月"),
+        ("1-11月新上线事项86项，2023年12月5日召开会议1次。", "1-11月"),
+        ("1-11月新上线事项86项，12月印发通知。", "1-11月"),
     ] {
         assert_eq!(
             findings("partial-year", &with_measures(body)),
@@ -474,6 +483,27 @@ fn relative_year_near_misses() {
             "{body}"
         );
     }
+    // 前年 and 明年 whose first character ends another word.
+    for body in [
+        "对照当前年度目标任务逐项督办，完成率100%。",
+        "比计划提前年底完成规范性文件清理任务。",
+        "开展春节前年货市场专项执法检查，检查经营主体326家。",
+        "建立“节前年后”安全生产执法检查机制。",
+        "依法公开透明年度预决算信息，主动接受监督。",
+        "依法说明年度执法计划。",
+    ] {
+        assert_eq!(
+            findings("relative-year", &with_measures(body)),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    // At a clause start or after a preposition 前年 is the year before last.
+    let text = with_measures("前年受理案件80件，较前年增长10%，与前年相比有所上升；力争明年完成。");
+    assert_eq!(
+        findings("relative-year", &text),
+        ["前年", "前年", "前年", "明年"]
+    );
     // Metadata lines are not report text.
     let meta = DRAFT.replace("发布时间：2024-01-30 09:12", "来源：今年新闻");
     assert!(findings("relative-year", &meta).is_empty());

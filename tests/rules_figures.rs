@@ -40,6 +40,10 @@ fn percent_points_near_misses() {
         "调解成功率99%，案件数增长10%。",
         // A figure between the rate and the change: the change is of that figure.
         "成功率高的3个乡镇案件增长10%。",
+        // The rate modifies a count noun, and the count changes.
+        "群众满意度测评参与人数同比增长25%，有效问卷1.2万份。",
+        "纳入出庭率考核的单位增加20%。",
+        "群众满意度调查样本量增加20%，满意率保持在98%以上。",
     ] {
         assert!(
             findings("percent-points", text).is_empty(),
@@ -129,6 +133,29 @@ fn ratio_mismatch_accepts_rates_within_rounding() {
             "收案2.35万起，调处成功2.34万起，成功率95%。"
         ),
         ["成功率95%"]
+    );
+}
+
+#[test]
+fn ratio_mismatch_skips_qualified_rates() {
+    for text in [
+        "全年审结行政复议案件120件，直接纠错15件，综合纠错率20.8%。",
+        "全年受理政府信息公开申请186件，依法办结180件，按期办结率100%。",
+        "全年提请县政府常务会议审议的规范性文件32件，审议通过30件，一次性审议通过率87.5%。",
+        "全年排查矛盾纠纷1260件，成功化解1198件，就地化解率88.6%。",
+    ] {
+        assert!(
+            findings("ratio-mismatch", text).is_empty(),
+            "fired on {text}"
+        );
+    }
+    // The plain rate is still checked.
+    assert_eq!(
+        findings(
+            "ratio-mismatch",
+            "全年审结行政复议案件120件，直接纠错15件，纠错率20.8%。"
+        ),
+        ["纠错率20.8%"]
     );
 }
 
@@ -242,6 +269,15 @@ fn parts_exceed_total_compares_only_parallel_parts() {
         "调处各类矛盾纠纷1500件，其中重大疑难纠纷30件，成功化解1480件。",
         // A trait in the only part: no partition to compare.
         "全县共有行政执法人员500人，其中持证执法人员520人。",
+        // Labels sharing a character but cut another way, or a subset (not as long).
+        "开展行政检查1250次，其中涉企检查980次，跨部门联合检查420次。",
+        "办理政务服务事项36000件，其中即办件18200件，网办件21400件。",
+        "办理案件1200件，其中一般程序案件860件，重大案件45件，简易程序案件390件。",
+        "全县执法人员1500人，其中县直部门执法人员860人，县综合执法局执法人员320人，乡镇执法人员420人。",
+        // A part's own sub-part.
+        "审查文件400件，其中县级文件334件，含县级部门文件210件。",
+        // One of several totals: which one 其中 refers to is unclear.
+        "全年共审查规范性文件62件、重大行政决策事项28件，其中政府规范性文件35件，部门规范性文件27件。",
     ] {
         assert!(
             findings("parts-exceed-total", text).is_empty(),
@@ -284,6 +320,10 @@ fn number_format_fires_on_a_space_before_the_unit_and_fixes_it() {
     let text = "统筹协调。74 名部门、镇(街道)党政主要负责人书面述法，共15\u{3000}家。";
     assert_eq!(findings("number-format", text), ["74 名", "15\u{3000}家"]);
     assert_eq!(
+        findings("number-format", "全年共有 74 名干部参加，投入 3 万元。"),
+        ["74 名", "3 万"]
+    );
+    assert_eq!(
         fixed("number-format", text),
         (
             "统筹协调。74名部门、镇(街道)党政主要负责人书面述法，共15家。".to_string(),
@@ -302,6 +342,12 @@ fn number_format_near_misses() {
         "共74人 参加",
         // Web-page metadata: cells apart, not a figure and its unit.
         "索引号: l379250--2023-0009 主题分类: 综合政务\n正文。",
+        // No unit after the space: a label's next word, a table cell, a product name.
+        "附件1 某县2023年度法治政府建设重点任务完成情况表",
+        "县司法局 98.5 优秀",
+        "执法终端统一升级至Windows 10 系统，安装执法App 2.0 版本。",
+        // A label's number before a word that could be a unit.
+        "附件2 年度考核结果表",
     ] {
         assert!(
             findings("number-format", text).is_empty(),

@@ -151,6 +151,35 @@ fn placeholder_after_a_surname_character_still_fires_before_a_unit_or_place() {
 }
 
 #[test]
+fn placeholder_before_an_organisation_a_few_characters_on_still_fires_after_a_figure_or_place() {
+    // A blank figure or place name before an organisation is still a blank.
+    let text =
+        "投入××万元，惠及企业3家；××市政务服务中心、××镇卫生院、20××年度学校、涉及当事人××人。\n";
+    assert_eq!(
+        findings("placeholder", text),
+        ["××", "××", "××", "××", "××"]
+    );
+}
+
+#[test]
+fn placeholder_skips_anonymous_organisations_villages_and_parties() {
+    for text in [
+        "县市场监管局查处××物流有限公司超限运输案，罚款3万元。\n",
+        "县市场监管局查处××超市销售过期食品案。\n",
+        "县交通局查处××运输公司车辆超载案。\n",
+        "某镇综合执法队对××餐饮店占道经营行为依法作出处罚。\n",
+        "典型案例：当事人×××不服县人社局工伤认定，经复议调解后撤回申请。\n",
+        "县自然资源局对××村村民违法占地建房行为依法拆除。\n",
+        "县住建局查处××房地产开发有限公司未取得施工许可证擅自施工案。\n",
+        "县卫健委查处××诊所非法行医案，罚款2万元。\n",
+        "办理“××银行××支行”诉县市场监管局案，一审胜诉。\n",
+        "被申请人××未按期履行，申请人XX申请强制执行。\n",
+    ] {
+        assert!(findings("placeholder", text).is_empty(), "fired on {text}");
+    }
+}
+
+#[test]
 fn placeholder_near_misses() {
     for text in [
         // Anonymized parties in a case description.

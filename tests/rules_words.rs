@@ -274,6 +274,30 @@ fn one_yuan_covers_the_list_after_it() {
 }
 
 #[test]
+fn one_yuan_covers_its_list_wherever_the_clause_starts_in_the_line() {
+    for body in [
+        "开展法治宣传活动十二场，整合原工商局、质监局执法职能。",
+        "甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲整合原工商局、质监局执法职能。",
+        "甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲原工商局、质监局。",
+        // An old name annotated with the current one is deliberate.
+        "县卫计局（现县卫健局）历史遗留复议案件2件已办结。",
+    ] {
+        let text = report(2023, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+    // A list item too long to be a body's name ends the list; no note, no skip.
+    let text = report(
+        2023,
+        "整合原工商局、甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲、质监局配合。县卫计局（县卫健局）。",
+    );
+    assert_eq!(findings("wording", &text), ["质监局", "卫计局"]);
+}
+
+#[test]
 fn guarded_entries_still_fire_where_they_are_wrong() {
     let text = report(
         2023,

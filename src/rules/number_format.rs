@@ -9,7 +9,10 @@ pub const SUMMARY: &str = "数字与计量单位之间有空格（如“74 名�
 
 pub const DOC: &str = "\
 检查内容
-  阿拉伯数字与其后的计量单位或量词之间夹有空格（半角、全角空格或制表符）。
+  阿拉伯数字与其后的计量单位或量词（名、人、个、件、次、项、家、起、场、份、户、元、
+  万、亿、吨、亩、米、年、天、篇、批等）之间夹有空格（半角、全角空格或制表符）。
+  数字后空格接的不是单位的（“附件1 某县…情况表”“Windows 10 系统”、表格中的
+  “县司法局 98.5 优秀”）和“附件”“表”“序号”后的编号（“附件2 年度考核表”）不报告。
   日期中的空格（如“2024 年1月26日”）由 date-format 检查。
 
 依据
@@ -25,6 +28,26 @@ pub const DOC: &str = "\
 
 unit_check!();
 
+/// Measure words and units: a space between a number and one of these splits a figure
+/// (`74 名`, `15　家`, `3 万元`). Other text after a number and a space is a label's next
+/// word (`附件1 某县…情况表`), a table cell (`98.5 优秀`) or a name (`Windows 10 系统`).
+const UNITS: &str = "名人个件次项家起场份户元角万亿千百吨亩米年天岁宗届轮座栋页册卷套辆笔例篇批期条票余多部处本位台所支张单类种月日周";
+
+/// Words before a number that make it a label's (`附件1`, `表2`), not a figure's.
+const LABELS: [&str; 5] = ["附件", "附表", "表", "图", "序号"];
+
+/// Whether the number of the quantity at `start`, whose unit starts at `unit`, is a
+/// figure with its measure unit: the unit is one, and the number is not a label's
+/// (`附件1`).
+fn measure_unit(text: &str, start: usize, unit: usize) -> bool {
+    let before = &text[..start];
+    text[unit..]
+        .chars()
+        .next()
+        .is_some_and(|c| UNITS.contains(c))
+        && !LABELS.iter().any(|l| before.ends_with(l))
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
@@ -34,6 +57,9 @@ impl Rule for Check {
                 let Some(gap) = t.unit_gap(text) else {
                     continue;
                 };
+                if !measure_unit(text, t.start(), gap.end) {
+                    continue;
+                }
                 let (gap_start, gap_end) = (gap.start, gap.end);
                 let shown = &text[t.span()];
                 out.push(

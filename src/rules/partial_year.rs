@@ -45,7 +45,9 @@ pub const DOC: &str = "\
   “全年”“截至12月底”“1-12月”覆盖全年，不报告。
   以下也不报告：
   - 同一段中也写了其余时段的：“上半年…2次，下半年…3次”（complements），
-    “1-6月…，7-12月…”；
+    “1-6月…，7-12月…”，“1-9月…，10月起…”，“1-11月…86项，12月…14项”；
+  - 时段前有“于”、后接“完成”“建成”“出台”等的，说的是事情办成的时间：
+    “于上半年完成规范性文件清理，共清理文件156件”；
   - 时段后接“为…期”的，说的是活动的时段而不是数据的时段：“1-10月为集中服务期”；
   - until-words 所在句中有 milestone-words（提前、已完成全部……）的，说的是完成
     某项任务的时间：“截至2023年10月，已完成全部12项改革任务，比计划提前2个月”。
@@ -123,7 +125,7 @@ impl Check {
             } = t.kind
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
-                && !rest_of_year(tokens, to)
+                && !rest_of_year(doc.text(), line.end, tokens, to)
             {
                 spans.push(t.span());
             }
@@ -182,13 +184,48 @@ impl Check {
     }
 }
 
-/// Whether the line also holds a month range for the rest of the year after month `to`
-/// (`1-6月…，7-12月…`).
-fn rest_of_year(tokens: &[Token], to: u32) -> bool {
-    tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::MonthRange { from, to: 12, .. } if from == to + 1))
+/// Whether the line also covers the rest of the year after month `to`: a month range to
+/// December (`1-6月…，7-12月…`), the next month on (`1-9月…，10月起…`), or December alone
+/// with its own figure (`1-11月…86项，12月…14项`).
+fn rest_of_year(text: &str, line_end: usize, tokens: &[Token], to: u32) -> bool {
+    tokens.iter().any(|t| match &t.kind {
+        TokenKind::MonthRange { from, to: 12, .. } => *from == to + 1,
+        TokenKind::Date(d) if d.day.is_none() && d.month.map(u32::from) == Some(to + 1) => {
+            let after = &text[t.end()..line_end];
+            let clause_end = after
+                .find(sentence::CLAUSE_ENDS)
+                .map_or(line_end, |i| t.end() + i);
+            ONWARD.iter().any(|w| after.starts_with(w))
+                || (to == 11 && figure_after(tokens, t.end(), clause_end))
+        }
+        _ => false,
+    })
 }
+
+/// After a month: from that month to the year's end (`10月起`, `10月以来`).
+const ONWARD: [&str; 7] = ["起", "以来", "开始", "以后", "后", "至今", "至年底"];
+
+/// Whether the period at `span` dates a thing done rather than bounds a figure:
+/// `于上半年完成规范性文件清理`.
+fn dates_a_deed(text: &str, span: &Range<usize>) -> bool {
+    text[..span.start].ends_with('于') && DONE.iter().any(|w| text[span.end..].starts_with(w))
+}
+
+/// Verbs of a thing done, after `于…` (`于上半年完成`, `于1-10月建成`).
+const DONE: [&str; 12] = [
+    "完成",
+    "全面完成",
+    "全部完成",
+    "建成",
+    "出台",
+    "印发",
+    "制定",
+    "修订",
+    "实现",
+    "上线",
+    "启动",
+    "组建",
+];
 
 /// Whether the period ending at `at` is followed by `为…期` (`1-10月为集中服务期`,
 /// `为活动期间`): the window of a campaign, not the period of a figure.
@@ -235,7 +272,10 @@ impl Rule for Check {
             spans.sort_by_key(|s| s.start);
             let titles = inside_titles(tokens);
             for span in spans {
-                if within(&titles, &span) || campaign_window(text, span.end) {
+                if within(&titles, &span)
+                    || campaign_window(text, span.end)
+                    || dates_a_deed(text, &span)
+                {
                     continue;
                 }
                 let sentence_end =

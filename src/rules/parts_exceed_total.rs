@@ -33,9 +33,11 @@ pub const DOC: &str = "\
   stop-words（同比、累计、分别、出具……）的分句即止，各部分之和恰好等于总数时也止。
   部分之和超过总数（已计入“万”等单位的舍入）时报告。
   只有一项部分时，它单独超过总数即报告。有两项以上时，只比较看来是同一种划分的
-  各部分：各部分的名称（数字前的词语，去掉“为”“有”“达”等）首字都相同或末字都
-  相同，如“行政案件/民事案件”“线上/线下”“市级/县级”；名称不同类（“审结/维持”
-  “受理/审结”“党员/学历”）的分句即止，因为它们可能是层层细分或相互交叠的。
+  各部分：各部分的名称（数字前的词语，去掉“为”“有”“达”等）字数相同，且首字都相同
+  或末字都相同，如“行政案件/民事案件”“线上/线下”“市级/县级”；名称不同类（“审结/
+  维持”“受理/审结”“党员/学历”“一般程序案件/重大案件”）的分句即止，因为它们可能是
+  层层细分或相互交叠的。总数是一串并列数字之一的（“审查规范性文件62件、重大行政
+  决策事项28件，其中……”），不知“其中”指哪一个，不比较。
   含有 overlap-words（持证、党员、学历、新进、受理、审结、胜诉、出庭……）的部分
   是特征或结果、阶段，可能与其他部分交叠：第一项含有时整句不比较，其后的含有时即止。
   带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
@@ -107,6 +109,18 @@ impl Check {
             .chars()
             .all(|c| c.is_whitespace() || ",，:：".contains(c));
         if !joined {
+            return None;
+        }
+        // One of several totals (`审查规范性文件62件、重大行政决策事项28件，其中…`): which
+        // one the parts belong to is anyone's guess.
+        let before = figures
+            .iter()
+            .rev()
+            .find(|t| t.end() <= total_token.start());
+        if let Some(previous) = before
+            && counted(previous).is_some_and(|p| p.unit == total.unit)
+            && is_list_item(&text[previous.end()..total_token.start()])
+        {
             return None;
         }
         let (total_lo, total_hi) = bounds(total);
@@ -193,13 +207,23 @@ fn label<'t>(before: &'t str, after: &'t str) -> &'t str {
     }
 }
 
-/// Whether the labels of the parts so far look like shares of one partition: all share
-/// their first character (线上/线下, 县政府/县部门) or all their last (行政案件/民事案件,
-/// 市级/县级). 审结/维持, 受理/审结 or 党员/学历 share neither.
+/// Whether the text between two figures makes them items of one list: a 、 or comma,
+/// then a short label (`、重大行政决策事项`).
+fn is_list_item(between: &str) -> bool {
+    between.starts_with(['、', ',', '，']) && between.chars().count() <= 16
+}
+
+/// Whether the labels of the parts so far look like shares of one partition: all as
+/// long, and all sharing their first character (线上/线下, 县政府/县部门) or all their
+/// last (行政案件/民事案件, 市级/县级). 审结/维持, 受理/审结, 党员/学历 share neither;
+/// 一般程序案件/重大案件 or 县直部门执法人员/乡镇执法人员 are not as long (a subset or
+/// another cut).
 #[derive(Default)]
 struct Parallel {
     /// How many labels were added.
     count: usize,
+    /// The length of the labels (in characters) while they are all as long.
+    len: Option<Option<usize>>,
     /// The shared first and last characters; `Some(None)` once two labels differ there.
     first: Option<Option<char>>,
     last: Option<Option<char>>,
@@ -218,7 +242,15 @@ impl Parallel {
         };
         merge(&mut self.first, first);
         merge(&mut self.last, last);
-        self.count == 1 || self.first.flatten().is_some() || self.last.flatten().is_some()
+        let len = label.chars().count();
+        match self.len {
+            None => self.len = Some(Some(len)),
+            Some(l) if l != Some(len) => self.len = Some(None),
+            Some(_) => {}
+        }
+        self.count == 1
+            || self.len.flatten().is_some()
+                && (self.first.flatten().is_some() || self.last.flatten().is_some())
     }
 }
 

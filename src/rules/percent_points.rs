@@ -23,6 +23,9 @@ pub struct Settings {
     /// Words before a rate that make it a count per population or per money unit
     /// (`万人成讼率`, `亿元GDP生产安全事故死亡率`), not a share of a whole.
     pub per_unit_words: Vec<String>,
+    /// Count nouns that, between the rate word and the change word, are the subject the
+    /// rate only modifies (`满意度测评参与人数同比增长25%`, `纳入出庭率考核的单位增加20%`).
+    pub count_words: Vec<String>,
 }
 
 pub const SUMMARY: &str = "比率的升降用了“%”而不是“个百分点”（如“调解成功率上升10%”）";
@@ -36,7 +39,10 @@ pub const DOC: &str = "\
   “个百分点”的写法（“纠错率同比下降0.42个百分点”）不报告；“提升至92%”说的是
   新的水平，也不报告。按人口、车辆或经济总量计算的比率（比率名称前有 per-unit-words：
   万人、十万人、万车、亿元、每万……，如“万人成讼率”“亿元GDP生产安全事故死亡率”）
-  和“发案率”不是占整体的百分比，其相对变化可以用“%”，不报告。
+  和“发案率”不是占整体的百分比，其相对变化可以用“%”，不报告。比率词与变化词之间
+  有计数名词（count-words：人数、单位、数量、件数、次数……）的，比率只是修饰语，
+  变化的是计数（“满意度测评参与人数同比增长25%”“纳入出庭率考核的单位增加20%”），
+  不报告。
 
 依据
   两个百分数之差用“百分点”表示（国家统计局《统计上常用的名词解释》）。
@@ -51,7 +57,7 @@ pub const DOC: &str = "\
 
 设置
   [rules.percent-points] rate-words、not-rate-words、change-words、max-gap、
-  per-unit-words";
+  per-unit-words、count-words";
 
 pub struct Check {
     settings: Settings,
@@ -79,6 +85,10 @@ impl Check {
             let gap = &clause[end..];
             gap.chars().count() <= s.max_gap
                 && !gap.contains(|c: char| c.is_ascii_digit())
+                && !s
+                    .count_words
+                    .iter()
+                    .any(|w| !w.is_empty() && gap.contains(w.as_str()))
                 && !self.per_unit(&clause[..start])
         })
     }

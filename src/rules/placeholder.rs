@@ -19,9 +19,12 @@ pub const DOC: &str = "\
   数量中的单个“X”（X月X日、共办理X件），数量前的“*”（开展*次、*区），百分号或
   “个百分点”前缺数字（满意率为%、提高个百分点），没有序号的发文字号（〔2024〕号），
   下划线空格（____），以及标题、落款中的“某某”（某某县人民政府）。
-  不报告：正文中的“某某”和姓氏后、公司前的“××”（案例中的匿名，如“张某某”“王××”
-  “××公司”），拉丁字母或型号中的
-  X（XXL、X-200、CXX），乘号（3×4），五角星“★”，Markdown 的“**加粗**”。
+  不报告：正文中的“某某”；案例中匿名的“××”：姓氏或当事人、申请人、被告、行为人等
+  称谓之后（“王××”“当事人×××”），或其后几字内是单位、村社名称（公司、超市、店、
+  诊所、医院、厂、村、社区、银行、支行、中心、合作社、学校等：“××物流有限公司”
+  “××银行××支行”“××村”），但紧接量词、地名或数字的仍报告（××件、××万元、
+  ××市、20××年）；拉丁字母或型号中的X（XXL、X-200、CXX），乘号（3×4），五角星
+  “★”，Markdown 的“**加粗**”。
 
 依据
   《党政机关公文处理工作条例》第十九条：公文文稿应当做到内容完整、数字准确；年度
@@ -48,8 +51,79 @@ const PLACES: &str = "省市县区镇乡村";
 /// anonymous in a case (`张××诉某区政府案`), as `某某` is.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤";
 
-/// What follows `××` in a party made anonymous (`××公司`), not a template's blank.
-const PARTIES: [&str; 5] = ["公司", "企业", "集团", "有限", "商行"];
+/// An organisation or place a name made anonymous belongs to (`××公司`, `××物流有限公司`,
+/// `××超市`, `××村`): one of these directly after `××`, or a few characters on
+/// (`ORG_REACH`), is a case party, not a template's blank.
+const ORGS: [&str; 40] = [
+    "公司",
+    "企业",
+    "集团",
+    "有限",
+    "商行",
+    "超市",
+    "商店",
+    "商场",
+    "店",
+    "诊所",
+    "卫生室",
+    "门诊",
+    "医院",
+    "药房",
+    "厂",
+    "作坊",
+    "村",
+    "社区",
+    "小区",
+    "物业",
+    "银行",
+    "支行",
+    "分行",
+    "信用社",
+    "中心",
+    "合作社",
+    "学校",
+    "幼儿园",
+    "培训机构",
+    "事务所",
+    "酒店",
+    "宾馆",
+    "饭店",
+    "餐厅",
+    "农场",
+    "养殖场",
+    "网吧",
+    "工作室",
+    "车行",
+    "驾校",
+];
+
+/// How many Han characters may stand between `××` and its organisation (`××房地产开发有限公司`).
+const ORG_REACH: usize = 6;
+
+/// A party named just before `××` (`当事人×××`, `被申请人××`) is made anonymous.
+const PARTY_WORDS: [&str; 17] = [
+    "当事人",
+    "申请人",
+    "原告",
+    "被告",
+    "第三人",
+    "行为人",
+    "上诉人",
+    "申诉人",
+    "举报人",
+    "投诉人",
+    "起诉人",
+    "嫌疑人",
+    "被执行人",
+    "相对人",
+    "委托人",
+    "代表人",
+    "经营者",
+];
+
+/// Characters directly after `××` that make it a figure or a place (`××件`, `××万元`,
+/// `××多家`, `××市`) besides `UNITS` and `PLACES`.
+const MAGNITUDES: &str = "十百千万亿多";
 
 /// Verbs directly before `个百分点`: the figure is missing.
 const CHANGE: [&str; 8] = [
@@ -135,7 +209,8 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
     let hit = match first {
         c if X.contains(&c) => {
             let latin = ascii_letter(prev) || ascii_letter(next);
-            let a_name = len >= 2 && kind == LineKind::Paragraph && anonymous(prev, &s[r.end..]);
+            let a_name =
+                len >= 2 && kind == LineKind::Paragraph && anonymous(&s[..r.start], &s[r.end..]);
             if latin || next.is_some_and(|c| c.is_ascii_digit()) || a_name {
                 false
             } else if len >= 2 {
@@ -171,16 +246,36 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
     hit.then_some(r)
 }
 
-/// Whether `××` between `prev` and `rest` stands for a name made anonymous: after a
-/// surname with no unit, place or figure after it (`张××诉`, `王××等`), or before a
-/// company (`××公司`).
-fn anonymous(prev: Option<char>, rest: &str) -> bool {
+/// Whether `××` after `before` and before `rest` stands for a name made anonymous:
+/// after a surname or a party word with no unit, place or figure after it (`张××诉`,
+/// `王××等`, `当事人×××不服`), or before an organisation or a village (`××公司`,
+/// `××物流有限公司`, `××银行××支行`, `××村`).
+fn anonymous(before: &str, rest: &str) -> bool {
+    if ORGS.iter().any(|o| rest.starts_with(o)) {
+        return true;
+    }
+    let prev = before.chars().next_back();
     let next = rest.chars().next();
-    let figure = next.is_some_and(|c| {
-        UNITS.contains(c) || PLACES.contains(c) || "%％".contains(c) || c.is_ascii_digit()
-    });
-    let surname = prev.is_some_and(|c| SURNAMES.contains(c)) && !figure;
-    surname || PARTIES.iter().any(|p| rest.starts_with(p))
+    let figure = prev.is_some_and(|c| c.is_ascii_digit())
+        || next.is_some_and(|c| {
+            UNITS.contains(c)
+                || PLACES.contains(c)
+                || MAGNITUDES.contains(c)
+                || "%％".contains(c)
+                || c.is_ascii_digit()
+        });
+    if figure {
+        return false;
+    }
+    let surname = prev.is_some_and(|c| SURNAMES.contains(c));
+    if surname || PARTY_WORDS.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    // An organisation a few characters on: `××物流有限公司`, `××运输公司`.
+    rest.char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .take(ORG_REACH + 1)
+        .any(|(i, _)| ORGS.iter().any(|o| rest[i..].starts_with(o)))
 }
 
 impl Rule for Check {

@@ -4,7 +4,7 @@
 use super::{Document, Rule};
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
-use crate::inline::{Quantity, Token, TokenKind};
+use crate::inline::{Quantity, Token, TokenKind, is_han};
 use crate::sentence::{MAX_CHARS, clause_start, start_before};
 use serde::Deserialize;
 
@@ -15,6 +15,9 @@ pub struct Settings {
     /// Part/whole rates: a count whose clause holds a `part` word, then a rate named by a
     /// `rate` word, after one total of the same unit.
     pub part_rates: Vec<PartRate>,
+    /// Words that make a rate's name another ratio when they stand before its base word
+    /// (`综合纠错率`, `按期办结率`, `一次性审议通过率`): such a rate is not checked.
+    pub qualifiers: Vec<String>,
     /// The most characters between the rate word and its percentage (`达`, `为`, `达到`).
     pub rate_gap: usize,
     /// Words before the first figure of a change (`由`, `从`).
@@ -50,7 +53,9 @@ pub const DOC: &str = "\
      to-words，其后紧跟 decrease-words 或 increase-words 和百分数）。
   按每个数字所写的精度及“万”“千”等单位计算其可能的真实范围（“2.35万”即
   23450–23550），只要范围内有一个值四舍五入后等于所写比率，就不报告。
-  单位不同、带“余”“多”“约”“近”的数字、一句中有多个可能的总数时，都不比较。
+  单位不同、带“余”“多”“约”“近”的数字、一句中有多个可能的总数时，都不比较；
+  比率名称在基本词前带 qualifiers 中的限定词（“综合纠错率”“按期办结率”“一次性审议
+  通过率”“就地化解率”）时，是另一种口径的比率，也不比较。
 
 依据
   比率必须能由文中的数字算出；算不出来，要么数字错了，要么比率错了，
@@ -62,7 +67,7 @@ pub const DOC: &str = "\
 
 设置
   [rules.ratio-mismatch] part-rates = [{ part = [\"成功\"], rate = [\"成功率\"] }, ...]、
-  rate-gap、from-words、to-words、from-to-gap、decrease-words、increase-words";
+  qualifiers = [\"综合\", \"按期\", …]、rate-gap、from-words、to-words、from-to-gap、decrease-words、increase-words";
 
 settings_check!();
 
@@ -130,11 +135,27 @@ impl Check {
         t: &Token,
     ) -> Option<Computed> {
         let clause = clause_start(text, sentence, t.start());
-        let named_here = |p: &&PartRate| {
+        let (pattern, rate_at) = self.settings.part_rates.iter().find_map(|p| {
             last_of(&text[clause..t.start()], &p.rate)
-                .is_some_and(|(at, w)| self.names_rate(&text[clause + at + w.len()..t.start()]))
-        };
-        let pattern = self.settings.part_rates.iter().find(named_here)?;
+                .filter(|&(at, w)| self.names_rate(&text[clause + at + w.len()..t.start()]))
+                .map(|(at, _)| (p, clause + at))
+        })?;
+        // `综合纠错率`, `一次性审议通过率`: a qualified rate is another ratio.
+        let name = &text[clause..rate_at];
+        let name = &name[name
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(name.len(), |(i, _)| i)..];
+        if self
+            .settings
+            .qualifiers
+            .iter()
+            .any(|q| !q.is_empty() && name.contains(q.as_str()))
+        {
+            return None;
+        }
         let named = clause + (text[clause..].len() - text[clause..].trim_start().len());
         // The part is the figure just before the rate, with nothing else between.
         let (part_token, rest) = before.split_last()?;

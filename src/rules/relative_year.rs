@@ -4,6 +4,7 @@ use super::report_dates::{self, inside_titles, is_text, within};
 use super::{Document, Rule};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
+use crate::inline::is_han;
 use crate::words::WordMatcher;
 use serde::Deserialize;
 
@@ -14,8 +15,14 @@ pub struct Settings {
     /// Words that name a year relative to when the text was written.
     pub words: Vec<String>,
     /// Longer phrases containing such a word that are not reported: comparison idioms
-    /// (较去年同期) and words that only look like one (如今年轻, 过去年份).
+    /// (较去年同期) and words that only look like one (如今年轻, 过去年份, 透明年度).
     pub exceptions: Vec<String>,
+    /// Words whose first character also ends many words (`前`: 当前, 提前, 节前, 会前):
+    /// reported only where no Han character comes before them or after one of
+    /// `bound-after` (当前年度, 提前年底 are silent; 较前年, 前年以来 are not).
+    pub bound_words: Vec<String>,
+    /// What may come directly before a bound word: 较, 比, 于, 在, 自 ….
+    pub bound_after: Vec<String>,
 }
 
 pub const SUMMARY: &str = "用“今年”“去年”“明年”“今年以来”等相对说法代替具体年份";
@@ -26,7 +33,10 @@ pub const DOC: &str = "\
   每处报告一次。书名号内的（所引文件的标题）不报告。exceptions 中的短语不报告：
   - 同比的惯用说法“较去年同期”“比去年”“与去年相比”：比较的基期随所述年份确定，
     改写成具体年份并不更清楚，且常与“同比”互换，报告它们只会增加噪声；
-  - 只是字面含有这些词的词语（“如今年轻”“过去年份”）。
+  - 只是字面含有这些词的词语（“如今年轻”“过去年份”“公开透明年度”“说明年限”）。
+  bound-words 中的词（“前年”）首字常与前一字成词（“当前年度”“提前年底”“节前年货”），
+  只在其前不是汉字（句首、标点后）或是 bound-after 中的字（“较前年”“于前年”
+  “与前年相比”）时报告。
 
 依据
   年度报告在次年成文、发布，并长期公开：读者看到“今年”，无从判断指报告年度还是
@@ -41,10 +51,15 @@ pub const DOC: &str = "\
 设置
   [rules.relative-year]
   words = [\"今年\", \"去年\", …]
-  exceptions = [\"较去年同期\", …]";
+  exceptions = [\"较去年同期\", …]
+  bound-words = [\"前年\"]
+  bound-after = [\"较\", \"比\", \"于\", …]";
 
 pub struct Check {
     words: usize,
+    /// Whether each word is bound (by pattern index).
+    bound: Vec<bool>,
+    bound_after: Vec<String>,
     matcher: Option<WordMatcher>,
 }
 
@@ -58,8 +73,30 @@ impl Check {
             .collect();
         Check {
             words: words.len(),
+            bound: words
+                .iter()
+                .map(|w| settings.bound_words.contains(w))
+                .collect(),
+            bound_after: settings
+                .bound_after
+                .iter()
+                .filter(|w| !w.is_empty())
+                .cloned()
+                .collect(),
             matcher: WordMatcher::new(patterns),
         }
+    }
+}
+
+impl Check {
+    /// Whether a bound word after `before` may be the end of another word (当前年度): a
+    /// Han character not in `bound-after` comes before it.
+    fn joined(&self, before: &str) -> bool {
+        before.chars().next_back().is_some_and(is_han)
+            && !self
+                .bound_after
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
     }
 }
 
@@ -74,8 +111,10 @@ impl Rule for Check {
                 continue;
             }
             let mut titles = None;
-            for m in matcher.find_iter(&text[line.clone()]) {
-                if m.pattern().as_usize() >= self.words {
+            let s = &text[line.clone()];
+            for m in matcher.find_iter(s) {
+                let pattern = m.pattern().as_usize();
+                if pattern >= self.words || (self.bound[pattern] && self.joined(&s[..m.start()])) {
                     continue;
                 }
                 let span = line.start + m.start()..line.start + m.end();

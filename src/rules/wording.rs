@@ -261,7 +261,8 @@ pub const DOC: &str = "\
   只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
   紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
   区、镇、乡字的）是有意的历史说法，不报告；一个“原”管到其后以顿号（或“和”“及”
-  “与”）连接的各项：“整合原工商局、质监局、食药监局执法职能”都不报告。
+  “与”）连接的各项：“整合原工商局、质监局、食药监局执法职能”都不报告。其后紧跟
+  “（现…）”注明现名的旧名称（“县卫计局（现县卫健局）”）也不报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -338,39 +339,50 @@ impl Check {
 
     /// Whether the word is a later item of a list opened by a skip-after word: one `原`
     /// covers `原工商局、质监局、食药监局` (and `…和食药监局`). Each item between is short
-    /// and holds no other punctuation.
+    /// and holds no punctuation; the item opening the list starts at the clause start
+    /// or after a verb (`整合原工商局`): from its skip-after word on it is short.
     fn historical_list(&self, before: &str) -> bool {
-        let Some(list) = before.strip_suffix(LIST_JOINS) else {
+        let Some(mut rest) = before.strip_suffix(LIST_JOINS) else {
             return false;
         };
-        // The list's items, back to the clause start; at most a few, each short.
-        let mut rest = list;
         for _ in 0..12 {
-            let item_start = rest.rfind(LIST_JOINS).map_or(0, |i| {
-                i + rest[i..].chars().next().map_or(0, char::len_utf8)
-            });
+            // The item: back to the join or punctuation before it.
+            let item_start = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| LIST_JOINS.contains(&c) || (!is_han(c) && !c.is_ascii_alphabetic()))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let item = &rest[item_start..];
-            if item.is_empty()
-                || item.chars().count() > 16
-                || item.contains(|c: char| !is_han(c) && !c.is_ascii_alphabetic())
-            {
+            if item.is_empty() {
                 return false;
             }
-            // The list opens here when a skip-after word starts the item (after a level
-            // or a verb before it: `整合原工商局`, `原县环保局`).
+            // The list opens here when a skip-after word starts the item's end (after a
+            // level or a verb before it: `整合原工商局`, `原县环保局`).
             if let Some(at) = self.skip_after.iter().find_map(|s| item.rfind(s.as_str()))
                 && !NOT_HISTORICAL.iter().any(|w| item[at..].starts_with(w))
+                && item[at..].chars().count() <= MAX_ITEM
             {
                 return true;
             }
-            if item_start == 0 {
+            if item.chars().count() > MAX_ITEM {
                 return false;
             }
-            rest = rest[..item_start].strip_suffix(LIST_JOINS).unwrap_or("");
+            // Punctuation or the line start before the item ends the list.
+            let Some(joined) = rest[..item_start].strip_suffix(LIST_JOINS) else {
+                return false;
+            };
+            rest = joined;
         }
         false
     }
 }
+
+/// The longest item of a list of bodies, in characters.
+const MAX_ITEM: usize = 16;
+
+/// What may follow an old name to give the current one (`县卫计局（现县卫健局）`):
+/// the old name is then deliberate.
+const ANNOTATED: &[&str] = &["（现", "(现", "（今", "(今", "（已更名", "(已更名"];
 
 /// What joins the items of a list of bodies: `原工商局、质监局和食药监局`.
 const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
@@ -414,6 +426,7 @@ impl Rule for Check {
                 let e = &w.entry;
                 let (before, after) = (&text[line.start..span.start], &text[span.end..line.end]);
                 let skipped = self.historical(before)
+                    || ANNOTATED.iter().any(|a| after.starts_with(a))
                     || e.years
                         .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
                     || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
