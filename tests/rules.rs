@@ -156,6 +156,11 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "全面落实法治建设第一责任人职责。街道党政主要负责人严格履行职责，带头学法。",
         "二是压实第一责任人职责。主要负责人主持研究法治工作3次。",
         "2.强化组织领导，压实法治建设第一责任。委主要负责人切实履行职责。",
+        // A point of a 一是…二是… run inside a paragraph.
+        "全年召开会议4次。一是健全制度。二是扛牢法治建设第一责任人职责。主要负责人带头学法。",
+        // The “关键少数” (the leaders) setting the example.
+        "（二）“关键少数”带头推进法治建设情况",
+        "二是发挥“关键少数”引领作用。局长带头学法4次。",
     ] {
         let f = findings("section-missing", &report(duties));
         assert!(f.is_empty(), "{duties}: {f:?}");
@@ -177,6 +182,13 @@ fn a_heading_naming_two_parts_holds_both() {
     assert!(findings("section-missing", text).is_empty());
     let plans_only = text.replace("存在的不足和下一步工作安排", "2024年主要工作安排");
     assert_eq!(findings("section-missing", &plans_only).len(), 1);
+    for merged in ["问题与展望", "存在问题及改进措施"] {
+        let f = findings(
+            "section-missing",
+            &text.replace("存在的不足和下一步工作安排", merged),
+        );
+        assert!(f.is_empty(), "{merged}: {f:?}");
+    }
 }
 
 #[test]
@@ -216,6 +228,11 @@ fn titles_split_wrapped_or_without_the_document_kind() {
     );
     let summary = format!("某县司法局2023年法治政府建设工作总结报告\n{body}");
     assert_eq!(findings("title-format", &summary).len(), 1);
+    // A report on the year's summary names its kind: 报告.
+    let on_summary = format!("某县司法局关于2023年法治政府建设工作总结的报告\n{body}");
+    assert!(findings("title-format", &on_summary).is_empty());
+    let spaced = format!("某县司法局2023年法治政府建设情况报　告\n{body}");
+    assert!(findings("title-format", &spaced).is_empty());
     assert!(findings("title-format", COMPLETE).is_empty());
 }
 

@@ -371,3 +371,22 @@ fn symbols_are_read_as_the_characters_word_draws() {
         "《法治政府建设实施纲要（2021—2025年）》和2021—2025年规划"
     );
 }
+
+/// A 落款 whose lines carry a heading style (a format copied with the painter) is the
+/// 落款, not a section.
+#[test]
+fn a_signature_in_a_heading_style_is_the_signature() {
+    let mut word = complete_report();
+    typed_in_style(&mut word, "1", "某县司法局");
+    typed_in_style(&mut word, "2", "2024年1月27日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.rule)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    assert_eq!(outline.sections.len(), 4, "{}", source.text);
+}

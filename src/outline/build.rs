@@ -124,6 +124,7 @@ impl Outliner {
         };
         stray_parts_as_text(&mut raw);
         b.styled_title_as_text(source, &mut raw);
+        b.styled_organ_as_text(source, &mut raw);
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
         // Both are in text order, and no two lines or watermarks start at one byte.
@@ -419,6 +420,28 @@ impl Builder<'_> {
         }
     }
 
+    /// A 落款's organ line in a heading style (a format copied with the painter, a
+    /// template's): a short unnumbered styled line without punctuation right above the
+    /// last date line is text, so the 落款 is found.
+    fn styled_organ_as_text(&self, source: &Source, raw: &mut RawKinds) {
+        let Some((date, _)) = raw
+            .detailed()
+            .filter(|(_, r)| matches!(r, RawKind::Date(_)))
+            .last()
+        else {
+            return;
+        };
+        let Some(organ) = (0..date).rev().find(|&i| !matches!(raw[i], RawKind::Blank)) else {
+            return;
+        };
+        let t = self.line_text(organ);
+        let styled = source.heading_level(organ).is_some()
+            && matches!(&raw[organ], RawKind::Heading(h) if h.style == NumberStyle::Unnumbered);
+        if styled && at_most(t, 30) && !t.contains(SENTENCE_PUNCT) {
+            raw.set_detailed(vec![(organ, RawKind::Text)]);
+        }
+    }
+
     /// Whether `line` holds every title word: a title, never a metadata value.
     fn names_report(&self, line: &str) -> bool {
         self.cfg
@@ -661,7 +684,12 @@ impl Builder<'_> {
         let t = self.line_text(title);
         let names_organ =
             ORGAN_SUFFIXES.iter().any(|s| organ.ends_with(s)) || organ.ends_with("关于");
-        (names_organ && !opens_with_organ(t)).then_some(above)
+        // `某市税务局2023年度` over `法治政府建设情况报告`: the line broken after the year.
+        let names_year = first_year(t).is_none()
+            && first_year(organ).is_some()
+            && organ.trim_end_matches('度').ends_with('年')
+            && at_most(organ, 30);
+        (names_year || names_organ && !opens_with_organ(t)).then_some(above)
     }
 
     /// A title broken over two adjacent short lines (`某局关于2023年法治政府` /
@@ -1001,6 +1029,10 @@ impl Builder<'_> {
             || t.chars().all(|c| "-—─━_=－ ".contains(c))
             || is_file_name(t)
             || matches!(t.trim_matches(END_MARK_TRIM), "完" | "全文完")
+            || is_bare_page_number(t)
+            || t.starts_with(['（', '('])
+                && t.ends_with(['）', ')'])
+                && at_most(t, self.cfg.short_line)
     }
 
     /// A short line without punctuation; without a date below it, it must also end like
@@ -1360,6 +1392,26 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
         return Some(m.value.clone());
     }
     (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
+}
+
+/// After the 落款, a page number in the forms a PDF export or Word's footer leaves: `2`,
+/// `2/3`, `·2·`, `~2~`, `Page 2`, `共3页第2页` (anywhere else a bare number may be a
+/// table's cell).
+fn is_bare_page_number(t: &str) -> bool {
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let t = t.trim_matches(['·', '•', '~', '～', ' ', '\u{3000}']);
+    let t = t
+        .strip_prefix("Page")
+        .or_else(|| t.strip_prefix("page"))
+        .map_or(t, str::trim);
+    let of = t
+        .split_once('/')
+        .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()));
+    let total_first = t
+        .strip_prefix('共')
+        .and_then(|r| r.split_once("页"))
+        .is_some_and(|(n, rest)| digits(n.trim()) && is_page_number(rest));
+    digits(t) || of || total_first
 }
 
 /// A line holding only a page number: between dashes (`— 3 —`, `-3-`) or as `第3页`,
@@ -2364,6 +2416,23 @@ mod tests {
         let o = outline(text);
         let organ = o.signature.organ.expect("the organ line");
         assert_eq!(&text[organ], "某县人民政府");
+        // Any 附注 in parentheses (GB/T 9704), and a page number as a PDF export or
+        // Word's footer leaves it.
+        for after in [
+            "（此件删减后公开）",
+            "（本报告经局务会议审议通过）",
+            "2",
+            "2/3",
+            "·2·",
+            "Page 2",
+            "共3页第2页",
+        ] {
+            let text =
+                format!("一、主要举措和成效\n正文。\n\n某县人民政府\n2024年3月8日\n{after}\n");
+            let o = outline(&text);
+            assert!(o.signature.organ.is_some(), "{after}");
+        }
+        assert!(!is_bare_page_number("2024") && !is_bare_page_number("第2"));
         assert!(is_file_name("报告.PDF") && !is_file_name(".pdf") && !is_file_name("见附件.pdf，"));
     }
 
@@ -2386,6 +2455,18 @@ mod tests {
         let text = "前言。\n\n**一、存在的不足和原因**\n\n正文。\n";
         let o = outline(text);
         assert_eq!(&text[o.sections[0].heading.clone()], "一、存在的不足和原因");
+    }
+
+    /// A title broken right after its year: the two lines are the title.
+    #[test]
+    fn a_title_broken_after_its_year() {
+        let o = outline(
+            "某市税务局2023年度\n法治政府建设情况报告\n正文。\n一、主要举措和成效\n正文。\n",
+        );
+        assert_eq!(o.title, [0, 1]);
+        // A line above that names no year and no organ stays apart.
+        let o = outline("工作动态\n法治政府建设情况报告\n正文。\n");
+        assert_eq!(o.title, [1]);
     }
 
     /// A title typed in a heading style is the title, not a section over the others.

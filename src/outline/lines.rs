@@ -532,11 +532,11 @@ fn may_open(line: &str) -> bool {
 /// A line the reader marked as a heading of `level`: a numbered heading keeps its
 /// number's level (drafters style some levels and type the others: `一、` in 标题 2,
 /// `（一）` in 标题 3 and `1.` typed in body text must not put `1.` beside `（一）`);
-/// a line without a number is an unnumbered heading of the reader's level.
+/// a line without a number is an unnumbered heading of the reader's level. A date line
+/// is never a heading (a 落款 date given an outline level by a copied format).
 fn styled_heading(kind: RawKind, level: u8, span: &Range<usize>) -> RawKind {
     match kind {
-        RawKind::Heading(heading) => RawKind::Heading(heading),
-        RawKind::Blank => RawKind::Blank,
+        RawKind::Heading(_) | RawKind::Blank | RawKind::Date(_) => kind,
         _ => RawKind::Heading(Box::new(Heading {
             level,
             number: 0,

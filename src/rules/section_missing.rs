@@ -17,7 +17,8 @@ pub const DOC: &str = "\
   “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置，也可以是
   某个一级部分之下的下级标题（“（二）切实履行推进法治建设第一责任人职责”“2.落实
   第一责任人职责。”）。其他部分写成下级标题、标题基本就是该部分名称的（“三、下一步
-  工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句写明某一部分的（“全面落实法治建设第一责任人职责。
+  工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句、或段中
+  “一是……二是……”某一项的首句写明某一部分的（“全面落实法治建设第一责任人职责。
   ……”），视同有这一部分，不报告。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
@@ -107,6 +108,7 @@ impl Rule for Check {
                 || nested
                 || *role != Role::Duties && sub_heading_names(doc, *role)
                 || self.lead_names(doc, *role)
+                || item_names(doc, *role)
             {
                 continue;
             }
@@ -126,6 +128,18 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// Whether an item of a `一是…二是…` run opens with a short sentence naming `role`
+/// (`二是扛牢法治建设第一责任人职责。…`): the part, given as one point of another.
+fn item_names(doc: &Document, role: Role) -> bool {
+    let text = doc.text();
+    doc.outline.enumerations.iter().flatten().any(|item| {
+        let after = &text[item.span.end..];
+        let head = &after.as_bytes()[..after.len().min(3 * LEAD_CHARS + 3)];
+        memchr::memmem::find(head, "。".as_bytes())
+            .is_some_and(|at| role_of(&after[..at], &doc.config.sections) == role)
+    })
 }
 
 /// Whether a lower-level heading is mostly words naming `role` (`三、下一步工作打算` /

@@ -21,7 +21,8 @@ pub const SUMMARY: &str = "标题未写明文种“报告”，或把年度报�
 pub const DOC: &str = "\
 检查内容
   标题写明了事由（法治政府建设）和年度，却没有文种“报告”（“……2023年法治政府建设
-  工作情况”），或称为“工作总结”。没有任何标题时由 title-missing 报告。
+  工作情况”），或称为“工作总结”（“……工作总结的报告”是关于总结的报告，不报告）。
+  没有任何标题时由 title-missing 报告。
 
 依据
   GB/T 9704-2012《党政机关公文格式》：公文标题由发文机关名称、事由和文种组成。
@@ -46,10 +47,20 @@ impl Rule for Check {
             return;
         };
         let s = &self.settings;
-        let wrong = s
-            .wrong_kind_words
-            .iter()
-            .find(|w| title.contains(w.as_str()));
+        // A title spaced out for layout (`…情况报 告`) names its kind all the same.
+        let title: String = title
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+            .collect();
+        // `…工作总结的报告` is a 报告 on the summary: a wrong kind is the document's unless
+        // `的` and a kind word follow it.
+        let wrong = s.wrong_kind_words.iter().find(|w| {
+            title.rfind(w.as_str()).is_some_and(|at| {
+                let after = &title[at + w.len()..];
+                !(after.starts_with('的')
+                    && s.kind_words.iter().any(|k| after.contains(k.as_str())))
+            })
+        });
         let message = if let Some(wrong) = wrong {
             format!("标题把年度报告称为“{wrong}”")
         } else if !s.kind_words.iter().any(|w| title.contains(w.as_str())) {
