@@ -4,6 +4,7 @@ use super::{Basic, Document, Rule};
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, Section, is_blank, role_of};
+use crate::words::WordMatcher;
 
 pub type Settings = Basic;
 
@@ -45,6 +46,9 @@ pub const DOC: &str = "\
 pub struct Check {
     /// Each required role, its name and the first report year that must have it.
     required: Vec<(Role, String, Option<i32>)>,
+    /// Per role, every word that can name it (its words and the words of its sets): a
+    /// sentence without one names no part, and is not looked at further.
+    words: Vec<(Role, Option<WordMatcher>)>,
 }
 
 /// The longest lead sentence (in characters) read as a paragraph's heading.
@@ -64,7 +68,27 @@ impl Check {
                     .map(|c| (r, c.name.clone(), c.required_from_year))
             })
             .collect();
-        Check { required }
+        let words = Role::MANDATED
+            .iter()
+            .filter_map(|&role| {
+                let c = roles.get(role)?;
+                let sets = c.word_sets.iter().flatten();
+                let all = c.all_words().chain(sets).filter(|w| !w.is_empty());
+                Some((role, WordMatcher::new(all)))
+            })
+            .collect();
+        Check { required, words }
+    }
+
+    /// Whether `sentence` (a lead sentence, a short item) names `role`.
+    fn names(&self, doc: &Document, sentence: &str, role: Role) -> bool {
+        let may = self
+            .words
+            .iter()
+            .find(|(r, _)| *r == role)
+            .and_then(|(_, m)| m.as_ref())
+            .is_some_and(|m| m.is_match(sentence));
+        may && role_of(sentence, &doc.config.sections) == role
     }
 
     /// Whether a paragraph opens with a short sentence naming `role`, as a heading run
@@ -86,8 +110,20 @@ impl Check {
                 let (lead, rest) = (&line[..at], &line[at + "。".len()..]);
                 !rest.trim().is_empty()
                     && lead.chars().count() <= LEAD_CHARS
-                    && role_of(lead, &doc.config.sections) == role
+                    && self.names(doc, lead, role)
             })
+    }
+
+    /// Whether an item of a `一是…二是…` run opens with a short sentence naming `role`
+    /// (`二是扛牢法治建设第一责任人职责。…`): the part, given as one point of another.
+    fn item_names(&self, doc: &Document, role: Role) -> bool {
+        let text = doc.text();
+        doc.outline.enumerations.iter().flatten().any(|item| {
+            let after = &text[item.span.end..];
+            let head = &after.as_bytes()[..after.len().min(3 * LEAD_CHARS + 3)];
+            memchr::memmem::find(head, "。".as_bytes())
+                .is_some_and(|at| self.names(doc, &after[..at], role))
+        })
     }
 }
 
@@ -108,7 +144,7 @@ impl Rule for Check {
                 || nested
                 || *role != Role::Duties && sub_heading_names(doc, *role)
                 || self.lead_names(doc, *role)
-                || item_names(doc, *role)
+                || self.item_names(doc, *role)
             {
                 continue;
             }
@@ -128,18 +164,6 @@ impl Rule for Check {
             );
         }
     }
-}
-
-/// Whether an item of a `一是…二是…` run opens with a short sentence naming `role`
-/// (`二是扛牢法治建设第一责任人职责。…`): the part, given as one point of another.
-fn item_names(doc: &Document, role: Role) -> bool {
-    let text = doc.text();
-    doc.outline.enumerations.iter().flatten().any(|item| {
-        let after = &text[item.span.end..];
-        let head = &after.as_bytes()[..after.len().min(3 * LEAD_CHARS + 3)];
-        memchr::memmem::find(head, "。".as_bytes())
-            .is_some_and(|at| role_of(&after[..at], &doc.config.sections) == role)
-    })
 }
 
 /// Whether a lower-level heading is mostly words naming `role` (`三、下一步工作打算` /
