@@ -35,11 +35,7 @@ fn a_complete_report_with_automatic_numbering_has_no_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = save(dir.path(), "报告.docx", &complete_report());
     let (source, diagnostics) = lint(&path);
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.rule, d.message.clone()))
-        .collect();
+    let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
     let lines: Vec<&str> = source.text.lines().collect();
     for expected in [
@@ -190,11 +186,7 @@ fn a_centred_title_in_a_heading_style_is_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
     assert_eq!(source.heading_level(0), None);
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.rule)
-        .collect();
+    let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
 }
 
@@ -218,11 +210,7 @@ fn line_breaks_in_the_signature_and_title_are_read_as_word_shows_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = save(dir.path(), "r.docx", &word);
     let (source, diagnostics) = lint(&path);
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.rule, d.message.clone()))
-        .collect();
+    let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
     assert!(
         source
@@ -256,11 +244,14 @@ fn typed_in_style(word: &mut Word, style: &str, text: &str) {
     ));
 }
 
-/// The errors and warnings of a document, as `(rule, message)`.
-fn errors_and_warnings(diagnostics: &[nianbao::diagnostic::Diagnostic]) -> Vec<(&str, &str)> {
+/// The findings of a document at `severity` or above, as `(rule, message)`.
+fn at_least(
+    diagnostics: &[nianbao::diagnostic::Diagnostic],
+    severity: Severity,
+) -> Vec<(&'static str, &str)> {
     diagnostics
         .iter()
-        .filter(|d| d.severity >= Severity::Warning)
+        .filter(|d| d.severity >= severity)
         .map(|d| (d.rule, d.message.as_str()))
         .collect()
 }
@@ -294,7 +285,7 @@ fn a_title_in_a_heading_style_and_headings_styled_and_typed() {
         .right("2024年1月26日");
     let dir = tempfile::tempdir().unwrap();
     let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
-    let found = errors_and_warnings(&diagnostics);
+    let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
     let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
     assert_eq!(
@@ -338,7 +329,7 @@ fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
     word.para("2024年，我局将继续深化行政执法体制改革，提升依法行政水平。");
     let dir = tempfile::tempdir().unwrap();
     let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
-    let found = errors_and_warnings(&diagnostics);
+    let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
     // (After the empty paragraph that holds the title's box.)
     assert!(
@@ -381,11 +372,7 @@ fn a_signature_in_a_heading_style_is_the_signature() {
     typed_in_style(&mut word, "2", "2024年1月27日");
     let dir = tempfile::tempdir().unwrap();
     let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.rule)
-        .collect();
+    let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
     let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
     assert_eq!(outline.sections.len(), 4, "{}", source.text);

@@ -400,15 +400,11 @@ impl Builder<'_> {
     /// first styled headings without a number, up to three lines in a row before any
     /// other heading, are text when together they hold every title word.
     fn styled_title_as_text(&self, source: &Source, raw: &mut RawKinds) {
-        let styled = |i: usize, r: &RawKind| {
-            source.heading_level(i).is_some()
-                && matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Unnumbered)
-        };
         let mut run: Vec<usize> = Vec::new();
         for (i, r) in raw.iter().enumerate().take(TITLE_SEARCH_LINES) {
             match r {
                 RawKind::Blank => {}
-                _ if styled(i, r) && run.len() < 3 => run.push(i),
+                _ if styled_unnumbered(source, i, r) && run.len() < 3 => run.push(i),
                 RawKind::Heading(_) => break,
                 _ if run.is_empty() => {}
                 _ => break,
@@ -435,9 +431,10 @@ impl Builder<'_> {
             return;
         };
         let t = self.line_text(organ);
-        let styled = source.heading_level(organ).is_some()
-            && matches!(&raw[organ], RawKind::Heading(h) if h.style == NumberStyle::Unnumbered);
-        if styled && at_most(t, 30) && !t.contains(SENTENCE_PUNCT) {
+        if styled_unnumbered(source, organ, &raw[organ])
+            && at_most(t, 30)
+            && !t.contains(SENTENCE_PUNCT)
+        {
             raw.set_detailed(vec![(organ, RawKind::Text)]);
         }
     }
@@ -1619,17 +1616,15 @@ fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
 /// Four Chinese numerals at the start of `s` (`二〇二三`, with 零, O or ○ for 〇): the
 /// year and its length in bytes.
 fn chinese_year(s: &str) -> Option<(i32, usize)> {
-    let mut year = 0;
-    let mut len = 0;
-    for c in s.chars().take(4) {
-        let digit = match c {
-            '〇' | '零' | 'O' | '○' | '\u{FF2F}' => 0,
-            _ => "一二三四五六七八九".chars().position(|d| d == c)? as i32 + 1,
-        };
-        year = year * 10 + digit;
-        len += c.len_utf8();
-    }
-    (len >= 4 && s[..len].chars().count() == 4).then_some((year, len))
+    let digit = |c: char| "一二三四五六七八九〇零O○\u{FF2F}".contains(c);
+    let len: usize = s
+        .chars()
+        .take(4)
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let year = &s[..len];
+    (year.chars().count() == 4).then(|| (lines::cn_year_value(year) as i32, len))
 }
 
 /// The year of the work a preamble tells: the first `YYYY年度`, else the first year that
@@ -1669,6 +1664,13 @@ fn range_precedes(before: &str) -> bool {
 /// may surround a line's text without changing what the line is.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether line `i` (of kind `r`) is a heading only because the reader styled it: no
+/// number of its own.
+fn styled_unnumbered(source: &Source, i: usize, r: &RawKind) -> bool {
+    source.heading_level(i).is_some()
+        && matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Unnumbered)
 }
 
 /// Where the key ending in a known key found at `at` starts: a field named by a few more

@@ -671,7 +671,7 @@ fn digits_value(s: &str) -> u32 {
 }
 
 /// 二〇二四 → 2024: one Chinese numeral (or a zero-like character) per digit.
-fn cn_year_value(s: &str) -> u32 {
+pub fn cn_year_value(s: &str) -> u32 {
     s.chars()
         .map(|c| match c {
             '〇' | '零' | 'O' | '0' | '○' | '\u{FF2F}' | '\u{FF10}' => 0,

@@ -222,9 +222,9 @@ fn is_list_item(between: &str) -> bool {
 struct Parallel {
     /// How many labels were added.
     count: usize,
-    /// The length of the labels (in characters) while they are all as long.
+    /// The labels' shared length (in characters), first and last characters, as
+    /// [`agree`] keeps them.
     len: Option<Option<usize>>,
-    /// The shared first and last characters; `Some(None)` once two labels differ there.
     first: Option<Option<char>>,
     last: Option<Option<char>>,
 }
@@ -233,24 +233,23 @@ impl Parallel {
     /// Adds a part's label; false when the parts with it no longer look parallel.
     fn add(&mut self, label: &str) -> bool {
         // A part with no words (`其中120件`) is compared alone, never with others.
-        let (first, last) = (label.chars().next(), label.chars().next_back());
         self.count += 1;
-        let merge = |shared: &mut Option<Option<char>>, c: Option<char>| match shared {
-            None => *shared = Some(c),
-            Some(s) if *s != c => *shared = Some(None),
-            Some(_) => {}
-        };
-        merge(&mut self.first, first);
-        merge(&mut self.last, last);
-        let len = label.chars().count();
-        match self.len {
-            None => self.len = Some(Some(len)),
-            Some(l) if l != Some(len) => self.len = Some(None),
-            Some(_) => {}
-        }
+        agree(&mut self.first, label.chars().next());
+        agree(&mut self.last, label.chars().next_back());
+        agree(&mut self.len, Some(label.chars().count()));
         self.count == 1
             || self.len.flatten().is_some()
                 && (self.first.flatten().is_some() || self.last.flatten().is_some())
+    }
+}
+
+/// Keeps in `shared` the value every label so far has (`Some(v)`), `Some(None)` once two
+/// differ; `None` before the first.
+fn agree<T: PartialEq>(shared: &mut Option<Option<T>>, value: Option<T>) {
+    match shared {
+        None => *shared = Some(value),
+        Some(s) if *s != value => *shared = Some(None),
+        Some(_) => {}
     }
 }
 
