@@ -35,6 +35,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// A table of contents' entry, ending in its page number after a leader (`……2`,
+/// `........ 3`): the entry ends there.
+static CONTENTS_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\.{2,}|…+|·{2,})\s*\d{1,3}$").expect("valid pattern"));
+
 /// Characters that end a paragraph when a line ends with them.
 const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
 
@@ -177,7 +182,8 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             // first line is indented, so two characters narrower; its last is short).
             let next_full = lines.get(k + 1).is_some_and(|(_, l)| full_line(l));
             let ended = text.ends_with(PARAGRAPH_ENDS) && !(full_line(text) && next_full);
-            open = !short && !bare_heading && !title && !ended;
+            let contents = CONTENTS_ENTRY.is_match(text);
+            open = !short && !bare_heading && !title && !ended && !contents;
         }
         if n > 0 {
             doc.page_starts
@@ -195,6 +201,13 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(' ') {
         return line.into();
     }
+    if letter_spaced(line) {
+        return line
+            .chars()
+            .filter(|&c| c != ' ')
+            .collect::<String>()
+            .into();
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -208,6 +221,27 @@ fn close_gaps(line: &str) -> std::borrow::Cow<'_, str> {
         out.push(c);
     }
     out.into()
+}
+
+/// Whether every glyph of `line` stands apart, spaces between each and the next
+/// (`2 0 2 5 年 2 月 1 8 日`, `青   山   县`): glyphs spread by character spacing, where
+/// even the spaces between digits say nothing. At least two Chinese characters among
+/// four glyphs: a row of single figures (`1 2 3`) stays as it is.
+fn letter_spaced(line: &str) -> bool {
+    let (mut glyphs, mut han, mut after_space) = (0, 0, true);
+    for c in line.chars() {
+        if c == ' ' {
+            after_space = true;
+            continue;
+        }
+        if !after_space {
+            return false;
+        }
+        glyphs += 1;
+        han += usize::from(is_han(c));
+        after_space = false;
+    }
+    glyphs >= 4 && han >= 2
 }
 
 /// How wide `line` is on the page, in columns: two for a Chinese character or mark
@@ -305,6 +339,13 @@ mod tests {
                 "不 符 合 的 涉 企 文 件 , 守 护 “ 红 头 文",
                 "不符合的涉企文件,守护“红头文",
             ),
+            // Glyphs spread by character spacing: digits too.
+            ("2 0 2 5 年 2 月 1 8 日", "2025年2月18日"),
+            ("1 4 件 ， 全 部", "14件，全部"),
+            ("青   山   县   政   府", "青山县政府"),
+            // A row of single figures, and figures beside words, stay apart.
+            ("1 2 3 4", "1 2 3 4"),
+            ("行政复议 1 2 0 3", "行政复议1 2 0 3"),
         ] {
             assert_eq!(close_gaps(line), closed);
         }
@@ -327,6 +368,21 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 3, "{:?}", doc.paragraphs);
         assert!(doc.paragraphs[0].ends_with("三百二十件。"));
         assert_eq!(doc.paragraphs[2], "某县人民政府");
+    }
+
+    /// A table of contents' entry ends at its page number, however wide its line.
+    #[test]
+    fn a_contents_entry_ends_at_its_page_number() {
+        let pages = [vec![
+            "目　录",
+            "二、存在的不足和原因...................................... 2",
+            "四、2025年推进法治政府建设的主要安排…………………………4",
+            "某县2024年度法治政府建设情况报告",
+        ]];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs.len(), 4, "{:?}", doc.paragraphs);
+        assert!(doc.paragraphs[2].ends_with("…4"));
     }
 
     #[test]

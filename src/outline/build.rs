@@ -17,6 +17,12 @@ const SIGNATURE_ORGAN_KEYS: &[&str] = &["报告单位", "填报单位", "报送�
 const SIGNATURE_DATE_KEYS: &[&str] = &["报告日期", "填报日期", "报送日期", "落款日期", "报告时间"];
 /// How many lines of text from the end the closing block is looked for in.
 const SIGNATURE_WINDOW: usize = 16;
+/// How far back from the end a `附件` line after the 落款's date is looked for.
+const ATTACHMENTS_WINDOW: usize = 400;
+/// How far from the top a table of contents (`目录`) is looked for.
+const CONTENTS_WINDOW: usize = 60;
+/// The longest line that may be the first part of a wrapped contents entry.
+const CONTENTS_WRAPPED: usize = 40;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
@@ -123,6 +129,7 @@ impl Outliner {
             metadata: Vec::new(),
         };
         stray_parts_as_text(&mut raw);
+        contents_as_blank(text, &b.lines, &mut raw);
         b.styled_title_as_text(source, &mut raw);
         b.styled_organ_as_text(source, &mut raw);
         b.classify(&raw);
@@ -439,8 +446,16 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether `line` holds every title word: a title, never a metadata value.
+    /// Whether `line` holds every title word: a title, never a metadata value. A line
+    /// spread out for layout (`法 治 政 府 建 设 年 度 报 告`) holds them too.
     fn names_report(&self, line: &str) -> bool {
+        let closed: String;
+        let line = if line.trim_matches(is_blank).contains(is_blank) {
+            closed = line.chars().filter(|&c| !is_blank(c)).collect();
+            &closed
+        } else {
+            line
+        };
         self.cfg
             .title_words
             .iter()
@@ -731,18 +746,22 @@ impl Builder<'_> {
     fn find_signature(&mut self, raw: &RawKinds) -> Signature {
         let mut sig = Signature::default();
         // (A date with its weekday is chrome at a page's top, but may be the 落款's date.)
-        let content: Vec<usize> = (0..raw.len())
+        let tail: Vec<usize> = (0..raw.len())
             .rev()
             .filter(|&i| match self.lines[i].kind {
                 LineKind::Blank | LineKind::Meta => false,
                 LineKind::Chrome => self.weekday_date(self.lines[i].span()).is_some(),
                 _ => true,
             })
-            .take(SIGNATURE_WINDOW)
+            .take(ATTACHMENTS_WINDOW)
             .collect();
+        // Attachments right after a date line (a table of any length, its rows split into
+        // many short lines by a PDF) are closing matter as a whole.
+        let attached = self.attachments_after_date(raw, &tail);
+        let content = &tail[..tail.len().min(attached + SIGNATURE_WINDOW)];
         // The closing block's date: the last date line with only closing matter after it.
         let mut found = None;
-        for (k, &i) in content.iter().enumerate() {
+        for (k, &i) in content.iter().enumerate().skip(attached) {
             let date = match &raw[i] {
                 RawKind::Date(d) => Some((d.as_ref().clone(), false)),
                 RawKind::Text => self
@@ -759,7 +778,7 @@ impl Builder<'_> {
             };
             // `2024年1月`, without its day: the 落款's date all the same.
             let dayless = || date.is_none() && self.is_dayless_date(i, &raw[i]);
-            if (date.is_some() || dayless()) && self.only_closing_matter(&content[..k]) {
+            if (date.is_some() || dayless()) && self.only_closing_matter(&content[attached..k]) {
                 found = Some((k, i, date));
                 break;
             }
@@ -812,6 +831,23 @@ impl Builder<'_> {
             self.lines[i].kind = LineKind::Signature;
         }
         sig
+    }
+
+    /// How many of `tail`'s lines (the last lines, last first) are attachments that follow
+    /// a date line: from the furthest short `附件` line whose line above is a date to the
+    /// end; 0 if there is none.
+    fn attachments_after_date(&self, raw: &RawKinds, tail: &[usize]) -> usize {
+        (1..tail.len())
+            .rev()
+            .find(|&k| {
+                let t = self.line_text(tail[k - 1]);
+                let above = tail[k];
+                starts_with_any(t, &self.cfg.attachment_words)
+                    && at_most(t, self.cfg.short_line)
+                    && (matches!(raw[above], RawKind::Date(_))
+                        || self.one_line_signature(self.lines[above].span()).is_some())
+            })
+            .unwrap_or(0)
     }
 
     /// What follows the 落款 is closing matter: a numbered attachment
@@ -1175,6 +1211,42 @@ fn stray_parts_as_text(raw: &mut RawKinds) {
     }
 }
 
+/// A typed table of contents near the top (`目　录`, then entries each ending in its
+/// page number after a leader: `二、存在的不足和原因……2`, `…原因\t2`) holds no report
+/// text: its entries are no headings, and the title may come after it.
+fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
+    let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
+    let label = |t: &str| t.chars().filter(|&c| !is_blank(c)).eq("目录".chars());
+    let Some(at) = (0..raw.len().min(CONTENTS_WINDOW)).find(|&i| label(line(i))) else {
+        return;
+    };
+    // An entry may be wrapped: a line or two before the one ending in the page number.
+    let mut entries = vec![(at, RawKind::Blank)];
+    let mut wrapped = Vec::new();
+    for i in (at + 1..raw.len()).filter(|&i| !line(i).is_empty()) {
+        if is_contents_entry(line(i)) {
+            entries.extend(wrapped.drain(..).chain([i]).map(|i| (i, RawKind::Blank)));
+        } else if wrapped.len() < 2 && at_most(line(i), CONTENTS_WRAPPED) {
+            wrapped.push(i);
+        } else {
+            break;
+        }
+    }
+    if entries.len() > 1 {
+        raw.set_detailed(entries);
+    }
+}
+
+/// An entry of a table of contents: text, a leader (dots, a tab, spaces), a page number.
+fn is_contents_entry(t: &str) -> bool {
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let page_digits = t.len() - body.len();
+    let entry = body.trim_end_matches(|c: char| {
+        is_blank(c) || matches!(c, '.' | '．' | '·' | '・' | '…' | '-' | '—' | '_')
+    });
+    (1..=3).contains(&page_digits) && entry.len() < body.len() && !entry.is_empty()
+}
+
 /// The next line of text after the part heading on line `i`, when it is short enough
 /// to be the part's name (`第一部分` / `主要举措和成效`); else nothing.
 fn part_name<'t>(text: &'t str, lines: &[Line], i: usize) -> &'t str {
@@ -1312,7 +1384,7 @@ fn mark_thematic(
 /// the preamble, else any top-level heading (the `plans` heading names the year after),
 /// else the preamble, else the first lines of the `measures` part.
 fn report_year(text: &str, o: &Outline) -> Option<i32> {
-    if let Some(y) = o.title_span().and_then(|s| first_year(&text[s])) {
+    if let Some(y) = o.title_text(text).and_then(|t| first_year(&t)) {
         return Some(y);
     }
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
@@ -2407,6 +2479,75 @@ mod tests {
         assert_eq!(run_in_end("：存在的不足和原因"), None);
         assert_eq!(run_in_end("调诉比2.57:1。"), Some("调诉比2.57:1。".len()));
         assert_eq!(run_in_end("主要举措和成效："), None);
+    }
+
+    /// An attachment after the 落款, of any length and with lines of any length: a table
+    /// a PDF splits into a line per cell, or rows copied as long lines.
+    #[test]
+    fn attachments_after_the_date_are_closing_matter() {
+        let closing =
+            "某县人民政府\n2024年3月8日\n\n附件\n2024年制定的行政规范性文件目录\n序号\n文件名称\n";
+        for rows in [
+            "1\n某县行\n政执法公\n示办法\n某政规\n〔2024〕3\n号\n".repeat(6),
+            "1、某县行政执法公示办法（某政规〔2024〕3号），自2024年5月1日起施行，有效期五年。\n"
+                .repeat(3),
+        ] {
+            let text = format!("一、主要举措和成效\n正文。\n\n{closing}{rows}");
+            let o = outline(&text);
+            let organ = o.signature.organ.expect("the organ line");
+            assert_eq!(&text[organ], "某县人民政府");
+            assert!(o.signature.date.is_some());
+        }
+        // Without a date above it, 附件 does not make a 落款.
+        let o = outline("一、主要举措和成效\n正文。\n\n附件\n某县行政执法公示办法\n");
+        assert!(o.signature.date.is_none() && o.signature.organ.is_none());
+    }
+
+    /// A typed table of contents, before or after the title, its entries wrapped or not:
+    /// no sections, and the title after it is the title.
+    #[test]
+    fn a_typed_table_of_contents_is_no_text() {
+        let contents = "目　录\n一、2024年推进法治政府建设的主要举措和成效……1\n\
+             二、存在的不足和原因\t2\n三、党政主要负责人履行推进法治建设第一\n\
+             责任人职责情况........ 3\n";
+        let title = "某县2024年度法治政府建设情况报告\n";
+        let body =
+            "一、2024年推进法治政府建设的主要举措和成效\n正文。\n二、存在的不足和原因\n正文。\n";
+        for text in [
+            format!("{contents}{title}{body}"),
+            format!("{title}{contents}{body}"),
+        ] {
+            let o = outline(&text);
+            assert_eq!(
+                o.title_text(&text).as_deref(),
+                Some(title.trim_end()),
+                "{text}"
+            );
+            let headings: Vec<&str> = o
+                .sections
+                .iter()
+                .map(|s| &text[s.heading.clone()])
+                .collect();
+            assert_eq!(headings.len(), 2, "{headings:?}");
+        }
+        assert!(!is_contents_entry("全年办结案件12") && !is_contents_entry("……1234"));
+    }
+
+    /// A title spread out for layout, with spaces or full-width spaces.
+    #[test]
+    fn a_letter_spaced_title_is_the_title() {
+        for title in [
+            "2 0 2 3 年 度 法 治 政 府 建 设 情 况 报 告",
+            "2023年度法治政府建设情况报　告",
+        ] {
+            let text = format!("某县司法局\n{title}\n一、2023年主要举措和成效\n正文。\n");
+            let o = outline(&text);
+            assert_eq!(
+                o.title_text(&text).as_deref(),
+                Some("某县司法局2023年度法治政府建设情况报告")
+            );
+            assert_eq!(o.report_year, Some(2023));
+        }
     }
 
     /// After the 落款: an attached file's name, a page's credits and `（完）`.

@@ -151,7 +151,8 @@ impl Outline {
         Some(first..last)
     }
 
-    /// The title's text, its lines joined.
+    /// The title's text, its lines joined, without the spaces that spread it out for
+    /// layout (`…情况报　告`, `2 0 2 4 年 度 法 治 …`).
     pub fn title_text(&self, text: &str) -> Option<String> {
         if self.title.is_empty() {
             return None;
@@ -159,7 +160,8 @@ impl Outline {
         Some(
             self.title
                 .iter()
-                .map(|&i| text[self.lines[i].span()].trim_matches(build::is_blank))
+                .flat_map(|&i| text[self.lines[i].span()].chars())
+                .filter(|&c| !build::is_blank(c))
                 .collect(),
         )
     }

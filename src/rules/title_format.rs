@@ -47,11 +47,6 @@ impl Rule for Check {
             return;
         };
         let s = &self.settings;
-        // A title spaced out for layout (`…情况报 告`) names its kind all the same.
-        let title: String = title
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{3000}'))
-            .collect();
         // `…工作总结的报告` is a 报告 on the summary: a wrong kind is the document's unless
         // `的` and a kind word follow it.
         let wrong = s.wrong_kind_words.iter().find(|w| {

@@ -30,8 +30,10 @@ unit_check!();
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
-        let Some(span) = o.title_span() else { return };
-        let Some(year) = first_year(&doc.text()[span.clone()]) else {
+        let (Some(span), Some(title)) = (o.title_span(), o.title_text(doc.text())) else {
+            return;
+        };
+        let Some(year) = first_year(&title) else {
             out.push(
                 Diagnostic::new(span, "标题未写明报告年度")
                     .label("缺少“××××年”")
