@@ -34,6 +34,24 @@ const FURNITURE: &[&str] = &[
     "copyright",
     "search",
     "toolbar",
+    // Chinese government sites' own names: the page's top and bottom bands, 当前位置
+    // (weizhi, dqwz), 版权 (banquan), 相关文章/链接 (xgwz, xglj), 上一篇/下一篇, 分享,
+    // 友情链接 (yqlj), 热点推荐 (rdtj).
+    "top",
+    "bottom",
+    "position",
+    "location",
+    "weizhi",
+    "dqwz",
+    "banquan",
+    "xgwz",
+    "xglj",
+    "related",
+    "pre-next",
+    "prenext",
+    "fenxiang",
+    "yqlj",
+    "rdtj",
 ];
 
 /// Elements that start and end a line.
@@ -285,10 +303,13 @@ mod tests {
             "<html><head><title>网站标题</title><style>p{}</style>\
              <meta name=\"PubDate\" content=\"2025-03-20 10:00\"></head><body>\
              <nav>首页 &gt; 政务公开</nav><form>搜索</form>\
+             <div class=\"position\">当前位置：首页</div><div class=\"top banner\">某区政府</div>\
              <h1>某县2024年法治政府\n  建设年度报告</h1>\
              <div>一、主要<b>举措</b>和成效<br>（一）健全&nbsp;机制。</div>\
              <ul><li>甲</li><li>乙</li></ul><table><tr><td>项目</td><td>12件</td></tr></table>\
-             <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p></body></html>",
+             <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p>\
+             <div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
+             </body></html>",
         );
         assert_eq!(
             page.lines,

@@ -188,6 +188,7 @@ fn placeholder_near_misses() {
         // Latin words, sizes and model numbers; a multiplication; stars and bold.
         "采购XXL号服装、X-200型设备和CXX系统，面积3×4米，X光机1台，获评★★★级。\n",
         "**加强组织领导**，完成率100%，三十%，PM2.5浓度下降。\n",
+        "**县政府主要负责人履行推进法治建设第一责任人职责情况**\n",
         "访问file_name.txt。\n",
         "___\n",
         "带*号的为必填项。\n",

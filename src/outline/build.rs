@@ -769,7 +769,7 @@ impl Builder<'_> {
                     .or_else(|| Some((self.weekday_date(self.lines[i].span())?, false))),
                 // `报告日期：2024年1月20日`
                 RawKind::KeyValue(kv)
-                    if SIGNATURE_DATE_KEYS.contains(&&self.text[kv.key.clone()]) =>
+                    if SIGNATURE_DATE_KEYS.contains(&without_seal(&self.text[kv.key.clone()])) =>
                 {
                     let value = trim_span(self.text, kv.value.clone());
                     lines::read_date(&self.text[value.clone()], value.start).map(|d| (d, false))
@@ -778,7 +778,11 @@ impl Builder<'_> {
             };
             // `2024年1月`, without its day: the 落款's date all the same.
             let dayless = || date.is_none() && self.is_dayless_date(i, &raw[i]);
-            if (date.is_some() || dayless()) && self.only_closing_matter(&content[attached..k]) {
+            let closes = || {
+                self.only_closing_matter(&content[attached..k])
+                    || self.page_footer(raw, &content[attached..], k - attached)
+            };
+            if (date.is_some() || dayless()) && closes() {
                 found = Some((k, i, date));
                 break;
             }
@@ -816,13 +820,17 @@ impl Builder<'_> {
             }
         };
         let Some(i) = organ_line else { return sig };
+        let dated = sig.date.is_some() || sig.dayless.is_some();
         let organ = match &raw[i] {
-            // `报告单位：某县司法局`
-            RawKind::KeyValue(kv) if SIGNATURE_ORGAN_KEYS.contains(&&self.text[kv.key.clone()]) => {
+            // `报告单位：某县司法局`, `报告单位（盖章）：某县司法局`
+            RawKind::KeyValue(kv)
+                if SIGNATURE_ORGAN_KEYS.contains(&without_seal(&self.text[kv.key.clone()])) =>
+            {
                 Some(trim_span(self.text, kv.value.clone())).filter(|v| !v.is_empty())
             }
-            r if self.is_organ(i, r, sig.date.is_some()) => {
-                Some(trim_span(self.text, self.lines[i].span()))
+            r if self.is_organ(i, r, dated) => {
+                let span = trim_span(self.text, self.lines[i].span());
+                Some(span.start..span.start + without_seal(&self.text[span]).len())
             }
             _ => None,
         };
@@ -910,9 +918,11 @@ impl Builder<'_> {
     /// names a mandated part (`存在的问题和不足`), or when the document numbers no
     /// top-level heading at all (its headings are all such lines).
     fn unnumbered_headings(&mut self, raw: &mut RawKinds, cfg: &SectionsConfig) {
-        let numbered = raw
-            .detailed()
-            .any(|(_, r)| matches!(r, RawKind::Heading(h) if h.level <= 1));
+        // (A Markdown title is a `#` heading, but numbers nothing.)
+        let numbered = raw.detailed().any(|(i, r)| {
+            matches!(r, RawKind::Heading(h) if h.level <= 1)
+                && self.lines[i].kind != LineKind::Title
+        });
         let mut found = Vec::new();
         // Each line of content with the lines of content before and after it.
         let mut window = [0; 3];
@@ -963,7 +973,10 @@ impl Builder<'_> {
         {
             return None;
         }
-        let t = self.line_text(i);
+        let line = self.line_text(i);
+        // `**存在的不足和原因**`: bold in Markdown.
+        let bold = line.len() > 4 && line.starts_with("**") && line.ends_with("**");
+        let t = if bold { &line[2..line.len() - 2] } else { line };
         if !at_most(t, UNNUMBERED_CHARS) {
             return None;
         }
@@ -993,7 +1006,10 @@ impl Builder<'_> {
         if !heading {
             return None;
         }
-        let span = trim_span(self.text, self.lines[i].span());
+        let mut span = trim_span(self.text, self.lines[i].span());
+        if bold {
+            span = span.start + 2..span.end - 2;
+        }
         Some(Heading {
             level: 1,
             number: 0,
@@ -1034,7 +1050,22 @@ impl Builder<'_> {
         }
         let at = t.rfind(['（', '('])?;
         let inner = t[at..].trim_start_matches(['（', '(']);
-        starts_with_any(inner, &self.cfg.closing_words).then_some(at)
+        (starts_with_any(inner, &self.cfg.closing_words) || without_seal(t).len() < t.len())
+            .then_some(at)
+    }
+
+    /// Whether the date line `content[k]` (lines last first) has an organ's line above it
+    /// and only short lines that end no sentence after it: a web page's footer
+    /// (`地址：…　邮编：…`, `您是本站第…位访客`, `分享至：`, a list of related links).
+    fn page_footer(&self, raw: &RawKinds, content: &[usize], k: usize) -> bool {
+        let organ = content
+            .get(k + 1)
+            .is_some_and(|&i| self.is_organ(i, &raw[i], true));
+        organ
+            && content[..k].iter().all(|&i| {
+                let t = self.line_text(i);
+                at_most(t, self.cfg.short_line) && !t.ends_with(['。', '；', '！', '？'])
+            })
     }
 
     /// Whether every line of `after` (the lines after a date, last first) is what may
@@ -1071,7 +1102,7 @@ impl Builder<'_> {
     /// A short line without punctuation; without a date below it, it must also end like
     /// the name of an organ (…政府, …局).
     fn is_organ(&self, index: usize, raw: &RawKind, has_date: bool) -> bool {
-        let t = self.line_text(index);
+        let t = without_seal(self.line_text(index));
         matches!(raw, RawKind::Text)
             && self.lines[index].kind == LineKind::Paragraph
             && !t.is_empty()
@@ -1730,6 +1761,24 @@ fn range_precedes(before: &str) -> bool {
     let before = before.trim_end().trim_end_matches('年').trim_end();
     let b = before.as_bytes();
     b.len() >= 4 && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
+}
+
+/// `t` without a form's note where the seal goes (`某县司法局（盖章）`,
+/// `报告单位（盖章）`).
+fn without_seal(t: &str) -> &str {
+    [
+        "（盖章）",
+        "(盖章)",
+        "（公章）",
+        "(公章)",
+        "（印章）",
+        "(印章)",
+        "（签章）",
+        "(签章)",
+    ]
+    .iter()
+    .find_map(|note| t.strip_suffix(note))
+    .map_or(t, |rest| rest.trim_end_matches(is_blank))
 }
 
 /// White space or an invisible character (zero-width space or joiner, U+FEFF): what
@@ -2550,6 +2599,41 @@ mod tests {
         }
     }
 
+    /// A form's note where the seal goes, beside the organ, its label or the date.
+    #[test]
+    fn seal_notes_in_the_signature() {
+        for closing in [
+            "某县司法局（盖章）\n2024年1月30日",
+            "某县司法局（盖章）\n2024年1月",
+            "报告单位（盖章）：某县司法局\n报告时间：2024年1月30日",
+            "某县司法局\n2024年1月30日（盖章）",
+        ] {
+            let text = format!("一、主要举措和成效\n正文。\n\n{closing}\n");
+            let o = outline(&text);
+            let organ = o.signature.organ.expect(closing);
+            assert_eq!(&text[organ], "某县司法局", "{closing}");
+        }
+    }
+
+    /// A web page's footer after the 落款 (short lines ending no sentence), when an organ's
+    /// line stands above the date.
+    #[test]
+    fn a_page_footer_after_the_signature() {
+        let footer = "地址：某区人民路1号　邮编：310000　联系电话：0571-86001234\n\
+             您是本站第2846713位访客\n分享至：\n微信\n手机扫码阅读\n";
+        let text = format!("一、主要举措和成效\n正文。\n\n某区司法局\n2024年1月22日\n{footer}");
+        assert!(outline(&text).signature.organ.is_some());
+        // Without an organ above the date, or with a sentence after it, no 落款.
+        for text in [
+            format!("一、主要举措和成效\n正文。\n\n2024年1月22日\n{footer}"),
+            format!(
+                "一、主要举措和成效\n正文。\n\n某区司法局\n2024年1月22日\n全年办结案件12件。\n"
+            ),
+        ] {
+            assert!(outline(&text).signature.organ.is_none(), "{text}");
+        }
+    }
+
     /// After the 落款: an attached file's name, a page's credits and `（完）`.
     #[test]
     fn page_matter_after_the_signature_is_closing_matter() {
@@ -2598,6 +2682,21 @@ mod tests {
         let text = "前言。\n\n**一、存在的不足和原因**\n\n正文。\n";
         let o = outline(text);
         assert_eq!(&text[o.sections[0].heading.clone()], "一、存在的不足和原因");
+        // Unnumbered bold headings under a Markdown title, short paragraphs between.
+        let text = "# 某县2023年度法治政府建设情况报告\n\n前言。\n\n**主要举措和成效**\n\n\
+             全年审查规范性文件8件、合同协议57份，办理行政复议案件103件，组织执法案卷评查2轮。\n\n\
+             **存在的不足和原因**\n\n基层执法规范化水平不高，原因是培训不够系统。\n\n\
+             **2024年工作安排**\n\n持续开展执法人员轮训，创新普法宣传方式。\n";
+        let o = outline(text);
+        let headings: Vec<&str> = o
+            .sections
+            .iter()
+            .map(|s| &text[s.heading.clone()])
+            .collect();
+        assert_eq!(
+            headings,
+            ["主要举措和成效", "存在的不足和原因", "2024年工作安排"]
+        );
     }
 
     /// A title broken right after its year: the two lines are the title.

@@ -225,8 +225,11 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
             }
         }
         '*' | '＊' => {
-            // Not `带*号的为必填项`: a star before 号 marks a field.
+            // Not `带*号的为必填项`: a star before 号 marks a field; not a Markdown bold
+            // mark opening `**县政府…**`.
+            let bold = len == 2 && s[r.end..].contains("**");
             len <= 3
+                && !bold
                 && !ascii_alnum(prev)
                 && next.is_some_and(|c| (UNITS.contains(c) && c != '号') || PLACES.contains(c))
         }
