@@ -25,6 +25,21 @@ fn shortcomings_without_a_cause_are_reported_once_at_the_heading() {
     assert_eq!(d.section.as_deref(), Some("shortcomings"));
 }
 
+/// A report that lost its line breaks: a heading cut from it runs on into its text.
+#[test]
+fn a_cause_in_a_flattened_heading_segment_counts() {
+    let text = report("基层执法规范化水平不高，原因是执法人员流动较大。", DUTIES)
+        .replacen('\n', "\n现将有关情况报告如下。", 1)
+        .replace('\n', "");
+    assert!(
+        findings("flattened-text", &text).len() == 1,
+        "not flattened"
+    );
+    assert!(findings("shortcomings-cause", &text).is_empty());
+    // Its 落款 runs on after the last sentence.
+    assert!(findings("signature-missing", &text).is_empty());
+}
+
 #[test]
 fn shortcomings_naming_a_cause_are_fine() {
     for body in [
@@ -41,6 +56,11 @@ fn shortcomings_naming_a_cause_are_fine() {
         "基层执法规范化水平不高，根子在于执法人员法治思维不强。",
         "基层执法规范化水平不高，致因在于队伍专业化建设滞后。",
         "一是基层执法规范化水平不高，执法人员培训不足是重要因素；二是普法宣传精准度不够。",
+        "一是基层执法力量薄弱。产生上述问题的成因，是培训不够。",
+        "一是基层执法力量薄弱。之所以出现这些问题，在于培训不够。",
+        "一是基层执法力量薄弱。归根结底，是重视不够。",
+        "一是基层执法力量薄弱，受编制所限，专业人员配备不足。",
+        "一是基层执法力量薄弱。究其根本，是研究不够深入。",
     ] {
         assert!(
             findings("shortcomings-cause", &report(body, DUTIES)).is_empty(),

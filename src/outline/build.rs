@@ -2377,6 +2377,12 @@ mod tests {
                 Role::Duties,
             ),
             ("三、局主要负责人履职情况", Role::Duties),
+            ("三、党政主要负责人推进法治建设情况", Role::Duties),
+            ("三、党政主要负责人履责情况", Role::Duties),
+            ("二、问题及成因", Role::Shortcomings),
+            ("二、主要问题", Role::Shortcomings),
+            ("二、需要改进的方面", Role::Shortcomings),
+            ("二、面临的困难和挑战", Role::Shortcomings),
             (
                 "一、加强党的领导，切实履行推进法治政府建设重要职责",
                 Role::Duties,

@@ -12,6 +12,8 @@ use std::ops::Range;
 
 /// A line shorter than this (in bytes) is never taken for a flattened document.
 const MIN_FLAT_BYTES: usize = 300;
+/// The longest heading (in characters) looked for before its first item.
+const HEADING_CHARS: usize = 40;
 
 /// The lines of a document, flattened lines cut into segments: each line's span (its
 /// kind still [`LineKind::Blank`]) and, at the same index, what the grammar saw on it.
@@ -76,7 +78,20 @@ pub fn split(
             bounds.push(at + end);
         }
         bounds.extend(cuts.iter().copied());
+        let text_line = &text[r.span.clone()];
+        if let Some(at) = signature_start(text_line, r.span.start)
+            && bounds.last().is_some_and(|&last| at > last)
+        {
+            bounds.push(at);
+        }
         bounds.push(r.span.end);
+        // A heading runs into its first item: `二、存在的不足和原因一是…`.
+        let items: Vec<usize> = cuts
+            .iter()
+            .filter_map(|&cut| first_item(&text[cut..r.span.end]).map(|at| cut + at))
+            .collect();
+        bounds.extend(items);
+        bounds.sort_unstable();
         bounds.dedup();
         for pair in bounds.windows(2) {
             let span = pair[0]..pair[1];
@@ -89,6 +104,37 @@ pub fn split(
         out.watermarks.extend(marks);
     }
     out
+}
+
+/// Where the 落款 run on at the end of a flattened line starts (`…氛围。某区司法局2024年1月22日`):
+/// after the last sentence end, when a short organ's name and a date follow it.
+fn signature_start(line: &str, base: usize) -> Option<usize> {
+    let date = lines::trailing_date(line, base)?;
+    let before = &line[..date.span.start - base];
+    let end = before.rfind(['。', '！', '？'])? + '。'.len_utf8();
+    let organ = before[end..].trim();
+    let plain = !organ.contains(['，', '、', '；', '：', ',', ';', ':']);
+    (!organ.is_empty() && organ.chars().count() <= 30 && plain).then_some(base + end)
+}
+
+/// Where the first item (`（一）`, `一是`) starts in a heading's segment of a flattened
+/// line, when the heading runs into it within a heading's length and no sentence ends
+/// before it.
+fn first_item(segment: &str) -> Option<usize> {
+    let head: usize = segment
+        .chars()
+        .take(HEADING_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    let head = &segment[..head];
+    let at = ["（一）", "(一)", "一是"]
+        .iter()
+        .filter_map(|m| head.find(m))
+        .min()?;
+    let heading = &head[..at];
+    (heading.chars().count() > "一、".chars().count()
+        && !heading.contains(['。', '；', '！', '？']))
+    .then_some(at)
 }
 
 /// Where `一、`, `二、`, … begin in `line` (offset by `base`): at the line's start or after
@@ -182,6 +228,34 @@ mod tests {
             .map(|i| &line[i..i + "一、".len()])
             .collect();
         assert_eq!(cuts, ["一、", "二、", "三、"]);
+    }
+
+    #[test]
+    fn a_heading_is_cut_from_its_first_item() {
+        assert_eq!(
+            first_item("二、存在的不足和原因一是基层力量薄弱。"),
+            Some("二、存在的不足和原因".len())
+        );
+        assert_eq!(
+            first_item("三、工作安排（一）加强学习。"),
+            Some("三、工作安排".len())
+        );
+        assert_eq!(first_item("二、存在的不足。一是基层力量薄弱。"), None);
+        assert_eq!(first_item("二、一是"), None);
+    }
+
+    #[test]
+    fn a_signature_run_on_at_the_end_is_cut_off() {
+        let line = "正文。某区司法局2024年1月22日";
+        assert_eq!(signature_start(line, 0), Some("正文。".len()));
+        for line in [
+            "正文。2024年1月22日",
+            "正文2024年1月22日",
+            "正文。截至2024年1月22日，共办结",
+            "正文。办结案件12件，截至2024年1月22日",
+        ] {
+            assert_eq!(signature_start(line, 0), None, "{line}");
+        }
     }
 
     #[test]

@@ -100,7 +100,14 @@ impl Rule for Check {
         let parts: Vec<_> = doc.outline.parts(Role::Shortcomings).collect();
         let Some(first) = parts.first() else { return };
         let names_a_cause = parts.iter().any(|s| {
-            let heading_rest = s.heading.end..lines[s.line].span().end;
+            // A heading cut from a line that lost its breaks may hold its text too, from
+            // its first sentence mark on (`二、存在的不足和原因基层…不高，原因是…`).
+            let heading = &text[s.heading.clone()];
+            let run_on = (!doc.outline.flattened.is_empty())
+                .then(|| heading.find(['，', '。', '；']))
+                .flatten();
+            let rest_start = run_on.map_or(s.heading.end, |at| s.heading.start + at);
+            let heading_rest = rest_start..lines[s.line].span().end;
             std::iter::once(heading_rest)
                 .chain(lines[s.line + 1..s.end_line].iter().map(|l| l.span()))
                 .any(|span| self.names_a_cause(causes, &text[span]))
