@@ -91,8 +91,24 @@ fn signature_needs_organ_and_date() {
     let title = COMPLETE.lines().next().unwrap();
     let dated = nothing.replacen(title, &format!("{title}\n（2024年1月26日）"), 1);
     assert!(findings("signature-missing", &dated).is_empty());
+    let meeting = nothing.replacen(
+        title,
+        &format!("{title}\n（2024年1月26日在市人大常委会第十次会议上）"),
+        1,
+    );
+    assert!(findings("signature-missing", &meeting).is_empty());
     let not_a_date = nothing.replacen(title, &format!("{title}\n（征求意见稿）"), 1);
     assert_eq!(findings("signature-missing", &not_a_date).len(), 1);
+}
+
+/// A page naming its title only in a field (`标题：…`) has a title.
+#[test]
+fn a_title_given_as_a_field_is_a_title() {
+    let body = COMPLETE.split_once('\n').unwrap().1;
+    let text = format!("标题：某市2023年法治政府建设年度报告\n\n{body}");
+    assert!(findings("title-missing", &text).is_empty());
+    let other = format!("标题：某市2023年工作要点\n\n{body}");
+    assert_eq!(findings("title-missing", &other).len(), 1);
 }
 
 #[test]

@@ -236,6 +236,41 @@ fn line_breaks_in_the_signature_and_title_are_read_as_word_shows_them() {
     assert_eq!(v["files"][0]["diagnostics"][0]["paragraph"], 10);
 }
 
+/// A title whose next line (after Shift+Enter) is its date or meeting in parentheses:
+/// that line is a line of its own, as under a title typed in two paragraphs.
+#[test]
+fn a_dated_title_line_after_a_line_break_stays_apart() {
+    for under in [
+        "（2025年2月18日）",
+        "（2025年2月20日在县人大常委会第二十次会议上）",
+    ] {
+        let mut word = Word::new();
+        word.raw(&format!(
+            r#"<w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>某县人民政府关于2024年度法治政府建设情况的报告</w:t><w:br/><w:t>{under}</w:t></w:r>"#
+        ));
+        word.para("2024年，县政府扎实推进法治政府建设。现将有关情况报告如下：")
+            .heading(1, "2024年推进法治政府建设的主要举措和成效")
+            .para("全年审查重大行政决策5件。")
+            .heading(1, "2024年推进法治政府建设存在的不足和原因")
+            .para("基层执法人员法治素养有待提高，原因是培训不足。")
+            .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+            .para("县政府主要负责人带头学法。")
+            .heading(1, "2025年推进法治政府建设的主要安排")
+            .para("继续深化行政执法体制改革。");
+        let dir = tempfile::tempdir().unwrap();
+        let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+        let errors = at_least(&diagnostics, Severity::Error);
+        assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
+        assert!(
+            source.text.starts_with(&format!(
+                "某县人民政府关于2024年度法治政府建设情况的报告\n{under}\n"
+            )),
+            "{}",
+            source.text
+        );
+    }
+}
+
 /// A paragraph in heading style `style` with its automatic number turned off and `text`
 /// typed, numbers and all.
 fn typed_in_style(word: &mut Word, style: &str, text: &str) {

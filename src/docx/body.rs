@@ -170,11 +170,37 @@ struct Para {
     level: Option<u8>,
     /// A title or heading: its line breaks join its lines.
     joined: bool,
+    /// Where the text stood at each line break that joined lines.
+    joins: Vec<usize>,
     label: Option<Range<usize>>,
     pieces: Vec<Piece>,
     marks: Vec<(usize, Mark)>,
     /// In a floating drawing's text box.
     floating: bool,
+}
+
+impl Para {
+    /// A title's or heading's line that opens a parenthesis after a line break (the
+    /// date or meeting under a title, `（2025年2月20日在…会议上）`) is a line of its own.
+    fn break_before_parentheses(&mut self) {
+        for &at in self.joins.iter().rev() {
+            if !self.text[at..].starts_with(['（', '(']) {
+                continue;
+            }
+            self.text.insert(at, '\n');
+            let at32 = at as u32;
+            for p in &mut self.pieces {
+                let start = p.text.start + u32::from(p.text.start >= at32);
+                let end = p.text.end + u32::from(p.text.end > at32);
+                p.text = start..end;
+            }
+            for (i, _) in &mut self.marks {
+                if *i >= at {
+                    *i += 1;
+                }
+            }
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -643,8 +669,11 @@ impl Reader<'_> {
         }
         if !para.joined {
             para.text.push('\n');
-        } else if last.is_ascii_alphanumeric() {
-            para.text.push(' ');
+        } else {
+            if last.is_ascii_alphanumeric() {
+                para.text.push(' ');
+            }
+            para.joins.push(para.text.len());
         }
     }
 
@@ -766,6 +795,7 @@ impl Reader<'_> {
     /// Appends a finished paragraph as a line, or lines after line breaks (a run of
     /// empty paragraphs as one line).
     fn write(&mut self, mut para: Para) {
+        para.break_before_parentheses();
         // A break after all the text draws nothing to read.
         let end = para.text.trim_end_matches('\n').len();
         para.text.truncate(end);

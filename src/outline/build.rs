@@ -645,11 +645,12 @@ impl Builder<'_> {
         let short = || short_lines.iter().map(|&i| i as usize);
         let with_year = |b: &Self, i: &usize| first_year(&b.text[b.lines[*i].span()]).is_some();
         // A page repeats its title above the document's own, which may have its organ on
-        // the line above: that one, then the first with a year, then the first.
+        // the line above: that one, then the last with a year (the nearest the text; a
+        // list of links above it names other reports), then the first.
         let single = candidates
             .iter()
             .find(|i| with_year(self, i) && self.organ_above(&short_lines, **i).is_some())
-            .or_else(|| candidates.iter().find(|i| with_year(self, i)))
+            .or_else(|| candidates.iter().rev().find(|i| with_year(self, i)))
             .or(candidates.first())
             .map(|&i| vec![i]);
         let title = single
@@ -1415,11 +1416,17 @@ fn mark_thematic(
 /// the preamble, else any top-level heading (the `plans` heading names the year after),
 /// else the preamble, else the first lines of the `measures` part.
 fn report_year(text: &str, o: &Outline) -> Option<i32> {
-    if let Some(y) = o.title_text(text).and_then(|t| first_year(&t)) {
-        return Some(y);
-    }
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
     let measures = o.parts(Role::Measures).find_map(heading_year);
+    if let Some(y) = o.title_text(text).and_then(|t| first_year(&t)) {
+        // A slip in the title's year (`2022年度…报告` over `一、2023年…举措和成效` and
+        // `四、2024年工作安排`): the two headings agreeing with each other tell the year.
+        let plans = o.parts(Role::Plans).find_map(heading_year);
+        return match (measures, plans) {
+            (Some(m), Some(p)) if m != y && p == m + 1 => Some(m),
+            _ => Some(y),
+        };
+    }
     let other = || {
         o.sections.iter().find_map(|s| {
             let y = heading_year(s)?;
@@ -2151,6 +2158,16 @@ mod tests {
             outline("现将2024年度工作报告如下:\n一、主要工作\n").report_year,
             Some(2024)
         );
+        // The title's year, unless both parts' headings say otherwise together.
+        let report = |measures: &str, plans: &str| {
+            let text = format!(
+                "某县2022年度法治政府建设情况报告\n一、{measures}年主要举措和成效\n正文。\n四、{plans}年工作安排\n正文。\n"
+            );
+            outline(&text).report_year
+        };
+        assert_eq!(report("2023", "2024"), Some(2023));
+        assert_eq!(report("2023", "2023"), Some(2022));
+        assert_eq!(report("2022", "2023"), Some(2022));
     }
 
     #[test]
@@ -2603,6 +2620,18 @@ mod tests {
             );
             assert_eq!(o.report_year, Some(2023));
         }
+    }
+
+    /// A page's list of links above the title names other reports: the title is the
+    /// one nearest the text.
+    #[test]
+    fn a_list_of_links_above_the_title() {
+        let text = "热点推荐\n某区生态环境局2022年度法治政府建设情况报告\n\
+             某区生态环境局2023年度法治政府建设情况报告\n\n2023年，区生态环境局全面推进依法行政。\n\
+             一、2023年推进法治政府建设的主要举措和成效\n正文。\n";
+        let o = outline(text);
+        assert_eq!(o.report_year, Some(2023));
+        assert!(o.title_text(text).unwrap().contains("2023"));
     }
 
     /// A form's note where the seal goes, beside the organ, its label or the date.

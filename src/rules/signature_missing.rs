@@ -77,8 +77,13 @@ fn dated_under_title(doc: &Document) -> bool {
     let line = doc.text()[next.span()].trim();
     let inner = line
         .strip_prefix(['（', '('])
-        .and_then(|l| l.strip_suffix(['）', ')']));
-    inner.is_some_and(|d| read_date(d.trim(), 0).is_some())
+        .and_then(|l| l.strip_suffix(['）', ')']))
+        .map(str::trim);
+    // `（2025年2月18日）`, `（2025年2月20日在县人大常委会第二十次会议上）`
+    inner.is_some_and(|d| {
+        let (date, rest) = d.find('日').map_or((d, ""), |at| d.split_at(at + '日'.len_utf8()));
+        read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在'))
+    })
 }
 
 /// The last character of the last line of text.

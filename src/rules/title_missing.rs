@@ -23,16 +23,26 @@ pub const DOC: &str = "\
   写明了事由却缺少“报告”的标题（“……法治政府建设工作情况”，旧式的“……推进依法行政
   工作情况”：有年份和 [outline] loose-title-words 中的一个词）不算缺标题，由
   title-format 报告。
+  网页只在元数据中给出标题（“标题：……”“文件名称：……”，含全部 title-words）时不报告。
 
 设置
   [outline] title-words = [\"法治\", \"报告\"]";
 
 unit_check!();
 
+/// Metadata keys whose value is the document's title.
+const TITLE_KEYS: &[&str] = &["标题", "文件名称"];
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
-        if !o.title.is_empty() {
+        // A page may give its title only as a field (`标题：…`).
+        let words = &doc.config.outline.title_words;
+        let titled_field = o
+            .metadata
+            .iter()
+            .any(|m| TITLE_KEYS.contains(&m.key.as_str()) && words.iter().all(|w| m.value.contains(w.as_str())));
+        if !o.title.is_empty() || titled_field {
             return;
         }
         let span = o.first_content_line().map_or(0..0, |i| {
