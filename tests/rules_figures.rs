@@ -510,11 +510,26 @@ fn unbalanced_pair_points_at_the_unmatched_mark() {
 #[test]
 fn unbalanced_pair_checks_each_paragraph_alone() {
     let body = |b: &str| format!("某县2023年法治政府建设情况报告\n一、主要工作\n{b}\n");
+    let far = format!(
+        "开展“八进。\n{}\n活动”。",
+        "全年办结案件十二件。".repeat(16)
+    );
     assert_eq!(
-        findings("unbalanced-pair", &body("开展“八进。\n活动”。")),
+        findings("unbalanced-pair", &body(&far)),
         ["“", "”"],
         "a line ending a sentence ends its paragraph"
     );
+    // Unless a mark opened just before is still open (a wrap after `。` inside a
+    // quotation), or a heading wraps inside a title.
+    for wrapped in [
+        "强调：“要把\n法治政府建设摆在突出位置。\n要带头尊法学法守法用法，履行职\n责。”会后制定措施。",
+        "（一）认真落实《法治政府建设实施纲要（2021—\n2025年）》，依法全面履行职能。",
+    ] {
+        assert!(
+            findings("unbalanced-pair", &body(wrapped)).is_empty(),
+            "{wrapped}"
+        );
+    }
     assert_eq!(
         findings("unbalanced-pair", &body("开展“八进\n一、活动”。")),
         ["“", "”"],

@@ -1,5 +1,6 @@
 //! `unbalanced-pair`: paired marks (`《》 “” ‘’ () 【】`) that do not balance within a
-//! paragraph (a line, or lines hard-wrapped inside a sentence).
+//! paragraph (a line, or lines hard-wrapped inside a sentence or inside marks just
+//! opened).
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
@@ -14,7 +15,9 @@ pub const DOC: &str = "\
 检查内容
   每个段落内的书名号、双引号、单引号、括号（半角与全角视为同一种）和方头括号是否
   成对：有后半没有前半，或有前半没有后半，在不配对的那个符号处报告。段落一般是一行；
-  从 PDF 或邮件复制、在句中硬换行的几行（上一行不以句末标点结束）合为一段。
+  从 PDF 或邮件复制、在句中硬换行的几行（上一行不以句末标点结束）合为一段；刚打开
+  （约130字内）尚未闭合的符号也让下一行接在本段（引文中句号后硬换行），除非下一行
+  以前引号开头；在标题中折行的编号标题（“（一）认真落实《……纲要（2021—”）同样接续。
   行首的“1)”“a)”等序号不算括号。
   按 GB/T 15834 引用多段文字时，每段开头用前引号，只在最后一段末尾用后引号：
   一段的前引号未闭合、而下一个正文段落以前引号开头时，不算不配对（直到闭合它的那段）。
@@ -35,6 +38,10 @@ pub const DOC: &str = "\
 
 unit_check!();
 
+/// How far (in bytes of text) after the earliest mark still open a paragraph runs on
+/// past a sentence end: a few lines of a hard-wrapped quotation.
+const OPEN_RUN_BYTES: usize = 400;
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
@@ -48,7 +55,14 @@ impl Rule for Check {
         // Web-page metadata lines are not report text (`时间:… 浏览次数: 【字体:`).
         for (line, tokens) in doc.text_lines() {
             let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
-            if !(runs_on && prose) {
+            // A mark opened just before, and still open, runs on past a sentence end (a
+            // wrap after `。` inside a quotation) unless the line opens a quotation of
+            // its own (the next paragraph of a quotation of several).
+            let open_run = marks
+                .oldest_open()
+                .is_some_and(|at| line.start - at < OPEN_RUN_BYTES)
+                && !opens_quote(&text[line.clone()]);
+            if !((runs_on || open_run) && prose) {
                 // A quotation of several paragraphs (GB/T 15834): each opens with “ and
                 // only the last closes; the quote runs on into a body paragraph that
                 // opens with “.
@@ -56,7 +70,9 @@ impl Rule for Check {
                 report(std::mem::take(&mut marks), quote_runs_on, out);
             }
             marks.add_line(text, line.start, tokens);
-            runs_on = prose && !ends_sentence(&text[line.clone()]);
+            // A heading wrapped inside a title (`（一）认真落实《…纲要（2021—`) runs on.
+            let open = marks.oldest_open().is_some();
+            runs_on = (prose || open) && !ends_sentence(&text[line.clone()]);
             was_prose = prose;
         }
         report(marks, false, out);
@@ -131,6 +147,11 @@ impl<'t> Marks<'t> {
                 _ => {}
             }
         }
+    }
+
+    /// Where the earliest mark still open starts.
+    fn oldest_open(&self) -> Option<usize> {
+        self.stack.first().map(|(t, _)| t.start())
     }
 
     /// The marks without a partner once the paragraph has ended, in text order.
