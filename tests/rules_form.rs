@@ -174,6 +174,10 @@ fn placeholder_skips_anonymous_organisations_villages_and_parties() {
         "县卫健委查处××诊所非法行医案，罚款2万元。\n",
         "办理“××银行××支行”诉县市场监管局案，一审胜诉。\n",
         "被申请人××未按期履行，申请人XX申请强制执行。\n",
+        "依法查处××加油站违规储存油品案，罚款5万元。\n",
+        "对××中学周边流动摊贩开展专项整治。\n",
+        "查处××经营部销售不合格产品案。\n",
+        "（二）严格规范执法。办理的“王××诉某区生态环境局行政处罚案”入选典型案例。\n",
     ] {
         assert!(findings("placeholder", text).is_empty(), "fired on {text}");
     }

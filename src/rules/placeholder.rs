@@ -54,7 +54,7 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 /// An organisation or place a name made anonymous belongs to (`××公司`, `××物流有限公司`,
 /// `××超市`, `××村`): one of these directly after `××`, or a few characters on
 /// (`ORG_REACH`), is a case party, not a template's blank.
-const ORGS: [&str; 40] = [
+const ORGS: &[&str] = &[
     "公司",
     "企业",
     "集团",
@@ -95,6 +95,32 @@ const ORGS: [&str; 40] = [
     "工作室",
     "车行",
     "驾校",
+    "加油站",
+    "中学",
+    "小学",
+    "大学",
+    "学院",
+    "经营部",
+    "门市部",
+    "大厦",
+    "农贸市场",
+    "批发市场",
+    "工地",
+    "项目部",
+    "美容院",
+    "棋牌室",
+    "歌舞厅",
+    "旅馆",
+    "民宿",
+    "客栈",
+    "营业厅",
+    "供销社",
+    "会所",
+    "茶楼",
+    "酒吧",
+    "健身房",
+    "停车场",
+    "回收站",
 ];
 
 /// How many Han characters may stand between `××` and its organisation (`××房地产开发有限公司`).
@@ -210,7 +236,7 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
         c if X.contains(&c) => {
             let latin = ascii_letter(prev) || ascii_letter(next);
             let a_name =
-                len >= 2 && kind == LineKind::Paragraph && anonymous(&s[..r.start], &s[r.end..]);
+                len >= 2 && matches!(kind, LineKind::Paragraph | LineKind::Heading) && anonymous(&s[..r.start], &s[r.end..]);
             if latin || next.is_some_and(|c| c.is_ascii_digit()) || a_name {
                 false
             } else if len >= 2 {
