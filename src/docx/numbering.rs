@@ -285,6 +285,8 @@ fn bullet(c: char) -> char {
 
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 const CN_LEGAL: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
+const CN_LEGAL_TRADITIONAL: [&str; 10] =
+    ["零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖"];
 
 /// `n` in the number format `format` (ECMA-376 `ST_NumberFormat`), as Word draws it
 /// for simplified Chinese; formats not listed here fall back to Arabic digits.
@@ -310,6 +312,13 @@ pub fn format_number(n: u32, format: &str) -> String {
             chinese(n, &CN_DIGITS, "十", "百", "千", true)
         }
         "chineseLegalSimplified" => chinese(n, &CN_LEGAL, "拾", "佰", "仟", true),
+        "ideographLegalTraditional" => chinese(n, &CN_LEGAL_TRADITIONAL, "拾", "佰", "仟", true),
+        // Digit by digit: 一, 一〇, 一一.
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
+            .to_string()
+            .bytes()
+            .map(|b| CN_DIGITS[usize::from(b - b'0')])
+            .collect(),
         "ideographTraditional" => cycle(n, "甲乙丙丁戊己庚辛壬癸"),
         "ideographZodiac" => cycle(n, "子丑寅卯辰巳午未申酉戌亥"),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => table('①', 20),
@@ -434,6 +443,10 @@ mod tests {
         assert_eq!(f(1010, "chineseCountingThousand"), "一千〇一十");
         assert_eq!(f(1105, "chineseCountingThousand"), "一千一百〇五");
         assert_eq!(f(3, "chineseLegalSimplified"), "叁");
+        assert_eq!(f(3, "ideographLegalTraditional"), "參");
+        assert_eq!(f(4, "ideographDigital"), "四");
+        assert_eq!(f(10, "ideographDigital"), "一〇");
+        assert_eq!(f(12, "taiwaneseDigital"), "一二");
         assert_eq!(f(12, "decimalFullWidth"), "１２");
         assert_eq!(f(7, "decimalZero"), "07");
         assert_eq!(f(3, "decimalEnclosedCircle"), "③");

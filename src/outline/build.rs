@@ -965,7 +965,7 @@ impl Builder<'_> {
         if self.lines[i].kind != LineKind::Paragraph
             || !matches!(
                 self.lines[before].kind,
-                LineKind::Paragraph | LineKind::Heading
+                LineKind::Paragraph | LineKind::Heading | LineKind::Title
             )
             || !matches!(
                 self.lines[after].kind,
@@ -1077,7 +1077,9 @@ impl Builder<'_> {
         // `after` runs from the end backwards; read it forwards.
         after.iter().rev().all(|&i| {
             let t = self.line_text(i);
-            if starts_with_any(t, &self.cfg.attachment_words) {
+            // Attachments, or the 版记 (`抄送：` with its list on the next line, the
+            // printing organ and date in cells of their own).
+            if starts_with_any(t, &self.cfg.attachment_words) || t.starts_with("抄送") {
                 attachments = true;
             }
             attachments && at_most(t, self.cfg.short_line) || self.is_closing_matter(i)
@@ -2634,6 +2636,16 @@ mod tests {
         assert!(o.title_text(text).unwrap().contains("2023"));
     }
 
+    /// The 版记 after the 落款, its parts in cells of their own.
+    #[test]
+    fn the_banji_after_the_signature() {
+        let text = "一、主要举措和成效\n正文。\n\n某县人民政府\n2025年2月18日\n\n抄送：\n\
+             市依法治市办，市司法局。\n某县人民政府办公室\n2025年2月19日印发\n";
+        let o = outline(text);
+        assert_eq!(&text[o.signature.organ.expect("the organ")], "某县人民政府");
+        assert!(o.signature.date.is_some());
+    }
+
     /// A form's note where the seal goes, beside the organ, its label or the date.
     #[test]
     fn seal_notes_in_the_signature() {
@@ -2713,6 +2725,13 @@ mod tests {
         assert_eq!(
             roles("前言。\n存在的不足和原因\n（一）力量不足。原因是编制偏少。\n"),
             [Role::Shortcomings]
+        );
+        // The first straight after the title.
+        assert_eq!(
+            roles(
+                "某县2024年度法治政府建设情况报告\n主要举措和成效\n全年审核规范性文件26件，提出修改意见83条，纠正不规范条款十二处。\n存在的不足和原因\n基层力量薄弱，原因是编制偏少。\n"
+            ),
+            [Role::Measures, Role::Shortcomings]
         );
         let text = "前言。\n\n**一、存在的不足和原因**\n\n正文。\n";
         let o = outline(text);
