@@ -342,6 +342,15 @@ fn four_levels_continuous_numbering_and_paragraph_runs_are_fine() {
     assert!(findings("numbering", &indented).is_empty());
     let skipped = paragraphs.replace("三是强化", "四是强化");
     assert_eq!(findings("numbering", &skipped), ["四是"]);
+    // A paragraph hard-wrapped (a copy from a PDF): its items run on in the next lines.
+    let wrapped = "一、主要举措和成效\n一是健全机制，原因是基层编\n制紧张。二是严格程序。\n三是强化监督，推进\n执法公示。四是加强普法。\n";
+    assert!(
+        findings("numbering", wrapped).is_empty(),
+        "{:?}",
+        findings("numbering", wrapped)
+    );
+    let slipped = wrapped.replace("四是加强", "五是加强");
+    assert_eq!(findings("numbering", &slipped), ["五是"]);
 }
 
 #[test]

@@ -207,6 +207,11 @@ impl Builder<'_> {
                 // A page number a PDF or Word copy left in (`— 3 —`, `第3页 共8页`)
                 // holds no report text.
                 RawKind::Text if is_page_number(line) => LineKind::Blank,
+                // A title with the page's counter after it (`…情况报告　浏览次数：358`).
+                RawKind::Text if let Some(end) = self.title_before_chrome(line) => {
+                    self.lines[i] = Line::new(span.start..span.start + end, LineKind::Paragraph);
+                    LineKind::Paragraph
+                }
                 _ if self.is_chrome(line) => LineKind::Chrome,
                 RawKind::Pipe => LineKind::Paragraph,
                 RawKind::Bullet(start) if self.is_listed_title(*start..span.end) => {
@@ -311,6 +316,16 @@ impl Builder<'_> {
             }
         }
         true
+    }
+
+    /// Where the title ends on a line naming the report before a blank and then a page's
+    /// widget (`…情况报告　浏览次数：358`).
+    fn title_before_chrome(&self, line: &str) -> Option<usize> {
+        let m = self.chrome?.find_iter(line).next()?;
+        let before = &line[..m.start()];
+        let title = before.trim_end_matches(is_blank);
+        (title.len() < before.len() && self.names_report(title) && self.is_chrome(line))
+            .then_some(title.len())
     }
 
     fn is_chrome(&self, line: &str) -> bool {
@@ -1595,7 +1610,9 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
     // Where in the open run the items of the line before begin, when that line opened
     // with one.
     let mut opener: Option<usize> = None;
-    for l in lines {
+    // The index of the line before, when it was a paragraph.
+    let mut paragraph_before: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
         }
@@ -1603,10 +1620,15 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
         let opens_line = items
             .first()
             .is_some_and(|e| text[l.span().start..e.span.start].chars().all(is_blank));
+        // A line right under a paragraph, not opening with an item, may be the same
+        // paragraph hard-wrapped (a copy from a PDF): its items go on the run.
+        let wrapped = paragraph_before == Some(i.wrapping_sub(1));
+        paragraph_before = (l.kind == LineKind::Paragraph).then_some(i);
         let follows = |run: &Vec<Enumeration>, k: usize| items[0].number == run[k].number + 1;
         let run = runs
             .last_mut()
-            .filter(|_| open && l.kind == LineKind::Paragraph && opens_line);
+            .filter(|_| open && l.kind == LineKind::Paragraph && (opens_line || wrapped))
+            .filter(|_| !items.is_empty());
         match run {
             Some(run) if follows(run, run.len() - 1) => {
                 opener = Some(run.len());
@@ -2622,6 +2644,20 @@ mod tests {
             );
             assert_eq!(o.report_year, Some(2023));
         }
+    }
+
+    /// A title line with the page's counter after it: the title, without the counter.
+    #[test]
+    fn a_title_followed_by_a_page_counter() {
+        let text = "某区生态环境局2023年度法治政府建设情况报告　浏览次数：358\n\n正文。\n一、主要举措和成效\n正文。\n";
+        let o = outline(text);
+        assert_eq!(
+            o.title_text(text).as_deref(),
+            Some("某区生态环境局2023年度法治政府建设情况报告")
+        );
+        // A line of links naming a report is still chrome.
+        let o = outline("相关文章：某区2022年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Chrome);
     }
 
     /// A page's list of links above the title names other reports: the title is the
