@@ -130,6 +130,7 @@ impl Outliner {
         };
         stray_parts_as_text(&mut raw);
         contents_as_blank(text, &b.lines, &mut raw);
+        attachment_list_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
         b.styled_title_as_text(source, &mut raw);
         b.styled_organ_as_text(source, &mut raw);
         b.classify(&raw);
@@ -1284,6 +1285,32 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
     if entries.len() > 1 {
         raw.set_detailed(entries);
     }
+}
+
+/// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`): its
+/// items are no headings.
+fn attachment_list_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
+    let mut items = Vec::new();
+    let mut in_list = false;
+    for i in 0..raw.len() {
+        let t = text[lines[i].span()].trim_matches(is_blank);
+        if t.is_empty() {
+            continue;
+        }
+        let numbered = matches!(&raw[i], RawKind::Heading(h) if h.number > 0
+            && matches!(h.style, NumberStyle::Dot | NumberStyle::Comma)
+            && t.starts_with(|c: char| c.is_ascii_digit()));
+        if in_list && numbered {
+            items.push((i, RawKind::Text));
+            continue;
+        }
+        in_list = words.iter().any(|w| {
+            t.strip_prefix(w.as_str())
+                .and_then(|rest| rest.strip_prefix(['：', ':']))
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        });
+    }
+    raw.set_detailed(items);
 }
 
 /// An entry of a table of contents: text, a leader (dots, a tab, spaces), a page number.
@@ -2670,6 +2697,16 @@ mod tests {
         let o = outline(text);
         assert_eq!(o.report_year, Some(2023));
         assert!(o.title_text(text).unwrap().contains("2023"));
+    }
+
+    /// The list of attachments before the 落款: no headings.
+    #[test]
+    fn an_attachment_list_before_the_signature() {
+        let text = "一、主要举措和成效\n正文。\n\n附件：1.2023年度行政复议案件统计表\n\n      2.2023年度行政执法统计表\n\n某县司法局\n2024年1月30日\n";
+        let o = outline(text);
+        assert_eq!(o.sections.len(), 1);
+        assert!(o.sections[0].children.is_empty(), "{:?}", o.sections[0].children);
+        assert!(o.signature.organ.is_some());
     }
 
     /// The 版记 after the 落款, its parts in cells of their own.

@@ -23,7 +23,7 @@ pub const DOC: &str = "\
   写明了事由却缺少“报告”的标题（“……法治政府建设工作情况”，旧式的“……推进依法行政
   工作情况”：有年份和 [outline] loose-title-words 中的一个词）不算缺标题，由
   title-format 报告。
-  网页只在元数据中给出标题（“标题：……”“文件名称：……”，含全部 title-words）时不报告。
+  网页只在元数据中给出标题（“标题：……”“文件名称：……”“信息名称：……”，含全部 title-words）时不报告。
 
 设置
   [outline] title-words = [\"法治\", \"报告\"]";
@@ -31,7 +31,7 @@ pub const DOC: &str = "\
 unit_check!();
 
 /// Metadata keys whose value is the document's title.
-const TITLE_KEYS: &[&str] = &["标题", "文件名称"];
+const TITLE_KEYS: &[&str] = &["标题", "文件名称", "信息名称"];
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
