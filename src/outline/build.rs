@@ -4,6 +4,7 @@ use super::flatten;
 use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind, RawKinds};
 use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
+use crate::inline::is_han;
 use crate::source::Source;
 use crate::words::WordMatcher;
 use std::ops::Range;
@@ -19,6 +20,8 @@ const SIGNATURE_DATE_KEYS: &[&str] = &["报告日期", "填报日期", "报送�
 const SIGNATURE_WINDOW: usize = 16;
 /// How far back from the end a `附件` line after the 落款's date is looked for.
 const ATTACHMENTS_WINDOW: usize = 400;
+/// Menu items of a government site that also name work a report tells of.
+const WORK_MENU_ITEMS: &[&str] = &["政府信息公开", "无障碍"];
 /// How far from the top a table of contents (`目录`) is looked for.
 const CONTENTS_WINDOW: usize = 60;
 /// The longest line that may be the first part of a wrapped contents entry.
@@ -329,11 +332,21 @@ impl Builder<'_> {
             .then_some(title.len())
     }
 
+    /// A short line of a page's widgets, in no sentence. A menu item that also names
+    /// work (`政府信息公开`, `无障碍`) counts only standing as a word, not inside a
+    /// phrase (`全面推进政府信息公开`, `推进无障碍环境建设`: Chinese just before it).
     fn is_chrome(&self, line: &str) -> bool {
         let line = line.trim_matches(is_blank);
-        at_most(line, self.cfg.short_line)
-            && !line.contains('。')
-            && self.chrome.is_some_and(|m| m.is_match(line))
+        if !at_most(line, self.cfg.short_line) || line.contains(['。', '，', '；']) {
+            return false;
+        }
+        let Some(chrome) = self.chrome else {
+            return false;
+        };
+        chrome.find_iter(line).any(|m| {
+            let work = WORK_MENU_ITEMS.contains(&&line[m.start()..m.end()]);
+            !(work && line[..m.start()].chars().next_back().is_some_and(is_han))
+        })
     }
 
     /// Whether `key` is a metadata key, spaced out or not (`索 引 号`).
@@ -2189,6 +2202,16 @@ mod tests {
         assert_eq!(o.lines[0].kind, LineKind::Chrome);
         assert_eq!(o.lines[1].kind, LineKind::Chrome);
         assert_eq!(o.lines[2].kind, LineKind::Paragraph);
+        // Work named like a menu item, in a phrase or a clause: text.
+        let o = outline(
+            "政府信息公开 无障碍\n全面推进政府信息公开\n推进无障碍环境建设\n一是推进政府信息公开，主动公开信息3265条；\n",
+        );
+        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[0], LineKind::Chrome);
+        assert!(
+            kinds[1..].iter().all(|&k| k != LineKind::Chrome),
+            "{kinds:?}"
+        );
     }
 
     #[test]
@@ -2705,7 +2728,11 @@ mod tests {
         let text = "一、主要举措和成效\n正文。\n\n附件：1.2023年度行政复议案件统计表\n\n      2.2023年度行政执法统计表\n\n某县司法局\n2024年1月30日\n";
         let o = outline(text);
         assert_eq!(o.sections.len(), 1);
-        assert!(o.sections[0].children.is_empty(), "{:?}", o.sections[0].children);
+        assert!(
+            o.sections[0].children.is_empty(),
+            "{:?}",
+            o.sections[0].children
+        );
         assert!(o.signature.organ.is_some());
     }
 
