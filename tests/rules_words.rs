@@ -225,7 +225,9 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "各省省委和各市市委统一部署。",
         // A one-character county or city (渠县, 歙县, 津市) before its 县委 / 市委, and
         // an autonomous county's 县委.
-        "中共渠县县委、渠县人民政府，中共歙县县委，津市市委，某自治县县委。",
+        "中共渠县县委、渠县人民政府，中共歙县县委，津市市委，某自治县县委，景县县委。",
+        // Other bodies' short names: 国家矿山安监局, a 交通质监局.
+        "配合国家矿山安监局开展检查，省交通质监局抽检工程12项。",
         // 权利清单 not paired with 责任清单; 文化与旅游 not a body's name.
         "公布公民权利清单，推动文化与旅游融合发展。",
         // Cited titles keep their historical words.
