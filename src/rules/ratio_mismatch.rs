@@ -140,6 +140,10 @@ impl Check {
                 .filter(|&(at, w)| self.names_rate(&text[clause + at + w.len()..t.start()]))
                 .map(|(at, _)| (p, clause + at))
         })?;
+        // `不合格率` is the rate of the other part.
+        if negated(&text[..rate_at]) {
+            return None;
+        }
         // `综合纠错率`, `一次性审议通过率`: a qualified rate is another ratio.
         let name = &text[clause..rate_at];
         let name = &name[name
@@ -161,7 +165,11 @@ impl Check {
         let (part_token, rest) = before.split_last()?;
         let part = counted(part_token)?;
         let part_clause = clause_start(text, sentence, part_token.start());
-        last_of(&text[part_clause..part_token.start()], &pattern.part)?;
+        // `不合格样品42批次`, `未通过审核4件`: the other part, not this rate's.
+        let (part_at, _) = last_of(&text[part_clause..part_token.start()], &pattern.part)?;
+        if negated(&text[..part_clause + part_at]) {
+            return None;
+        }
         // The whole: the only other figure of that unit earlier in the sentence.
         let mut wholes = rest.iter().filter(|w| match &w.kind {
             TokenKind::Quantity(q) => q.unit == part.unit,
@@ -235,6 +243,16 @@ impl Check {
 }
 
 /// Figures, not marks: the tokens rates are computed from or compared with.
+/// Whether a negation (`不`, `未`, `没`, `无`) stands among the last three characters of
+/// `before` (`不合格`, `未按期办结`): the word after it names the opposite.
+fn negated(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .take(3)
+        .any(|c| matches!(c, '不' | '未' | '没' | '无' | '非'))
+}
+
 fn is_figure(t: &Token) -> bool {
     !matches!(
         t.kind,
