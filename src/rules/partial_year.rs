@@ -46,8 +46,8 @@ pub const DOC: &str = "\
   以下也不报告：
   - 同一段中也写了其余时段的：“上半年…2次，下半年…3次”（complements），
     “1-6月…，7-12月…”，“1-9月…，10月起…”，“1-11月…86项，12月…14项”；
-  - 时段前有“于”、后接“完成”“建成”“出台”等的，说的是事情办成的时间：
-    “于上半年完成规范性文件清理，共清理文件156件”；
+  - 时段后接“完成”“建成”“出台”等、前有“于”或该分句中没有数字的，说的是事情办成的
+    时间：“于上半年完成规范性文件清理，共清理文件156件”“上半年出台《……办法》”；
   - 时段后接“为…期”的，说的是活动的时段而不是数据的时段：“1-10月为集中服务期”；
   - until-words 所在句中有 milestone-words（提前、已完成全部……）的，说的是完成
     某项任务的时间：“截至2023年10月，已完成全部12项改革任务，比计划提前2个月”。
@@ -206,9 +206,18 @@ fn rest_of_year(text: &str, line_end: usize, tokens: &[Token], to: u32) -> bool 
 const ONWARD: [&str; 7] = ["起", "以来", "开始", "以后", "后", "至今", "至年底"];
 
 /// Whether the period at `span` dates a thing done rather than bounds a figure:
-/// `于上半年完成规范性文件清理`.
+/// `于上半年完成规范性文件清理`, or without `于` when the verb's clause holds no figure
+/// (`上半年出台《…办法》，…`; not `1-11月完成复议案件120件`).
 fn dates_a_deed(text: &str, span: &Range<usize>) -> bool {
-    text[..span.start].ends_with('于') && DONE.iter().any(|w| text[span.end..].starts_with(w))
+    let rest = &text[span.end..];
+    let Some(verb) = DONE.iter().find(|w| rest.starts_with(*w)) else {
+        return false;
+    };
+    let clause = rest[verb.len()..]
+        .split(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or_default();
+    text[..span.start].ends_with('于') || !clause.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Verbs of a thing done, after `于…` (`于上半年完成`, `于1-10月建成`).
