@@ -17,7 +17,8 @@ pub const DOC: &str = "\
   报告年度，应写报告年度；“下一年度主要安排”一节应写报告年度的次年。标题中写了年份、
   但没有一个是应写的年份时报告。报告年度取自标题（无标题时取自章节标题或导语），
   所以标题本身与报告年度不会不符；标题与“主要举措和成效”一节的年份不一致由 title-year
-  报告。年份区间（“2021—2025年”）不算。
+  报告。年份区间（“2021—2025年”）不算；兼含两部分的标题写其中任一部分的年份都可以；
+  不检查一组专题标题（其中可能写往年督察问题的整改）。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定年度报告的内容是
@@ -40,12 +41,17 @@ impl Rule for Check {
         let Some(report_year) = doc.outline.report_year else {
             return;
         };
-        for s in &doc.outline.sections {
-            let expected = match s.role {
-                Role::Other => continue,
-                Role::Plans => report_year + 1,
-                _ => report_year,
-            };
+        let expected_of = |role: Role| match role {
+            Role::Plans => report_year + 1,
+            _ => report_year,
+        };
+        // (A heading of a run of themes may name another year's matter:
+        // `二、2022年度法治督察反馈问题整改情况`.)
+        for s in doc.outline.sections.iter().filter(|s| !s.thematic) {
+            if s.role == Role::Other {
+                continue;
+            }
+            let expected = expected_of(s.role);
             let span = &s.heading;
             let years: Vec<(i32, std::ops::Range<usize>)> = line_tokens_at(doc, span.start)
                 .iter()
@@ -55,7 +61,10 @@ impl Rule for Check {
                     _ => None,
                 })
                 .collect();
-            if years.is_empty() || years.iter().any(|(y, _)| *y == expected) {
+            // A heading naming two parts (`三、存在的不足和原因及2024年工作安排`) may name
+            // either part's year.
+            let fits = |y: i32| y == expected || s.also.iter().any(|&r| y == expected_of(r));
+            if years.is_empty() || years.iter().any(|(y, _)| fits(*y)) {
                 continue;
             }
             let (year, at) = years[0].clone();
