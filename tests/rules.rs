@@ -207,6 +207,21 @@ fn a_heading_naming_two_parts_holds_both() {
     }
 }
 
+/// Plans given as the closing paragraph, with no heading over them.
+#[test]
+fn plans_in_a_closing_paragraph_are_the_plans() {
+    let without = COMPLETE.replace("四、2024年工作安排\n", "");
+    for opening in ["下一步，我们将", "2024年，我市将"] {
+        let text = without.replace(
+            "深化依法行政制度建设",
+            &format!("{opening}深化依法行政制度建设"),
+        );
+        assert!(findings("section-missing", &text).is_empty(), "{opening}");
+    }
+    // A closing paragraph on the year's work is no plan.
+    assert_eq!(findings("section-missing", &without).len(), 1);
+}
+
 #[test]
 fn titles_split_wrapped_or_without_the_document_kind() {
     let body = "一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n";

@@ -20,7 +20,8 @@ pub const DOC: &str = "\
   第一责任人职责。”）。其他部分写成下级标题、标题基本就是该部分名称的（“三、下一步
   工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句、或段中
   “一是……二是……”某一项的首句写明某一部分的（“全面落实法治建设第一责任人职责。
-  ……”），视同有这一部分，不报告。
+  ……”），视同有这一部分，不报告。最后两段之一以“下一步”“新的一年”“今后”“明年”
+  或次年年份开头、写了“将……”的，视同有下一年度安排。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
   2019年以前的年度报告（厅字〔2019〕28号之前）不要求第一责任人职责一节
@@ -145,6 +146,7 @@ impl Rule for Check {
                 || *role != Role::Duties && sub_heading_names(doc, *role)
                 || self.lead_names(doc, *role)
                 || self.item_names(doc, *role)
+                || *role == Role::Plans && closing_plans(doc)
             {
                 continue;
             }
@@ -193,6 +195,32 @@ fn sub_heading_names(doc: &Document, role: Role) -> bool {
             })
     })
 }
+
+/// Whether the report closes with its plans in a paragraph of their own, no heading
+/// over them (`下一步，我局将…`, `2024年，我局将…`): the part is there, unheaded.
+fn closing_plans(doc: &Document) -> bool {
+    let text = doc.text();
+    let next_year = doc.outline.report_year.map(|y| format!("{}年", y + 1));
+    let opens = |line: &str| {
+        ["下一步", "新的一年", "今后", "明年"]
+            .iter()
+            .any(|w| line.starts_with(w))
+            || next_year.as_deref().is_some_and(|y| line.starts_with(y))
+    };
+    doc.outline
+        .lines
+        .iter()
+        .rev()
+        .filter(|l| l.kind == LineKind::Paragraph)
+        .take(CLOSING_PARAGRAPHS)
+        .any(|l| {
+            let line = text[l.span()].trim_start_matches(is_blank);
+            opens(line) && line.contains('将')
+        })
+}
+
+/// How many of the last paragraphs may hold plans given without a heading.
+const CLOSING_PARAGRAPHS: usize = 2;
 
 /// After the last section, or at the title, or at the start of an empty document.
 fn end_of_content(doc: &Document) -> std::ops::Range<usize> {
