@@ -1249,7 +1249,18 @@ fn run_in_end(line: &str) -> Option<usize> {
                 && !after.trim_matches(is_blank).is_empty()
                 && !ratio
         };
-        (c == '。' || matches!(c, '：' | ':') && run_on()).then_some(end)
+        // `一、主要举措和成效　全年审查…`: a full-width space between a heading and its
+        // text (a bold heading in Word, copied as plain text).
+        let spaced = || {
+            line[..i].trim_matches(is_blank).chars().count() >= 4
+                && after.trim_matches(is_blank).chars().nth(8).is_some()
+        };
+        match c {
+            '。' => Some(end),
+            '：' | ':' if run_on() => Some(end),
+            '\u{3000}' if spaced() => Some(i),
+            _ => None,
+        }
     })
 }
 
@@ -2625,6 +2636,12 @@ mod tests {
         assert_eq!(run_in_end("：存在的不足和原因"), None);
         assert_eq!(run_in_end("调诉比2.57:1。"), Some("调诉比2.57:1。".len()));
         assert_eq!(run_in_end("主要举措和成效："), None);
+        assert_eq!(
+            run_in_end("主要举措和成效　全年审查规范性文件8件、合同协议57份。"),
+            Some("主要举措和成效".len())
+        );
+        assert_eq!(run_in_end("　主要举措和成效"), None);
+        assert_eq!(run_in_end("主要举措　和成效"), None);
     }
 
     /// An attachment after the 落款, of any length and with lines of any length: a table
