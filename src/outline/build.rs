@@ -748,7 +748,11 @@ impl Builder<'_> {
             }
             let joined = [self.line_text(first), self.line_text(second)].concat();
             let whole = self.names_report(&joined);
-            (second == first + 1 && first_year(self.line_text(first)).is_some() && whole)
+            // Adjacent, or blank lines between (a copy that doubled every break).
+            let adjacent = self.lines[first + 1..second]
+                .iter()
+                .all(|l| l.kind == LineKind::Blank);
+            (adjacent && first_year(self.line_text(first)).is_some() && whole)
                 .then(|| vec![first, second])
         })
     }
@@ -2120,6 +2124,11 @@ mod tests {
             outline("某局关于2023年法治政府\n建设工作情况的报告\n正文。\n一、主要举措\n正文。\n");
         assert_eq!(wrapped.title, [0, 1]);
         assert_eq!(wrapped.issuer.as_deref(), Some("某局"));
+        // Over three lines, blank lines between.
+        let text = "某县司法局\n\n关于2023年度法治政府建设\n\n情况的报告\n\n正文。\n一、主要举措\n";
+        let three = outline(text);
+        assert_eq!(three.title, [0, 2, 4]);
+        assert_eq!(three.title_text(text).as_deref(), Some("某县司法局关于2023年度法治政府建设情况的报告"));
         let above =
             outline("某镇人民政府\n关于2024年度法治政府建设工作的报告\n正文。\n一、主要举措\n");
         assert_eq!(above.title, [0, 1]);
