@@ -271,6 +271,22 @@ fn a_dated_title_line_after_a_line_break_stays_apart() {
     }
 }
 
+/// A line after Shift+Enter in the middle of a sentence continues it, whatever it opens
+/// with: no heading.
+#[test]
+fn a_line_continued_mid_sentence_is_no_heading() {
+    let mut word = Word::new();
+    word.para("某县司法局2024年度法治政府建设情况报告")
+        .heading(1, "2024年推进法治政府建设的主要举措和成效")
+        .raw(r#"<w:r><w:t>推进行政规范性文件制定标准统</w:t><w:br/><w:t>一、规范高效，全年审核规范性文件26件，提出修改意见83条。</w:t></w:r>"#);
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "r.docx", &word);
+    let (source, _) = lint(&path);
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    assert_eq!(outline.sections.len(), 1, "{}", source.text);
+    assert!(outline.sections[0].children.is_empty(), "{}", source.text);
+}
+
 /// A paragraph in heading style `style` with its automatic number turned off and `text`
 /// typed, numbers and all.
 fn typed_in_style(word: &mut Word, style: &str, text: &str) {

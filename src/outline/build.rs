@@ -132,6 +132,9 @@ impl Outliner {
             metadata: Vec::new(),
         };
         stray_parts_as_text(&mut raw);
+        if flattened.is_empty() {
+            continued_as_text(source, &b.lines, &mut raw);
+        }
         contents_as_blank(text, &b.lines, &mut raw);
         attachment_list_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
         b.styled_title_as_text(source, &mut raw);
@@ -1289,6 +1292,26 @@ fn stray_parts_as_text(raw: &mut RawKinds) {
     }
 }
 
+/// A line that continues a Word paragraph after a line break (Shift+Enter) in the
+/// middle of a sentence is no heading, whatever it opens with (`…标准统` /
+/// `一、规范高效，…`); after a heading or a sentence's end it may be one.
+fn continued_as_text(source: &Source, lines: &[Line], raw: &mut RawKinds) {
+    let text = source.text.as_str();
+    let headings: Vec<(usize, RawKind)> = source
+        .continued_lines
+        .iter()
+        .filter(|&&i| i > 0 && i < raw.len() && matches!(raw[i], RawKind::Heading(_)))
+        .filter(|&&i| {
+            let before = text[lines[i - 1].span()].trim_end_matches(is_blank);
+            !matches!(raw[i - 1], RawKind::Heading(_))
+                && !before.is_empty()
+                && !before.ends_with(['。', '！', '？', '；', '：', ':', ';'])
+        })
+        .map(|&i| (i, RawKind::Text))
+        .collect();
+    raw.set_detailed(headings);
+}
+
 /// A typed table of contents near the top (`目　录`, then entries each ending in its
 /// page number after a leader: `二、存在的不足和原因……2`, `…原因\t2`) holds no report
 /// text: its entries are no headings, and the title may come after it.
@@ -2128,7 +2151,10 @@ mod tests {
         let text = "某县司法局\n\n关于2023年度法治政府建设\n\n情况的报告\n\n正文。\n一、主要举措\n";
         let three = outline(text);
         assert_eq!(three.title, [0, 2, 4]);
-        assert_eq!(three.title_text(text).as_deref(), Some("某县司法局关于2023年度法治政府建设情况的报告"));
+        assert_eq!(
+            three.title_text(text).as_deref(),
+            Some("某县司法局关于2023年度法治政府建设情况的报告")
+        );
         let above =
             outline("某镇人民政府\n关于2024年度法治政府建设工作的报告\n正文。\n一、主要举措\n");
         assert_eq!(above.title, [0, 1]);
