@@ -85,6 +85,15 @@ fn a_restart_at_one_is_not_a_numbering_error() {
 fn signature_needs_organ_and_date() {
     let no_date = COMPLETE.replace("2024年1月26日\n", "");
     assert_eq!(findings("signature-missing", &no_date), ["某市人民政府"]);
+    // Only the date: the organ is missing, unless the title names it (a page copy
+    // loses the seal that names it).
+    let no_organ = COMPLETE.replace("某市人民政府\n2024年1月26日\n", "2024年1月26日\n");
+    assert_eq!(findings("signature-missing", &no_organ), ["2024年1月26日"]);
+    let titled = no_organ.replace(
+        "某市2023年法治政府建设年度报告",
+        "某市人民政府2023年法治政府建设年度报告",
+    );
+    assert!(findings("signature-missing", &titled).is_empty());
     let nothing = COMPLETE.replace("某市人民政府\n2024年1月26日\n", "");
     assert_eq!(findings("signature-missing", &nothing).len(), 1);
     // A report delivered to a meeting: dated under its title, no 落款.

@@ -32,7 +32,8 @@ const SENTENCE_PUNCT: &[char] = &[
 /// How far into a document (in lines, blank ones included) a title is looked for among
 /// headings typed in a heading style.
 const TITLE_SEARCH_LINES: usize = 40;
-const ORGAN_SUFFIXES: &[&str] = &[
+/// How the name of an organ ends (…政府, …局, …委员会).
+pub const ORGAN_SUFFIXES: &[&str] = &[
     "政府",
     "局",
     "委员会",

@@ -2,7 +2,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::outline::{LineKind, read_date};
+use crate::outline::{LineKind, ORGAN_SUFFIXES, read_date};
 
 pub type Settings = Basic;
 
@@ -14,7 +14,8 @@ pub const DOC: &str = "\
   落款也可以写成“报告单位：……”“报告日期：……”，日期后可以带星期；只写年、月的
   成文日期（“2024年1月”）算有日期，由 date-format 报告它不完整。
   标题下一行是括号内的日期（“（2024年3月20日）”，在会议上所作报告的格式）而文末
-  没有落款的，标题写明机关、题注写明日期，不报告。
+  没有落款的，标题写明机关、题注写明日期，不报告。落款只有日期、而标题写明了发文
+  机关的（网页转载常丢掉盖在日期上、写有机关名称的印章），也不报告。
 
 依据
   GB/T 9704-2012《党政机关公文格式》：公文以发文机关署名和成文日期落款，成文日期用
@@ -45,6 +46,9 @@ impl Rule for Check {
             (None, None) if dated_under_title(doc) => return,
             (None, None) => "缺少落款：文末没有发文机关署名和成文日期",
             (Some(_), None) => "落款缺少成文日期",
+            // A page copy loses the seal that names the organ over the date: when the
+            // title names it, the organ is known.
+            (None, Some(_)) if title_names_issuer(doc) => return,
             (None, Some(_)) => "落款缺少发文机关署名",
         };
         let span = sig
@@ -58,6 +62,15 @@ impl Rule for Check {
                 .help("在正文后另起一行写发文机关名称，再起一行写成文日期，如“2024年1月26日”"),
         );
     }
+}
+
+/// Whether the title names the issuing organ (`某县司法局2023年度…报告`).
+fn title_names_issuer(doc: &Document) -> bool {
+    let o = doc.outline;
+    let title = o.title_text(doc.text()).unwrap_or_default();
+    o.issuer.as_deref().is_some_and(|i| {
+        title.contains(i) && ORGAN_SUFFIXES.iter().any(|s| i.ends_with(s))
+    })
 }
 
 /// Whether the line under the title is its date in parentheses (`（2024年3月20日）`), as
