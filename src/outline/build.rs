@@ -1088,8 +1088,9 @@ impl Builder<'_> {
         }
         let at = t.rfind(['（', '('])?;
         let inner = t[at..].trim_start_matches(['（', '(']);
-        (starts_with_any(inner, &self.cfg.closing_words) || without_seal(t).len() < t.len())
-            .then_some(at)
+        // Also the seal's note, and the date in the lunar calendar (`（农历腊月初十）`).
+        let noted = without_seal(t).len() < t.len() || inner.starts_with("农历");
+        (starts_with_any(inner, &self.cfg.closing_words) || noted).then_some(at)
     }
 
     /// Whether the date line `content[k]` (lines last first) has an organ's line above it
@@ -2807,6 +2808,7 @@ mod tests {
             "某县司法局（盖章）\n2024年1月",
             "报告单位（盖章）：某县司法局\n报告时间：2024年1月30日",
             "某县司法局\n2024年1月30日（盖章）",
+            "某县司法局\n2024年1月30日（农历腊月十九）",
         ] {
             let text = format!("一、主要举措和成效\n正文。\n\n{closing}\n");
             let o = outline(&text);
