@@ -106,6 +106,17 @@ fn signature_needs_organ_and_date() {
         1,
     );
     assert!(findings("signature-missing", &meeting).is_empty());
+    for under in [
+        "2024年1月26日",
+        "——2024年1月26日在市人大常委会第十次会议上",
+        "某市人民政府（2024年1月26日）",
+        "（2024年1月26日在市人大常委会第十次会议上）\n市人民政府副市长　王明",
+    ] {
+        let dated = nothing.replacen(title, &format!("{title}\n{under}"), 1);
+        assert!(findings("signature-missing", &dated).is_empty(), "{under}");
+    }
+    let not_dated = nothing.replacen(title, &format!("{title}\n截至2024年1月26日"), 1);
+    assert_eq!(findings("signature-missing", &not_dated).len(), 1);
     let not_a_date = nothing.replacen(title, &format!("{title}\n（征求意见稿）"), 1);
     assert_eq!(findings("signature-missing", &not_a_date).len(), 1);
 }

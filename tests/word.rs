@@ -243,6 +243,9 @@ fn a_dated_title_line_after_a_line_break_stays_apart() {
     for under in [
         "（2025年2月18日）",
         "（2025年2月20日在县人大常委会第二十次会议上）",
+        "——2025年2月20日在县人大常委会第二十次会议上",
+        "某县人民政府（2025年2月18日）",
+        "2025年2月18日",
     ] {
         let mut word = Word::new();
         word.raw(&format!(

@@ -180,11 +180,21 @@ struct Para {
 }
 
 impl Para {
-    /// A title's or heading's line that opens a parenthesis after a line break (the
-    /// date or meeting under a title, `（2025年2月20日在…会议上）`) is a line of its own.
+    /// A title's or heading's line after a line break that opens a parenthesis or a dash,
+    /// follows one closed, or is short and dated (the date or meeting under a title,
+    /// `（2025年2月20日在…会议上）`, `——…`, `某县人民政府（2025年2月18日）`, the speaker
+    /// after the meeting) is a line of its own.
     fn break_before_parentheses(&mut self) {
+        let mut next = self.text.len();
         for &at in self.joins.iter().rev() {
-            if !self.text[at..].starts_with(['（', '(']) {
+            let segment = &self.text[at..next];
+            next = at;
+            let dated = ["年", "月", "日"].iter().all(|w| segment.contains(w))
+                && segment.chars().count() <= 40;
+            let apart = segment.starts_with(['（', '(', '—'])
+                || self.text[..at].ends_with(['）', ')'])
+                || dated;
+            if !apart {
                 continue;
             }
             self.text.insert(at, '\n');

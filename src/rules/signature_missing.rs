@@ -13,8 +13,9 @@ pub const DOC: &str = "\
   正文之后是否有落款：一行发文机关名称，下一行成文日期。缺少其中任一项都报告。
   落款也可以写成“报告单位：……”“报告日期：……”，日期后可以带星期；只写年、月的
   成文日期（“2024年1月”）算有日期，由 date-format 报告它不完整。
-  标题下一行是括号内的日期（“（2024年3月20日）”，在会议上所作报告的格式）而文末
-  没有落款的，标题写明机关、题注写明日期，不报告。落款只有日期、而标题写明了发文
+  标题下一两行是日期（“（2024年3月20日）”“——2024年3月20日在……会议上”“2024年3月20日”
+  “某县人民政府（2024年3月20日）”，在会议上所作报告的格式）而文末没有落款的，标题
+  写明机关、题注写明日期，不报告。落款只有日期、而标题写明了发文
   机关的（网页转载常丢掉盖在日期上、写有机关名称的印章），也不报告。
 
 依据
@@ -73,30 +74,47 @@ fn title_names_issuer(doc: &Document) -> bool {
     })
 }
 
-/// Whether the line under the title is its date in parentheses (`（2024年3月20日）`), as
-/// in a report delivered to a meeting: the title names the organ, that line dates it,
-/// and no 落款 closes it.
+/// Whether a line under the title dates it, as in a report delivered to a meeting:
+/// `（2024年3月20日）`, `2025年2月18日`, `——2025年2月20日在…会议上`,
+/// `某县人民政府（2025年2月18日）`, maybe after the speaker's line. The title names the
+/// organ, that line dates it, and no 落款 closes it.
 fn dated_under_title(doc: &Document) -> bool {
     let o = doc.outline;
     let Some(&last) = o.title.last() else {
         return false;
     };
-    let Some(next) = o.lines[last + 1..]
+    o.lines[last + 1..]
         .iter()
-        .find(|l| l.kind != LineKind::Blank)
-    else {
-        return false;
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(2)
+        .any(|l| dates_the_title(&doc.text()[l.span()]))
+}
+
+/// A line that is a date, in parentheses or after a dash, maybe after an organ's name,
+/// maybe followed by the meeting (`在…会议上`).
+fn dates_the_title(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['—', '-']);
+    let inner = match line.find(['（', '(']) {
+        Some(at) => {
+            let before = &line[..at];
+            if !(before.is_empty() || ORGAN_SUFFIXES.iter().any(|s| before.ends_with(s))) {
+                return false;
+            }
+            let Some(inner) = line[at..]
+                .trim_start_matches(['（', '('])
+                .strip_suffix(['）', ')'])
+            else {
+                return false;
+            };
+            inner
+        }
+        None => line,
     };
-    let line = doc.text()[next.span()].trim();
-    let inner = line
-        .strip_prefix(['（', '('])
-        .and_then(|l| l.strip_suffix(['）', ')']))
-        .map(str::trim);
-    // `（2025年2月18日）`, `（2025年2月20日在县人大常委会第二十次会议上）`
-    inner.is_some_and(|d| {
-        let (date, rest) = d.find('日').map_or((d, ""), |at| d.split_at(at + '日'.len_utf8()));
-        read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在'))
-    })
+    let inner = inner.trim();
+    let (date, rest) = inner
+        .find('日')
+        .map_or((inner, ""), |at| inner.split_at(at + '日'.len_utf8()));
+    read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在'))
 }
 
 /// The last character of the last line of text.
