@@ -2,10 +2,12 @@
 //! it, and errors that point at the offending line of the user's file.
 
 use crate::rules::RulesConfig;
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The built-in rule set, embedded so `nianbao lint draft.txt` needs no config file.
 pub const DEFAULT_TOML: &str = include_str!("../rules/default.toml");
@@ -117,6 +119,58 @@ pub struct RoleConfig {
     /// Reports on years before this one are not required to have the part (the duties
     /// part became mandatory with 厅字〔2019〕28号, from the 2019 reports on).
     pub required_from_year: Option<i32>,
+    /// Every word and set word in one automaton, built on first use (the words are
+    /// final by then).
+    #[serde(skip)]
+    searcher: Built,
+}
+
+/// A role's [`RoleSearcher`] once built; shown as nothing, so that a configuration reads
+/// the same before and after its first use.
+#[derive(Clone, Default)]
+struct Built(OnceLock<Option<RoleSearcher>>);
+
+impl fmt::Debug for Built {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("_")
+    }
+}
+
+/// A role's words found in one pass: the automaton over the distinct words, and for
+/// each word (and each set's words) its pattern, characters and bytes.
+#[derive(Clone)]
+struct RoleSearcher {
+    automaton: AhoCorasick,
+    patterns: usize,
+    words: Vec<(usize, usize, usize)>,
+    sets: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl RoleSearcher {
+    fn new(role: &RoleConfig) -> Option<Self> {
+        // A word's pattern (one for each distinct word), characters and bytes.
+        fn pattern<'w>(distinct: &mut Vec<&'w str>, w: &'w str) -> (usize, usize, usize) {
+            let id = distinct.iter().position(|d| *d == w).unwrap_or_else(|| {
+                distinct.push(w);
+                distinct.len() - 1
+            });
+            (id, w.chars().count(), w.len())
+        }
+        let mut distinct: Vec<&str> = Vec::new();
+        let words = (role.all_words())
+            .map(|w| pattern(&mut distinct, w))
+            .collect();
+        let sets = (role.word_sets.iter())
+            .map(|set| set.iter().map(|w| pattern(&mut distinct, w)).collect())
+            .collect();
+        let automaton = AhoCorasick::new(&distinct).ok()?;
+        Some(RoleSearcher {
+            automaton,
+            patterns: distinct.len(),
+            words,
+            sets,
+        })
+    }
 }
 
 impl RoleConfig {
@@ -133,21 +187,23 @@ impl RoleConfig {
     /// The longest matching word or fully matched word set in `heading`: its characters
     /// and the bytes it covers (a set: from its first word to its last).
     pub fn best_match(&self, heading: &str) -> Option<(usize, Range<usize>)> {
-        // memmem finds what `str::find` finds, without building a two-way searcher for
-        // every word (a heading is short; the words are many).
-        let find = |w: &str| memchr::memmem::find(heading.as_bytes(), w.as_bytes());
-        let words = self.all_words().filter_map(|w| {
-            let at = find(w)?;
-            Some((w.chars().count(), at..at + w.len()))
-        });
-        let sets = self.word_sets.iter().filter_map(|set| {
-            let spans: Vec<Range<usize>> = set
-                .iter()
-                .map(|w| find(w).map(|at| at..at + w.len()))
-                .collect::<Option<_>>()?;
+        let searcher = (self.searcher.0)
+            .get_or_init(|| RoleSearcher::new(self))
+            .as_ref()?;
+        // Where each word is first found, all in one pass over the heading (what
+        // `str::find` gives: overlapping matches come by their end, so a word's first is
+        // its leftmost).
+        let mut first: Vec<Option<usize>> = vec![None; searcher.patterns];
+        for m in searcher.automaton.find_overlapping_iter(heading) {
+            first[m.pattern().as_usize()].get_or_insert(m.start());
+        }
+        let found = |&(id, _, len): &(usize, usize, usize)| first[id].map(|at| at..at + len);
+        let words = searcher.words.iter().filter_map(|w| Some((w.1, found(w)?)));
+        let sets = searcher.sets.iter().filter_map(|set| {
+            let spans: Vec<Range<usize>> = set.iter().map(found).collect::<Option<_>>()?;
             let start = spans.iter().map(|s| s.start).min()?;
             let end = spans.iter().map(|s| s.end).max()?;
-            Some((set.iter().map(|w| w.chars().count()).sum(), start..end))
+            Some((set.iter().map(|w| w.1).sum(), start..end))
         });
         words
             .chain(sets)
@@ -522,6 +578,25 @@ mod tests {
     }
 
     use super::*;
+
+    /// The longest word, or the fullest set, at its first place; a word repeated in the
+    /// lists or in a set is found all the same.
+    #[test]
+    fn a_role_matches_its_longest_word_or_set() {
+        let role = RoleConfig {
+            words: vec!["不足".into(), "存在的不足".into(), "问题".into()],
+            extend_words: vec!["问题".into()],
+            word_sets: vec![vec!["主要负责".into(), "问题".into()]],
+            ..RoleConfig::default()
+        };
+        let heading = "二、问题与存在的不足";
+        let (strength, span) = role.best_match(heading).unwrap();
+        assert_eq!((strength, &heading[span]), (5, "存在的不足"));
+        let heading = "问题：主要负责同志的问题";
+        let (strength, span) = role.best_match(heading).unwrap();
+        assert_eq!((strength, &heading[span]), (6, "问题：主要负责"));
+        assert_eq!(role.best_match("主要举措和成效"), None);
+    }
 
     #[test]
     fn builtin_config_has_the_four_roles_in_order() {

@@ -4,15 +4,17 @@
 //! page numbers (`— 3 —`, `- 3 -`, `第3页`, `3/12`) are dropped, and so are running
 //! headers and footers: a line that opens most pages, or closes most pages (figures
 //! aside). A single space next to Chinese text is dropped: the text layer puts one
-//! wherever the font changes (`2024 年 1 月`), so it says nothing about the document.
+//! wherever the font changes (`2024 年 1 月`), so it says nothing about the document;
+//! a line whose every glyph stands apart (character spacing: `2 0 2 5 年`) loses them all.
 //! Lines a layout wrapped inside one paragraph are joined again: a line continues the
 //! one before unless that one is clearly narrower than the page's full lines (widths in
 //! columns, a Chinese character two), ends a sentence (`。！？；：`) other than as a
 //! full line before another full line (justified text), is a heading with no sentence
-//! in it short of the margin (by more than an indent), or names the report (the title); or unless the line itself
-//! starts a heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by a page
-//! break is joined too. A PDF with no text at all is a scan: an error, not an empty
-//! report.
+//! in it short of the margin (by more than an indent), names the report (the title) or
+//! is a table of contents' entry ending at its page number (`……2`); or unless the line
+//! itself starts a heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by
+//! a page break is joined too. A PDF with no text at all is a scan: an error, not an
+//! empty report.
 
 use crate::inline::is_han;
 use regex::Regex;

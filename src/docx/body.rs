@@ -184,7 +184,7 @@ impl Para {
     /// follows one closed, or is short and dated (the date or meeting under a title,
     /// `（2025年2月20日在…会议上）`, `——…`, `某县人民政府（2025年2月18日）`, the speaker
     /// after the meeting) is a line of its own.
-    fn break_before_parentheses(&mut self) {
+    fn keep_dated_lines_apart(&mut self) {
         let mut next = self.text.len();
         for &at in self.joins.iter().rev() {
             let segment = &self.text[at..next];
@@ -805,7 +805,7 @@ impl Reader<'_> {
     /// Appends a finished paragraph as a line, or lines after line breaks (a run of
     /// empty paragraphs as one line).
     fn write(&mut self, mut para: Para) {
-        para.break_before_parentheses();
+        para.keep_dated_lines_apart();
         // A break after all the text draws nothing to read.
         let end = para.text.trim_end_matches('\n').len();
         para.text.truncate(end);

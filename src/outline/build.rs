@@ -329,11 +329,13 @@ impl Builder<'_> {
     /// Where the title ends on a line naming the report before a blank and then a page's
     /// widget (`…情况报告　浏览次数：358`).
     fn title_before_chrome(&self, line: &str) -> Option<usize> {
+        if !self.is_chrome(line) {
+            return None;
+        }
         let m = self.chrome?.find_iter(line).next()?;
         let before = &line[..m.start()];
         let title = before.trim_end_matches(is_blank);
-        (title.len() < before.len() && self.names_report(title) && self.is_chrome(line))
-            .then_some(title.len())
+        (title.len() < before.len() && self.names_report(title)).then_some(title.len())
     }
 
     /// A short line of a page's widgets, in no sentence. A menu item that also names
@@ -888,6 +890,7 @@ impl Builder<'_> {
             .find(|&k| {
                 let t = self.line_text(tail[k - 1]);
                 let above = tail[k];
+                // (The cheap tests first: this runs on hundreds of lines.)
                 starts_with_any(t, &self.cfg.attachment_words)
                     && at_most(t, self.cfg.short_line)
                     && (matches!(raw[above], RawKind::Date(_))
@@ -1341,27 +1344,30 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
 }
 
 /// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`): its
-/// items are no headings.
+/// items are no headings. (Looked for from each numbered heading back, not on every line.)
 fn attachment_list_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
-    let mut items = Vec::new();
-    let mut in_list = false;
-    for i in 0..raw.len() {
-        let t = text[lines[i].span()].trim_matches(is_blank);
-        if t.is_empty() {
-            continue;
-        }
-        let numbered = matches!(&raw[i], RawKind::Heading(h) if h.number > 0
-            && matches!(h.style, NumberStyle::Dot | NumberStyle::Comma)
-            && t.starts_with(|c: char| c.is_ascii_digit()));
-        if in_list && numbered {
-            items.push((i, RawKind::Text));
-            continue;
-        }
-        in_list = words.iter().any(|w| {
+    let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
+    let opens_list = |t: &str| {
+        words.iter().any(|w| {
             t.strip_prefix(w.as_str())
                 .and_then(|rest| rest.strip_prefix(['：', ':']))
                 .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-        });
+        })
+    };
+    let mut items: Vec<(usize, RawKind)> = Vec::new();
+    for (i, r) in raw.detailed() {
+        let arabic = matches!(r, RawKind::Heading(h) if h.number > 0
+            && matches!(h.style, NumberStyle::Dot | NumberStyle::Comma))
+            && line(i).starts_with(|c: char| c.is_ascii_digit());
+        if !arabic {
+            continue;
+        }
+        let Some(above) = (0..i).rev().find(|&j| !line(j).is_empty()) else {
+            continue;
+        };
+        if items.last().is_some_and(|&(k, _)| k == above) || opens_list(line(above)) {
+            items.push((i, RawKind::Text));
+        }
     }
     raw.set_detailed(items);
 }
@@ -2828,9 +2834,8 @@ mod tests {
         // Without an organ above the date, or with a sentence after it, no 落款.
         for text in [
             format!("一、主要举措和成效\n正文。\n\n2024年1月22日\n{footer}"),
-            format!(
-                "一、主要举措和成效\n正文。\n\n某区司法局\n2024年1月22日\n全年办结案件12件。\n"
-            ),
+            "一、主要举措和成效\n正文。\n\n某区司法局\n2024年1月22日\n全年办结案件12件。\n"
+                .to_string(),
         ] {
             assert!(outline(&text).signature.organ.is_none(), "{text}");
         }

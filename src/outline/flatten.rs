@@ -2,7 +2,9 @@
 //! pasted into a line: both found in raw lines, both answered with sub-line spans.
 //!
 //! A long line holding `一、` … `二、` at sentence starts, in sequence, is cut before each
-//! of them; its opening is cut after the title (up to the first `报告`). A watermark is a
+//! of them and before a heading's first item run into it (`…原因一是…`); its opening is
+//! cut after the title (up to the first `报告`), its end before a 落款 run on after the
+//! last sentence (`…。某区司法局2024年1月22日`). A watermark is a
 //! URL or domain glued into the text, with the site's slogan before it.
 
 use super::lines::{self, RawKind, RawKinds, RawLine};

@@ -235,8 +235,9 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
     let hit = match first {
         c if X.contains(&c) => {
             let latin = ascii_letter(prev) || ascii_letter(next);
-            let a_name =
-                len >= 2 && matches!(kind, LineKind::Paragraph | LineKind::Heading) && anonymous(&s[..r.start], &s[r.end..]);
+            let a_name = len >= 2
+                && matches!(kind, LineKind::Paragraph | LineKind::Heading)
+                && anonymous(&s[..r.start], &s[r.end..]);
             if latin || next.is_some_and(|c| c.is_ascii_digit()) || a_name {
                 false
             } else if len >= 2 {

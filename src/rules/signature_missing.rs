@@ -69,9 +69,9 @@ impl Rule for Check {
 fn title_names_issuer(doc: &Document) -> bool {
     let o = doc.outline;
     let title = o.title_text(doc.text()).unwrap_or_default();
-    o.issuer.as_deref().is_some_and(|i| {
-        title.contains(i) && ORGAN_SUFFIXES.iter().any(|s| i.ends_with(s))
-    })
+    o.issuer
+        .as_deref()
+        .is_some_and(|i| title.contains(i) && ORGAN_SUFFIXES.iter().any(|s| i.ends_with(s)))
 }
 
 /// Whether a line under the title dates it, as in a report delivered to a meeting:

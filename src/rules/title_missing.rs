@@ -38,10 +38,10 @@ impl Rule for Check {
         let o = doc.outline;
         // A page may give its title only as a field (`标题：…`).
         let words = &doc.config.outline.title_words;
-        let titled_field = o
-            .metadata
-            .iter()
-            .any(|m| TITLE_KEYS.contains(&m.key.as_str()) && words.iter().all(|w| m.value.contains(w.as_str())));
+        let titled_field = o.metadata.iter().any(|m| {
+            TITLE_KEYS.contains(&m.key.as_str())
+                && words.iter().all(|w| m.value.contains(w.as_str()))
+        });
         if !o.title.is_empty() || titled_field {
             return;
         }
