@@ -2524,6 +2524,7 @@ mod tests {
             ("三、局主要负责人履职情况", Role::Duties),
             ("三、党政主要负责人推进法治建设情况", Role::Duties),
             ("三、党政主要负责人履责情况", Role::Duties),
+            ("三、领导干部带头尊法学法守法用法情况", Role::Duties),
             ("二、问题及成因", Role::Shortcomings),
             ("二、主要问题", Role::Shortcomings),
             ("二、需要改进的方面", Role::Shortcomings),

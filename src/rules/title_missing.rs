@@ -33,15 +33,21 @@ unit_check!();
 /// Metadata keys whose value is the document's title.
 const TITLE_KEYS: &[&str] = &["标题", "文件名称", "信息名称"];
 
+/// Whether `key` is one of [`TITLE_KEYS`], spaced out or not (`标　　题`).
+fn is_title_key(key: &str) -> bool {
+    let packed = || key.chars().filter(|c| !c.is_whitespace());
+    TITLE_KEYS.iter().any(|k| k.chars().eq(packed()))
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
         // A page may give its title only as a field (`标题：…`).
         let words = &doc.config.outline.title_words;
-        let titled_field = o.metadata.iter().any(|m| {
-            TITLE_KEYS.contains(&m.key.as_str())
-                && words.iter().all(|w| m.value.contains(w.as_str()))
-        });
+        let titled_field = o
+            .metadata
+            .iter()
+            .any(|m| is_title_key(&m.key) && words.iter().all(|w| m.value.contains(w.as_str())));
         if !o.title.is_empty() || titled_field {
             return;
         }
