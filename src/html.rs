@@ -35,8 +35,8 @@ const FURNITURE: &[&str] = &[
     "search",
     "toolbar",
     // Chinese government sites' own names: the page's top and bottom bands, 当前位置
-    // (weizhi, dqwz), 版权 (banquan), 相关文章/链接 (xgwz, xglj), 上一篇/下一篇, 分享,
-    // 友情链接 (yqlj), 热点推荐 (rdtj).
+    // (weizhi, dqwz), 版权 (banquan), 相关文章/链接 (xgwz, xglj), 上一篇/下一篇, 分享
+    // (fenxiang), 友情链接 (yqlj), 热点推荐 (rdtj).
     "top",
     "bottom",
     "position",
@@ -52,6 +52,13 @@ const FURNITURE: &[&str] = &[
     "fenxiang",
     "yqlj",
     "rdtj",
+    // The article's own widgets: print, font size, share (fx), print (dy), QR code (ewm).
+    "print",
+    "fontsize",
+    "qrcode",
+    "fx",
+    "dy",
+    "ewm",
 ];
 
 /// Elements that start and end a line.
@@ -308,7 +315,7 @@ mod tests {
              <div>一、主要<b>举措</b>和成效<br>（一）健全&nbsp;机制。</div>\
              <ul><li>甲</li><li>乙</li></ul><table><tr><td>项目</td><td>12件</td></tr></table>\
              <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p>\
-             <div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
+             <div class=\"fx\">分享到：</div><div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
              </body></html>",
         );
         assert_eq!(

@@ -26,6 +26,8 @@ const WORK_MENU_ITEMS: &[&str] = &["政府信息公开", "无障碍"];
 const CONTENTS_WINDOW: usize = 60;
 /// The longest line that may be the first part of a wrapped contents entry.
 const CONTENTS_WRAPPED: usize = 40;
+/// The most entries of a table of contents without page numbers.
+const CONTENTS_ENTRIES: usize = 30;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
@@ -1336,6 +1338,26 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
             wrapped.push(i);
         } else {
             break;
+        }
+    }
+    // Entries without page numbers: the short lines after it, when the first comes again
+    // soon after them (the body's first heading, maybe after an introduction).
+    if entries.len() == 1 {
+        let mut rest = (at + 1..raw.len()).filter(|&i| !line(i).is_empty());
+        let Some(first) = rest.next() else { return };
+        let listed: Vec<usize> = std::iter::once(first)
+            .chain(
+                rest.take_while(|&i| line(i) != line(first) && at_most(line(i), CONTENTS_WRAPPED)),
+            )
+            .take(CONTENTS_ENTRIES)
+            .collect();
+        let after = listed.last().map_or(raw.len(), |&i| i + 1);
+        let repeats = (after..raw.len())
+            .filter(|&i| !line(i).is_empty())
+            .take(CONTENTS_ENTRIES)
+            .any(|i| line(i) == line(first));
+        if listed.len() >= 2 && repeats {
+            entries.extend(listed.into_iter().map(|i| (i, RawKind::Blank)));
         }
     }
     if entries.len() > 1 {
@@ -2738,6 +2760,13 @@ mod tests {
             assert_eq!(headings.len(), 2, "{headings:?}");
         }
         assert!(!is_contents_entry("全年办结案件12") && !is_contents_entry("……1234"));
+        // Without page numbers: the entries up to an introduction and the first heading again.
+        let text = format!(
+            "{title}目  录\n\n一、2024年推进法治政府建设的主要举措和成效\n\n二、存在的不足和原因\n\n2024年，县政府全面推进依法行政，法治政府建设取得新成效。\n{body}"
+        );
+        let o = outline(&text);
+        assert_eq!(o.sections.len(), 2, "{:?}", o.sections);
+        assert!(o.sections.iter().all(|s| s.end_line > s.line + 1));
     }
 
     /// A title spread out for layout, with spaces or full-width spaces.
