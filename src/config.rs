@@ -141,7 +141,6 @@ impl fmt::Debug for Built {
 #[derive(Clone)]
 struct RoleSearcher {
     automaton: AhoCorasick,
-    patterns: usize,
     words: Vec<(usize, usize, usize)>,
     sets: Vec<Vec<(usize, usize, usize)>>,
 }
@@ -166,7 +165,6 @@ impl RoleSearcher {
         let automaton = AhoCorasick::new(&distinct).ok()?;
         Some(RoleSearcher {
             automaton,
-            patterns: distinct.len(),
             words,
             sets,
         })
@@ -193,7 +191,7 @@ impl RoleConfig {
         // Where each word is first found, all in one pass over the heading (what
         // `str::find` gives: overlapping matches come by their end, so a word's first is
         // its leftmost).
-        let mut first: Vec<Option<usize>> = vec![None; searcher.patterns];
+        let mut first: Vec<Option<usize>> = vec![None; searcher.automaton.patterns_len()];
         for m in searcher.automaton.find_overlapping_iter(heading) {
             first[m.pattern().as_usize()].get_or_insert(m.start());
         }

@@ -217,12 +217,20 @@ impl Builder<'_> {
                 // A page number a PDF or Word copy left in (`— 3 —`, `第3页 共8页`)
                 // holds no report text.
                 RawKind::Text if is_page_number(line) => LineKind::Blank,
-                // A title with the page's counter after it (`…情况报告　浏览次数：358`).
-                RawKind::Text if let Some(end) = self.title_before_chrome(line) => {
-                    self.lines[i] = Line::new(span.start..span.start + end, LineKind::Paragraph);
-                    LineKind::Paragraph
+                _ if self.is_chrome(line) => {
+                    // A title with the page's counter after it (`…情况报告　浏览次数：358`).
+                    let title = matches!(r, RawKind::Text)
+                        .then(|| self.title_before_chrome(line))
+                        .flatten();
+                    match title {
+                        Some(end) => {
+                            self.lines[i] =
+                                Line::new(span.start..span.start + end, LineKind::Paragraph);
+                            LineKind::Paragraph
+                        }
+                        None => LineKind::Chrome,
+                    }
                 }
-                _ if self.is_chrome(line) => LineKind::Chrome,
                 RawKind::Pipe => LineKind::Paragraph,
                 RawKind::Bullet(start) if self.is_listed_title(*start..span.end) => {
                     // A page's list item naming the report (`  • 2021年度某省法治政府建设
@@ -328,12 +336,9 @@ impl Builder<'_> {
         true
     }
 
-    /// Where the title ends on a line naming the report before a blank and then a page's
-    /// widget (`…情况报告　浏览次数：358`).
+    /// Where the title ends on a line of chrome naming the report before a blank and
+    /// then a page's widget (`…情况报告　浏览次数：358`).
     fn title_before_chrome(&self, line: &str) -> Option<usize> {
-        if !self.is_chrome(line) {
-            return None;
-        }
         let m = self.chrome?.find_iter(line).next()?;
         let before = &line[..m.start()];
         let title = before.trim_end_matches(is_blank);
@@ -364,11 +369,7 @@ impl Builder<'_> {
         if key.len() > 48 {
             return false;
         }
-        let packed = || key.chars().filter(|c| !matches!(c, ' ' | '\u{3000}'));
-        self.cfg
-            .metadata_keys
-            .iter()
-            .any(|k| k.chars().eq(packed()))
+        self.cfg.metadata_keys.iter().any(|k| is_key(key, k))
     }
 
     fn is_short_value(&self, line: &str) -> bool {
@@ -1900,6 +1901,12 @@ fn range_precedes(before: &str) -> bool {
     let before = before.trim_end().trim_end_matches('年').trim_end();
     let b = before.as_bytes();
     b.len() >= 4 && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
+}
+
+/// Whether `key` is the key `name`, spaced out or not (`索 引 号`, `标　　题`).
+pub fn is_key(key: &str, name: &str) -> bool {
+    let packed = key.chars().filter(|c| !matches!(c, ' ' | '\u{3000}'));
+    name.chars().eq(packed)
 }
 
 /// `t` without a form's note where the seal goes (`某县司法局（盖章）`,

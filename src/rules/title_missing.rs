@@ -2,6 +2,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::outline::is_key;
 
 pub type Settings = Basic;
 
@@ -35,8 +36,7 @@ const TITLE_KEYS: &[&str] = &["标题", "文件名称", "信息名称"];
 
 /// Whether `key` is one of [`TITLE_KEYS`], spaced out or not (`标　　题`).
 fn is_title_key(key: &str) -> bool {
-    let packed = || key.chars().filter(|c| !c.is_whitespace());
-    TITLE_KEYS.iter().any(|k| k.chars().eq(packed()))
+    TITLE_KEYS.iter().any(|k| is_key(key, k))
 }
 
 impl Rule for Check {
