@@ -7,6 +7,7 @@ use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::inline::is_han;
 use crate::source::Source;
 use crate::words::WordMatcher;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// The longest line (in characters) taken for a heading without an ordinal.
@@ -88,6 +89,8 @@ pub struct Outliner {
     chrome: Option<WordMatcher>,
     /// The metadata keys and the page's own field keys.
     field_keys: Option<WordMatcher>,
+    /// The metadata keys without their blanks, as `is_meta_key` compares them.
+    meta_keys: FxHashSet<String>,
     plan_words: PlanWords,
 }
 
@@ -109,6 +112,7 @@ impl Outliner {
                     .chain(&cfg.field_keys)
                     .filter(|w| !w.is_empty()),
             ),
+            meta_keys: cfg.metadata_keys.iter().map(|k| packed(k)).collect(),
         }
     }
 
@@ -131,6 +135,7 @@ impl Outliner {
             cfg: &self.outline,
             chrome: self.chrome.as_ref(),
             field_keys: self.field_keys.as_ref(),
+            meta_keys: &self.meta_keys,
             lines,
             metadata: Vec::new(),
         };
@@ -191,6 +196,7 @@ struct Builder<'a> {
     cfg: &'a OutlineConfig,
     chrome: Option<&'a WordMatcher>,
     field_keys: Option<&'a WordMatcher>,
+    meta_keys: &'a FxHashSet<String>,
     lines: Vec<Line>,
     metadata: Vec<Meta>,
 }
@@ -369,7 +375,11 @@ impl Builder<'_> {
         if key.len() > 48 {
             return false;
         }
-        self.cfg.metadata_keys.iter().any(|k| is_key(key, k))
+        if key.contains(is_key_blank) {
+            self.meta_keys.contains(&packed(key))
+        } else {
+            self.meta_keys.contains(key)
+        }
     }
 
     fn is_short_value(&self, line: &str) -> bool {
@@ -1905,8 +1915,17 @@ fn range_precedes(before: &str) -> bool {
 
 /// Whether `key` is the key `name`, spaced out or not (`索 引 号`, `标　　题`).
 pub fn is_key(key: &str, name: &str) -> bool {
-    let packed = key.chars().filter(|c| !matches!(c, ' ' | '\u{3000}'));
-    name.chars().eq(packed)
+    name.chars().eq(key.chars().filter(|&c| !is_key_blank(c)))
+}
+
+/// The blanks a key may be spaced out with (`索 引 号`, `标　　题`).
+fn is_key_blank(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}')
+}
+
+/// `key` without the blanks it is spaced out with.
+fn packed(key: &str) -> String {
+    key.chars().filter(|&c| !is_key_blank(c)).collect()
 }
 
 /// `t` without a form's note where the seal goes (`某县司法局（盖章）`,
