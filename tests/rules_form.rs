@@ -280,6 +280,8 @@ fn stray_space_near_misses() {
         "序号\t单位\t得分 名次\n",
         "执法  检查两项工作对齐排版。\n",
         "工作情况 二、存在问题。\n",
+        // A run-in heading set off from its text by a full-width space.
+        "一、主要举措和成效\u{3000}全年审查规范性文件32件，全部按时报备。\n",
         // A short line without a sentence end: web chrome.
         "今天是:2019年10月31日 星期三 农历十月初七\n",
         // Latin text and numbers.

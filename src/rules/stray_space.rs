@@ -19,7 +19,7 @@ pub const DOC: &str = "\
   杂项行，连续两个以上的空格（对齐），引号和书名号之内（“深化改革 推动发展”这类
   标题式的并列短语），联合发文机关之间（中共中央 国务院），单字之间（姓名“王 伟”、
   “大 中 小”），“第一章 总则”“第二部分 存在的不足”这类序号之后，和整篇压成一行时
-  下一个标题编号之前（……情况 二、存在问题）。
+  下一个标题编号之前（……情况 二、存在问题），和段首标题之后（一、主要举措和成效　全年……）。
 
 依据
   GB/T 15834-2011《标点符号用法》和 GB/T 9704-2012《党政机关公文格式》：中文行文中
@@ -127,6 +127,10 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(spaces) = &self.spaces else { return };
         let text = doc.text();
+        // A run-in heading's end (`一、主要举措和成效　全年…`): the space sets the
+        // heading off from its text, as a full stop would.
+        let mut heading_ends: Vec<usize> = doc.outline.walk().map(|s| s.heading.end).collect();
+        heading_ends.sort_unstable();
         for (line, tokens) in doc.tokens() {
             if !matches!(
                 doc.line_kind(line.start),
@@ -158,7 +162,13 @@ impl Rule for Check {
                 let single = s[m.start()..end].chars().count() == 1;
                 let between = s[..m.start()].chars().next_back().is_some_and(is_han)
                     && s[end..].chars().next().is_some_and(is_han);
-                if !single || !between || expected(s, m.start(), end) {
+                if !single
+                    || !between
+                    || expected(s, m.start(), end)
+                    || heading_ends
+                        .binary_search(&(line.start + m.start()))
+                        .is_ok()
+                {
                     continue;
                 }
                 let span = line.start + m.start()..line.start + end;
