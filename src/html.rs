@@ -8,8 +8,11 @@
 //! of a copied page); `script`, `style`, navigation, forms, the site's header and
 //! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
 //! `ContentSource`, …) is put first as `发布时间：…` lines, as a copied page shows it.
+//! A block that opens in bold (`<strong>`, `font-weight:bold`) or a heading face and
+//! goes on in body type has a run-in heading, whose end is passed on.
 
 use crate::decode::{self, DecodeError};
+use crate::run_in::{HEADING_FACES, Lead};
 use scraper::{Html, Node};
 use std::sync::LazyLock;
 
@@ -118,6 +121,22 @@ static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 #[derive(Debug, Default)]
 pub struct Page {
     pub lines: Vec<String>,
+    /// Per line, where a run-in heading in it ends (a byte offset in the line).
+    pub run_in: Vec<Option<usize>>,
+}
+
+impl Page {
+    /// The page's text, its lines joined by `\n`, and where its run-in headings end
+    /// in it (ascending byte offsets).
+    pub fn joined(self) -> (String, Vec<usize>) {
+        let mut ends = Vec::new();
+        let mut at = 0;
+        for (line, end) in self.lines.iter().zip(&self.run_in) {
+            ends.extend(end.map(|e| at + e));
+            at += line.len() + 1;
+        }
+        (self.lines.join("\n"), ends)
+    }
 }
 
 /// Decodes and reads a page.
@@ -147,19 +166,23 @@ pub fn read_str(html: &str) -> Page {
         page: Page::default(),
         line: String::new(),
         pre: 0,
+        emphasis: 0,
+        lead: Lead::Start,
     };
     walker.visit(document.tree.root());
     walker.flush();
-    let body = walker.page.lines;
+    let body = walker.page;
     // A key the page's text already states (`发布时间：…` under the title) is not repeated.
-    let stated = |key: &str| body.iter().any(|l| l.contains(key));
+    let stated = |key: &str| body.lines.iter().any(|l| l.contains(key));
     let mut lines: Vec<String> = meta_lines(&document)
         .into_iter()
         .filter(|(key, _)| !stated(key))
         .map(|(key, value)| format!("{key}：{value}"))
         .collect();
-    lines.extend(body);
-    Page { lines }
+    let mut run_in = vec![None; lines.len()];
+    lines.extend(body.lines);
+    run_in.extend(body.run_in);
+    Page { lines, run_in }
 }
 
 /// `发布时间`, `来源` from the page's `<meta name=… content=…>`, once per key.
@@ -195,6 +218,10 @@ struct Walker {
     line: String,
     /// Depth inside `<pre>`, where whitespace is kept.
     pre: usize,
+    /// Depth inside emphasized elements.
+    emphasis: usize,
+    /// How the current line opens.
+    lead: Lead,
 }
 
 impl Walker {
@@ -217,6 +244,8 @@ impl Walker {
                 if name == "pre" {
                     self.pre += 1;
                 }
+                let emphasized = is_emphasized(e);
+                self.emphasis += usize::from(emphasized);
                 // Cells of a row are kept apart as a page copy shows them: `a | b`.
                 if matches!(name, "td" | "th") && !self.line.trim().is_empty() {
                     self.line.push_str(" | ");
@@ -227,6 +256,7 @@ impl Walker {
                 if name == "pre" {
                     self.pre -= 1;
                 }
+                self.emphasis -= usize::from(emphasized);
                 if block {
                     self.flush();
                 }
@@ -260,16 +290,27 @@ impl Walker {
                 self.line.push(c);
             }
         }
+        if !text.trim().is_empty() {
+            let end = self.line.trim_end_matches(' ').len();
+            self.lead = self.lead.after(self.emphasis > 0, end);
+        }
     }
 
     /// Ends the current line: spaces at its ends and between two CJK characters (where
     /// the page's source was wrapped) are dropped; an empty line is not kept.
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
-        let chars: Vec<char> = line.trim_matches(' ').chars().collect();
+        let run_in = std::mem::take(&mut self.lead).run_in_end();
+        let trimmed = line.trim_matches(' ');
+        let lead_blanks = line.len() - line.trim_start_matches(' ').len();
+        let chars: Vec<(usize, char)> = trimmed.char_indices().collect();
         let mut out = String::with_capacity(line.len());
-        for (i, &c) in chars.iter().enumerate() {
-            let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+        let mut out_run_in = None;
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            if run_in == Some(lead_blanks + at) {
+                out_run_in = Some(out.len());
+            }
+            let wide = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| !c.is_ascii());
             if c == ' '
                 && wide(i.checked_sub(1).and_then(|p| chars.get(p)))
                 && wide(chars.get(i + 1))
@@ -280,8 +321,23 @@ impl Walker {
         }
         if !out.trim().is_empty() {
             self.page.lines.push(out);
+            self.page.run_in.push(out_run_in);
         }
     }
+}
+
+/// `<b>`, `<strong>`, or an element styled bold or in a heading face (a page pasted
+/// from Word: `<span style="font-family:黑体">`).
+fn is_emphasized(e: &scraper::node::Element) -> bool {
+    if matches!(e.name(), "b" | "strong") {
+        return true;
+    }
+    let style = e.attr("style").unwrap_or_default().replace(' ', "");
+    let style = style.to_ascii_lowercase();
+    ["font-weight:bold", "font-weight:700", "font-weight:bolder"]
+        .iter()
+        .any(|w| style.contains(w))
+        || style.contains("font-family") && HEADING_FACES.iter().any(|f| style.contains(f))
 }
 
 /// `role="navigation"` or a class/id naming site furniture: a menu, breadcrumb, share
@@ -329,6 +385,26 @@ mod tests {
                 "乙",
                 "项目 | 12件",
                 "结尾。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_heading_run_into_its_text_ends_where_the_bold_does() {
+        let page = read_str(
+            "<p>题</p><p>&nbsp; <strong>一、主要举措和成效</strong> 全年审查<b>文件</b>。</p>\
+             <p><span style=\"font-family: 楷体_GB2312\">（一）健全机制</span>全年。</p>\
+             <p><b>二、存在的不足</b></p><p>正文<b>加粗</b>正文</p>\
+             <p><span style=\"FONT-WEIGHT: bold\">三、</span>下一步</p>",
+        );
+        let (text, ends) = page.joined();
+        let ends: Vec<&str> = ends.iter().map(|&e| &text[..e]).collect();
+        assert_eq!(
+            ends,
+            [
+                "题\n一、主要举措和成效",
+                "题\n一、主要举措和成效全年审查文件。\n（一）健全机制",
+                "题\n一、主要举措和成效全年审查文件。\n（一）健全机制全年。\n二、存在的不足\n正文加粗正文\n三、",
             ]
         );
     }

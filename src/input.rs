@@ -197,7 +197,10 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
             });
         } else if has_extension(path, &["html", "htm"]) {
             let page = html::read(&bytes).map_err(|e| InputError::Undecodable(name.clone(), e))?;
-            Source::new(name, page.lines.join("\n")).with_origin(Origin::Html)
+            let (text, run_in_ends) = page.joined();
+            let mut source = Source::new(name, text).with_origin(Origin::Html);
+            source.run_in_ends = run_in_ends;
+            source
         } else if has_extension(path, &["pdf"]) {
             let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
             // Compressed, a PDF's text can be far larger than the file.
@@ -222,6 +225,7 @@ pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
         .with_heading_levels(docx.heading_levels);
     source.generated = docx.labels;
     source.continued_lines = docx.soft_breaks;
+    source.run_in_ends = docx.run_in_ends;
     source.review = docx.review;
     (source, docx.map)
 }

@@ -23,6 +23,7 @@ pub mod pdf;
 pub mod protect;
 pub mod render;
 pub mod rules;
+pub mod run_in;
 pub mod sentence;
 pub mod source;
 pub mod suppress;

@@ -69,6 +69,10 @@ pub struct Source {
     /// Lines that continue the line before them as one paragraph of the original (a
     /// Word paragraph with a line break): ascending line indices. Empty for plain text.
     pub continued_lines: Vec<usize>,
+    /// Where a heading run into its paragraph ends, as the format shows it (a paragraph
+    /// that opens in bold or a heading face and goes on in body type): ascending byte
+    /// offsets. Empty for plain text, whose run-in headings end at a stop or colon.
+    pub run_in_ends: Vec<usize>,
     pub review: Review,
     /// Where each line starts (text is limited to 4 GiB: `input::MAX_SIZE_CEILING`).
     line_starts: Vec<u32>,
@@ -113,6 +117,7 @@ impl Source {
             page_starts: Vec::new(),
             generated: Vec::new(),
             continued_lines: Vec::new(),
+            run_in_ends: Vec::new(),
             review: Review::default(),
             line_starts,
         }
@@ -134,6 +139,7 @@ impl Source {
             page_starts: self.page_starts.clone(),
             generated: self.generated.clone(),
             continued_lines: self.continued_lines.clone(),
+            run_in_ends: self.run_in_ends.clone(),
             review: self.review.clone(),
             line_starts: self.line_starts.clone(),
             char_marks: OnceLock::new(),

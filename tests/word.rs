@@ -431,3 +431,65 @@ fn a_signature_in_a_heading_style_is_the_signature() {
     let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
     assert_eq!(outline.sections.len(), 4, "{}", source.text);
 }
+
+/// Headings typed in bold or 黑体 at the start of their paragraph, the text run on in
+/// body type: each ends where its type does, so no part reads as empty.
+#[test]
+fn bold_headings_run_into_their_paragraphs_end_where_the_bold_does() {
+    let run_in = |face: &str, heading: &str, text: &str| {
+        format!(
+            r#"<w:r><w:rPr>{face}</w:rPr><w:t>{heading}</w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/></w:rPr><w:t>{text}</w:t></w:r>"#
+        )
+    };
+    let bold = "<w:b/>";
+    let hei = r#"<w:rFonts w:eastAsia="黑体"/>"#;
+    let mut word = Word::new();
+    word.title("某县司法局2025年度法治政府建设情况报告")
+        .para("2025年，我局扎实推进法治政府建设，现将有关情况报告如下。")
+        .raw(&run_in(
+            bold,
+            "一、主要举措和成效",
+            "全年审查规范性文件32件，全部按时报备；开展执法案卷评查2次，组织执法人员培训3期。",
+        ))
+        .raw(&run_in(
+            hei,
+            "二、存在的不足和原因",
+            "依法行政意识有待增强，执法队伍专业化水平仍需提升，原因在于学习培训不够系统。",
+        ))
+        .raw(&run_in(
+            bold,
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "局主要负责人认真履行第一责任人职责，全年主持召开党组会议专题学法4次。",
+        ))
+        .raw(&run_in(
+            bold,
+            "四、2026年工作安排",
+            "持续完善依法决策机制，深化行政执法规范化建设，推动法治政府建设再上新台阶。",
+        ))
+        .right("某县司法局")
+        .right("2026年3月20日");
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "r.docx", &word);
+    let (source, diagnostics) = lint(&path);
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    let headings: Vec<&str> = outline
+        .sections
+        .iter()
+        .map(|s| &source.text[s.heading.clone()])
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "一、主要举措和成效",
+            "二、存在的不足和原因",
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "四、2026年工作安排"
+        ]
+    );
+    let empty: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "section-empty")
+        .map(|d| &d.message)
+        .collect();
+    assert!(empty.is_empty(), "{empty:?}");
+}

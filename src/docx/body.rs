@@ -33,6 +33,7 @@ use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, Styles};
 use super::xml;
 use super::{Docx, DocxError};
+use crate::run_in::{HEADING_FACES, Lead};
 use crate::source::Review;
 
 const PART: &str = "word/document.xml";
@@ -177,6 +178,17 @@ struct Para {
     marks: Vec<(usize, Mark)>,
     /// In a floating drawing's text box.
     floating: bool,
+    /// How its text opens: with a run-in heading or not.
+    lead: Lead,
+}
+
+/// How a run looks, as far as the reader cares.
+#[derive(Debug, Default, Clone, Copy)]
+struct Look {
+    /// `w:vanish`: not shown or printed by Word.
+    hidden: bool,
+    /// Bold, or in a heading face.
+    emphasized: bool,
 }
 
 impl Para {
@@ -224,8 +236,8 @@ struct Reader<'a> {
     open: Vec<usize>,
     /// Indices in `map.runs` of the open `w:r` elements.
     open_runs: Vec<u32>,
-    /// Per open `w:r`: its text is hidden (`w:vanish`), not shown or printed by Word.
-    hidden: Vec<bool>,
+    /// Per open `w:r`: how its text looks.
+    looks: Vec<Look>,
     frames: Vec<(Frame, u32)>,
     /// Depth inside a left-out element.
     skip: usize,
@@ -254,7 +266,7 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         pending: Vec::new(),
         open: Vec::new(),
         open_runs: Vec::new(),
-        hidden: Vec::new(),
+        looks: Vec::new(),
         frames: Vec::new(),
         skip: 0,
         fields: Vec::new(),
@@ -425,7 +437,7 @@ impl Reader<'_> {
                     editable,
                 });
                 self.open_runs.push(self.doc.map.runs.len() as u32 - 1);
-                self.hidden.push(false);
+                self.looks.push(Look::default());
                 Frame::Run
             }
             (Frame::Run, "rPr") => {
@@ -434,10 +446,23 @@ impl Reader<'_> {
             }
             (Frame::RunProps, "vanish") => {
                 if xml::is_on(e)
-                    && let Some(hidden) = self.hidden.last_mut()
+                    && let Some(look) = self.looks.last_mut()
                 {
-                    *hidden = true;
+                    look.hidden = true;
                     self.with_run(|r| r.editable = false);
+                }
+                Frame::Other
+            }
+            (Frame::RunProps, "b") => {
+                if let Some(look) = self.looks.last_mut() {
+                    look.emphasized |= xml::is_on(e);
+                }
+                Frame::Other
+            }
+            (Frame::RunProps, "rFonts") => {
+                let face = xml::attr(e, "eastAsia").unwrap_or_default();
+                if let Some(look) = self.looks.last_mut() {
+                    look.emphasized |= HEADING_FACES.iter().any(|f| face.contains(f));
                 }
                 Frame::Other
             }
@@ -537,7 +562,7 @@ impl Reader<'_> {
                 }
             }),
             Frame::Run => {
-                self.hidden.pop();
+                self.looks.pop();
                 if let Some(i) = self.open_runs.pop() {
                     let run = &mut self.doc.map.runs[i as usize];
                     run.xml.end = end;
@@ -689,7 +714,7 @@ impl Reader<'_> {
 
     /// Inside a run of hidden text.
     fn in_hidden(&self) -> bool {
-        self.hidden.last() == Some(&true)
+        self.looks.last().is_some_and(|l| l.hidden)
     }
 
     fn push(&mut self, text: &str, source: Option<(Range<u32>, u32)>) {
@@ -710,6 +735,10 @@ impl Reader<'_> {
             '\n' | '\r' => ' ',
             c => c,
         }));
+        if !text.trim().is_empty() {
+            let emphasized = self.looks.last().is_some_and(|l| l.emphasized);
+            para.lead = para.lead.after(emphasized, para.text.len());
+        }
         if let Some((xml, t)) = source {
             para.pieces.push(Piece {
                 text: start as u32..para.text.len() as u32,
@@ -828,6 +857,11 @@ impl Reader<'_> {
             }
             if let Some(label) = para.label {
                 self.doc.labels.push(base + label.start..base + label.end);
+            }
+            if let Some(end) = para.lead.run_in_end()
+                && !para.joined
+            {
+                self.doc.run_in_ends.push(base + end);
             }
             let shift = base as u32;
             self.doc

@@ -43,6 +43,9 @@ pub struct Docx {
     pub heading_levels: Vec<(usize, u8)>,
     /// Lines that continue the paragraph before them, after a line break: ascending.
     pub soft_breaks: Vec<usize>,
+    /// Where a heading run into its paragraph ends, as its type shows (see
+    /// [`crate::source::Source::run_in_ends`]): ascending byte offsets.
+    pub run_in_ends: Vec<usize>,
     /// Automatic numbering labels Word draws before paragraphs: byte ranges of `text`.
     pub labels: Vec<Range<usize>>,
     pub review: Review,
@@ -251,6 +254,24 @@ mod tests {
         assert_eq!(
             texts(&docx(body)),
             ["一、总体情况 ", "", "甲", "乙", "", "结尾"]
+        );
+    }
+
+    #[test]
+    fn a_heading_in_bold_or_a_heading_face_run_into_its_text_ends_where_they_do() {
+        let body = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>一、主要举措</w:t></w:r><w:r><w:rPr><w:b w:val="1"/></w:rPr><w:t>和成效</w:t></w:r><w:r><w:t xml:space="preserve"> 全年审查</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>文件</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr><w:t>（一）健全机制</w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/></w:rPr><w:t>全年</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:b/></w:rPr><w:t>二、存在的不足</w:t></w:r></w:p>
+            <w:p><w:r><w:t>正文</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>加粗</w:t></w:r><w:r><w:t>正文</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>不加粗</w:t></w:r><w:r><w:t>正文</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        let ends: Vec<&str> = read.run_in_ends.iter().map(|&e| &read.text[..e]).collect();
+        assert_eq!(
+            ends,
+            [
+                "一、主要举措和成效",
+                "一、主要举措和成效 全年审查文件\n（一）健全机制"
+            ]
         );
     }
 

@@ -172,7 +172,7 @@ impl Outliner {
         };
         let signature = b.find_signature(&raw);
         b.unnumbered_headings(&mut raw, &self.sections);
-        let sections = sections(text, &raw, &b.lines, &self.sections, &self.plan_words);
+        let sections = sections(source, &raw, &b.lines, &self.sections, &self.plan_words);
         let mut outline = Outline {
             title,
             signature,
@@ -1171,12 +1171,13 @@ impl Builder<'_> {
 
 /// Nests the headings into sections and gives each top-level section its role.
 fn sections(
-    text: &str,
+    source: &Source,
     raw: &RawKinds,
     lines: &[Line],
     cfg: &SectionsConfig,
     plan_words: &PlanWords,
 ) -> Vec<Section> {
+    let text = source.text.as_str();
     let top = raw
         .detailed()
         .filter(|&(i, _)| lines[i].kind == LineKind::Heading)
@@ -1209,6 +1210,14 @@ fn sections(
             .nth(HEADING_CHARS)
             .map_or(rest.end, |(i, _)| rest.start + i);
         let heading_end = run_in_end(&text[rest.start..capped]).map_or(capped, |p| rest.start + p);
+        // Where the format shows the heading end (a bold heading run into its text),
+        // if that is sooner.
+        let shown = source.run_in_ends.partition_point(|&e| e <= rest.start);
+        let heading_end = source
+            .run_in_ends
+            .get(shown)
+            .filter(|&&e| e < heading_end)
+            .map_or(heading_end, |&e| e);
         // Without the closing bold marks of a Markdown heading typed in bold.
         let heading_end = text[rest.start..heading_end]
             .trim_end_matches(is_blank)
