@@ -108,6 +108,8 @@ fn date_invalid_near_misses() {
         "社区矫正对象期满18月的5人，发放第13月绩效。",
         "《纲要(2021-2025年)》",
         "1-12月受理案件5件。",
+        // Ages in months.
+        "为0—36月龄婴幼儿家庭发放手册，覆盖36月龄以下幼儿，为6-36月龄儿童体检。",
     ] {
         assert_eq!(
             findings("date-invalid", &with_measures(body)),

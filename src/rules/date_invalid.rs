@@ -24,7 +24,8 @@ pub const DOC: &str = "\
   “13月”）以及月份区间（“1-11月”）：月份须在 1–12 之间，日须在该月天数之内
   （2月29日只在闰年存在；未写年份时允许2月29日）。书名号内的日期（所引文件的标题）
   同样检查：标题抄错日期，读者同样找不到那份文件。只写月份的“N月”前面是 count-words
-  中的词（“第13月”“期满18月”）时，是序数或月数，不是日期，不报告。落款日期用汉字数字
+  中的词（“第13月”“期满18月”）时，是序数或月数，后面是“龄”（“0—36月龄”“36月龄
+  以下”）时是婴幼儿的月龄，都不是日期，不报告。落款日期用汉字数字
   或全角数字书写的（“二〇二三年二月三十日”），同样检查。
 
 依据
@@ -52,14 +53,16 @@ impl Check {
         }
     }
 
-    /// `第13月`, `期满18月`: a bare month after a count word is no date.
-    fn is_count(&self, d: &Date, before: &str) -> bool {
+    /// `第13月`, `期满18月`: a bare month after a count word is no date; nor is one
+    /// before 龄 (`36月龄`, a child's age in months).
+    fn is_count(&self, d: &Date, before: &str, after: &str) -> bool {
         d.year.is_none()
             && d.day.is_none()
-            && self
+            && (self
                 .count_words
                 .iter()
                 .any(|w| before.ends_with(w.as_str()))
+                || is_age(after))
     }
 }
 
@@ -69,11 +72,17 @@ impl Rule for Check {
             for t in tokens {
                 let reason = match &t.kind {
                     TokenKind::Date(d)
-                        if d.is_valid() || self.is_count(d, &doc.text()[..t.start()]) =>
+                        if d.is_valid()
+                            || self.is_count(
+                                d,
+                                &doc.text()[..t.start()],
+                                &doc.text()[t.end()..],
+                            ) =>
                     {
                         continue;
                     }
                     TokenKind::Date(d) => date_reason(d),
+                    TokenKind::MonthRange { .. } if is_age(&doc.text()[t.end()..]) => continue,
                     TokenKind::MonthRange { from, to, .. } => {
                         match [from, to].into_iter().find(|m| !(1..=12).contains(*m)) {
                             Some(m) => format!("没有{m}月：月份应在1–12之间"),
@@ -102,6 +111,11 @@ impl Rule for Check {
             }
         }
     }
+}
+
+/// Text after a month that makes it an age in months (`0—36月龄`).
+fn is_age(after: &str) -> bool {
+    after.starts_with('龄')
 }
 
 fn invalid(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Diagnostic {
