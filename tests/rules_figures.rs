@@ -234,6 +234,8 @@ fn parts_exceed_total_near_misses() {
         "共审查100件,其中县级120余件。",
         // Within the rounding of 万.
         "共办理2.3万件，其中线上1.5万件、线下0.84万件。",
+        // Parts in 万 adding up to the total within their rounding, then a subset.
+        "办理12.68万件，其中线上办理8.36万件，线下办理4.32万件，掌上办理6.15万件。",
         // The figure before 其中 is a rate, not a total.
         "调解成功率99.95%,其中疑难复杂案件843件、调解成功率100%。",
         // Text between the figure and 其中: the total is not tied.

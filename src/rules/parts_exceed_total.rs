@@ -30,7 +30,9 @@ pub const DOC: &str = "\
   总数之后紧跟“其中”（markers），列出若干部分数：“审查事项115件，其中涉法事务54件，
   规范性文件35件、行政合同26件”。同一句中，从“其中”起，以逗号、顿号分隔、各含一个
   与总数单位相同的数字的分句都算作部分；遇到不含数字、单位不同、含有其他数字或
-  stop-words（同比、累计、分别、出具……）的分句即止，各部分之和恰好等于总数时也止。
+  stop-words（同比、累计、分别、出具……）的分句即止，各部分之和等于总数（在“万”
+  等单位的舍入之内）时也止，其后的分句另有所指（“线上8.36万件，线下4.32万件，
+  掌上办理6.15万件”中的掌上办理是前两项的一部分）。
   部分之和超过总数（已计入“万”等单位的舍入）时报告。
   只有一项部分时，它单独超过总数即报告。有两项以上时，只比较看来是同一种划分的
   各部分：各部分的名称（数字前的词语，去掉“为”“有”“达”等）字数相同，且首字都相同
@@ -171,8 +173,11 @@ impl Check {
                 let span = total_token.start()..part_token.end();
                 return Some(finding(text, span, marker, sum, total_token, total));
             }
-            if sum.0 >= total_lo && sum.1 <= total_hi {
-                break; // The parts are complete; what follows is about something else.
+            // The parts may add up to the total already (as rounded figures, in 万, may
+            // add up exactly only within their rounding): they are complete, and what
+            // follows is about something else.
+            if sum.1 >= total_lo {
+                break;
             }
         }
         None
