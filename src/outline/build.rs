@@ -2369,6 +2369,20 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_markdown_heading_stands_where_its_number_puts_it() {
+        // `###` or `##` for the top level, with `（一）` typed in the text below.
+        for marks in ["##", "###"] {
+            let o = outline(&format!(
+                "# 某市2023年法治政府建设年度报告\n\n{marks} 一、主要举措和成效\n\n（一）依法决策。\n\n\
+                 （二）严格执法。\n\n{marks} 二、存在的不足和原因\n\n正文。\n"
+            ));
+            let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+            assert_eq!(roles, [Role::Measures, Role::Shortcomings], "{marks}");
+            assert_eq!(o.sections[0].children.len(), 2, "{marks}");
+        }
+    }
+
+    #[test]
     fn reader_heading_levels_make_headings_without_numbers() {
         let text = "某市2023年法治政府建设年度报告\n主要举措和成效\n依法决策\n正文。\n存在的不足和原因\n(一)甲\n";
         let source = Source::new("t.docx", text.to_string()).with_heading_levels(vec![

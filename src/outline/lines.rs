@@ -62,7 +62,8 @@ pub enum RawKind {
 /// A numbered (or styled) heading line.
 #[derive(Debug, Clone)]
 pub struct Heading {
-    /// 1 to 4 for `一、` to `（1）` (a Markdown heading: its number of `#`), 0 for a part
+    /// 1 to 4 for `一、` to `（1）` (an unnumbered Markdown heading: its number of `#`),
+    /// 0 for a part
     /// (`第一部分`) above them.
     pub level: u8,
     pub number: u32,
@@ -571,11 +572,18 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     };
     let mut number = 0;
     let mut style = NumberStyle::Paren;
+    // The level a Markdown heading's Chinese number gives it (`## 一、` 1, `### （一）`
+    // 2); an Arabic one (`## 1.`) may stand for any level.
+    let mut numbered = None;
     for inner in pair.into_inner().flatten() {
         let s = inner.as_span();
         match inner.as_rule() {
-            Rule::cn_number => number = chinese_number(s.as_str()),
+            Rule::cn_number => {
+                number = chinese_number(s.as_str());
+                numbered = Some(2);
+            }
             Rule::arabic => number = s.as_str().parse().unwrap_or(0),
+            Rule::h1_mark if markdown => numbered = Some(1),
             Rule::h1_mark | Rule::h3_mark if s.as_str() == "、" => style = NumberStyle::Comma,
             Rule::h1_mark | Rule::h3_mark => style = NumberStyle::Dot,
             Rule::md_marks => level = s.as_str().len() as u8,
@@ -583,6 +591,9 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
         }
     }
     if markdown {
+        // A Markdown heading numbered in Chinese stands where its number puts it among
+        // the headings numbered in the text (`### 一、` over `（一）`), whatever its `#`s.
+        level = numbered.unwrap_or(level);
         style = NumberStyle::Markdown;
     } else if level == 0 {
         style = NumberStyle::Part;
