@@ -354,6 +354,9 @@ fn number_format_near_misses() {
         "执法终端统一升级至Windows 10 系统，安装执法App 2.0 版本。",
         // A label's number before a word that could be a unit.
         "附件2 年度考核结果表",
+        // Table cells apart by tabs; a line's own number.
+        "序号\t单位\t得分\n2\t人力资源和社会保障局\t98\n行政复议案件受理数\t213\t件\n",
+        "1 个人信息保护专项执法行动\n2 人员密集场所消防检查\n",
     ] {
         assert!(
             findings("number-format", text).is_empty(),

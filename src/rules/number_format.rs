@@ -10,8 +10,9 @@ pub const SUMMARY: &str = "数字与计量单位之间有空格（如“74 名�
 pub const DOC: &str = "\
 检查内容
   阿拉伯数字与其后的计量单位或量词（名、人、个、件、次、项、家、起、场、份、户、元、
-  万、亿、吨、亩、米、年、天、篇、批等）之间夹有空格（半角、全角空格或制表符）。
-  数字后空格接的不是单位的（“附件1 某县…情况表”“Windows 10 系统”、表格中的
+  万、亿、吨、亩、米、年、天、篇、批等）之间夹有空格（半角或全角空格）。制表符分隔
+  的是表格的单元格（“213<Tab>件”“2<Tab>人力资源和社会保障局”），行首一两位数字后
+  的空格是行的序号（“1 个人信息保护专项行动”），都不报告。数字后空格接的不是单位的（“附件1 某县…情况表”“Windows 10 系统”、表格中的
   “县司法局 98.5 优秀”）和“附件”“表”“序号”后的编号（“附件2 年度考核表”）不报告。
   日期中的空格（如“2024 年1月26日”）由 date-format 检查。
 
@@ -48,6 +49,16 @@ fn measure_unit(text: &str, start: usize, unit: usize) -> bool {
         && !LABELS.iter().any(|l| before.ends_with(l))
 }
 
+/// Whether the number at `number` with a space after it numbers its line (`1 个人信息
+/// 保护专项行动`, a row of a list): one or two digits at the line's start.
+fn numbers_the_line(text: &str, number: std::ops::Range<usize>) -> bool {
+    let line_start = text[..number.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..number.start]
+        .chars()
+        .all(|c| c.is_whitespace())
+        && number.len() <= 2
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
@@ -57,7 +68,11 @@ impl Rule for Check {
                 let Some(gap) = t.unit_gap(text) else {
                     continue;
                 };
-                if !measure_unit(text, t.start(), gap.end) {
+                // A tab separates a table's cells.
+                if !measure_unit(text, t.start(), gap.end)
+                    || text[gap.clone()].contains('\t')
+                    || numbers_the_line(text, t.start()..gap.start)
+                {
                     continue;
                 }
                 let (gap_start, gap_end) = (gap.start, gap.end);
