@@ -402,6 +402,18 @@ fn punctuation_width_reports_stray_marks_in_a_full_width_text_with_fixes() {
 }
 
 #[test]
+fn punctuation_width_fixes_parentheses_in_pairs() {
+    // A list marker, a pair half full-width, one next to an e-mail address (left alone).
+    let text = "深化改革，推进法治，强化监督，完善机制。\n(1)健全决策程序。\n\
+                开通热线（联系电话:0571-12345678)，\n开设渠道(邮箱:fy@xx.gov.cn)。\n";
+    assert_eq!(
+        fixed("punctuation-width", text).0,
+        "深化改革，推进法治，强化监督，完善机制。\n（1）健全决策程序。\n\
+         开通热线（联系电话：0571-12345678），\n开设渠道(邮箱:fy@xx.gov.cn)。\n"
+    );
+}
+
+#[test]
 fn punctuation_width_near_misses() {
     for text in [
         "深化改革，推进法治。",

@@ -3,6 +3,7 @@
 use super::{Document, Rule};
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
+use crate::inline::{Pair, Token, TokenKind};
 use crate::outline::LineKind;
 use serde::Deserialize;
 use std::ops::Range;
@@ -22,6 +23,8 @@ pub const DOC: &str = "\
 检查内容
   紧挨汉字或中文标点的半角逗号、分号、冒号、问号、叹号和圆括号。
   数字之间（“2.57:1”“08:41”）、英文和网址中的半角标点不算；网页元数据行不查。
+  圆括号成对修正：一边紧挨汉字时两边都改（“(1)健全”改为“（1）健全”，不是“(1）”），
+  一边已是全角时另一边也改（“（电子邮箱:a@b.cn)”的“)”）。
   按种类统计：某种标点在全文中半角的比例超过 systematic-share（默认一半）时，说明
   全文习惯性使用半角，只在第一处报告一次并给出总数，修正则改遍每一处；否则每个
   零星的半角标点各报告一次，并给出改为全角的修正。
@@ -66,12 +69,15 @@ impl Rule for Check {
         // there can be 100,000, so in 32 bits) and how many full-width ones there are.
         let mut half: [Vec<u32>; 6] = Default::default();
         let mut full = [0usize; 6];
+        // Parentheses taken for their partner's sake, not for a neighbour of their own.
+        let mut partnered: Vec<u32> = Vec::new();
         for (line, tokens) in doc.tokens() {
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
                 continue;
             }
             // Where the marks taken so far on this line end.
             let mut taken = line.start;
+            let line_parens = half[PARENS].len();
             for t in tokens {
                 if t.half_width_punct(text).is_none() {
                     continue;
@@ -87,6 +93,12 @@ impl Rule for Check {
                 }
                 taken = taken.max(run.end);
             }
+            // (This line's parentheses were taken in text order.)
+            let line_marks = &half[PARENS][line_parens..];
+            let (more, vetoed) = partners(text, tokens, line_marks, &doc.protected);
+            half[PARENS].extend(&more);
+            partnered.extend(more);
+            half[PARENS].retain(|at| !vetoed.contains(at));
             // Every full-width form (U+FF01–U+FF1F) starts with the byte 0xEF: look only there.
             let line_text = &text[line.clone()];
             for at in memchr::memchr_iter(0xEF, line_text.as_bytes()) {
@@ -96,6 +108,11 @@ impl Rule for Check {
                 }
             }
         }
+        for marks in &mut half {
+            marks.sort_unstable();
+            marks.dedup();
+        }
+        partnered.sort_unstable();
         for ((marks, full), kind) in half.iter().zip(full).zip(KINDS) {
             let count = marks.len();
             if count == 0 {
@@ -104,10 +121,56 @@ impl Rule for Check {
             if count as f64 / (count + full) as f64 > self.settings.systematic_share {
                 out.push(habit(text, marks, kind, full));
             } else {
-                out.extend(marks.iter().map(|&at| stray(text, at as usize)));
+                out.extend(
+                    marks
+                        .iter()
+                        .map(|&at| stray(text, at as usize, partnered.binary_search(&at).is_ok())),
+                );
             }
         }
     }
+}
+
+/// Index of the parentheses in [`KINDS`].
+const PARENS: usize = 5;
+
+/// Half-width parentheses of a line (`tokens`) to fix with their partners, and ones
+/// not to fix after all. A pair is fixed whole: with the partner of one already taken
+/// (in `taken`), so that `(1)健全` does not become `(1）健全`, and one whose partner is
+/// full-width (`（联系电话:0571-123)`); a pair next to an e-mail address or URL (in
+/// `protected`), whose fixes would be dropped, is left alone, lest one side be fixed.
+fn partners(
+    text: &str,
+    tokens: &[Token],
+    taken: &[u32],
+    protected: &[Range<usize>],
+) -> (Vec<u32>, Vec<u32>) {
+    let is_half = |t: &Token| text.as_bytes()[t.start()].is_ascii();
+    let is_taken = |t: &Token| taken.binary_search(&(t.start() as u32)).is_ok();
+    let near_protected =
+        |t: &Token| super::overlaps(protected, t.start().saturating_sub(1)..t.end() + 1);
+    let mut open: Vec<&Token> = Vec::new();
+    let (mut more, mut vetoed) = (Vec::new(), Vec::new());
+    for t in tokens {
+        match t.kind {
+            TokenKind::Open(Pair::Paren) => open.push(t),
+            TokenKind::Close(Pair::Paren) => {
+                let Some(o) = open.pop() else { continue };
+                if near_protected(o) || near_protected(t) {
+                    vetoed.extend([o, t].map(|p| p.start() as u32));
+                    continue;
+                }
+                for (this, other) in [(o, t), (t, o)] {
+                    let wanted = !is_half(other) || is_taken(other);
+                    if is_half(this) && !is_taken(this) && wanted {
+                        more.push(this.start() as u32);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (more, vetoed)
 }
 
 /// The run of adjacent half-width marks `,;:?!()` around byte `at`, within `line`.
@@ -149,10 +212,15 @@ fn habit(text: &str, marks: &[u32], kind: (&str, &str), full_count: usize) -> Di
 }
 
 /// A stray half-width mark at byte `at` in a document that mostly uses full-width ones.
-fn stray(text: &str, at: usize) -> Diagnostic {
+/// `partner`: a parenthesis fixed as the other of its pair is.
+fn stray(text: &str, at: usize, partner: bool) -> Diagnostic {
     let (span, wide) = mark_at(text, at);
     let c = char::from(text.as_bytes()[at]);
-    let message = format!("中文之间应使用全角“{wide}”，而非半角“{c}”");
+    let message = if partner {
+        format!("括号两半应一致：这一半也应使用全角“{wide}”，而非半角“{c}”")
+    } else {
+        format!("中文之间应使用全角“{wide}”，而非半角“{c}”")
+    };
     Diagnostic::new(span.clone(), message)
         .label(format!("改为“{wide}”"))
         .fix(span, wide)
