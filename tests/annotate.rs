@@ -576,3 +576,47 @@ fn a_habit_reported_once_is_fixed_everywhere() {
     );
     assert_eq!(read(&resolve(&out.bytes, false)).text, source.text);
 }
+
+/// Another author's tracked formatting change on a run nianbao fixes: kept, under an id
+/// of its own, in the deleted copy and in both halves of a split run; not carried into
+/// the text nianbao inserts. Revision ids stay unique.
+#[test]
+fn another_authors_formatting_change_is_kept_once_per_run_under_unique_ids() {
+    let change = r#"<w:rPrChange w:id="90" w:author="张三" w:date="2025-02-17T09:12:00Z"><w:rPr><w:b/></w:rPr></w:rPrChange>"#;
+    let mut word = complete_report();
+    word.raw(&format!(
+        r#"<w:r><w:rPr><w:sz w:val="32"/>{change}</w:rPr><w:t>组织执法培训6期;全年办理复议案件92件。</w:t></w:r>"#
+    ));
+    let original = word.build();
+    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
+    let diagnostics = lint(&source);
+    let out = annotate::annotate(
+        &original,
+        &source,
+        &map,
+        &diagnostics,
+        "2024-02-01T08:00:00Z",
+    )
+    .unwrap();
+    let xml = document_xml(&out.bytes);
+    let ids: Vec<&str> = Regex::new(r#"<w:(?:ins|del|rPrChange) w:id="(\d+)""#)
+        .unwrap()
+        .captures_iter(&xml)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    // The run split before and after the fix (and at the comments), and its deleted
+    // copy: each keeps the change.
+    assert!(xml.matches("w:author=\"张三\"").count() >= 3, "{xml}");
+    let inserted = Regex::new(r#"(?s)<w:ins [^>]*w:author="nianbao"[^>]*>(.*?)</w:ins>"#).unwrap();
+    let ours: Vec<&str> = inserted
+        .captures_iter(&xml)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(!ours.is_empty() && ours.iter().all(|i| !i.contains("rPrChange")));
+    let rejected = read(&resolve(&out.bytes, false));
+    assert_eq!(rejected.text, source.text);
+}

@@ -10,6 +10,7 @@
 //! or ends in are split, each half keeping the run's `w:rPr`. Positions come from the
 //! reader's [`TextMap`]; the copy is read back before it is returned.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 use std::ops::Range;
@@ -92,7 +93,7 @@ struct Writer<'a> {
     /// none (its elements in the default namespace): ` xmlns:w="…"`.
     decl: String,
     date: String,
-    next_id: u64,
+    next_id: Cell<u64>,
     regions: Vec<Region>,
     inserts: BTreeMap<u32, Insert>,
     /// `w:t` elements split inside their text (their start tag gets `xml:space`).
@@ -152,7 +153,7 @@ pub fn annotate(
         a,
         decl,
         date: date.to_owned(),
-        next_id: map.max_id.max(comment_ids) + 1,
+        next_id: Cell::new(map.max_id.max(comment_ids) + 1),
         regions: Vec::new(),
         inserts: BTreeMap::new(),
         split_texts: Vec::new(),
@@ -223,9 +224,10 @@ pub fn annotate(
 }
 
 impl Writer<'_> {
-    fn id(&mut self) -> u64 {
-        self.next_id += 1;
-        self.next_id - 1
+    fn id(&self) -> u64 {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
     }
 
     fn tag(&self, local: &str) -> String {
@@ -303,6 +305,45 @@ impl Writer<'_> {
         self.slice(&self.map.runs[run as usize].props)
     }
 
+    /// Run `run`'s properties for a copy of it (a run split in two, a deleted copy):
+    /// another author's tracked formatting change in them (`w:rPrChange`) kept, under
+    /// a new id, as revision ids must be unique.
+    fn props_copy(&self, run: u32) -> String {
+        self.rewrite_changes(self.props(run), |change| {
+            renumbered(change, &format!("{}id=\"", self.a), self.id())
+        })
+    }
+
+    /// Run `run`'s properties for text nianbao inserts: without another author's
+    /// tracked formatting change, which is not theirs.
+    fn props_plain(&self, run: u32) -> String {
+        self.rewrite_changes(self.props(run), |_| String::new())
+    }
+
+    /// `props` with each `w:rPrChange` element replaced by what `f` makes of it.
+    fn rewrite_changes(&self, props: &str, mut f: impl FnMut(&str) -> String) -> String {
+        let open = format!("<{}", self.tag("rPrChange"));
+        let close = format!("</{}>", self.tag("rPrChange"));
+        let mut out = String::with_capacity(props.len());
+        let mut rest = props;
+        while let Some(at) = rest.find(&open) {
+            out.push_str(&rest[..at]);
+            let element = &rest[at..];
+            let start_end = element.find('>').map_or(element.len(), |i| i + 1);
+            let end = if element[..start_end].ends_with("/>") {
+                start_end
+            } else {
+                element
+                    .find(&close)
+                    .map_or(element.len(), |i| i + close.len())
+            };
+            out.push_str(&f(&element[..end]));
+            rest = &element[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// What closes the open elements at a cut.
     fn close(&self, cut: Cut) -> String {
         match cut {
@@ -316,11 +357,11 @@ impl Writer<'_> {
     fn reopen(&self, cut: Cut) -> String {
         match cut {
             Cut::Boundary => String::new(),
-            Cut::Children { run } => format!("<{}>{}", self.tag("r"), self.props(run)),
+            Cut::Children { run } => format!("<{}>{}", self.tag("r"), self.props_copy(run)),
             Cut::Text { run, .. } => format!(
                 r#"<{}>{}<{} xml:space="preserve">"#,
                 self.tag("r"),
-                self.props(run),
+                self.props_copy(run),
                 self.tag("t")
             ),
         }
@@ -412,7 +453,7 @@ impl Writer<'_> {
             }
             deleted.push_str(&format!(
                 r#"<{r}>{}<{dt} xml:space="preserve">{}</{dt}></{r}>"#,
-                self.props(*run),
+                self.props_copy(*run),
                 escape(text.as_str()),
                 r = self.tag("r"),
                 dt = self.tag("delText"),
@@ -435,7 +476,7 @@ impl Writer<'_> {
             change.push_str(&format!(
                 r#"{} {a}author="{AUTHOR}" {a}date="{date}"><{r}>{}<{t} xml:space="preserve">{}</{t}></{r}></{i}>"#,
                 self.with_id("ins", id),
-                self.props(props_run),
+                self.props_plain(props_run),
                 escape(replacement),
                 a = self.a,
                 i = self.tag("ins"),
@@ -649,6 +690,24 @@ impl Writer<'_> {
         out.push_str(&self.xml[at as usize..]);
         Ok(out)
     }
+}
+
+/// `element` (a start tag first) with the value of its attribute `attr` (`w:id="`)
+/// set to `id`.
+fn renumbered(element: &str, attr: &str, id: u64) -> String {
+    let start_tag = &element[..element.find('>').unwrap_or(element.len())];
+    let found = start_tag
+        .match_indices(attr)
+        .map(|(i, _)| i)
+        // The attribute itself, not the end of a longer name (`w:rsidR="`).
+        .find(|&i| start_tag[..i].ends_with(char::is_whitespace));
+    let Some(value) = found.map(|i| i + attr.len()) else {
+        return element.to_owned();
+    };
+    let end = element[value..]
+        .find('"')
+        .map_or(element.len(), |e| value + e);
+    format!("{}{id}{}", &element[..value], &element[end..])
 }
 
 /// The target of the comments relationship in `document.xml.rels`, as a part name.
