@@ -91,6 +91,8 @@ fn range_unit_near_misses() {
         "培训100～150人，罚款500～2000元。",
         "依据GB/T 9704-2012，2021-2025年。",
         "下降3个百分点，同比增长15%。",
+        // With 万 the first number would exceed the second: 5000 元 to 3 万元.
+        "对违法行为处以5000-3万元罚款。",
     ] {
         assert!(findings("range-unit", text).is_empty(), "fired on {text}");
     }

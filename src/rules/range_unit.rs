@@ -14,7 +14,8 @@ pub const DOC: &str = "\
 检查内容
   用连接号（～ ~ — － -）表示的数值范围，后一个数带百分号或“万”“亿”而前一个数
   不带的：15～30% 应写作 15%～30%，3～5万元 应写作 3万～5万元。修正补上前一个数
-  的百分号或“万”“亿”。元、人、件等单位不必重复，不报告。
+  的百分号或“万”“亿”。元、人、件等单位不必重复，不报告。前一个数补上“万”“亿”后
+  反而大于后一个数的（“处以5000-3万元罚款”，即5000元至3万元），不报告。
 
 依据
   GB/T 15835-2011《出版物上数字用法》4.1.x 数值范围：“15%～30%（不写为15～30%）”，
@@ -37,12 +38,15 @@ impl Rule for Check {
         let text = doc.text();
         for (_, tokens) in doc.text_lines() {
             for t in tokens {
-                // What the second number carries that the first lacks.
-                let missing = match &t.kind {
-                    TokenKind::Percent { .. } => text[t.span()].chars().last().map(String::from),
-                    TokenKind::Quantity(q) if q.multiplier() == 1e4 => Some("万".into()),
-                    TokenKind::Quantity(q) if q.multiplier() == 1e8 => Some("亿".into()),
-                    _ => None,
+                // What the second number carries that the first lacks, and the second
+                // number's value without it.
+                let (missing, second) = match &t.kind {
+                    TokenKind::Percent { value, .. } => {
+                        (text[t.span()].chars().last().map(String::from), *value)
+                    }
+                    TokenKind::Quantity(q) if q.multiplier() == 1e4 => (Some("万".into()), q.value),
+                    TokenKind::Quantity(q) if q.multiplier() == 1e8 => (Some("亿".into()), q.value),
+                    _ => (None, 0.0),
                 };
                 let Some(missing) = missing else { continue };
                 let Some(sep) = text[..t.start()].chars().next_back() else {
@@ -64,7 +68,9 @@ impl Rule for Check {
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-                if !bare || word_before {
+                // `5000-3万元`: the first number is in 元 (with 万 it would exceed the
+                // second), a range from 5000 元 to 3 万元.
+                if !bare || word_before || q.value > second {
                     continue;
                 }
                 let span = first.start()..t.end();
