@@ -106,6 +106,30 @@ fn a_fix_replaces_the_word_and_notes_say_why() {
     );
 }
 
+/// A replacement bringing its own quotation marks takes the place of the marks
+/// around the words, and makes no fix inside a longer quotation.
+#[test]
+fn a_quoted_replacement_replaces_the_quotation_marks_around_the_words() {
+    let text = report(
+        2023,
+        "编制“十四五规划”，推进“一带一路战略”，落实“推进十四五规划实施”的要求。",
+    );
+    assert_eq!(
+        fixed("wording", &text).0,
+        report(
+            2023,
+            "编制“十四五”规划，推进“一带一路”倡议，落实“推进十四五规划实施”的要求。"
+        )
+    );
+    assert_eq!(findings("wording", &text).len(), 3);
+    // An ellipsis with 等: the ellipsis goes.
+    let text = report(2023, "食品、特种设备……等重点领域。");
+    assert_eq!(
+        fixed("wording", &text).0,
+        report(2023, "食品、特种设备等重点领域。")
+    );
+}
+
 #[test]
 fn several_replacements_are_listed_without_a_fix() {
     let text = report(2023, "县国土资源局开展执法检查。");
@@ -240,6 +264,8 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "学习党的二十大报告，带头尊法学法守法用法，学习贯彻习近平新时代中国特色社会主义思想主题教育。",
         // An ellipsis before 等待; digits around a year range.
         "群众反映的问题……等待答复。编号120212025年度。",
+        // 做 as the verb before 为民 (do for the people).
+        "多做为民办实事、多做为群众排忧解难的事。",
     ] {
         let text = report(2023, body);
         assert!(

@@ -2,11 +2,11 @@
 //! character, a repealed or misnamed law, a body renamed in a reform — with its
 //! replacement, each entry with its own category, severity, report years and guards.
 
-use super::report_dates::{inside_titles, tokens_from, within};
+use super::report_dates::{inside, inside_titles, tokens_from, within};
 use super::{Document, Rule};
 use crate::config::{Config, Level, Years};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::inline::{TokenKind, is_han};
+use crate::inline::{Pair, Token, TokenKind, is_han};
 use crate::outline::LineKind;
 use crate::words::WordMatcher;
 use serde::Deserialize;
@@ -437,7 +437,7 @@ impl Rule for Check {
                     || (e.skip_in_titles
                         && within(titles.get_or_insert_with(|| inside_titles(tokens)), &span));
                 if !skipped {
-                    out.push(finding(span, w, year));
+                    out.push(finding(span, w, year, tokens));
                 }
             }
         }
@@ -451,9 +451,28 @@ fn date_at(tokens: &[crate::inline::Token], pos: usize) -> bool {
     })
 }
 
+/// Where a replacement that brings its own quotation marks (`“十四五”规划`) goes, given
+/// the quotation marks around the words in the text (`tokens`, the line's): over the
+/// marks enclosing just the words (`“十四五规划”` → `“十四五”规划`); nowhere inside a
+/// longer quotation, where its marks would need to become single ones (`None`).
+fn quoted_target(span: &Range<usize>, one: &str, tokens: &[Token]) -> Option<Range<usize>> {
+    if !one.contains('“') {
+        return Some(span.clone());
+    }
+    let quotes = inside(tokens, Pair::DoubleQuote);
+    match quotes
+        .iter()
+        .find(|q| q.start < span.start && span.end < q.end)
+    {
+        None => Some(span.clone()),
+        Some(q) if q.end - q.start - (span.end - span.start) == "“”".len() => Some(q.clone()),
+        Some(_) => None,
+    }
+}
+
 /// The finding for entry `w` at `span`: a fix when there is one replacement (and the entry
 /// allows it), a choice when there are several.
-fn finding(span: Range<usize>, w: &Word, year: Option<i32>) -> Diagnostic {
+fn finding(span: Range<usize>, w: &Word, year: Option<i32>, tokens: &[Token]) -> Diagnostic {
     let e = &w.entry;
     let word = &w.word;
     let prefix = e
@@ -464,10 +483,9 @@ fn finding(span: Range<usize>, w: &Word, year: Option<i32>) -> Diagnostic {
         [] => Diagnostic::new(span.clone(), format!("{prefix}“{word}”不规范")).label("核实后修改"),
         [one] => {
             let d = Diagnostic::new(span.clone(), format!("{prefix}“{word}”应为“{one}”"));
-            if e.fix {
-                d.label(format!("改为“{one}”")).fix(span, one.clone())
-            } else {
-                d.label(format!("核实后改为“{one}”"))
+            match quoted_target(&span, one, tokens) {
+                Some(target) if e.fix => d.label(format!("改为“{one}”")).fix(target, one.clone()),
+                _ => d.label(format!("核实后改为“{one}”")),
             }
         }
         options => {
