@@ -219,6 +219,25 @@ fn quote_marks_fire_on_ascii_quotes_and_angle_titles() {
     );
 }
 
+/// Quotes that cannot be paired in order (an odd number on a line, a quotation that
+/// may hold others) are reported once, without a fix.
+#[test]
+fn quote_marks_that_cannot_be_paired_get_no_fix() {
+    for text in [
+        "全面推行“最多跑一次\"改革，开展\"法治体检\"活动。\n",
+        "领导强调:\"要把\"放管服\"改革作为关键一招。\"各部门抓好落实。\n",
+        "一次\"改革,开展\"法治体检\"活动。\n",
+    ] {
+        assert_eq!(findings("quote-marks", text), ["\""], "{text}");
+        assert_eq!(fixed("quote-marks", text).0, text);
+    }
+    // Two quotations one after the other are fixed.
+    assert_eq!(
+        fixed("quote-marks", "开展\"法治体检\"活动，推行\"最多跑一次\"改革。\n").0,
+        "开展“法治体检”活动，推行“最多跑一次”改革。\n"
+    );
+}
+
 #[test]
 fn quote_marks_near_misses() {
     for text in [

@@ -14,7 +14,9 @@ pub const DOC: &str = "\
   一行中成对的半角双引号 \"…\" 或单引号 '…'，所引内容含汉字的（如 \"最多跑一次\"），
   修正为“…”或‘…’；把 <…>（或＜…＞）当书名号用、所括内容以汉字开头的，修正为
   《…》，在《》之内的修正为〈…〉。所引内容全是英文、代码、网址的（\"OK\"、<br>）
-  不报告；紧挨英文字母的单引号是撇号（don't），不报告。
+  不报告；紧挨英文字母的单引号是撇号（don't），不报告。一行中半角双引号的个数为奇数
+  （引文跨行，或与全角引号混用），或冒号后的引文里还有引号（可能是嵌套的引文）时，
+  无法确定哪两个成对，只在第一个引号处报告一次，不给修正。
 
 依据
   GB/T 15834-2011《标点符号用法》4.1 引号：中文的引号为“”和‘’；4.15 书名号：
@@ -43,6 +45,22 @@ fn angles(s: &str) -> Vec<usize> {
     all
 }
 
+/// Whether the ASCII double quotes at `at` in line `s` cannot be paired in order: an odd
+/// number (a quotation wrapped from the line before, or one closed with a Chinese mark),
+/// or more than one pair with a quotation opened after a colon, which may hold the
+/// others (`强调:"要把"放管服"改革…"`). Only lines with a quotation around Chinese text
+/// count.
+fn unpaired(s: &str, at: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+        return false;
+    };
+    if !s[first..=last].chars().any(is_han) {
+        return false;
+    }
+    let speech = || at.iter().any(|&i| s[..i].trim_end().ends_with([':', '：']));
+    at.len() % 2 == 1 || (at.len() >= 4 && speech())
+}
+
 /// The most characters a quotation may hold to be taken as one.
 const MAX_QUOTED: usize = 100;
 
@@ -53,6 +71,15 @@ impl Rule for Check {
             let s = &text[line.clone()];
             for (quote, open, close) in [(b'"', "“", "”"), (b'\'', "‘", "’")] {
                 let at: Vec<usize> = memchr_iter(quote, s.as_bytes()).collect();
+                if quote == b'"' && unpaired(s, &at) {
+                    let span = line.start + at[0]..line.start + at[0] + 1;
+                    out.push(
+                        Diagnostic::new(span, "应使用中文引号（“…”），不用半角引号")
+                            .label("本行引号不成对或有嵌套，逐个核对后改为中文引号")
+                            .note("无法确定哪两个引号成对，未给出修正"),
+                    );
+                    continue;
+                }
                 for pair in at.chunks_exact(2) {
                     let (a, b) = (pair[0], pair[1]);
                     let inner = &s[a + 1..b];
@@ -72,7 +99,7 @@ impl Rule for Check {
                     out.push(
                         Diagnostic::new(
                             span.clone(),
-                            format!("中文引号应为“{open}{close}”，不用半角引号"),
+                            format!("应使用中文引号（{open}…{close}），不用半角引号"),
                         )
                         .label(format!("改为{fixed}"))
                         .fix(span, fixed),
