@@ -330,11 +330,10 @@ impl Check {
     /// with a skip-after word, directly or before one level (`原工商局`, `原县工商局`).
     fn historical(&self, before: &str) -> bool {
         let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
-        [Some(before), level]
-            .into_iter()
-            .flatten()
-            .any(|b| self.skip_after.iter().any(|s| b.ends_with(s.as_str())))
-            || self.historical_list(before)
+        // (The level may come between: `原市国税局、市地税局`.)
+        [Some(before), level].into_iter().flatten().any(|b| {
+            self.skip_after.iter().any(|s| b.ends_with(s.as_str())) || self.historical_list(b)
+        })
     }
 
     /// Whether the word is a later item of a list opened by a skip-after word: one `原`
