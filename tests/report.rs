@@ -95,6 +95,32 @@ fn json_gives_the_table_rows_and_totals() {
     assert_eq!(v["columns"][0], "文件");
 }
 
+/// The deadline column is the one the date-deadline rule applies: a department's own
+/// under `department-deadline`, the general one for a government.
+#[test]
+fn the_deadline_column_follows_department_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    fs::write(dir.path().join("a-gov.txt"), &clean).unwrap();
+    let bureau = clean
+        .replace("某县人民政府关于", "某县司法局关于")
+        .replace("\n某县人民政府\n", "\n某县司法局\n");
+    fs::write(dir.path().join("b-bureau.txt"), bureau).unwrap();
+    fs::write(
+        dir.path().join("nianbao.toml"),
+        "deadline = \"04-01\"\ndepartment-deadline = \"03-01\"\n",
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    let due: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["due"].as_str().unwrap())
+        .collect();
+    assert_eq!(due, ["2025-04-01", "2025-03-01"]);
+}
+
 #[test]
 fn xlsx_is_written_to_the_output_file() {
     let dir = desk();

@@ -288,6 +288,7 @@ fn department_deadline_applies_to_a_department_and_the_finding_says_so() {
         "某县司法局（行政复议局）",
         "某市发展和改革委员会",
         "某区人民政府办公室",
+        "中共某市司法局党组",
     ] {
         let department = late.replace("某市人民政府\n2024", &format!("{organ}\n2024"));
         let found = lint("date-deadline", &department, config);
@@ -309,6 +310,14 @@ fn department_deadline_applies_to_a_department_and_the_finding_says_so() {
             found[0].notes[0].contains("deadline（04-01）"),
             "{:?}",
             found[0].notes
+        );
+    }
+    // A street office and a development zone's committee govern an area: 04-01.
+    for organ in ["某区滨湖街道办事处", "某市经济技术开发区管理委员会"] {
+        let area = late.replace("某市人民政府\n2024", &format!("{organ}\n2024"));
+        assert!(
+            findings_with("date-deadline", &area, config).is_empty(),
+            "{organ}"
         );
     }
 }

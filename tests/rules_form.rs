@@ -233,7 +233,11 @@ fn quote_marks_that_cannot_be_paired_get_no_fix() {
     }
     // Two quotations one after the other are fixed.
     assert_eq!(
-        fixed("quote-marks", "开展\"法治体检\"活动，推行\"最多跑一次\"改革。\n").0,
+        fixed(
+            "quote-marks",
+            "开展\"法治体检\"活动，推行\"最多跑一次\"改革。\n"
+        )
+        .0,
         "开展“法治体检”活动，推行“最多跑一次”改革。\n"
     );
 }

@@ -33,7 +33,9 @@ pub const DOC: &str = "\
   在报告年度次年的期限（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）。
   发文机关（落款、发布机构或标题中的机关）以 department-suffixes 所列的字结尾
   （…局、…委、…办、…厅、…中心）的是政府部门，适用 department-deadline；其他
-  （…人民政府）适用 deadline。department-deadline 未设置时与 deadline 相同。
+  （…人民政府）适用 deadline；街道办事处和开发区、园区的管理委员会管理一个区域，
+  与政府同样适用 deadline；“中共…局党组”按其局算。department-deadline 未设置时与
+  deadline 相同。
   提示中注明所用的期限及其依据。默认 deadline = \"04-01\"；未设 deadline 时不检查。
   这一期限来自厅字〔2019〕28号，早于 from-year（默认2019）的年度报告不检查。
   网页上与其他字段同在一行的发布日期（“来源:… 发布日期:2018-04-03 16:13 浏览次数:”）
@@ -66,6 +68,25 @@ pub struct Check {
     department_suffixes: Vec<String>,
 }
 
+/// Words naming an area a management committee governs (`某经济技术开发区管理委员会`).
+const ZONES: [&str; 7] = [
+    "开发区",
+    "高新区",
+    "新区",
+    "园区",
+    "试验区",
+    "保税区",
+    "示范区",
+];
+
+/// The deadline for a report by `issuer` under `config` (month and day of the year after
+/// the report year): what the rule compares dates with, for the reviewer's table.
+pub fn deadline_for(config: &Config, issuer: Option<&str>) -> Option<MonthDay> {
+    Check::new(&config.rules.date_deadline, config)
+        .applicable(issuer)
+        .map(|(d, _)| d)
+}
+
 impl Check {
     pub fn new(settings: &Settings, config: &Config) -> Self {
         Check {
@@ -84,7 +105,10 @@ impl Check {
     }
 
     /// Whether `issuer` is a government department: its name, without a trailing
-    /// parenthesis (`县司法局（行政复议局）`), ends in a department suffix.
+    /// parenthesis (`县司法局（行政复议局）`) or its party group (`中共某县司法局党组`),
+    /// ends in a department suffix. A street office (`某街道办事处`) and a development
+    /// zone's management committee (`某经济开发区管理委员会`) govern an area, as a
+    /// government does.
     fn is_department(&self, issuer: &str) -> bool {
         let mut name = issuer.trim();
         if let Some(open) = name
@@ -93,9 +117,19 @@ impl Check {
         {
             name = name[..open].trim_end();
         }
-        self.department_suffixes
-            .iter()
-            .any(|s| name.ends_with(s.as_str()))
+        let name = name
+            .strip_suffix("党组")
+            .or_else(|| name.strip_suffix("党委"))
+            .unwrap_or(name);
+        let street = ["街道办事处", "街道办"].iter().any(|s| name.ends_with(s));
+        let zone = ["管理委员会", "管委会"].iter().any(|s| name.ends_with(s))
+            && ZONES.iter().any(|z| name.contains(z));
+        !street
+            && !zone
+            && self
+                .department_suffixes
+                .iter()
+                .any(|s| name.ends_with(s.as_str()))
     }
 
     /// The deadline that applies, and the sentence saying why.

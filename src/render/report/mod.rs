@@ -13,6 +13,7 @@ use super::FileReport;
 use crate::config::{Config, Role};
 use crate::diagnostic::Severity;
 use crate::outline::Outline;
+use crate::rules::date_deadline;
 use serde::Serialize;
 
 /// The column headings, in order; [`Row::cells`] yields one value per column.
@@ -155,7 +156,10 @@ impl Row {
         let signed = outline.signature.date.as_ref().map(|(d, _)| d.to_string());
         let due = outline
             .report_year
-            .zip(config.deadline)
+            .zip(date_deadline::deadline_for(
+                config,
+                outline.issuer.as_deref(),
+            ))
             .map(|(y, d)| format!("{:04}-{:02}-{:02}", y + 1, d.month, d.day));
         let status = if has("date-deadline") {
             Status::Late
