@@ -552,3 +552,25 @@ fn init_never_writes_through_a_symlink() {
     );
     assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
 }
+
+/// A file named twice (a folder and a folder inside it, a name with `./`) is linted,
+/// counted and fixed once.
+#[test]
+fn a_file_named_twice_is_linted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("部门");
+    std::fs::create_dir(&inner).unwrap();
+    let file = inner.join("r.txt");
+    std::fs::copy(example("defects.txt"), &file).unwrap();
+    let once = stdout_of(nianbao().args(["lint", "--format", "short"]).arg(&file));
+    assert!(!once.is_empty());
+    let twice = stdout_of(
+        nianbao()
+            .args(["lint", "--format", "short"])
+            .arg(dir.path())
+            .arg(&inner)
+            .arg(inner.join(".").join("r.txt")),
+    );
+    let lines = |s: &str| s.lines().filter(|l| l.contains(": ")).count();
+    assert_eq!(lines(&twice), lines(&once), "{twice}");
+}

@@ -201,6 +201,12 @@ pub fn plan(
             inputs.push((path.clone(), key));
         }
     }
+    // A file named twice (a folder and a folder inside it, `a.txt ./a.txt`, a link to
+    // it) is read, reported, counted and fixed once.
+    let mut seen = rustc_hash::FxHashSet::default();
+    inputs.retain(|(p, _)| {
+        p.as_os_str() == "-" || seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+    });
     Ok(Plan {
         linters,
         inputs,
