@@ -715,7 +715,10 @@ impl Builder<'_> {
         let Some(mut lines) = title else {
             return Vec::new();
         };
-        if let Some(above) = self.organ_above(&short_lines, lines[0]) {
+        if let Some(above) = self
+            .organ_above(&short_lines, lines[0])
+            .or_else(|| self.main_title_above(&short_lines, lines[0]))
+        {
             lines.insert(0, above);
         }
         for &i in &lines {
@@ -751,6 +754,24 @@ impl Builder<'_> {
             && organ.trim_end_matches('度').ends_with('年')
             && at_most(organ, 30);
         (names_year || names_organ && !opens_with_organ(t)).then_some(above)
+    }
+
+    /// The main title above a title line that is its subtitle (`坚持依法行政　护航高质量
+    /// 发展` over `——某局2023年度法治政府建设情况报告`), blank lines between.
+    fn main_title_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
+        if !self
+            .line_text(title)
+            .trim_start_matches(is_blank)
+            .starts_with(DASHES)
+        {
+            return None;
+        }
+        let k = short_lines.partition_point(|&i| (i as usize) < title);
+        let above = short_lines[..k].last().map(|&i| i as usize)?;
+        self.lines[above + 1..title]
+            .iter()
+            .all(|l| l.kind == LineKind::Blank)
+            .then_some(above)
     }
 
     /// A title broken over two adjacent short lines (`某局关于2023年法治政府` /
@@ -1695,6 +1716,9 @@ fn is_page_number(line: &str) -> bool {
     dashed || numbered
 }
 
+/// Dashes that open a subtitle (`——某局2023年度…报告`).
+const DASHES: [char; 4] = ['—', '－', '-', '─'];
+
 /// The organ or place a title opens with: before `关于` or the year, or, when the year
 /// comes first, between the year and `法治`.
 fn title_organ(title: &str) -> &str {
@@ -1703,8 +1727,12 @@ fn title_organ(title: &str) -> &str {
         .strip_prefix('【')
         .and_then(|t| t.split_once('】'))
         .map_or(title, |(_, rest)| rest);
-    // Nor are the book-title marks a page wraps it in.
-    let title = title.trim_start_matches('《');
+    // Nor are the book-title marks a page wraps it in, or a subtitle's dash.
+    let title = title.trim_start_matches(['《', ' ', '\u{3000}']);
+    let title = ["——", "--", "－－"]
+        .iter()
+        .find_map(|d| title.rfind(d).map(|at| &title[at..]))
+        .map_or(title, |subtitle| subtitle.trim_start_matches(DASHES));
     if let Some(at) = title.find("关于") {
         return title[..at].trim();
     }
@@ -2192,6 +2220,18 @@ mod tests {
             numbers("一是健全机制。二是印发清单。\n三是规范执法。\n五是加强宣传。\n"),
             [vec![1, 2, 3], vec![5]]
         );
+    }
+
+    #[test]
+    fn a_subtitle_under_its_main_title_names_the_issuer() {
+        let o = outline(
+            "坚持依法行政　护航高质量发展\n\n——某市交通运输局2023年度法治政府建设情况报告\n\n正文。\n",
+        );
+        assert_eq!(o.title, [0, 2]);
+        assert_eq!(o.issuer.as_deref(), Some("某市交通运输局"));
+        // A year range in a title is no subtitle.
+        let o = outline("某县2021-2025年法治政府建设规划实施情况报告\n正文。\n");
+        assert_eq!(o.issuer.as_deref(), Some("某县"));
     }
 
     #[test]
