@@ -121,6 +121,25 @@ fn the_deadline_column_follows_department_deadline() {
     assert_eq!(due, ["2025-04-01", "2025-03-01"]);
 }
 
+/// A title over two lines (a blank line between, as a layout leaves it) is one line in
+/// its cell.
+#[test]
+fn a_wrapped_title_is_one_line_in_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    let wrapped = clean.replacen(
+        "某县人民政府关于2024年法治政府建设年度报告",
+        "某县人民政府\n\n关于2024年法治政府建设年度报告",
+        1,
+    );
+    fs::write(dir.path().join("r.txt"), wrapped).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    assert_eq!(
+        v["rows"][0]["title"],
+        "某县人民政府关于2024年法治政府建设年度报告"
+    );
+}
+
 #[test]
 fn xlsx_is_written_to_the_output_file() {
     let dir = desk();

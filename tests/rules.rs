@@ -199,6 +199,9 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         // The “关键少数” (the leaders) setting the example.
         "（二）“关键少数”带头推进法治建设情况",
         "二是发挥“关键少数”引领作用。局长带头学法4次。",
+        // The opening clause of a paragraph, also after a heading run into it.
+        "局党组书记、局长认真履行推进法治建设第一责任人职责，带头学法4次。",
+        "（二）强化领导责任，夯实法治基础。街道党工委书记认真履行推进法治建设第一责任人职责，年初召开专题会议。",
     ] {
         let f = findings("section-missing", &report(duties));
         assert!(f.is_empty(), "{duties}: {f:?}");

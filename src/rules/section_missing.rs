@@ -55,6 +55,9 @@ pub struct Check {
 /// The longest lead sentence (in characters) read as a paragraph's heading.
 const LEAD_CHARS: usize = 30;
 
+/// The longest opening clause (in characters) that may give the duties part.
+const CLAUSE_CHARS: usize = 40;
+
 impl Check {
     pub fn new(_: &Settings, config: &Config) -> Self {
         let roles = &config.sections.roles;
@@ -115,6 +118,33 @@ impl Check {
             })
     }
 
+    /// Whether the duties are given in a paragraph's opening clause, its subject and
+    /// what it did (`街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责，年初…`),
+    /// also after a heading run into the paragraph: the part, given as one point of
+    /// another.
+    fn opening_clause_names_duties(&self, doc: &Document) -> bool {
+        let text = doc.text();
+        let heading_ends: Vec<(usize, usize)> = doc
+            .outline
+            .walk()
+            .map(|s| (s.line, s.heading.end))
+            .collect();
+        doc.outline.lines.iter().enumerate().any(|(i, l)| {
+            let start = match l.kind {
+                LineKind::Paragraph => l.span().start,
+                LineKind::Heading => match heading_ends.iter().find(|(line, _)| *line == i) {
+                    Some(&(_, end)) => end,
+                    None => return false,
+                },
+                _ => return false,
+            };
+            let line = text[start..l.span().end].trim_start_matches(is_blank);
+            let head = &line[..line.floor_char_boundary(line.len().min(3 * CLAUSE_CHARS + 3))];
+            head.find(['，', '；', '。'])
+                .is_some_and(|at| self.names(doc, &line[..at], Role::Duties))
+        })
+    }
+
     /// Whether an item of a `一是…二是…` run opens with a short sentence naming `role`
     /// (`二是扛牢法治建设第一责任人职责。…`): the part, given as one point of another.
     fn item_names(&self, doc: &Document, role: Role) -> bool {
@@ -146,6 +176,7 @@ impl Rule for Check {
                 || *role != Role::Duties && sub_heading_names(doc, *role)
                 || self.lead_names(doc, *role)
                 || self.item_names(doc, *role)
+                || *role == Role::Duties && self.opening_clause_names_duties(doc)
                 || *role == Role::Plans && closing_plans(doc)
             {
                 continue;

@@ -175,10 +175,9 @@ impl Row {
         let text = &report.source.text;
         Row {
             path: report.source.name.clone(),
-            title: outline
-                .title_span()
-                .map(|s| text[s].trim().to_string())
-                .filter(|t| !t.is_empty()),
+            // One line, as the outline reads it (a title wrapped over lines, blank
+            // lines between them).
+            title: outline.title_text(text).filter(|t| !t.is_empty()),
             issuer: outline.issuer.clone(),
             year: outline.report_year,
             signed,
