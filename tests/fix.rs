@@ -138,6 +138,25 @@ fn docx_is_never_rewritten() {
     );
 }
 
+/// A web page is read as its text and never rewritten; `--fix` says so.
+#[test]
+fn a_web_page_is_never_rewritten_and_fix_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("page.html");
+    let page = "<html><body><p>培训执法人员74 名,开展宣传。</p></body></html>";
+    fs::write(&p, page).unwrap();
+    let out = nianbao()
+        .args(["lint", "--fix", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(fs::read_to_string(&p).unwrap(), page);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("不会被改写"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn lint_fix(args: &[&str]) -> std::process::Output {
     nianbao()
         .args(["lint", "--fix", "--color", "never"])

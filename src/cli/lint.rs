@@ -181,10 +181,16 @@ fn apply_fixes(
         *document = report.source.raw.clone();
     }
     let name = display::escape_line(&report.source.name).into_owned();
-    if report.source.origin == Origin::Docx && report.diagnostics.iter().any(|d| d.fix.is_some()) {
-        err(&format!(
+    let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
+    match report.source.origin {
+        Origin::Docx if fixable => err(&format!(
             "{name}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本\n"
-        ));
+        )),
+        // A page or a PDF is read as its text; the file itself cannot take the fixes.
+        Origin::Html | Origin::Pdf if fixable && (args.fix || args.diff) => err(&format!(
+            "{name}：网页和 PDF 文件不会被改写；修正请在原稿（Word 或文本文件）中进行\n"
+        )),
+        _ => {}
     }
     let (Some(fixed), Origin::Text { encoding, bom }) = (fixed, report.source.origin) else {
         return (report, false);
