@@ -147,8 +147,23 @@ pub fn read_stdin(options: ReadOptions) -> Result<Source, InputError> {
     let bytes =
         read_limited(std::io::stdin().lock(), options.max_size, 0).map_err(|e| e.named(&name))?;
     let mut source = text_source(name, bytes.clone(), options.encoding)?;
+    // A page piped in (`curl … | nianbao lint -`) is read as a page: its markup is no
+    // report text, and its fixes are not written.
+    if is_html(&source.text) {
+        let (text, run_in_ends) = html::read_str(&source.text).joined();
+        let name = std::mem::take(&mut source.name);
+        source = Source::new(name, text).with_origin(Origin::Html);
+        source.run_in_ends = run_in_ends;
+    }
     source.raw = Some(bytes);
     Ok(source)
+}
+
+/// Whether a text is a web page: it opens with a doctype or an `<html>` tag.
+fn is_html(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head = head[..head.floor_char_boundary(64)].to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// The bytes of the file at `path` (shown as `name`), refused past `max_size` bytes.

@@ -155,6 +155,18 @@ fn a_web_page_is_never_rewritten_and_fix_says_so() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Piped in, a page is read as a page: its text linted, not its markup, and the
+    // document comes back as it was.
+    let page = "<!DOCTYPE html><html><head><style>p{font-family:\"仿宋\",serif}</style></head>\
+                <body><p>培训执法人员74 名,开展宣传。</p></body></html>";
+    let out = nianbao()
+        .args(["lint", "--fix", "-"])
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), page);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("不会被改写") && !stderr.contains("serif"), "{stderr}");
 }
 
 fn lint_fix(args: &[&str]) -> std::process::Output {
