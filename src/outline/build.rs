@@ -212,7 +212,12 @@ impl Builder<'_> {
             let kind = match r {
                 RawKind::Blank => LineKind::Blank,
                 RawKind::Heading(_) => LineKind::Heading,
-                RawKind::Breadcrumb => LineKind::Chrome,
+                // A page's path (`> 首页 > 政务公开`); a line of sentences after `>` is
+                // a quotation set off in Markdown.
+                RawKind::Breadcrumb if !line.contains(['。', '\u{ff0c}', '\u{ff1b}']) => {
+                    LineKind::Chrome
+                }
+                RawKind::Breadcrumb => LineKind::Paragraph,
                 RawKind::KeyValue(_) | RawKind::Text if self.fields(span.clone(), &mut pending) => {
                     LineKind::Meta
                 }
@@ -2219,6 +2224,23 @@ mod tests {
         assert_eq!(
             numbers("一是健全机制。二是印发清单。\n三是规范执法。\n五是加强宣传。\n"),
             [vec![1, 2, 3], vec![5]]
+        );
+    }
+
+    #[test]
+    fn a_quotation_set_off_with_a_marker_is_text_and_a_page_path_is_chrome() {
+        let o = outline(
+            "> 首页 > 政务公开 > 法治政府建设\n正文。\n> 县委主要领导强调，要把法治政府建设摆在突出位置。\n",
+        );
+        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Chrome,
+                LineKind::Paragraph,
+                LineKind::Paragraph,
+                LineKind::Blank
+            ]
         );
     }
 
