@@ -1,6 +1,8 @@
 //! Spans no rule reports in and no fix touches: URLs (`http://…`, `www.…`, with Chinese
 //! in their paths), e-mail addresses, file paths (`C:\…`, `\\server\…`, `/home/…`,
-//! `./…`), inline code and fenced code blocks, and Markdown link targets `](…)`.
+//! `./…`), inline code and fenced code blocks, Markdown link targets `](…)` and
+//! reference definitions (`[gsxt]: http://… "标题"`), and a Markdown file's front matter
+//! (`---` … `---` at its start).
 //!
 //! Computed once per document ([`crate::rules::Document`]). The engine hides the
 //! tokens inside them from every rule and drops findings inside them and fixes that
@@ -16,7 +18,14 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
     let mut line_start = true;
     while i < b.len() {
         let c = b[i];
-        if line_start && let Some(end) = fence(b, i) {
+        if i == 0
+            && let Some(end) = front_matter(b)
+        {
+            push(&mut out, 0..end);
+            i = end;
+            continue;
+        }
+        if line_start && let Some(end) = fence(b, i).or_else(|| link_definition(b, i)) {
             push(&mut out, i..end);
             i = end;
             continue;
@@ -201,17 +210,58 @@ fn fence(b: &[u8], i: usize) -> Option<usize> {
     if indent > 3 || !matches!(mark, b'`' | b'~') || !b[at..].starts_with(&[mark; 3]) {
         return None;
     }
-    let line_end =
-        |from: usize| memchr::memchr2(b'\n', b'\r', &b[from..]).map_or(b.len(), |k| from + k);
-    let mut j = line_end(at);
+    let mut j = line_end(b, at);
     while j < b.len() {
         let start = j + if b[j..].starts_with(b"\r\n") { 2 } else { 1 };
-        j = line_end(start);
+        j = line_end(b, start);
         if b[start..j].trim_ascii_start().starts_with(&[mark; 3]) {
             return Some(j);
         }
     }
     Some(b.len())
+}
+
+/// The end of the line at or after `from`.
+fn line_end(b: &[u8], from: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &b[from..]).map_or(b.len(), |k| from + k)
+}
+
+/// A Markdown file's front matter: `---` (YAML) or `+++` (TOML) on the first line, to
+/// the same (or YAML's `...`) on a line of its own; its end.
+fn front_matter(b: &[u8]) -> Option<usize> {
+    let mark: &[u8] = [b"---".as_slice(), b"+++"]
+        .into_iter()
+        .find(|m| b.starts_with(m))?;
+    let first = line_end(b, 0);
+    if !b[mark.len()..first].trim_ascii().is_empty() {
+        return None;
+    }
+    let mut j = first;
+    while j < b.len() {
+        let start = j + if b[j..].starts_with(b"\r\n") { 2 } else { 1 };
+        j = line_end(b, start);
+        let line = b[start..j].trim_ascii_end();
+        if line == mark || (mark == b"---" && line == b"...") {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// A Markdown reference definition at line start `i` (`[gsxt]: http://… "标题"`, up to
+/// three spaces before it): the whole line. A footnote's (`[^1]: …`) is text.
+fn link_definition(b: &[u8], i: usize) -> Option<usize> {
+    let indent = b[i..].iter().take(4).take_while(|&&c| c == b' ').count();
+    let at = i + indent;
+    if indent > 3 || b.get(at) != Some(&b'[') || b.get(at + 1) == Some(&b'^') {
+        return None;
+    }
+    let end = line_end(b, at);
+    let close = memchr::memchr(b']', &b[at..end])? + at;
+    let rest = &b[close + 1..end];
+    let target = rest.strip_prefix(b":")?;
+    (target.first().is_some_and(u8::is_ascii_whitespace) && !target.trim_ascii().is_empty())
+        .then_some(end)
 }
 
 /// A Markdown link target `](…)` with the `]` at `i`: the parenthesised part.
@@ -324,6 +374,22 @@ mod tests {
             ["/home/用户/报告(1).txt"]
         );
         assert_eq!(protected("```\n代码,(\n```\n正文"), ["```\n代码,(\n```"]);
+    }
+
+    #[test]
+    fn front_matter_and_reference_definitions() {
+        let text = "---\ntitle: 某县报告\ntags: [法治政府, 年度报告]\n---\n正文,内容。\n";
+        assert_eq!(
+            protected(text),
+            ["---\ntitle: 某县报告\ntags: [法治政府, 年度报告]\n---"]
+        );
+        assert_eq!(
+            protected("见[公示系统][gsxt]。\n\n[gsxt]: http://x.cn/a \"企业信用信息公示系统\"\n"),
+            ["[gsxt]: http://x.cn/a \"企业信用信息公示系统\""]
+        );
+        // A footnote's text is text; a rule line later in a file is no front matter.
+        assert!(spans("[^1]: 数据来源于统计局,2024年。\n").is_empty());
+        assert!(spans("正文。\n---\n结尾,内容。\n---\n").is_empty());
     }
 
     #[test]
