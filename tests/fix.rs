@@ -166,7 +166,10 @@ fn a_web_page_is_never_rewritten_and_fix_says_so() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), page);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("不会被改写") && !stderr.contains("serif"), "{stderr}");
+    assert!(
+        stderr.contains("不会被改写") && !stderr.contains("serif"),
+        "{stderr}"
+    );
 }
 
 fn lint_fix(args: &[&str]) -> std::process::Output {

@@ -431,6 +431,14 @@ fn partial_year_accepts_halves_campaign_windows_and_milestones() {
         // The rest of the year from the next month on, or December alone.
         "因机构改革，2023年1-9月由原县司法局承担复议职能，办理复议案件56件，10月起由县政府行政复议局统一办理，办理复议案件32件。",
         "依托省政务服务网，2023年1-11月新上线事项86项，12月新上线14项，全年共新上线100项。",
+        // A share of the year's total.
+        "全年受理行政复议申请312件，其中上半年186件，占59.6%。",
+        "2023年，县政府常务会议共学法8次，其中上半年3次。",
+        // An assessment's period, a rank; a campaign's period; a coverage reached.
+        "在全市2023年上半年法治政府建设考核中，我县位列全市第2名。",
+        "在2023年1—9月全省政务服务“好差评”综合排名中，我县位列全省第6位。",
+        "2023年1—6月，开展“护航营商环境”专项执法行动，检查企业1263家。",
+        "截至2023年9月，全县256个村（社区）实现法律顾问全覆盖。",
     ] {
         assert_eq!(
             findings("partial-year", &with_measures(body)),

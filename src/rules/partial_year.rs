@@ -50,7 +50,12 @@ pub const DOC: &str = "\
     时间：“于上半年完成规范性文件清理，共清理文件156件”“上半年出台《……办法》”；
   - 时段后接“为…期”的，说的是活动的时段而不是数据的时段：“1-10月为集中服务期”；
   - until-words 所在句中有 milestone-words（提前、已完成全部……）的，说的是完成
-    某项任务的时间：“截至2023年10月，已完成全部12项改革任务，比计划提前2个月”。
+    某项任务的时间：“截至2023年10月，已完成全部12项改革任务，比计划提前2个月”；
+  - 时段后接“开展……行动（活动、专项整治）”的，是一次行动的时段：“2024年1—6月，
+    开展专项执法行动，检查企业1263家”；
+  - 紧跟“其中”的，是全年总数的一部分：“共学法8次，其中上半年3次”；
+  - 句中时段后的数字只是名次（“第2名”）的，时段是一次考核、排名的时段：“在2024年
+    上半年全市考核中，我县位列第2名”。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求年度报告反映上一年度
@@ -196,7 +201,7 @@ fn rest_of_year(text: &str, line_end: usize, tokens: &[Token], to: u32) -> bool 
                 .find(sentence::CLAUSE_ENDS)
                 .map_or(line_end, |i| t.end() + i);
             ONWARD.iter().any(|w| after.starts_with(w))
-                || (to == 11 && figure_after(tokens, t.end(), clause_end))
+                || (to == 11 && figure_after(text, tokens, t.end(), clause_end))
         }
         _ => false,
     })
@@ -248,8 +253,28 @@ fn campaign_window(text: &str, at: usize) -> bool {
         .any(|c| c == '期')
 }
 
-/// Whether a figure follows `at` before `end`.
-fn figure_after(tokens: &[Token], at: usize, end: usize) -> bool {
+/// Whether the period ending at `at` is followed by the campaign it bounds (`2024年1—6月，
+/// 开展“护航营商环境”专项执法行动`): the window of a campaign, not the period of a figure.
+fn campaign_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(['，', ',']);
+    let Some(verb) = ["开展", "组织开展", "集中开展", "部署开展"]
+        .iter()
+        .find(|v| rest.starts_with(**v))
+    else {
+        return false;
+    };
+    let clause = rest[verb.len()..]
+        .split(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or_default();
+    ["行动", "活动", "专项", "整治"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+/// Whether a figure follows `at` before `end`; an ordinal (`第2名`, a rank in an
+/// assessment of the period) is none.
+fn figure_after(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
     tokens_from(tokens, at)
         .iter()
         .take_while(|t| t.end() <= end)
@@ -260,7 +285,7 @@ fn figure_after(tokens: &[Token], at: usize, end: usize) -> bool {
                     | TokenKind::Percent { .. }
                     | TokenKind::Points { .. }
                     | TokenKind::Ratio { .. }
-            )
+            ) && !text[..t.start()].ends_with('第')
         })
 }
 
@@ -283,13 +308,16 @@ impl Rule for Check {
             for span in spans {
                 if within(&titles, &span)
                     || campaign_window(text, span.end)
+                    || campaign_after(text, span.end)
                     || dates_a_deed(text, &span)
+                    // `共学法8次，其中上半年3次`: a share of the year's total.
+                    || text[..span.start].trim_end_matches(['：', ':']).ends_with("其中")
                 {
                     continue;
                 }
                 let sentence_end =
                     sentence::end_after(text, span.end, line.end, sentence::MAX_CHARS);
-                if !figure_after(tokens, span.end, sentence_end) {
+                if !figure_after(text, tokens, span.end, sentence_end) {
                     continue;
                 }
                 let shown = &text[span.clone()];
