@@ -152,6 +152,14 @@ fn percent_range_flags_rates_over_100_but_not_growth() {
 fn percent_range_lets_a_completion_rate_exceed_100() {
     assert!(findings("percent-range", "全年完成年度目标任务的135%，完成率135%。").is_empty());
     assert!(findings("percent-range", "年度计划完成率达112.5%。").is_empty());
+    // A budget overspent, prices and interest in a case, efficiency raised.
+    for text in [
+        "预算执行率108.6%。",
+        "涉案药店进销差价率高达300%，年化利率最高达365%。",
+        "企业开办审批效率提升200%。",
+    ] {
+        assert!(findings("percent-range", text).is_empty(), "{text}");
+    }
     // Other rates still may not, and the list is a setting.
     assert_eq!(findings("percent-range", "覆盖率达135%。").len(), 1);
     assert_eq!(
