@@ -18,7 +18,8 @@ pub const DOC: &str = "\
   但没有一个是应写的年份时报告。报告年度取自标题（无标题时取自章节标题或导语），
   所以标题本身与报告年度不会不符；标题与“主要举措和成效”一节的年份不一致由 title-year
   报告。年份区间（“2021—2025年”）不算；兼含两部分的标题写其中任一部分的年份都可以；
-  不检查一组专题标题（其中可能写往年督察问题的整改）。
+  不检查一组专题标题（其中可能写往年督察问题的整改）；“下一年度安排”一节的标题写远景
+  目标年份（晚于次年3年以上，如“锚定2035年基本建成法治政府目标”）的不报告。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定年度报告的内容是
@@ -35,6 +36,10 @@ pub const DOC: &str = "\
   只有 severity。";
 
 unit_check!();
+
+/// How many years past the plans' year a year in their heading is a long-range goal's
+/// (`锚定2035年基本建成法治政府目标`), not a slip.
+const LONG_RANGE: i32 = 3;
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -63,7 +68,12 @@ impl Rule for Check {
                 .collect();
             // A heading naming two parts (`三、存在的不足和原因及2024年工作安排`) may name
             // either part's year.
-            let fits = |y: i32| y == expected || s.also.iter().any(|&r| y == expected_of(r));
+            // Plans may name a long-range goal's year too (`锚定2035年基本建成法治政府目标`).
+            let fits = |y: i32| {
+                y == expected
+                    || s.also.iter().any(|&r| y == expected_of(r))
+                    || (s.role == Role::Plans && y >= expected + LONG_RANGE)
+            };
             if years.is_empty() || years.iter().any(|(y, _)| fits(*y)) {
                 continue;
             }
