@@ -343,7 +343,10 @@ fn year_mismatch_near_misses() {
         ("一、2023年主要举措和成效", "一、主要举措和成效"),
         ("一、2023年主要举措和成效", "一、2023年度主要举措和成效"),
         // A long-range goal's year in the plans' heading.
-        ("四、2024年工作安排", "四、锚定2035年基本建成法治政府目标，扎实推进下一步工作"),
+        (
+            "四、2024年工作安排",
+            "四、锚定2035年基本建成法治政府目标，扎实推进下一步工作",
+        ),
     ] {
         let text = DRAFT.replace(from, to);
         assert!(findings("year-mismatch", &text).is_empty(), "{to}");

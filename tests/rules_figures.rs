@@ -612,6 +612,8 @@ fn unbalanced_pair_near_misses() {
         "O’Brien 律师",
         // A web page's metadata line and its font-size widget.
         "时间:2022-08-16   信息来源: 山西省人民政府   浏览次数:   【字体:\n正文。",
+        // A title wrapped inside a cited title.
+        "某市生态环境局关于2024年度法治政府建设暨落实《法治政府建设实施纲要\n（2021—2025年）》情况的报告\n\n正文。",
     ] {
         assert!(
             findings("unbalanced-pair", text).is_empty(),

@@ -723,6 +723,7 @@ impl Builder<'_> {
         if let Some(above) = self
             .organ_above(&short_lines, lines[0])
             .or_else(|| self.main_title_above(&short_lines, lines[0]))
+            .or_else(|| self.title_start_above(&short_lines, lines[0]))
         {
             lines.insert(0, above);
         }
@@ -761,6 +762,24 @@ impl Builder<'_> {
         (names_year || names_organ && !opens_with_organ(t)).then_some(above)
     }
 
+    /// The title's first line above a line that ends it, broken in or at a cited title
+    /// or after the year (`…关于2024年度法治政府建设暨落实` / `《…纲要（2021—2025年）》
+    /// 情况的报告`), blank lines between.
+    fn title_start_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
+        let k = short_lines.partition_point(|&i| (i as usize) < title);
+        let above = short_lines[..k].last().map(|&i| i as usize)?;
+        let adjacent = self.lines[above + 1..title]
+            .iter()
+            .all(|l| l.kind == LineKind::Blank);
+        let (first, rest) = (self.line_text(above), self.line_text(title));
+        let year_above = first_year(rest).is_none() && first_year(first).is_some();
+        // (Not a line of its own naming the report: a page's title, a wrapper.)
+        let fragment = self.lines[above].kind == LineKind::Paragraph
+            && !first.contains('。')
+            && !self.names_report(first);
+        (adjacent && fragment && (breaks_at_book_title(first, rest) || year_above)).then_some(above)
+    }
+
     /// The main title above a title line that is its subtitle (`坚持依法行政　护航高质量
     /// 发展` over `——某局2023年度法治政府建设情况报告`), blank lines between.
     fn main_title_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
@@ -797,7 +816,11 @@ impl Builder<'_> {
             let adjacent = self.lines[first + 1..second]
                 .iter()
                 .all(|l| l.kind == LineKind::Blank);
-            (adjacent && first_year(self.line_text(first)).is_some() && whole)
+            // The first names the year, or the break falls in or at a cited title
+            // (`…关于贯彻落实《法治政府建设实施` / `纲要（2021—2025年）》2024年度…`).
+            let opens = first_year(self.line_text(first)).is_some()
+                || breaks_at_book_title(self.line_text(first), self.line_text(second));
+            (adjacent && opens && whole && first_year(&joined).is_some())
                 .then(|| vec![first, second])
         })
     }
@@ -1719,6 +1742,15 @@ fn is_page_number(line: &str) -> bool {
             && (rest.is_empty() || rest.strip_suffix('页').is_some_and(|r| number(r, "共")))
     });
     dashed || numbered
+}
+
+/// Whether a line break falls inside or at a cited title: `first` leaves a 《 open, ends
+/// one, or `second` opens one.
+fn breaks_at_book_title(first: &str, second: &str) -> bool {
+    let first = first.trim_end_matches(is_blank);
+    first.matches('《').count() > first.matches('》').count()
+        || first.ends_with('》')
+        || second.trim_start_matches(is_blank).starts_with('《')
 }
 
 /// Dashes that open a subtitle (`——某局2023年度…报告`).
@@ -2762,6 +2794,19 @@ mod tests {
         );
         assert_eq!(first_year("贯彻《2021年规划》的情况"), None);
         assert_eq!(first_year("一二三四五"), None);
+    }
+
+    #[test]
+    fn a_title_broken_in_or_at_a_cited_title_is_one_title() {
+        for title in [
+            "某市生态环境局关于贯彻落实《法治政府建设实施\n纲要（2021—2025年）》2024年度工作情况的报告",
+            "某市生态环境局关于《法治政府建设实施纲要（2021—2025年）》\n2024年度落实情况的报告",
+            "某市生态环境局关于2024年度法治政府建设暨落实\n《法治政府建设实施纲要（2021—2025年）》情况的报告",
+        ] {
+            let o = outline(&format!("{title}\n\n正文。\n"));
+            assert_eq!(o.title, [0, 1], "{title}");
+            assert_eq!(o.report_year, Some(2024), "{title}");
+        }
     }
 
     /// A preamble's drafting date does not make the report year: its `2023年度` does,

@@ -52,9 +52,14 @@ impl Rule for Check {
         let mut marks = Marks::default();
         let mut runs_on = false;
         let mut was_prose = false;
+        let mut was_title = false;
         // Web-page metadata lines are not report text (`时间:… 浏览次数: 【字体:`).
         for (line, tokens) in doc.text_lines() {
-            let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
+            let kind = doc.line_kind(line.start);
+            // A title wrapped over lines (`…暨落实《法治政府建设实施纲要` / `（2021—2025年）》
+            // 情况的报告`) runs on as a paragraph does.
+            let title = kind == Some(LineKind::Title);
+            let prose = kind == Some(LineKind::Paragraph) || (title && was_title);
             // A mark opened just before, and still open, runs on past a sentence end (a
             // wrap after `。` inside a quotation) unless the line opens a quotation of
             // its own (the next paragraph of a quotation of several).
@@ -72,8 +77,9 @@ impl Rule for Check {
             marks.add_line(text, line.start, tokens);
             // A heading wrapped inside a title (`（一）认真落实《…纲要（2021—`) runs on.
             let open = marks.oldest_open().is_some();
-            runs_on = (prose || open) && !ends_sentence(&text[line.clone()]);
-            was_prose = prose;
+            runs_on = (prose || title || open) && !ends_sentence(&text[line.clone()]);
+            was_prose = prose && !title;
+            was_title = title;
         }
         report(marks, false, out);
     }
