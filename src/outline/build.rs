@@ -858,10 +858,76 @@ impl Builder<'_> {
             .take(ATTACHMENTS_WINDOW)
             .collect();
         // Attachments right after a date line (a table of any length, its rows split into
-        // many short lines by a PDF) are closing matter as a whole.
-        let attached = self.attachments_after_date(raw, &tail);
+        // many short lines by a PDF) are closing matter as a whole; but for the report
+        // itself, sent with a covering letter (`关于报送…报告的函`, `附件`, the report
+        // with its parts): its own 落款 is looked for at its end first, and the letter's
+        // stands for it only without one, its headings kept.
+        let mut attached = self.attachments_after_date(raw, &tail);
+        let report_attached = attached > 0
+            && tail[..attached]
+                .iter()
+                .filter(|&&i| matches!(&raw[i], RawKind::Heading(h) if h.level == 1))
+                .count()
+                >= 2;
+        let mut found = if report_attached {
+            self.closing_date(raw, &tail[..tail.len().min(SIGNATURE_WINDOW)], 0)
+        } else {
+            None
+        };
+        if report_attached && found.is_none() {
+            // (The letter's 落款 then, its attachment the report's text.)
+            attached = self
+                .closing_date(raw, &tail, attached)
+                .map_or(0, |(k, ..)| k);
+        }
         let content = &tail[..tail.len().min(attached + SIGNATURE_WINDOW)];
-        // The closing block's date: the last date line with only closing matter after it.
+        if found.is_none() {
+            found = self.closing_date(raw, content, attached);
+        }
+        let organ_line = match found {
+            Some((k, i, None)) => {
+                if !report_attached {
+                    self.after_signature(&content[..k]);
+                }
+                sig.dayless = Some(trim_span(self.text, self.lines[i].span()));
+                self.lines[i].kind = LineKind::Signature;
+                content.get(k + 1).copied()
+            }
+            Some((k, i, Some((date, one_line)))) => {
+                if !report_attached {
+                    self.after_signature(&content[..k]);
+                }
+                sig.date = Some((date.value, date.span.clone()));
+                sig.date_form = date.form;
+                self.lines[i].kind = LineKind::Signature;
+                if one_line {
+                    let start = self.lines[i].span().start;
+                    sig.organ = Some(trim_span(self.text, start..date.span.start));
+                    return sig;
+                }
+                content.get(k + 1).copied()
+            }
+            None => {
+                let k = content
+                    .iter()
+                    .position(|&i| !self.is_closing_matter(i))
+                    .unwrap_or(content.len());
+                content.get(k).copied()
+            }
+        };
+        self.signature_organ(raw, sig, organ_line)
+    }
+
+    /// The closing block's date in `content` (the last lines, last first), from its
+    /// `skip`th line on: the last date line with only closing matter after it, as
+    /// (index in `content`, line, date; `None` for a date without its day).
+    fn closing_date(
+        &self,
+        raw: &RawKinds,
+        content: &[usize],
+        skip: usize,
+    ) -> Option<(usize, usize, Option<(lines::DateText, bool)>)> {
+        let attached = skip;
         let mut found = None;
         for (k, &i) in content.iter().enumerate().skip(attached) {
             let date = match &raw[i] {
@@ -894,33 +960,17 @@ impl Builder<'_> {
                 break;
             }
         }
-        let organ_line = match found {
-            Some((k, i, None)) => {
-                self.after_signature(&content[..k]);
-                sig.dayless = Some(trim_span(self.text, self.lines[i].span()));
-                self.lines[i].kind = LineKind::Signature;
-                content.get(k + 1).copied()
-            }
-            Some((k, i, Some((date, one_line)))) => {
-                self.after_signature(&content[..k]);
-                sig.date = Some((date.value, date.span.clone()));
-                sig.date_form = date.form;
-                self.lines[i].kind = LineKind::Signature;
-                if one_line {
-                    let start = self.lines[i].span().start;
-                    sig.organ = Some(trim_span(self.text, start..date.span.start));
-                    return sig;
-                }
-                content.get(k + 1).copied()
-            }
-            None => {
-                let k = content
-                    .iter()
-                    .position(|&i| !self.is_closing_matter(i))
-                    .unwrap_or(content.len());
-                content.get(k).copied()
-            }
-        };
+        found
+    }
+
+    /// The signature `sig` with its organ from line `organ_line` (the line above the
+    /// date), when that names one.
+    fn signature_organ(
+        &mut self,
+        raw: &RawKinds,
+        mut sig: Signature,
+        organ_line: Option<usize>,
+    ) -> Signature {
         let Some(i) = organ_line else { return sig };
         let dated = sig.date.is_some() || sig.dayless.is_some();
         let organ = match &raw[i] {
@@ -947,16 +997,26 @@ impl Builder<'_> {
     /// a date line: from the furthest short `附件` line whose line above is a date to the
     /// end; 0 if there is none.
     fn attachments_after_date(&self, raw: &RawKinds, tail: &[usize]) -> usize {
+        let dated = |i: usize| {
+            matches!(raw[i], RawKind::Date(_))
+                || self.one_line_signature(self.lines[i].span()).is_some()
+        };
         (1..tail.len())
             .rev()
             .find(|&k| {
                 let t = self.line_text(tail[k - 1]);
-                let above = tail[k];
                 // (The cheap tests first: this runs on hundreds of lines.)
-                starts_with_any(t, &self.cfg.attachment_words)
-                    && at_most(t, self.cfg.short_line)
-                    && (matches!(raw[above], RawKind::Date(_))
-                        || self.one_line_signature(self.lines[above].span()).is_some())
+                if !starts_with_any(t, &self.cfg.attachment_words)
+                    || !at_most(t, self.cfg.short_line)
+                {
+                    return false;
+                }
+                // The 附注 may come between (`（此件公开发布）`, GB/T 9704's order).
+                tail[k..]
+                    .iter()
+                    .take(NOTES_BEFORE_ATTACHMENTS + 1)
+                    .find(|&&i| !self.is_closing_matter(i) || dated(i))
+                    .is_some_and(|&i| dated(i))
             })
             .unwrap_or(0)
     }
@@ -1182,7 +1242,7 @@ impl Builder<'_> {
             let t = self.line_text(i);
             // Attachments, or the 版记 (`抄送：` with its list on the next line, the
             // printing organ and date in cells of their own).
-            if starts_with_any(t, &self.cfg.attachment_words) || t.starts_with("抄送") {
+            if starts_with_any(t, &self.cfg.attachment_words) || is_banji_label(t) {
                 attachments = true;
             }
             attachments && at_most(t, self.cfg.short_line) || self.is_closing_matter(i)
@@ -1194,6 +1254,7 @@ impl Builder<'_> {
         let t = self.line_text(i);
         let bare = t.trim_start_matches(['(', '（']);
         starts_with_any(bare, &self.cfg.closing_words)
+            || is_banji_label(t)
             || starts_with_any(t, &self.cfg.attachment_words)
             || t.ends_with("印发")
             || t.chars().all(|c| "-—─━_=－ ".contains(c))
@@ -1751,6 +1812,18 @@ fn breaks_at_book_title(first: &str, second: &str) -> bool {
     first.matches('《').count() > first.matches('》').count()
         || first.ends_with('》')
         || second.trim_start_matches(is_blank).starts_with('《')
+}
+
+/// How many lines of the 附注 may stand between the 落款's date and the attachments.
+const NOTES_BEFORE_ATTACHMENTS: usize = 3;
+
+/// Whether a line opens the 版记 with its label, spaced out or not (`抄送：`, `抄　送：`,
+/// `抄报：` in a report sent upward, `分送：`, and `主送：` moved there, GB/T 9704 7.3.2).
+fn is_banji_label(line: &str) -> bool {
+    let head: String = line.chars().filter(|&c| !is_blank(c)).take(3).collect();
+    ["抄送", "抄报", "分送", "报送：", "主送："]
+        .iter()
+        .any(|l| head.starts_with(l))
 }
 
 /// Dashes that open a subtitle (`——某局2023年度…报告`).
@@ -2985,9 +3058,49 @@ mod tests {
     /// The 版记 after the 落款, its parts in cells of their own.
     #[test]
     fn the_banji_after_the_signature() {
-        let text = "一、主要举措和成效\n正文。\n\n某县人民政府\n2025年2月18日\n\n抄送：\n\
-             市依法治市办，市司法局。\n某县人民政府办公室\n2025年2月19日印发\n";
-        let o = outline(text);
+        for label in ["抄送：", "抄　送：", "抄报：", "分送：", "主送："] {
+            let text = format!(
+                "一、主要举措和成效\n正文。\n\n某县人民政府\n2025年2月18日\n\n{label}\n\
+                 市依法治市办，市司法局。\n某县人民政府办公室\n2025年2月19日印发\n"
+            );
+            let o = outline(&text);
+            assert_eq!(&text[o.signature.organ.expect(label)], "某县人民政府");
+            assert!(o.signature.date.is_some(), "{label}");
+        }
+    }
+
+    /// A report sent with a covering letter: its parts are the report's, its 落款 its
+    /// own, or the letter's when it has none.
+    #[test]
+    fn a_report_attached_to_a_covering_letter() {
+        let letter = "某县司法局关于报送2024年度法治政府建设情况报告的函\n县委依法治县办：\n\
+            现将报告随文报送，请审阅。\n附件：某县司法局2024年度法治政府建设情况报告\n\
+            某县司法局\n2025年2月20日\n附件\n某县司法局2024年度法治政府建设情况报告\n\
+            一、2024年推进法治政府建设的主要举措和成效\n全年审核规范性文件12件。\n\
+            二、存在的不足和原因\n基层执法水平有待提升，原因在于培训不够。\n\
+            三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议3次。\n\
+            四、2025年主要安排\n深化依法行政。\n";
+        for (closing, day) in [("", 20), ("某县司法局\n2025年2月18日\n", 18)] {
+            let text = format!("{letter}{closing}");
+            let o = outline(&text);
+            assert_eq!(o.sections.len(), 4, "{closing}");
+            assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(day));
+        }
+    }
+
+    /// GB/T 9704's order after the date: the 附注, the attachments (a table of any
+    /// length), the 版记.
+    #[test]
+    fn attachments_after_the_note_under_the_signature() {
+        let rows: String = (1..=12)
+            .map(|n| format!("{n}\n重点任务{n}\n已完成\n"))
+            .collect();
+        let text = format!(
+            "一、主要举措和成效\n正文。\n\n某县人民政府\n2025年2月18日\n（此件公开发布）\n附件\n\
+             某县2024年度重点任务完成情况表\n序号\n重点任务\n完成情况\n{rows}\
+             抄送：市司法局。\n某县人民政府办公室\n2025年2月19日印发\n"
+        );
+        let o = outline(&text);
         assert_eq!(&text[o.signature.organ.expect("the organ")], "某县人民政府");
         assert!(o.signature.date.is_some());
     }
