@@ -261,6 +261,8 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         // A deliberate historical name, also with the level between.
         "原工商行政管理局、原扶贫办的职责已划转，整合原县工商局、原市质监局的职责。",
         "对照原市国税局、市地税局制定的文件开展清理。",
+        // The clause tells of the repeal or the renaming.
+        "清理引用已废止的《中华人民共和国合同法》的文件，民法典施行后，原《合同法》同时废止。",
         // 党的二十大报告 without 精神; the right forms.
         "学习党的二十大报告，带头尊法学法守法用法，学习贯彻习近平新时代中国特色社会主义思想主题教育。",
         // An ellipsis before 等待; digits around a year range.

@@ -386,6 +386,26 @@ const ANNOTATED: &[&str] = &["（现", "(现", "（今", "(今", "（已更名",
 /// What joins the items of a list of bodies: `原工商局、质监局和食药监局`.
 const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 
+/// Words in a clause that tell of a law repealed or a body dissolved: the old name is
+/// then deliberate (`清理引用已废止的《合同法》的文件`, `原《合同法》同时废止`).
+const CHANGE_WORDS: [&str; 4] = ["废止", "失效", "撤销", "修订前"];
+
+/// Whether the clause around a word (`before` and `after` it on its line) tells of the
+/// change that made the word old.
+fn tells_of_the_change(before: &str, after: &str) -> bool {
+    const CLAUSE_ENDS: &[char] = &['，', '。', '；', '！', '？', ',', ';'];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_ENDS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = after.find(CLAUSE_ENDS).unwrap_or(after.len());
+    let (before, after) = (&before[start..], &after[..end]);
+    CHANGE_WORDS
+        .iter()
+        .any(|w| before.contains(w) || after.contains(w))
+}
+
 /// Words starting with 原 that do not mean “former” (原则, 原因, 原告…).
 const NOT_HISTORICAL: &[&str] = &[
     "原则",
@@ -426,6 +446,7 @@ impl Rule for Check {
                 let (before, after) = (&text[line.start..span.start], &text[span.end..line.end]);
                 let skipped = self.historical(before)
                     || ANNOTATED.iter().any(|a| after.starts_with(a))
+                    || tells_of_the_change(before, after)
                     || e.years
                         .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
                     || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
