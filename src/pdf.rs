@@ -12,7 +12,8 @@
 //! full line before another full line (justified text), is a heading with no sentence
 //! in it short of the margin (by more than an indent), names the report (the title) or
 //! is a table of contents' entry ending at its page number (`……2`); or unless the line
-//! itself starts a heading (`一、`, `（一）`, `1.`) or is indented. A paragraph broken by
+//! itself starts a heading (`一、`, `（一）`, `1.`) after a line ending in punctuation or
+//! short of the margin, or is indented. A paragraph broken by
 //! a page break is joined too. A PDF with no text at all is a scan: an error, not an
 //! empty report.
 
@@ -138,21 +139,30 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .filter(|l| !l.trim().is_empty())
             .collect();
         let [headers, footers] = &running;
-        let furniture = |i: usize, line: &str| {
-            (i < EDGE && headers.contains(&figureless(line)))
-                || (i + EDGE >= content.len() && footers.contains(&figureless(line)))
+        // On the first page a header repeating the report's title is its title, unless
+        // the title follows it there too (a header on every page).
+        let title_on_first_page = |i: usize, key: &str| {
+            n == 0 && key.contains("报告") && !content[i + 1..].iter().any(|l| figureless(l) == key)
         };
-        let lines: Vec<&str> = content
+        let furniture = |i: usize, line: &str| {
+            let key = figureless(line);
+            (i < EDGE && headers.contains(&key) && !title_on_first_page(i, &key))
+                || (i + EDGE >= content.len() && footers.contains(&key))
+        };
+        // A running header kept as the title (first page) is a line of its own.
+        let kept_header = |i: usize, l: &str| i < EDGE && headers.contains(&figureless(l));
+        let lines: Vec<(bool, &str)> = content
             .iter()
             .enumerate()
             .filter(|(i, l)| !furniture(*i, l))
-            .map(|(_, l)| *l)
-            .filter(|l| !PAGE_NUMBER.is_match(l.trim()))
+            .map(|(i, l)| (kept_header(i, l), *l))
+            .filter(|(_, l)| !PAGE_NUMBER.is_match(l.trim()))
             .collect();
         // Each line without its gaps, and whether it is indented.
+        let headers_kept: Vec<bool> = lines.iter().map(|(h, _)| *h).collect();
         let lines: Vec<(bool, std::borrow::Cow<str>)> = lines
             .iter()
-            .map(|l| {
+            .map(|(_, l)| {
                 let indented = l.starts_with("  ") || l.starts_with('\u{3000}');
                 (indented, close_gaps(l.trim()))
             })
@@ -162,8 +172,24 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         let full_line = |t: &str| columns(t) + 2 >= full;
         for (k, (indented, closed)) in lines.iter().enumerate() {
             let (indented, text) = (*indented, closed.as_ref());
+            // A full line broken inside a word (`…标准不够统` / `一、程序不够规范`): what
+            // follows goes on with it, whatever it opens with.
+            // (A paragraph's first line is indented by two characters.)
+            let mid_word = k > 0 && {
+                let before = lines[k - 1].1.as_ref();
+                columns(before) + INDENT_COLUMNS + 2 >= full
+                    && before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| is_han(c) && !('\u{3000}'..='\u{303F}').contains(&c))
+            };
+            let header = headers_kept[k];
             match doc.paragraphs.last_mut() {
-                Some(last) if open && !indented && !HEADING.is_match(text) => join(last, text),
+                Some(last)
+                    if open && !indented && !header && (!HEADING.is_match(text) || mid_word) =>
+                {
+                    join(last, text)
+                }
                 _ => {
                     page_start.get_or_insert(doc.paragraphs.len());
                     doc.paragraphs.push(text.to_string());
@@ -185,7 +211,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             let next_full = lines.get(k + 1).is_some_and(|(_, l)| full_line(l));
             let ended = text.ends_with(PARAGRAPH_ENDS) && !(full_line(text) && next_full);
             let contents = CONTENTS_ENTRY.is_match(text);
-            open = !short && !bare_heading && !title && !ended && !contents;
+            open = !short && !bare_heading && !title && !ended && !contents && !header;
         }
         if n > 0 {
             doc.page_starts
@@ -427,6 +453,58 @@ mod tests {
             ]
         );
         assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    #[test]
+    fn a_line_broken_inside_a_word_goes_on_whatever_it_opens_with() {
+        let page = vec![
+            "二、存在的不足和原因",
+            "    基层法治力量仍然薄弱，部分乡镇执法队伍标准不够统",
+            "一、程序不够规范，主要原因是人员流动较大、培训不够系",
+            "统。",
+            "三、主要安排",
+        ];
+        let doc = assemble(&[page]);
+        assert_eq!(
+            doc.paragraphs,
+            [
+                "二、存在的不足和原因",
+                "基层法治力量仍然薄弱，部分乡镇执法队伍标准不够统一、程序不够规范，主要原因是人员流动较大、培训不够系统。",
+                "三、主要安排",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_repeating_the_title_leaves_the_title() {
+        let title = "某县司法局2024年法治政府建设年度报告";
+        let pages = [
+            vec![title, "一、主要举措和成效", "全年审查文件12件。"],
+            vec![title, "二、存在的不足和原因", "力量不足。"],
+            vec![title, "三、主要安排", "深化依法行政。"],
+        ];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs[0], title);
+        assert_eq!(doc.paragraphs.iter().filter(|p| *p == title).count(), 1);
+        // With the header on the first page too, the title below it stays once.
+        let mut pages = pages;
+        pages[0].insert(0, title);
+        assert_eq!(
+            assemble(&pages)
+                .paragraphs
+                .iter()
+                .filter(|p| *p == title)
+                .count(),
+            1
+        );
+        // A browser's header naming the page, kept on the first page, runs into nothing.
+        let header = "2025/4/3 10:21 某县司法局2024年法治政府建设年度报告_某县人民政府网";
+        for page in &mut pages {
+            page[0] = header;
+        }
+        let doc = assemble(&pages);
+        assert_eq!(doc.paragraphs[1], title, "{:?}", doc.paragraphs);
     }
 
     #[test]
