@@ -863,12 +863,11 @@ impl Builder<'_> {
         // with its parts): its own 落款 is looked for at its end first, and the letter's
         // stands for it only without one, its headings kept.
         let mut attached = self.attachments_after_date(raw, &tail);
+        let top_heading = |i: &usize| matches!(&raw[*i], RawKind::Heading(h) if h.level == 1);
+        // (A report with parts of its own has attachments, not a report attached.)
         let report_attached = attached > 0
-            && tail[..attached]
-                .iter()
-                .filter(|&&i| matches!(&raw[i], RawKind::Heading(h) if h.level == 1))
-                .count()
-                >= 2;
+            && tail[..attached].iter().filter(|i| top_heading(i)).count() >= 2
+            && (0..tail[attached - 1]).filter(top_heading).count() < 2;
         let mut found = if report_attached {
             self.closing_date(raw, &tail[..tail.len().min(SIGNATURE_WINDOW)], 0)
         } else {
@@ -1261,6 +1260,7 @@ impl Builder<'_> {
             || is_file_name(t)
             || matches!(t.trim_matches(END_MARK_TRIM), "完" | "全文完")
             || is_bare_page_number(t)
+            || is_footnote(t)
             || t.starts_with(['（', '('])
                 && t.ends_with(['）', ')'])
                 && at_most(t, self.cfg.short_line)
@@ -1812,6 +1812,20 @@ fn breaks_at_book_title(first: &str, second: &str) -> bool {
     first.matches('《').count() > first.matches('》').count()
         || first.ends_with('》')
         || second.trim_start_matches(is_blank).starts_with('《')
+}
+
+/// A footnote printed at the foot of the last page, under the 落款 (a PDF's text keeps
+/// its number as a plain figure): `1行政执法案卷评查按照…考核。`, `①…`, `注1：…`.
+fn is_footnote(line: &str) -> bool {
+    let t = line.trim_start_matches(is_blank);
+    let circled = t.starts_with(|c: char| ('①'..='⑳').contains(&c) || "¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && t[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_han(c) && !"年月日号期届次个件项条".contains(c));
+    (circled || numbered) && t.ends_with(['。', '）', ')'])
 }
 
 /// How many lines of the 附注 may stand between the 落款's date and the attachments.
@@ -3085,6 +3099,26 @@ mod tests {
             let o = outline(&text);
             assert_eq!(o.sections.len(), 4, "{closing}");
             assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(day));
+        }
+        // A report with parts of its own has an attachment with parts: not its text.
+        let report = "某县2024年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n\
+            二、存在的不足和原因\n正文。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n\
+            正文。\n四、2025年主要安排\n正文。\n某县人民政府\n2025年2月18日\n附件\n\
+            某县2025年法治政府建设工作要点\n一、加强党的领导\n1.深入学习。\n二、健全制度\n2.严格执行。\n";
+        let o = outline(report);
+        assert_eq!(o.sections.len(), 4);
+        assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(18));
+    }
+
+    /// A footnote printed under the 落款 at the foot of the last page.
+    #[test]
+    fn a_footnote_under_the_signature() {
+        for note in ["1行政执法案卷评查按照省标准进行。", "①数据来源于统计局。"]
+        {
+            let text = format!("一、主要举措和成效\n正文。\n\n某县司法局\n2025年2月18日\n{note}\n");
+            let o = outline(&text);
+            assert!(o.signature.date.is_some(), "{note}");
+            assert!(o.signature.organ.is_some(), "{note}");
         }
     }
 
