@@ -1954,7 +1954,11 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         let boundary = before[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}".contains(c));
+            // (Also inside a quotation or a parenthesis, or after a dash: `要求：“一是…`,
+            // `（一是…，二是…）`, `3次——一是…`.)
+            .is_none_or(|c| {
+                is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—".contains(c)
+            });
         let number = lines::chinese_number(&before[start..]);
         if boundary && number > 0 && digits.len() <= 3 {
             items.push(Enumeration {
@@ -3108,6 +3112,19 @@ mod tests {
         let o = outline(report);
         assert_eq!(o.sections.len(), 4);
         assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(18));
+    }
+
+    #[test]
+    fn enumerations_inside_a_quotation_a_parenthesis_or_after_a_dash() {
+        for text in [
+            "要求：“一是要带头学法，二是要带头守法。”\n",
+            "落实两项制度（一是公示制度，二是审核制度）。\n",
+            "召开会议3次——一是部署工作，二是听取汇报。\n",
+        ] {
+            let o = outline(text);
+            let items: Vec<u32> = o.enumerations.iter().flatten().map(|e| e.number).collect();
+            assert_eq!(items, [1, 2], "{text}");
+        }
     }
 
     /// A footnote printed under the 落款 at the foot of the last page.
