@@ -44,7 +44,8 @@ document.querySelectorAll('table.sortable th').forEach(function(th,col){
     th.setAttribute('data-order',up?'asc':'desc');
     rows.sort(function(a,b){
       var x=a.cells[col].textContent,y=b.cells[col].textContent;
-      var nx=parseFloat(x),ny=parseFloat(y);
+      var num=function(t){return t.trim()===''?NaN:Number(t)};
+      var nx=num(x),ny=num(y);
       var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh');
       return up?c:-c;
     });
