@@ -917,16 +917,15 @@ impl Builder<'_> {
         self.signature_organ(raw, sig, organ_line)
     }
 
-    /// The closing block's date in `content` (the last lines, last first), from its
-    /// `skip`th line on: the last date line with only closing matter after it, as
-    /// (index in `content`, line, date; `None` for a date without its day).
+    /// The closing block's date in `content` (the last lines, last first), from line
+    /// `attached` on (the lines before are attachments): the last date line with only
+    /// closing matter after it.
     fn closing_date(
         &self,
         raw: &RawKinds,
         content: &[usize],
-        skip: usize,
-    ) -> Option<(usize, usize, Option<(lines::DateText, bool)>)> {
-        let attached = skip;
+        attached: usize,
+    ) -> Option<ClosingDate> {
         let mut found = None;
         for (k, &i) in content.iter().enumerate().skip(attached) {
             let date = match &raw[i] {
@@ -1813,6 +1812,10 @@ fn breaks_at_book_title(first: &str, second: &str) -> bool {
         || first.ends_with('》')
         || second.trim_start_matches(is_blank).starts_with('《')
 }
+
+/// The 落款's date line found among the last lines: its index among them, its line, and
+/// its date with whether the organ shares its line (`None`: a date without its day).
+type ClosingDate = (usize, usize, Option<(lines::DateText, bool)>);
 
 /// A footnote printed at the foot of the last page, under the 落款 (a PDF's text keeps
 /// its number as a plain figure): `1行政执法案卷评查按照…考核。`, `①…`, `注1：…`.
