@@ -94,11 +94,15 @@ impl Rule for Check {
                 taken = taken.max(run.end);
             }
             // (This line's parentheses were taken in text order.)
-            let line_marks = &half[PARENS][line_parens..];
-            let (more, vetoed) = partners(text, tokens, line_marks, &doc.protected);
-            half[PARENS].extend(&more);
-            partnered.extend(more);
-            half[PARENS].retain(|at| !vetoed.contains(at));
+            // (Only a line with parentheses can have a pair to complete.)
+            if has_parens(&text[line.clone()]) {
+                let mut line_marks = half[PARENS].split_off(line_parens);
+                let (more, vetoed) = partners(text, tokens, &line_marks, &doc.protected);
+                line_marks.extend(&more);
+                line_marks.retain(|at| !vetoed.contains(at));
+                half[PARENS].append(&mut line_marks);
+                partnered.extend(more);
+            }
             // Every full-width form (U+FF01–U+FF1F) starts with the byte 0xEF: look only there.
             let line_text = &text[line.clone()];
             for at in memchr::memchr_iter(0xEF, line_text.as_bytes()) {
@@ -129,6 +133,11 @@ impl Rule for Check {
             }
         }
     }
+}
+
+/// Whether a line holds a parenthesis, half- or full-width.
+fn has_parens(line: &str) -> bool {
+    memchr::memchr2(b'(', b')', line.as_bytes()).is_some() || line.contains(['（', '）'])
 }
 
 /// Index of the parentheses in [`KINDS`].

@@ -124,17 +124,19 @@ impl Check {
     /// another.
     fn opening_clause_names_duties(&self, doc: &Document) -> bool {
         let text = doc.text();
-        let heading_ends: Vec<(usize, usize)> = doc
+        let mut heading_ends: Vec<(usize, usize)> = doc
             .outline
             .walk()
             .map(|s| (s.line, s.heading.end))
             .collect();
+        heading_ends.sort_unstable();
         doc.outline.lines.iter().enumerate().any(|(i, l)| {
             let start = match l.kind {
                 LineKind::Paragraph => l.span().start,
-                LineKind::Heading => match heading_ends.iter().find(|(line, _)| *line == i) {
-                    Some(&(_, end)) => end,
-                    None => return false,
+                LineKind::Heading => match heading_ends.binary_search_by_key(&i, |&(line, _)| line)
+                {
+                    Ok(at) => heading_ends[at].1,
+                    Err(_) => return false,
                 },
                 _ => return false,
             };
