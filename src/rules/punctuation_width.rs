@@ -95,7 +95,7 @@ impl Rule for Check {
             }
             // (This line's parentheses were taken in text order.)
             // (Only a line with parentheses can have a pair to complete.)
-            if has_parens(&text[line.clone()]) {
+            if has_parens(tokens) {
                 let mut line_marks = half[PARENS].split_off(line_parens);
                 let (more, vetoed) = partners(text, tokens, &line_marks, &doc.protected);
                 line_marks.extend(&more);
@@ -135,9 +135,14 @@ impl Rule for Check {
     }
 }
 
-/// Whether a line holds a parenthesis, half- or full-width.
-fn has_parens(line: &str) -> bool {
-    memchr::memchr2(b'(', b')', line.as_bytes()).is_some() || line.contains(['（', '）'])
+/// Whether a line (its `tokens`) holds a parenthesis, half- or full-width.
+fn has_parens(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Open(Pair::Paren) | TokenKind::Close(Pair::Paren)
+        )
+    })
 }
 
 /// Index of the parentheses in [`KINDS`].
