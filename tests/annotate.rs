@@ -81,6 +81,21 @@ fn resolve(package: &[u8], accept: bool) -> Vec<u8> {
     with_document(package, &xml)
 }
 
+/// `original` read, linted with every rule and annotated.
+fn annotated(original: &[u8]) -> (Source, Vec<Diagnostic>, annotate::Annotated) {
+    let (source, map) = input::docx_source("t.docx", docx::read(original).unwrap());
+    let diagnostics = lint(&source);
+    let out = annotate::annotate(
+        original,
+        &source,
+        &map,
+        &diagnostics,
+        "2024-02-01T08:00:00Z",
+    )
+    .unwrap();
+    (source, diagnostics, out)
+}
+
 fn read(package: &[u8]) -> Source {
     input::docx_source("t.docx", docx::read(package).unwrap()).0
 }
@@ -183,15 +198,7 @@ fn part(package: &[u8], name: &str) -> String {
 #[test]
 fn untouched_parts_are_copied_byte_for_byte() {
     let original = draft().build();
-    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
-    let out = annotate::annotate(
-        &original,
-        &source,
-        &map,
-        &lint(&source),
-        "2024-02-01T08:00:00Z",
-    )
-    .unwrap();
+    let (_, _, out) = annotated(&original);
     let mut before = zip::ZipArchive::new(Cursor::new(original.as_slice())).unwrap();
     let mut after = zip::ZipArchive::new(Cursor::new(out.bytes.as_slice())).unwrap();
     let changed = ["word/document.xml", "word/comments.xml"];
@@ -214,15 +221,7 @@ fn a_comments_part_is_added_properly() {
     let mut word = complete_report();
     word.para("全年1-11月受理群众来访74 名。");
     let original = word.build();
-    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
-    let out = annotate::annotate(
-        &original,
-        &source,
-        &map,
-        &lint(&source),
-        "2024-02-01T08:00:00Z",
-    )
-    .unwrap();
+    let (_, _, out) = annotated(&original);
     let rels = part(&out.bytes, "word/_rels/document.xml.rels");
     assert!(
         rels.contains(r#"relationships/comments" Target="comments.xml""#),
@@ -286,16 +285,7 @@ fn a_document_binding_no_prefix_gets_one_declared() {
         r#"<?xml version="1.0" encoding="UTF-8"?><document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body>{paragraphs}</body></document>"#
     );
     let original = with_document(&complete_report().build(), &xml);
-    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
-    let diagnostics = lint(&source);
-    let out = annotate::annotate(
-        &original,
-        &source,
-        &map,
-        &diagnostics,
-        "2024-02-01T08:00:00Z",
-    )
-    .unwrap();
+    let (_, diagnostics, out) = annotated(&original);
     assert!(!out.tracked.is_empty(), "{diagnostics:#?}");
     let xml = document_xml(&out.bytes);
     let declared =
@@ -588,16 +578,7 @@ fn another_authors_formatting_change_is_kept_once_per_run_under_unique_ids() {
         r#"<w:r><w:rPr><w:sz w:val="32"/>{change}</w:rPr><w:t>组织执法培训6期;全年办理复议案件92件。</w:t></w:r>"#
     ));
     let original = word.build();
-    let (source, map) = input::docx_source("t.docx", docx::read(&original).unwrap());
-    let diagnostics = lint(&source);
-    let out = annotate::annotate(
-        &original,
-        &source,
-        &map,
-        &diagnostics,
-        "2024-02-01T08:00:00Z",
-    )
-    .unwrap();
+    let (source, _, out) = annotated(&original);
     let xml = document_xml(&out.bytes);
     let ids: Vec<&str> = Regex::new(r#"<w:(?:ins|del|rPrChange) w:id="(\d+)""#)
         .unwrap()
