@@ -360,8 +360,17 @@ impl Builder<'_> {
     /// work (`政府信息公开`, `无障碍`) counts only standing as a word, not inside a
     /// phrase (`全面推进政府信息公开`, `推进无障碍环境建设`: Chinese just before it).
     fn is_chrome(&self, line: &str) -> bool {
+        // (A row of a table, tab-separated: `栏目	发布条数	访问次数`.)
+        if line.contains('\t') {
+            return false;
+        }
         let line = line.trim_matches(is_blank);
         if !at_most(line, self.cfg.short_line) || line.contains(['。', '，', '；']) {
+            return false;
+        }
+        // A lead-in to what follows (`门户网站首页“法治政府”专栏发布情况：`), longer than a
+        // widget's label (`分享到：`, `您现在的位置：`).
+        if line.ends_with(['：', ':']) && line.chars().nth(LEAD_IN_CHARS).is_some() {
             return false;
         }
         let Some(chrome) = self.chrome else {
@@ -1843,6 +1852,10 @@ fn is_banji_label(line: &str) -> bool {
         .any(|l| head.starts_with(l))
 }
 
+/// The fewest characters of a line ending in a colon that introduces what follows
+/// rather than labels a widget.
+const LEAD_IN_CHARS: usize = 10;
+
 /// Dashes that open a subtitle (`——某局2023年度…报告`).
 const DASHES: [char; 4] = ['—', '－', '-', '─'];
 
@@ -2350,6 +2363,23 @@ mod tests {
         assert_eq!(
             numbers("一是健全机制。二是印发清单。\n三是规范执法。\n五是加强宣传。\n"),
             [vec![1, 2, 3], vec![5]]
+        );
+    }
+
+    #[test]
+    fn a_table_row_and_a_lead_in_naming_widgets_are_text() {
+        let o = outline(
+            "正文。\n门户网站首页“法治政府”专栏发布情况：\n栏目\t发布条数\t访问次数\n分享到：\n",
+        );
+        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds[..4],
+            [
+                LineKind::Paragraph,
+                LineKind::Paragraph,
+                LineKind::Paragraph,
+                LineKind::Chrome
+            ]
         );
     }
 
