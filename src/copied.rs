@@ -20,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Deserialize;
 use std::hash::Hasher;
 use std::ops::Range;
+use std::path::Path;
 
 /// The rule id of the findings.
 pub const RULE: &str = "copied-text";
@@ -240,7 +241,11 @@ pub fn check(
         .par_iter()
         .map(|(r, o)| Fingerprints::of(&r.source.text, o, &normaliser))
         .collect();
-    let copies = compare(&docs, tuning);
+    let mut copies = compare(&docs, tuning);
+    copies.retain(|c| {
+        let path = |i: usize| files[i].0.source.path.as_deref();
+        !same_document(path(c.file), path(c.other))
+    });
     for c in &copies {
         let other = files[c.other].0.source.name.clone();
         let Some(severity) = severity(c.file) else {
@@ -250,6 +255,15 @@ pub fn check(
         add_finding(&mut files[c.file].0.diagnostics, c, span, &other, severity);
     }
     copies
+}
+
+/// Whether two files are one document saved in two formats (`报告.docx` and `报告.pdf`
+/// side by side, as units often submit them): no copy of each other.
+pub fn same_document(a: Option<&Path>, b: Option<&Path>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    a.parent() == b.parent() && a.file_stem() == b.file_stem() && a.extension() != b.extension()
 }
 
 /// Adds the finding of `copy` (its first sentence at `span`, the other file named

@@ -574,3 +574,28 @@ fn a_file_named_twice_is_linted_once() {
     let lines = |s: &str| s.lines().filter(|l| l.contains(": ")).count();
     assert_eq!(lines(&twice), lines(&once), "{twice}");
 }
+
+/// One report saved in two formats side by side is no copy of itself; a third file
+/// with the same text is a copy of both.
+#[test]
+fn one_report_in_two_formats_is_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("clean.txt")).unwrap();
+    for name in ["报告.txt", "报告.md"] {
+        std::fs::write(dir.path().join(name), &text).unwrap();
+    }
+    let copied = |out: &str| out.lines().filter(|l| l.contains("copied-text")).count();
+    let out = stdout_of(
+        nianbao()
+            .args(["lint", "--format", "short"])
+            .arg(dir.path()),
+    );
+    assert_eq!(copied(&out), 0, "{out}");
+    std::fs::write(dir.path().join("另一单位.txt"), &text).unwrap();
+    let out = stdout_of(
+        nianbao()
+            .args(["lint", "--format", "short"])
+            .arg(dir.path()),
+    );
+    assert!(copied(&out) >= 2, "{out}");
+}

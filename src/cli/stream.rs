@@ -372,8 +372,12 @@ impl Stream {
             prints.push(done.prints);
             Ok(())
         })?;
-        let copies = copied::compare(&prints, tuning);
+        let mut copies = copied::compare(&prints, tuning);
         drop(prints);
+        copies.retain(|c| {
+            let path = |i: usize| Some(inputs[files[i].input].path.as_path());
+            !copied::same_document(path(c.file), path(c.other))
+        });
         let mut spill = spill.into_inner().map_err(io::IntoInnerError::into_error)?;
         spill.rewind()?;
         let mut spill = BufReader::with_capacity(1 << 16, spill);
