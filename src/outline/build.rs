@@ -745,14 +745,7 @@ impl Builder<'_> {
     /// The line naming the organ just above a title line that does not name it
     /// (`某县人民政府` over `2023年度…报告` or `关于2023年…`), blank lines between.
     fn organ_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
-        let k = short_lines.partition_point(|&i| (i as usize) < title);
-        let above = short_lines[..k].last().map(|&i| i as usize)?;
-        if !self.lines[above + 1..title]
-            .iter()
-            .all(|l| l.kind == LineKind::Blank)
-        {
-            return None;
-        }
+        let above = self.short_line_above(short_lines, title)?;
         let organ = self.line_text(above);
         // `某县人民政府关于2023年…` names its organ; `关于2023年…` leaves it to the line above.
         let opens_with_organ = |t: &str| {
@@ -775,18 +768,24 @@ impl Builder<'_> {
     /// or after the year (`…关于2024年度法治政府建设暨落实` / `《…纲要（2021—2025年）》
     /// 情况的报告`), blank lines between.
     fn title_start_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
-        let k = short_lines.partition_point(|&i| (i as usize) < title);
-        let above = short_lines[..k].last().map(|&i| i as usize)?;
-        let adjacent = self.lines[above + 1..title]
-            .iter()
-            .all(|l| l.kind == LineKind::Blank);
+        let above = self.short_line_above(short_lines, title)?;
         let (first, rest) = (self.line_text(above), self.line_text(title));
         let year_above = first_year(rest).is_none() && first_year(first).is_some();
         // (Not a line of its own naming the report: a page's title, a wrapper.)
         let fragment = self.lines[above].kind == LineKind::Paragraph
             && !first.contains('。')
             && !self.names_report(first);
-        (adjacent && fragment && (breaks_at_book_title(first, rest) || year_above)).then_some(above)
+        (fragment && (breaks_at_book_title(first, rest) || year_above)).then_some(above)
+    }
+
+    /// The short line (in `short_lines`) just above line `title`, blank lines between.
+    fn short_line_above(&self, short_lines: &[u32], title: usize) -> Option<usize> {
+        let k = short_lines.partition_point(|&i| (i as usize) < title);
+        let above = short_lines[..k].last().map(|&i| i as usize)?;
+        self.lines[above + 1..title]
+            .iter()
+            .all(|l| l.kind == LineKind::Blank)
+            .then_some(above)
     }
 
     /// The main title above a title line that is its subtitle (`坚持依法行政　护航高质量
@@ -799,12 +798,7 @@ impl Builder<'_> {
         {
             return None;
         }
-        let k = short_lines.partition_point(|&i| (i as usize) < title);
-        let above = short_lines[..k].last().map(|&i| i as usize)?;
-        self.lines[above + 1..title]
-            .iter()
-            .all(|l| l.kind == LineKind::Blank)
-            .then_some(above)
+        self.short_line_above(short_lines, title)
     }
 
     /// A title broken over two adjacent short lines (`某局关于2023年法治政府` /
