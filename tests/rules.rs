@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{findings, findings_with, fixed};
+use common::{findings, findings_with, fixed, messages};
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
 use nianbao::source::Source;
@@ -410,6 +410,15 @@ fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
     assert_eq!(
         findings("numbering-punct", &stray),
         ["（一）、", "2、", "二，"]
+    );
+    // Each message gives the number as it should be written, not the level's first.
+    assert_eq!(
+        messages("numbering-punct", &stray),
+        [
+            "标题序号“（一）、”的标点不对，应写作“（一）”",
+            "标题序号“2、”的标点不对，应写作“2.”",
+            "标题序号“二，”的标点不对，应写作“二、”"
+        ]
     );
     let habit = format!("一、主要举措和成效\n1、甲。{body}\n2、乙。{body}\n3、丙。{body}\n");
     assert_eq!(findings("numbering-punct", &habit), ["1、"]);

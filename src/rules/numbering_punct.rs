@@ -62,6 +62,20 @@ impl Form {
     }
 }
 
+/// The heading number at `marker` as `replacement` at `span` corrects it (`四.` →
+/// `四、`).
+fn corrected(text: &str, marker: &Range<usize>, span: &Range<usize>, replacement: &str) -> String {
+    if marker.start <= span.start && span.end <= marker.end {
+        format!(
+            "{}{replacement}{}",
+            &text[marker.start..span.start],
+            &text[span.end..marker.end]
+        )
+    } else {
+        replacement.to_string()
+    }
+}
+
 /// A correction: the span to replace and its replacement.
 type Correction = (Range<usize>, &'static str);
 
@@ -134,7 +148,7 @@ impl Rule for Check {
                         "全文{}处标题序号“{}”的标点不对，应写作“{}”",
                         found.len(),
                         &text[first.0.clone()],
-                        form.example()
+                        corrected(text, &first.0, &span, replacement),
                     ),
                 )
                 .label(format!("第一处，共{}处", found.len()))
@@ -155,10 +169,11 @@ impl Rule for Check {
             }
             for (marker, (span, replacement)) in found {
                 let written = &text[marker.clone()];
+                let right = corrected(text, marker, span, replacement);
                 out.push(
                     Diagnostic::new(
                         marker.clone(),
-                        format!("标题序号“{written}”的标点不对，应写作“{}”", form.example()),
+                        format!("标题序号“{written}”的标点不对，应写作“{right}”"),
                     )
                     .label("序号标点")
                     .note("GB/T 9704-2012：序数依次用“一、”“（一）”“1.”“（1）”")
