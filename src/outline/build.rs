@@ -871,37 +871,33 @@ impl Builder<'_> {
         let report_attached = attached > 0
             && tail[..attached].iter().filter(|i| top_heading(i)).count() >= 2
             && (0..tail[attached - 1]).filter(top_heading).count() < 2;
-        let mut found = if report_attached {
-            self.closing_date(raw, &tail[..tail.len().min(SIGNATURE_WINDOW)], 0)
-        } else {
-            None
-        };
-        if report_attached && found.is_none() {
-            // (The letter's 落款 then, its attachment the report's text.)
-            attached = self
-                .closing_date(raw, &tail, attached)
-                .map_or(0, |(k, ..)| k);
+        let mut found = None;
+        if report_attached {
+            found = self.closing_date(raw, &tail[..tail.len().min(SIGNATURE_WINDOW)], 0);
+            if found.is_none() {
+                // (The letter's 落款 then, its attachment the report's text.)
+                attached = self
+                    .closing_date(raw, &tail, attached)
+                    .map_or(0, |(k, ..)| k);
+            }
         }
         let content = &tail[..tail.len().min(attached + SIGNATURE_WINDOW)];
-        if found.is_none() {
-            found = self.closing_date(raw, content, attached);
+        let found = found.or_else(|| self.closing_date(raw, content, attached));
+        if let Some(&(k, i, _)) = found.as_ref() {
+            // (An attached report keeps its headings.)
+            if !report_attached {
+                self.after_signature(&content[..k]);
+            }
+            self.lines[i].kind = LineKind::Signature;
         }
         let organ_line = match found {
             Some((k, i, None)) => {
-                if !report_attached {
-                    self.after_signature(&content[..k]);
-                }
                 sig.dayless = Some(trim_span(self.text, self.lines[i].span()));
-                self.lines[i].kind = LineKind::Signature;
                 content.get(k + 1).copied()
             }
             Some((k, i, Some((date, one_line)))) => {
-                if !report_attached {
-                    self.after_signature(&content[..k]);
-                }
                 sig.date = Some((date.value, date.span.clone()));
                 sig.date_form = date.form;
-                self.lines[i].kind = LineKind::Signature;
                 if one_line {
                     let start = self.lines[i].span().start;
                     sig.organ = Some(trim_span(self.text, start..date.span.start));
@@ -2192,6 +2188,11 @@ mod tests {
         Outliner::new(&Config::builtin()).build(&Source::new("t.txt", text.to_string()))
     }
 
+    /// The kinds of the outline's lines, in order.
+    fn kinds(o: &Outline) -> Vec<LineKind> {
+        o.lines.iter().map(|l| l.kind).collect()
+    }
+
     /// The roles of the top-level sections, in order.
     fn top_roles(o: &Outline) -> Vec<Role> {
         o.sections.iter().map(|s| s.role).collect()
@@ -2365,7 +2366,7 @@ mod tests {
         let o = outline(
             "正文。\n门户网站首页“法治政府”专栏发布情况：\n栏目\t发布条数\t访问次数\n分享到：\n",
         );
-        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(
             kinds[..4],
             [
@@ -2382,7 +2383,7 @@ mod tests {
         let o = outline(
             "> 首页 > 政务公开 > 法治政府建设\n正文。\n> 县委主要领导强调，要把法治政府建设摆在突出位置。\n",
         );
-        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(
             kinds,
             [
@@ -2485,7 +2486,7 @@ mod tests {
             assert_eq!(&text[m.value_span.clone()], m.value);
         }
         // A table's header row (one key) and two keys without values are not metadata.
-        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(kinds[..3], [LineKind::Meta; 3]);
         assert_ne!(kinds[3], LineKind::Meta);
         assert_ne!(kinds[4], LineKind::Meta);
@@ -2529,7 +2530,7 @@ mod tests {
         let o = outline(
             "政府信息公开 无障碍\n全面推进政府信息公开\n推进无障碍环境建设\n一是推进政府信息公开，主动公开信息3265条；\n",
         );
-        let kinds: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(kinds[0], LineKind::Chrome);
         assert!(
             kinds[1..].iter().all(|&k| k != LineKind::Chrome),

@@ -218,11 +218,15 @@ fn dates_a_deed(text: &str, span: &Range<usize>) -> bool {
     let Some(verb) = DONE.iter().find(|w| rest.starts_with(*w)) else {
         return false;
     };
-    let clause = rest[verb.len()..]
-        .split(['，', '。', '；', ',', ';'])
-        .next()
-        .unwrap_or_default();
+    let clause = first_clause(&rest[verb.len()..]);
     text[..span.start].ends_with('于') || !clause.contains(|c: char| c.is_ascii_digit())
+}
+
+/// `text` up to its first comma, semicolon or full stop.
+fn first_clause(text: &str) -> &str {
+    text.split(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or_default()
 }
 
 /// Verbs of a thing done, after `于…` (`于上半年完成`, `于1-10月建成`).
@@ -263,10 +267,7 @@ fn campaign_after(text: &str, at: usize) -> bool {
     else {
         return false;
     };
-    let clause = rest[verb.len()..]
-        .split(['，', '。', '；', ',', ';'])
-        .next()
-        .unwrap_or_default();
+    let clause = first_clause(&rest[verb.len()..]);
     ["行动", "活动", "专项", "整治"]
         .iter()
         .any(|w| clause.contains(w))

@@ -8,6 +8,7 @@ use crate::config::{Config, Level, Years};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::inline::{Pair, Token, TokenKind, is_han};
 use crate::outline::LineKind;
+use crate::sentence;
 use crate::words::WordMatcher;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -393,13 +394,12 @@ const CHANGE_WORDS: [&str; 4] = ["废止", "失效", "撤销", "修订前"];
 /// Whether the clause around a word (`before` and `after` it on its line) tells of the
 /// change that made the word old.
 fn tells_of_the_change(before: &str, after: &str) -> bool {
-    const CLAUSE_ENDS: &[char] = &['，', '。', '；', '！', '？', ',', ';'];
     let start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| CLAUSE_ENDS.contains(c))
+        .find(|(_, c)| sentence::CLAUSE_ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = after.find(CLAUSE_ENDS).unwrap_or(after.len());
+    let end = after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len());
     let (before, after) = (&before[start..], &after[..end]);
     CHANGE_WORDS
         .iter()
