@@ -191,7 +191,7 @@ impl Rule for Check {
                 None => (end_of_content(doc), "应在此处补上"),
             };
             out.push(
-                Diagnostic::new(span, format!("缺少必需的章节：{name}（{role}）"))
+                Diagnostic::new(span, format!("缺少必需的章节：{name}"))
                     .label(label)
                     .section(role.as_str())
                     .note("《法治政府建设与责任落实督察工作规定》要求年度报告包括这一部分")
