@@ -121,6 +121,40 @@ fn the_deadline_column_follows_department_deadline() {
     assert_eq!(due, ["2025-04-01", "2025-03-01"]);
 }
 
+/// A 落款 with its year and month only is a date in the table: shown as such, and the
+/// status follows it (on time, late, or unknown when the month holds the deadline).
+#[test]
+fn a_month_without_its_day_dates_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    let (signed, _) = clean.rsplit_once("\n2025年").unwrap();
+    for (name, month) in [
+        ("a.txt", "2025年3月"),
+        ("b.txt", "2025年4月"),
+        ("c.txt", "2025年5月"),
+        ("d.txt", "2025年6月"),
+    ] {
+        fs::write(dir.path().join(name), format!("{signed}\n{month}\n")).unwrap();
+    }
+    fs::write(dir.path().join("nianbao.toml"), "deadline = \"05-10\"\n").unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    let cells: Vec<(&str, &str)> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["signed"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("2025-03", "on-time"),
+            ("2025-04", "on-time"),
+            ("2025-05", "unknown"),
+            ("2025-06", "late")
+        ]
+    );
+}
+
 /// A title over two lines (a blank line between, as a layout leaves it) is one line in
 /// its cell.
 #[test]

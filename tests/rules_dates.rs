@@ -209,6 +209,17 @@ fn date_before_period_end_fires_on_early_dates() {
     );
 }
 
+/// A 落款 with only its year and month is early when that whole month is in the year.
+#[test]
+fn date_before_period_end_reads_a_month_without_its_day() {
+    assert_eq!(
+        findings("date-before-period-end", &signed("2023年12月")),
+        ["2023年12月"]
+    );
+    assert!(findings("date-before-period-end", &signed("2024年1月")).is_empty());
+    assert!(findings("date-before-period-end", &signed("二〇二四年一月")).is_empty());
+}
+
 #[test]
 fn date_before_period_end_near_misses() {
     assert!(findings("date-before-period-end", &signed("2024年1月1日")).is_empty());
@@ -231,6 +242,27 @@ fn date_deadline_default_is_before_april() {
     assert!(findings("date-deadline", &signed("2024年3月31日")).is_empty());
     let published = DRAFT.replace("发布时间：2024-01-30 09:12", "发布时间：2024-04-15 10:00");
     assert_eq!(findings("date-deadline", &published), ["2024-04-15 10:00"]);
+}
+
+/// A 落款 with only its year and month is late when the month's first day is: all of
+/// it or none of it may be past the deadline.
+#[test]
+fn date_deadline_reads_a_month_without_its_day() {
+    assert_eq!(
+        findings("date-deadline", &signed("2024年4月")),
+        ["2024年4月"]
+    );
+    assert_eq!(
+        findings("date-deadline", &signed("二〇二五年三月")),
+        ["二〇二五年三月"]
+    );
+    assert!(findings("date-deadline", &signed("2024年3月")).is_empty());
+    let config = "deadline = \"03-15\"\n";
+    assert!(findings_with("date-deadline", &signed("2024年3月"), config).is_empty());
+    assert_eq!(
+        findings_with("date-deadline", &signed("2024年4月"), config),
+        ["2024年4月"]
+    );
 }
 
 #[test]

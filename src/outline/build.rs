@@ -2,7 +2,7 @@
 
 use super::flatten;
 use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind, RawKinds};
-use super::{Enumeration, Line, LineKind, Meta, Outline, Section, Signature};
+use super::{Enumeration, Line, LineKind, Meta, MonthDate, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::inline::is_han;
 use crate::source::Source;
@@ -892,7 +892,13 @@ impl Builder<'_> {
         }
         let organ_line = match found {
             Some((k, i, None)) => {
-                sig.dayless = Some(trim_span(self.text, self.lines[i].span()));
+                sig.dayless = self
+                    .dayless_date(i, &raw[i])
+                    .map(|(year, month)| MonthDate {
+                        year,
+                        month,
+                        span: trim_span(self.text, self.lines[i].span()),
+                    });
                 content.get(k + 1).copied()
             }
             Some((k, i, Some((date, one_line)))) => {
@@ -942,7 +948,7 @@ impl Builder<'_> {
                 _ => None,
             };
             // `2024年1月`, without its day: the 落款's date all the same.
-            let dayless = || date.is_none() && self.is_dayless_date(i, &raw[i]);
+            let dayless = || date.is_none() && self.dayless_date(i, &raw[i]).is_some();
             let closes = || {
                 self.only_closing_matter(&content[attached..k])
                     || self.page_footer(raw, &content[attached..], k - attached)
@@ -1029,19 +1035,17 @@ impl Builder<'_> {
     }
 
     /// A line of text that is a year and a month and nothing else (`2024年1月`,
-    /// `二〇二四年一月`), as a date line without its day.
-    fn is_dayless_date(&self, i: usize, raw: &RawKind) -> bool {
+    /// `二〇二四年一月`), as a date line without its day: the year and the month.
+    fn dayless_date(&self, i: usize, raw: &RawKind) -> Option<(i32, u32)> {
         if !matches!(raw, RawKind::Text) {
-            return false;
+            return None;
         }
         let t: String = self
             .line_text(i)
             .chars()
             .filter(|&c| !is_blank(c))
             .collect();
-        let Some((year, month)) = t.strip_suffix('月').and_then(|t| t.split_once('年')) else {
-            return false;
-        };
+        let (year, month) = t.strip_suffix('月')?.split_once('年')?;
         // An ASCII or full-width digit's value.
         let digit = |c: char| {
             c.to_digit(10).or_else(|| {
@@ -1050,13 +1054,29 @@ impl Builder<'_> {
                     .then(|| c as u32 - 0xFF10)
             })
         };
-        let cn = |c: char| "〇零○一二三四五六七八九".contains(c);
-        let arabic = (1..=2).contains(&month.chars().count())
-            && month.chars().all(|c| digit(c).is_some())
-            && (1..=12).contains(&month.chars().filter_map(digit).fold(0, |v, d| v * 10 + d));
-        let month_ok = arabic || month == "元" || (1..=12).contains(&lines::chinese_number(month));
-        let year_ok = year.chars().all(|c| digit(c).is_some()) || year.chars().all(cn);
-        year.chars().count() == 4 && year_ok && month_ok
+        // A digit of a year in Chinese numerals (`二〇二四`).
+        let cn = |c: char| match c {
+            '〇' | '零' | '○' => Some(0),
+            _ => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|p| p as u32 + 1),
+        };
+        let number = |s: &str, digit: &dyn Fn(char) -> Option<u32>| {
+            s.chars().try_fold(0, |v, c| digit(c).map(|d| v * 10 + d))
+        };
+        let month = match month {
+            "元" => 1,
+            m if (1..=2).contains(&m.chars().count()) && m.chars().all(|c| digit(c).is_some()) => {
+                number(m, &digit)?
+            }
+            m => lines::chinese_number(m),
+        };
+        let year = number(year, &digit).or_else(|| number(year, &cn))?;
+        let four = t
+            .split_once('年')
+            .is_some_and(|(y, _)| y.chars().count() == 4);
+        (four && (1..=12).contains(&month)).then_some((year as i32, month))
     }
 
     /// `2024年1月20日（星期六）`, `2024年1月20日 星期六`: a date, then its weekday.
@@ -2694,18 +2714,20 @@ mod tests {
             o.signature.date.map(|d| d.0.to_string()).as_deref(),
             Some("2024-01-20")
         );
-        for date in [
-            "2024年1月",
-            "二〇二四年一月",
-            "２０２４年１２月",
-            "2024 年 元月",
+        for (date, month) in [
+            ("2024年1月", (2024, 1)),
+            ("二〇二四年一月", (2024, 1)),
+            ("二〇二五年十二月", (2025, 12)),
+            ("２０２４年１２月", (2024, 12)),
+            ("2024 年 元月", (2024, 1)),
         ] {
             let o = outline(&format!("一、主要举措\n正文。\n某县司法局\n{date}\n"));
             assert!(
                 o.signature.organ.is_some() && o.signature.date.is_none(),
                 "{date}"
             );
-            assert!(o.signature.dayless.is_some(), "{date}");
+            let dayless = o.signature.dayless.map(|d| (d.year, d.month));
+            assert_eq!(dayless, Some(month), "{date}");
         }
         for not_date in ["2024年13月", "224年1月", "2024年1月份", "2024年一1月"] {
             let o = outline(&format!("一、主要举措\n正文。\n某县司法局\n{not_date}\n"));

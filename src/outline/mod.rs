@@ -86,7 +86,15 @@ pub struct Signature {
     pub date_form: DateForm,
     /// The date line when it lacks its day (`2024年1月`, `二〇二四年一月`): the 落款 is
     /// dated, incompletely; `date` is then empty.
-    pub dayless: Option<Range<usize>>,
+    pub dayless: Option<MonthDate>,
+}
+
+/// A date written as a year and a month only, with the span of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthDate {
+    pub year: i32,
+    pub month: u32,
+    pub span: Range<usize>,
 }
 
 /// A heading and everything under it up to the next heading of its level or above.

@@ -1,7 +1,7 @@
 //! `date-before-period-end`: the report is signed, written or published before the year
 //! it reports on has ended.
 
-use super::report_dates::{self, chinese};
+use super::report_dates;
 use super::{Document, Rule};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -13,7 +13,8 @@ pub const SUMMARY: &str = "落款、成文或发布日期不晚于报告年度�
 pub const DOC: &str = "\
 检查内容
   文末落款日期、网页元数据中的成文日期（written-keys）和发布日期（published-keys）：
-  不晚于报告年度12月31日的，各报告一次（同一日期只报告一次）。报告年度取自标题，
+  不晚于报告年度12月31日的，各报告一次（同一日期只报告一次）；只写年、月的落款日期
+  （“2023年12月”）在报告年度之内的同样报告。报告年度取自标题，
   无标题时取自章节标题或导语。
 
 依据
@@ -52,14 +53,26 @@ impl Rule for Check {
             return;
         };
         let dates = report_dates::report_dates(doc, &self.written_keys, &self.published_keys);
-        for d in dates.iter().filter(|d| d.value.year <= year) {
-            let what = d.origin.describe();
+        let mut found: Vec<_> = dates
+            .iter()
+            .filter(|d| d.value.year <= year)
+            .map(report_dates::described)
+            .collect();
+        // A 落款 without its day (`2023年12月`): the whole month is within the year.
+        found.extend(
+            doc.outline
+                .signature
+                .dayless
+                .iter()
+                .filter(|m| m.year <= year)
+                .map(report_dates::described_month),
+        );
+        for (span, what, when) in found {
             out.push(
                 Diagnostic::new(
-                    d.span.clone(),
+                    span,
                     format!(
-                        "{what}（{}）不晚于报告年度（{year}年）结束，报告不可能反映全年情况",
-                        chinese(d.value)
+                        "{what}（{when}）不晚于报告年度（{year}年）结束，报告不可能反映全年情况"
                     ),
                 )
                 .label(format!("{year}年尚未结束"))

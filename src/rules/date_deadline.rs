@@ -30,7 +30,8 @@ pub const SUMMARY: &str =
 pub const DOC: &str = "\
 检查内容
   文末落款日期、网页元数据中的成文日期（written-keys）和发布日期（published-keys）：
-  在报告年度次年的期限（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）。
+  在报告年度次年的期限（MM-DD）当天或之后的，各报告一次（同一日期只报告一次）；
+  只写年、月的落款日期（“2025年4月”），该月第一天已到期限的才报告。
   发文机关（落款、发布机构或标题中的机关）以 department-suffixes 所列的字结尾
   （…局、…委、…办、…厅、…中心）的是政府部门，适用 department-deadline；其他
   （…人民政府）适用 deadline；街道办事处和开发区、园区的管理委员会管理一个区域，
@@ -184,15 +185,25 @@ impl Rule for Check {
         };
         // A late page date is looked at again only then: is the page a news item?
         let late = dates.iter().filter(|d| d.key() >= report_dates::key(due));
-        for d in late.filter(|d| !(page_date(d) && is_news_item(doc))) {
-            let (when, due) = (chinese(d.value), chinese(due));
+        let mut found: Vec<_> = late
+            .filter(|d| !(page_date(d) && is_news_item(doc)))
+            .map(report_dates::described)
+            .collect();
+        // A 落款 without its day (`2025年4月`) is late when the month's first day is.
+        found.extend(
+            doc.outline
+                .signature
+                .dayless
+                .iter()
+                .filter(|m| (m.year, m.month, 1) >= report_dates::key(due))
+                .map(report_dates::described_month),
+        );
+        for (span, what, when) in found {
+            let due = chinese(due);
             out.push(
                 Diagnostic::new(
-                    d.span.clone(),
-                    format!(
-                        "{}（{when}）晚于期限：{year}年度报告应在{due}之前",
-                        d.origin.describe()
-                    ),
+                    span,
+                    format!("{what}（{when}）晚于期限：{year}年度报告应在{due}之前"),
                 )
                 .label(format!("期限为{due}之前"))
                 .note(why.clone())

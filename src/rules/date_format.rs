@@ -39,7 +39,13 @@ unit_check!();
 
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if let Some(span) = doc.outline.signature.dayless.clone() {
+        if let Some(span) = doc
+            .outline
+            .signature
+            .dayless
+            .as_ref()
+            .map(|d| d.span.clone())
+        {
             // The day is not known, so there is nothing to put in its place.
             let shown = &doc.text()[span.clone()];
             out.push(

@@ -5,7 +5,7 @@
 use super::Document;
 use crate::config::{Level, Role};
 use crate::inline::{Date, Pair, Token, TokenKind};
-use crate::outline::{DateValue, LineKind, read_date};
+use crate::outline::{DateValue, LineKind, MonthDate, read_date};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -59,6 +59,18 @@ impl ReportDate<'_> {
 /// A date as a sortable triple.
 pub fn key(d: DateValue) -> (i32, u32, u32) {
     (d.year, d.month, d.day)
+}
+
+/// A report date as a rule reports it: its span, how messages name it (落款日期,
+/// 网页“发布时间”) and the date as messages write it.
+pub fn described(d: &ReportDate) -> (Range<usize>, String, String) {
+    (d.span.clone(), d.origin.describe(), chinese(d.value))
+}
+
+/// The 落款's date without its day (`2025年4月`) as [`described`] gives a full date.
+pub fn described_month(m: &MonthDate) -> (Range<usize>, String, String) {
+    let when = format!("{}年{}月", m.year, m.month);
+    (m.span.clone(), Origin::Signature.describe(), when)
 }
 
 /// `2024年1月26日`: the form GB/T 9704-2012 prescribes.

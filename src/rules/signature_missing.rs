@@ -41,7 +41,7 @@ impl Rule for Check {
             .date
             .as_ref()
             .map(|(_, s)| s.clone())
-            .or(sig.dayless.clone());
+            .or(sig.dayless.as_ref().map(|d| d.span.clone()));
         let message = match (&sig.organ, &date) {
             (Some(_), Some(_)) => return,
             (None, None) if dated_under_title(doc) => return,

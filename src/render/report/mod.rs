@@ -112,7 +112,7 @@ pub struct Row {
     pub title: Option<String>,
     pub issuer: Option<String>,
     pub year: Option<i32>,
-    /// The signature's date, `YYYY-MM-DD`.
+    /// The signature's date, `YYYY-MM-DD` (`YYYY-MM` when it lacks its day).
     pub signed: Option<String>,
     /// The page's publication date as the page writes it.
     pub published: Option<String>,
@@ -153,21 +153,29 @@ impl Row {
             .meta_values(published_keys)
             .map(|m| m.value.trim().to_string())
             .find(|v| !v.is_empty());
-        let signed = outline.signature.date.as_ref().map(|(d, _)| d.to_string());
-        let due = outline
-            .report_year
-            .zip(date_deadline::deadline_for(
-                config,
-                outline.issuer.as_deref(),
-            ))
-            .map(|(y, d)| format!("{:04}-{:02}-{:02}", y + 1, d.month, d.day));
+        let sig = &outline.signature;
+        let dayless = sig.dayless.as_ref();
+        let signed = sig
+            .date
+            .as_ref()
+            .map(|(d, _)| d.to_string())
+            .or_else(|| dayless.map(|m| format!("{:04}-{:02}", m.year, m.month)));
+        let due_date = outline.report_year.zip(date_deadline::deadline_for(
+            config,
+            outline.issuer.as_deref(),
+        ));
+        let due = due_date.map(|(y, d)| format!("{:04}-{:02}-{:02}", y + 1, d.month, d.day));
+        // A 落款 month holding the deadline's day may be on either side of it.
+        let straddles = dayless
+            .zip(due_date)
+            .is_some_and(|(m, (y, d))| (m.year, m.month) == (y + 1, d.month) && d.day > 1);
         let status = if has("date-deadline") {
             Status::Late
         } else if has("date-before-period-end") {
             Status::Early
         } else if signed.is_none() && published.is_none() && outline.metadata.is_empty() {
             Status::Undated
-        } else if due.is_some() {
+        } else if due.is_some() && !straddles {
             Status::OnTime
         } else {
             Status::Unknown
