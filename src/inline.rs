@@ -580,9 +580,7 @@ fn unit(text: &str, i: usize) -> Option<usize> {
     if c == '次' {
         return Some(i + 3);
     }
-    let han =
-        matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}');
-    han.then(|| tag(text.as_bytes(), i + 3, "次").unwrap_or(i + 3))
+    is_ideograph(c).then(|| tag(text.as_bytes(), i + 3, "次").unwrap_or(i + 3))
 }
 
 /// Whether the text before a number ends with a word marking it as approximate.
@@ -832,6 +830,12 @@ fn next_to_han(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     before.is_some_and(is_han) || after.is_some_and(is_han)
+}
+
+/// A CJK ideograph (of the basic block, extension A or the compatibility block), without
+/// the punctuation [`is_han`] takes too.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// CJK ideographs and the punctuation used with them.

@@ -2156,7 +2156,8 @@ fn styled_unnumbered(source: &Source, i: usize, r: &RawKind) -> bool {
 /// is the previous value, run on (`来源：某县司法局发布时间：…`).
 fn key_start(line: &str, at: usize) -> usize {
     let before = &line[..at];
-    let word = before.trim_end_matches(crate::inline::is_han);
+    // (Ideographs only: an ideographic space before the key ends the value before it.)
+    let word = before.trim_end_matches(crate::inline::is_ideograph);
     let longer = before[word.len()..].chars().count();
     let boundary = word.is_empty() || word.ends_with(|c: char| !c.is_alphanumeric());
     if (1..=4).contains(&longer) && boundary {
@@ -2979,7 +2980,7 @@ mod tests {
     /// not `日期`) ends the value before it and is not read; a value run on into a key is.
     #[test]
     fn fields_ending_in_a_key_are_other_fields() {
-        let o = outline("发布日期：2024-03-25 更新日期：2024-06-10 废止日期：2029-03-25\n正文。\n");
+        let o = outline("发布日期：2024-03-25　更新日期：2024-06-10 废止日期：2029-03-25\n正文。\n");
         assert_eq!(meta_pairs(&o), [("发布日期", "2024-03-25")]);
         let o = outline("来源：某县司法局发布时间：2024-01-02\n正文。\n");
         assert_eq!(
