@@ -15,8 +15,29 @@ const UNNUMBERED_CHARS: usize = 25;
 /// The most characters of a heading's line that name its part.
 const HEADING_CHARS: usize = 60;
 /// Labels of a 落款 written as a form (`报告单位：某县司法局` / `报告日期：2024年1月20日`).
-const SIGNATURE_ORGAN_KEYS: &[&str] = &["报告单位", "填报单位", "报送单位", "落款单位"];
-const SIGNATURE_DATE_KEYS: &[&str] = &["报告日期", "填报日期", "报送日期", "落款日期", "报告时间"];
+const SIGNATURE_ORGAN_KEYS: &[&str] = &[
+    "报告单位",
+    "填报单位",
+    "报送单位",
+    "落款单位",
+    "单位",
+    "报告机关",
+    "报送机关",
+    "发文机关",
+];
+const SIGNATURE_DATE_KEYS: &[&str] = &[
+    "报告日期",
+    "填报日期",
+    "报送日期",
+    "落款日期",
+    "成文日期",
+    "日期",
+    "报告时间",
+    "填报时间",
+    "报送时间",
+    "落款时间",
+    "成文时间",
+];
 /// How many lines of text from the end the closing block is looked for in.
 const SIGNATURE_WINDOW: usize = 16;
 /// How far back from the end a `附件` line after the 落款's date is looked for.
@@ -854,7 +875,9 @@ impl Builder<'_> {
         let tail: Vec<usize> = (0..raw.len())
             .rev()
             .filter(|&i| match self.lines[i].kind {
-                LineKind::Blank | LineKind::Meta => false,
+                LineKind::Blank => false,
+                // (`日期：…`, `发文机关：…` are page metadata keys too.)
+                LineKind::Meta => self.form_signature_key(&raw[i]),
                 LineKind::Chrome => self.weekday_date(self.lines[i].span()).is_some(),
                 _ => true,
             })
@@ -964,6 +987,16 @@ impl Builder<'_> {
             }
         }
         found
+    }
+
+    /// Whether a `key: value` line is labelled as part of a 落款 written as a form
+    /// (`报告单位：…`, `日期：…`).
+    fn form_signature_key(&self, raw: &RawKind) -> bool {
+        let RawKind::KeyValue(kv) = raw else {
+            return false;
+        };
+        let key = without_seal(&self.text[kv.key.clone()]);
+        SIGNATURE_DATE_KEYS.contains(&key) || SIGNATURE_ORGAN_KEYS.contains(&key)
     }
 
     /// The signature `sig` with its organ from line `organ_line` (the line above the
@@ -2682,6 +2715,19 @@ mod tests {
     /// The 落款 as a form (`报告单位：…` / `报告日期：…`), and a date with its weekday.
     #[test]
     fn labelled_and_weekday_signatures() {
+        for (organ, date) in [
+            ("报送单位", "报送时间"),
+            ("单位", "日期"),
+            ("填报单位", "填报时间"),
+            ("报告单位", "成文日期"),
+        ] {
+            let o = outline(&format!(
+                "一、主要举措\n正文。\n{organ}：某县司法局\n{date}：2024年1月20日\n"
+            ));
+            assert!(o.signature.organ.is_some(), "{organ}");
+            let date = o.signature.date.map(|d| d.0.to_string());
+            assert_eq!(date.as_deref(), Some("2024-01-20"), "{date:?}");
+        }
         let o = outline("一、主要举措\n正文。\n报告单位：某县司法局\n报告日期：2024年1月20日\n");
         let organ = o
             .signature
@@ -2980,7 +3026,8 @@ mod tests {
     /// not `日期`) ends the value before it and is not read; a value run on into a key is.
     #[test]
     fn fields_ending_in_a_key_are_other_fields() {
-        let o = outline("发布日期：2024-03-25　更新日期：2024-06-10 废止日期：2029-03-25\n正文。\n");
+        let o =
+            outline("发布日期：2024-03-25　更新日期：2024-06-10 废止日期：2029-03-25\n正文。\n");
         assert_eq!(meta_pairs(&o), [("发布日期", "2024-03-25")]);
         let o = outline("来源：某县司法局发布时间：2024-01-02\n正文。\n");
         assert_eq!(
