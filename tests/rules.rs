@@ -174,12 +174,17 @@ fn percent_range_lets_a_completion_rate_exceed_100() {
 }
 
 #[test]
-fn duties_is_required_from_the_2019_reports_on() {
+fn duties_and_shortcomings_are_required_from_the_2019_reports_on() {
     let old = "某县人民政府关于2017年度法治政府建设情况的报告\n一、依法全面履行政府职能\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的问题\n基层法治力量薄弱。\n三、2018年工作打算\n深化依法行政。\n";
     assert!(findings("section-missing", old).is_empty());
+    // Before 2019 a report of its work and its plans alone is whole.
+    let two_parts = old.replace("二、存在的问题\n基层法治力量薄弱。\n三、", "二、");
+    assert!(findings("section-missing", &two_parts).is_empty());
     let new = old.replace("2017", "2019").replace("2018", "2020");
     let f = findings("section-missing", &new);
     assert_eq!(f.len(), 1, "{f:?}");
+    let new_two_parts = two_parts.replace("2017", "2019").replace("2018", "2020");
+    assert_eq!(findings("section-missing", &new_two_parts).len(), 2);
     let later = findings_with(
         "section-missing",
         old,
