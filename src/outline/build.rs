@@ -1719,15 +1719,15 @@ fn mark_thematic(
 }
 
 /// The report year: from the title, else the `measures` heading, else a `YYYY年度` in
-/// the preamble, else any top-level heading (the `plans` heading names the year after),
+/// the preamble, else the `plans` heading's year before, else any top-level heading,
 /// else the preamble, else the first lines of the `measures` part.
 fn report_year(text: &str, o: &Outline) -> Option<i32> {
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
     let measures = o.parts(Role::Measures).find_map(heading_year);
+    let plans = o.parts(Role::Plans).find_map(heading_year);
     if let Some(y) = o.title_text(text).and_then(|t| first_year(&t)) {
         // A slip in the title's year (`2022年度…报告` over `一、2023年…举措和成效` and
         // `四、2024年工作安排`): the two headings agreeing with each other tell the year.
-        let plans = o.parts(Role::Plans).find_map(heading_year);
         return match (measures, plans) {
             (Some(m), Some(p)) if m != y && p == m + 1 => Some(m),
             _ => Some(y),
@@ -1748,8 +1748,11 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
     };
     // `现将2023年度…报告如下` names the year before any heading does (a heading naming
     // no part may name the year after: `四、2024年重点工作`).
-    let annual =
-        || preamble_lines().find_map(|l| years(l).find(|(_, rest)| rest.starts_with('度')));
+    let annual = || {
+        preamble_lines()
+            .find_map(|l| years(l).find(|(_, rest)| rest.starts_with('度')))
+            .map(|(year, _)| year)
+    };
     let preamble = || preamble_lines().find_map(work_year);
     // The first lines of the measures part tell the year's work (`2021年，党组…`).
     let body = || {
@@ -1760,8 +1763,21 @@ fn report_year(text: &str, o: &Outline) -> Option<i32> {
                 .find_map(|l| first_year(&text[l.span()]))
         })
     };
+    let planned = plans.map(|p| p - 1);
+    // A thematic measures heading naming an earlier year's work (`一、巩固2023年…示范
+    // 创建成果`) under plans for the year after another: the plans heading tells the
+    // year when the shortcomings heading or the preamble says the same.
+    let measures = match (measures, planned) {
+        (Some(m), Some(y)) if m != y => {
+            let shortcomings = o.parts(Role::Shortcomings).find_map(heading_year);
+            let agreed = shortcomings == Some(y) || annual() == Some(y) || preamble() == Some(y);
+            Some(if agreed { y } else { m })
+        }
+        _ => measures,
+    };
     measures
-        .or_else(|| annual().map(|(year, _)| year))
+        .or_else(annual)
+        .or(planned)
         .or_else(other)
         .or_else(preamble)
         .or_else(body)
@@ -2620,6 +2636,25 @@ mod tests {
         assert_eq!(report("2023", "2024"), Some(2023));
         assert_eq!(report("2023", "2023"), Some(2022));
         assert_eq!(report("2022", "2023"), Some(2022));
+        // Without the title's year: the plans heading's year before, when another part
+        // agrees, over a heading about the year before that.
+        let untitled = |preamble: &str, first: &str| {
+            let text = format!(
+                "某县司法局法治政府建设情况报告\n{preamble}\n一、{first}\n正文。\n二、存在的不足和原因\n正文。\n三、2025年推进法治政府建设的主要安排\n正文。\n"
+            );
+            outline(&text).report_year
+        };
+        let thematic = "巩固2023年示范创建成果，推进法治政府建设提质增效";
+        assert_eq!(
+            untitled("2024年，我局扎实推进法治政府建设。", thematic),
+            Some(2024)
+        );
+        assert_eq!(untitled("我局扎实推进法治政府建设。", thematic), Some(2023));
+        let rectified = "2023年度法治督察反馈问题整改情况\n正文。\n二、主要举措和成效";
+        assert_eq!(
+            untitled("2024年，我局扎实推进法治政府建设。", rectified),
+            Some(2024)
+        );
     }
 
     #[test]
