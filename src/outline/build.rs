@@ -1886,17 +1886,30 @@ fn breaks_at_book_title(first: &str, second: &str) -> bool {
 type ClosingDate = (usize, usize, Option<(lines::DateText, bool)>);
 
 /// A footnote printed at the foot of the last page, under the 落款 (a PDF's text keeps
-/// its number as a plain figure): `1行政执法案卷评查按照…考核。`, `①…`, `注1：…`.
+/// its number as a plain figure): `1行政执法案卷评查按照…考核。`, `①…`, `[1]…`, `※…`,
+/// `注1：…`.
 fn is_footnote(line: &str) -> bool {
     let t = line.trim_start_matches(is_blank);
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    // `注1：`, `注2:` (a bare `注：` is a closing word).
+    let note = t.strip_prefix('注').is_some_and(|r| {
+        let n = digits(r);
+        n > 0 && r[n..].starts_with(['：', ':'])
+    });
     let circled = t.starts_with(|c: char| ('①'..='⑳').contains(&c) || "¹²³⁴⁵⁶⁷⁸⁹".contains(c));
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let numbered = (1..=2).contains(&digits)
-        && t[digits..]
+    // `[1]`, `［1］`, `*`, `※`: the marks Word and writers put before a note.
+    let bracketed = [('[', ']'), ('［', '］')].iter().any(|&(open, close)| {
+        t.strip_prefix(open)
+            .is_some_and(|r| (1..=2).contains(&digits(r)) && r[digits(r)..].starts_with(close))
+    });
+    let starred = t.starts_with(['*', '＊', '※']);
+    let n = digits(t);
+    let numbered = (1..=2).contains(&n)
+        && t[n..]
             .chars()
             .next()
             .is_some_and(|c| is_han(c) && !"年月日号期届次个件项条".contains(c));
-    (circled || numbered) && t.ends_with(['。', '）', ')'])
+    note || (circled || bracketed || starred || numbered) && t.ends_with(['。', '）', ')'])
 }
 
 /// How many lines of the 附注 may stand between the 落款's date and the attachments.
@@ -3263,8 +3276,18 @@ mod tests {
     /// A footnote printed under the 落款 at the foot of the last page.
     #[test]
     fn a_footnote_under_the_signature() {
-        for note in ["1行政执法案卷评查按照省标准进行。", "①数据来源于统计局。"]
-        {
+        for note in [
+            "1行政执法案卷评查按照省标准进行。",
+            "①数据来源于统计局。",
+            "[1]含一般程序案件71起、简易程序案件27起。",
+            "［2］含简易程序案件27起。",
+            "*数据截至2024年12月31日。",
+            "※含简易程序案件。",
+            "注1：含简易程序案件27起。",
+            "备注：本报告数据来源于统计年鉴",
+            "说明：数据截至12月31日",
+            "数据来源：县统计局",
+        ] {
             let text = format!("一、主要举措和成效\n正文。\n\n某县司法局\n2025年2月18日\n{note}\n");
             let o = outline(&text);
             assert!(o.signature.date.is_some(), "{note}");
