@@ -100,6 +100,23 @@ fn read(package: &[u8]) -> Source {
     input::docx_source("t.docx", docx::read(package).unwrap()).0
 }
 
+/// A main document under another name (`word/document2.xml`, as Word Online saves it)
+/// gets the comments and changes, and its own relationships the comments part.
+#[test]
+fn a_main_document_under_another_name_is_annotated() {
+    let original = draft().build_named("document2.xml");
+    let (_, diagnostics, out) = annotated(&original);
+    assert!(!diagnostics.is_empty());
+    let document = part(&out.bytes, "word/document2.xml");
+    assert!(document.contains(r#"w:author="nianbao""#));
+    let rels = part(&out.bytes, "word/_rels/document2.xml.rels");
+    assert_eq!(rels.matches("relationships/comments").count(), 1, "{rels}");
+    let comments = part(&out.bytes, "word/comments.xml");
+    assert!(comments.matches(r#"w:author="nianbao""#).count() >= diagnostics.len());
+    let mut archive = zip::ZipArchive::new(Cursor::new(&out.bytes[..])).unwrap();
+    assert!(archive.by_name("word/document.xml").is_err());
+}
+
 #[test]
 fn comments_at_the_words_and_fixes_as_tracked_changes() {
     let original = draft().build();

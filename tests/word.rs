@@ -28,6 +28,24 @@ fn lint(
     (source, diagnostics)
 }
 
+/// Word Online saves the main document as `word/document2.xml`, named by the package's
+/// relationships: read as any other, its numbering and styles found through its own.
+#[test]
+fn a_main_document_under_another_name_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let word = complete_report();
+    let (usual, _) = lint(&save(dir.path(), "a.docx", &word));
+    let path = dir.path().join("online.docx");
+    std::fs::write(&path, word.build_named("document2.xml")).unwrap();
+    let (online, findings) = lint(&path);
+    assert_eq!(online.text, usual.text);
+    assert!(online.text.contains("一、"), "{}", online.text);
+    assert!(
+        findings.iter().all(|d| d.severity != Severity::Error),
+        "{findings:#?}"
+    );
+}
+
 /// The first complaint: a complete, correct report whose headings Word numbers
 /// itself got four `section-missing` errors.
 #[test]

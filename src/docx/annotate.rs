@@ -20,18 +20,19 @@ use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
 use super::xml::{self, Node, WORD_NS};
-use super::{DOCUMENT_PATH, DocxError, PART_LIMIT, TextMap, open, part};
+use super::{DocxError, PART_LIMIT, TextMap, main_document, open, package, part};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::source::Source;
 
 /// The author of every comment and tracked change.
 pub const AUTHOR: &str = "nianbao";
-const RELS_PATH: &str = "word/_rels/document.xml.rels";
 const TYPES_PATH: &str = "[Content_Types].xml";
 const COMMENTS_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 const COMMENTS_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+/// The last segment of the comments relationship's type.
+const COMMENTS_KIND: &str = "comments";
 
 /// The annotated package and what went into it.
 #[derive(Debug)]
@@ -110,16 +111,20 @@ pub fn annotate(
     date: &str,
 ) -> Result<Annotated, DocxError> {
     let mut archive = open(original)?;
-    let raw = part(&mut archive, DOCUMENT_PATH, PART_LIMIT)?.ok_or(DocxError::MissingDocument)?;
+    let document_path = main_document(&mut archive, PART_LIMIT)?;
+    let raw = part(&mut archive, &document_path, PART_LIMIT)?.ok_or(DocxError::MissingDocument)?;
     let bom = raw.starts_with(b"\xEF\xBB\xBF");
     let xml = std::str::from_utf8(&raw[if bom { 3 } else { 0 }..]).map_err(|_| DocxError::Xml {
-        part: DOCUMENT_PATH,
+        part: document_path.clone(),
         message: "不是 UTF-8 编码".into(),
     })?;
-    let rels = part(&mut archive, RELS_PATH, PART_LIMIT)?;
-    let related = rels.as_deref().and_then(comments_target);
+    let rels_path = package::rels_of(&document_path);
+    let rels = part(&mut archive, &rels_path, PART_LIMIT)?;
+    let related = rels
+        .as_deref()
+        .and_then(|r| package::target(r, COMMENTS_KIND, &document_path));
     let new_relationship = related.is_none();
-    let comments_path = related.unwrap_or_else(|| "word/comments.xml".to_owned());
+    let comments_path = related.unwrap_or_else(|| package::resolve(&document_path, "comments.xml"));
     let old_comments = match archive.by_name(&comments_path) {
         Ok(mut entry) => {
             let mut bytes = Vec::new();
@@ -132,7 +137,7 @@ pub fn annotate(
         Err(_) => None,
     };
     let comment_ids = match &old_comments {
-        Some(bytes) => max_comment_id(bytes)?,
+        Some(bytes) => max_comment_id(&comments_path, bytes)?,
         None => 0,
     };
     let p = if map.prefix.is_empty() {
@@ -178,7 +183,7 @@ pub fn annotate(
         ),
     };
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    changed.insert(DOCUMENT_PATH.into(), document.into_bytes());
+    changed.insert(document_path.clone(), document.into_bytes());
     changed.insert(comments_path.clone(), comments_part.into_bytes());
     if new_relationship {
         let rels = match &rels {
@@ -191,13 +196,11 @@ pub fn annotate(
             .map(|n| format!("rIdNianbao{n}"))
             .find(|id| !rels.contains(&format!("\"{id}\"")))
             .unwrap_or_default();
-        let target = comments_path
-            .strip_prefix("word/")
-            .unwrap_or(&comments_path);
+        let target = package::relative(&document_path, &comments_path);
         let relationship =
             format!(r#"<Relationship Id="{id}" Type="{COMMENTS_REL}" Target="{target}"/>"#);
         changed.insert(
-            RELS_PATH.into(),
+            rels_path,
             insert_before_close(&rels, "Relationships", &relationship)?.into_bytes(),
         );
     }
@@ -710,33 +713,10 @@ fn renumbered(element: &str, attr: &str, id: u64) -> String {
     format!("{}{id}{}", &element[..value], &element[end..])
 }
 
-/// The target of the comments relationship in `document.xml.rels`, as a part name.
-fn comments_target(rels: &[u8]) -> Option<String> {
-    let mut reader = quick_xml::Reader::from_reader(rels);
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf).ok()? {
-            quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e)
-                if e.local_name().as_ref() == "Relationship"
-                    && xml::attr(&e, "Type").as_deref() == Some(COMMENTS_REL) =>
-            {
-                let target = xml::attr(&e, "Target")?;
-                return Some(match target.strip_prefix('/') {
-                    Some(absolute) => absolute.to_owned(),
-                    None => format!("word/{target}"),
-                });
-            }
-            quick_xml::events::Event::Eof => return None,
-            _ => {}
-        }
-        buf.clear();
-    }
-}
-
 /// The largest `w:id` of the comments already in the comments part.
-fn max_comment_id(bytes: &[u8]) -> Result<u64, DocxError> {
+fn max_comment_id(part: &str, bytes: &[u8]) -> Result<u64, DocxError> {
     let mut max = 0;
-    xml::walk("word/comments.xml", bytes, |node| {
+    xml::walk(part, bytes, |node| {
         if let Node::Start { element, local } = node
             && local == "comment"
             && let Some(id) = xml::attr(element, "id").and_then(|v| v.parse::<u64>().ok())

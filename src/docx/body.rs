@@ -36,8 +36,6 @@ use super::{Docx, DocxError};
 use crate::run_in::{HEADING_FACES, Lead};
 use crate::source::Review;
 
-const PART: &str = "word/document.xml";
-
 /// Where the text of a document sits in `document.xml`: what an annotation needs to
 /// put a comment or a tracked change at a span of the text. Positions are byte offsets
 /// in the part after any byte-order mark (the part is at most 64 MiB, so `u32`).
@@ -255,8 +253,13 @@ struct Reader<'a> {
     body_started: bool,
 }
 
-/// Reads `document.xml` from `xml`.
-pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Result<Docx, DocxError> {
+/// Reads the main document, part `part`, from `xml`.
+pub fn read<R: BufRead>(
+    part: &str,
+    xml: R,
+    styles: &Styles,
+    numbering: &Numbering,
+) -> Result<Docx, DocxError> {
     let mut reader = NsReader::from_reader(xml);
     let mut state = Reader {
         styles,
@@ -284,7 +287,7 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
         let at = reader.buffer_position() as u32;
         let event = match reader.read_event_into(&mut buf) {
             Ok(event) => event,
-            Err(e) => return Err(DocxError::xml(PART, &e, reader.error_position())),
+            Err(e) => return Err(DocxError::xml(part, &e, reader.error_position())),
         };
         let end = reader.buffer_position() as u32;
         let namespace = |name| reader.resolver().resolve_element(name).0;
@@ -310,10 +313,10 @@ pub fn read<R: BufRead>(xml: R, styles: &Styles, numbering: &Numbering) -> Resul
                 }
             }
             Event::GeneralRef(reference) => {
-                let c = resolve_reference(&reference)?;
+                let c = resolve_reference(part, &reference)?;
                 state.text(c.encode_utf8(&mut [0; 4]), at..end);
             }
-            Event::Eof => return state.finish(),
+            Event::Eof => return state.finish(part),
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
@@ -330,9 +333,9 @@ fn word_attribute_prefix<R>(reader: &NsReader<R>, e: &BytesStart<'_>) -> Option<
 }
 
 /// A character reference (`&#x4E2D;`) or predefined entity (`&amp;`).
-fn resolve_reference(reference: &BytesRef<'_>) -> Result<char, DocxError> {
+fn resolve_reference(part: &str, reference: &BytesRef<'_>) -> Result<char, DocxError> {
     let invalid = || DocxError::Xml {
-        part: PART,
+        part: part.to_owned(),
         message: format!("无法识别的实体引用 &{};", &**reference),
     };
     if let Some(c) = reference.resolve_char_ref().map_err(|_| invalid())? {
@@ -903,10 +906,10 @@ impl Reader<'_> {
         }
     }
 
-    fn finish(mut self) -> Result<Docx, DocxError> {
+    fn finish(mut self, part: &str) -> Result<Docx, DocxError> {
         if !self.frames.is_empty() || self.skip > 0 {
             return Err(DocxError::Xml {
-                part: PART,
+                part: part.to_owned(),
                 message: "文档不完整：有未闭合的元素".to_owned(),
             });
         }

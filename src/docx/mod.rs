@@ -1,9 +1,10 @@
 //! Word `.docx` files: the text Word shows ([`read`]), and findings written back into
 //! a copy as comments and tracked changes ([`annotate`]).
 //!
-//! A `.docx` is a zip package. The reader takes `word/document.xml` (streamed, never
-//! more than [`PART_LIMIT`] unpacked: a decompression-bomb guard) with the paragraph
-//! styles of `word/styles.xml` and the list definitions of `word/numbering.xml`, so
+//! A `.docx` is a zip package. The reader takes the main document (`word/document.xml`,
+//! or wherever the package's relationships put it; streamed, never more than
+//! [`PART_LIMIT`] unpacked: a decompression-bomb guard) with the paragraph styles and the
+//! list definitions of the styles and numbering parts it relates to, so
 //! headings and automatic numbering read as Word shows them (see [`body`]). An OLE
 //! compound file in place of the zip is an old binary `.doc` or an encrypted `.docx`
 //! ([`container`]).
@@ -12,6 +13,7 @@ pub mod annotate;
 mod body;
 mod container;
 mod numbering;
+mod package;
 mod styles;
 mod xml;
 
@@ -29,9 +31,6 @@ use crate::source::Review;
 
 /// Largest uncompressed size of any part read (decompression-bomb guard).
 pub const PART_LIMIT: u64 = 64 * 1024 * 1024;
-const DOCUMENT_PATH: &str = "word/document.xml";
-const STYLES_PATH: &str = "word/styles.xml";
-const NUMBERING_PATH: &str = "word/numbering.xml";
 
 /// What the reader found in a Word document.
 #[derive(Debug, Default)]
@@ -64,12 +63,12 @@ pub enum DocxError {
     Legacy,
     /// Some other OLE compound file.
     OtherCompound,
-    /// The archive has no `word/document.xml`.
+    /// The archive has no main document part.
     MissingDocument,
     /// A part unpacks to more than `limit` bytes.
-    TooLarge { part: &'static str, limit: u64 },
+    TooLarge { part: String, limit: u64 },
     /// A part is not well-formed XML.
-    Xml { part: &'static str, message: String },
+    Xml { part: String, message: String },
     /// The body imports another file (`w:altChunk`) that Word converts on opening.
     AltChunk,
     /// Reading or unpacking failed.
@@ -77,9 +76,9 @@ pub enum DocxError {
 }
 
 impl DocxError {
-    fn xml(part: &'static str, error: &quick_xml::Error, position: u64) -> DocxError {
+    fn xml(part: &str, error: &quick_xml::Error, position: u64) -> DocxError {
         DocxError::Xml {
-            part,
+            part: part.to_owned(),
             message: format!("{error}（第 {position} 字节处）"),
         }
     }
@@ -100,7 +99,7 @@ impl fmt::Display for DocxError {
                 f.write_str("不是有效的 .docx 文件（这是其他格式的 Office 二进制文件）")
             }
             DocxError::MissingDocument => {
-                f.write_str("不是有效的 .docx 文件：缺少正文部分 word/document.xml")
+                f.write_str("不是有效的 .docx 文件：缺少正文部分（word/document.xml）")
             }
             DocxError::TooLarge { part, limit } => {
                 write!(f, "{part} 解压后超过 {limit} 字节的上限，已拒绝读取")
@@ -124,24 +123,41 @@ pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
 
 fn read_with_limit(bytes: &[u8], limit: u64) -> Result<Docx, DocxError> {
     let mut archive = open(bytes)?;
-    let styles = match part(&mut archive, STYLES_PATH, limit)? {
-        Some(xml) => styles::Styles::parse(&xml)?,
+    let document = main_document(&mut archive, limit)?;
+    let rels = part(&mut archive, &package::rels_of(&document), limit)?;
+    let related = |kind: &str| {
+        rels.as_deref()
+            .and_then(|r| package::target(r, kind, &document))
+            .unwrap_or_else(|| package::resolve(&document, &format!("{kind}.xml")))
+    };
+    let (styles_part, numbering_part) = (related("styles"), related("numbering"));
+    let styles = match part(&mut archive, &styles_part, limit)? {
+        Some(xml) => styles::Styles::parse(&styles_part, &xml)?,
         None => styles::Styles::default(),
     };
-    let numbering = match part(&mut archive, NUMBERING_PATH, limit)? {
-        Some(xml) => numbering::Numbering::parse(&xml)?,
+    let numbering = match part(&mut archive, &numbering_part, limit)? {
+        Some(xml) => numbering::Numbering::parse(&numbering_part, &xml)?,
         None => numbering::Numbering::default(),
     };
-    let entry = archive.by_name(DOCUMENT_PATH).map_err(zip_error)?;
+    let entry = archive.by_name(&document).map_err(zip_error)?;
     let mut xml = BufReader::new(entry.take(limit.saturating_add(1)));
-    let read = body::read(&mut xml, &styles, &numbering);
+    let read = body::read(&document, &mut xml, &styles, &numbering);
     if xml.get_ref().limit() == 0 {
         return Err(DocxError::TooLarge {
-            part: DOCUMENT_PATH,
+            part: document,
             limit,
         });
     }
     read
+}
+
+/// The main document's part name, from the package's relationships.
+fn main_document<R: Read + std::io::Seek>(
+    archive: &mut ZipArchive<R>,
+    limit: u64,
+) -> Result<String, DocxError> {
+    let rels = part(archive, package::PACKAGE_RELS, limit)?;
+    Ok(package::main_document(rels.as_deref()))
 }
 
 /// The zip package in `bytes`; an OLE compound file is told apart first.
@@ -158,7 +174,7 @@ fn open(bytes: &[u8]) -> Result<ZipArchive<Cursor<&[u8]>>, DocxError> {
 /// The unpacked bytes of part `name`, at most `limit` of them; `None` if absent.
 fn part<R: Read + std::io::Seek>(
     archive: &mut ZipArchive<R>,
-    name: &'static str,
+    name: &str,
     limit: u64,
 ) -> Result<Option<Vec<u8>>, DocxError> {
     let entry = match archive.by_name(name) {
@@ -172,7 +188,10 @@ fn part<R: Read + std::io::Seek>(
         .read_to_end(&mut bytes)
         .map_err(|error| DocxError::Io(error.to_string()))?;
     if bytes.len() as u64 > limit {
-        return Err(DocxError::TooLarge { part: name, limit });
+        return Err(DocxError::TooLarge {
+            part: name.to_owned(),
+            limit,
+        });
     }
     Ok(Some(bytes))
 }
@@ -198,6 +217,10 @@ mod tests {
     use zip::write::SimpleFileOptions;
 
     use super::xml::{MARKUP_COMPAT_NS, WORD_NS};
+
+    const DOCUMENT_PATH: &str = "word/document.xml";
+    const STYLES_PATH: &str = "word/styles.xml";
+    const NUMBERING_PATH: &str = "word/numbering.xml";
     use super::*;
 
     const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -587,7 +610,7 @@ mod tests {
         let bytes = zip_with(&[(DOCUMENT_PATH, &document)]);
         assert!(bytes.len() < limit / 10, "compressed size {}", bytes.len());
         let too_large = DocxError::TooLarge {
-            part: DOCUMENT_PATH,
+            part: DOCUMENT_PATH.into(),
             limit: limit as u64,
         };
         assert_eq!(
@@ -597,10 +620,7 @@ mod tests {
         let styles = zip_with(&[(STYLES_PATH, &document), (DOCUMENT_PATH, b"<w:p/>")]);
         assert!(matches!(
             read_with_limit(&styles, limit as u64),
-            Err(DocxError::TooLarge {
-                part: STYLES_PATH,
-                ..
-            })
+            Err(DocxError::TooLarge { part, .. }) if part == STYLES_PATH
         ));
     }
 
@@ -613,7 +633,7 @@ mod tests {
         assert_eq!(
             read_with_limit(&bytes, limit - 1).unwrap_err(),
             DocxError::TooLarge {
-                part: DOCUMENT_PATH,
+                part: DOCUMENT_PATH.into(),
                 limit: limit - 1
             }
         );
@@ -667,10 +687,7 @@ mod tests {
         let bad_styles = zip_with(&[(STYLES_PATH, b"<w:styles>"), (DOCUMENT_PATH, b"<w:p/>")]);
         assert!(matches!(
             read(&bad_styles),
-            Err(DocxError::Xml {
-                part: STYLES_PATH,
-                ..
-            })
+            Err(DocxError::Xml { part, .. }) if part == STYLES_PATH
         ));
     }
 
@@ -678,7 +695,7 @@ mod tests {
     fn errors_display_in_chinese() {
         assert!(DocxError::NotZip.to_string().contains("不是有效的 .docx"));
         let too_large = DocxError::TooLarge {
-            part: DOCUMENT_PATH,
+            part: DOCUMENT_PATH.into(),
             limit: 10,
         };
         assert!(too_large.to_string().contains("10 字节"));

@@ -92,13 +92,13 @@ enum Open {
 }
 
 impl Numbering {
-    pub fn parse(bytes: &[u8]) -> Result<Numbering, DocxError> {
+    pub fn parse(part: &str, bytes: &[u8]) -> Result<Numbering, DocxError> {
         let mut numbering = Numbering::default();
         let mut open = Open::None;
         // The level being read (`w:lvl`), with its index, and an open `w:lvlOverride`.
         let mut level: Option<(usize, Level)> = None;
         let mut override_level: Option<usize> = None;
-        xml::walk("word/numbering.xml", bytes, |node| match node {
+        xml::walk(part, bytes, |node| match node {
             Node::Start { element, local, .. } => {
                 let val = || xml::attr(element, "val");
                 let num = || xml::attr_u32(element, "val");
@@ -480,7 +480,7 @@ mod tests {
 
     #[test]
     fn labels_count_restart_and_override() {
-        let numbering = Numbering::parse(NUMBERING.as_bytes()).unwrap();
+        let numbering = Numbering::parse("t.xml", NUMBERING.as_bytes()).unwrap();
         let styles = Styles::default();
         let mut counters = Counters::default();
         let mut next = |num, level| {

@@ -62,14 +62,14 @@ pub struct Styles {
 const MAX_CHAIN: usize = 32;
 
 impl Styles {
-    pub fn parse(xml: &[u8]) -> Result<Styles, DocxError> {
+    pub fn parse(part: &str, xml: &[u8]) -> Result<Styles, DocxError> {
         let mut raw: FxHashMap<String, RawStyle> = FxHashMap::default();
         let mut default = None;
         let mut current: Option<(String, RawStyle)> = None;
         // Depth inside a `…Change` element, whose content is the old formatting.
         let mut change = 0usize;
         let mut in_num_pr = false;
-        xml::walk("word/styles.xml", xml, |node| match node {
+        xml::walk(part, xml, |node| match node {
             Node::Start { element, local, .. } => {
                 if change > 0 || local.ends_with("Change") {
                     change += 1;
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn headings_numbering_and_inheritance() {
-        let styles = Styles::parse(STYLES.as_bytes()).unwrap();
+        let styles = Styles::parse("t.xml", STYLES.as_bytes()).unwrap();
         let h1 = styles.info(Some("1"));
         assert_eq!(h1.outline, Some(0));
         assert_eq!(h1.num.num_id, Some(3));

@@ -1,5 +1,5 @@
 //! WordprocessingML namespaces, attribute values, and a walker for the small parts
-//! (`styles.xml`, `numbering.xml`) that only need element starts and ends.
+//! (styles, numbering, comments) that only need element starts and ends.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -60,11 +60,7 @@ pub enum Node<'a, 'e> {
 
 /// Calls `visit` with every WordprocessingML element start and end of `xml`, in order;
 /// other elements (and the content of `mc:Fallback`) are passed over.
-pub fn walk(
-    part: &'static str,
-    xml: &[u8],
-    mut visit: impl FnMut(Node<'_, '_>),
-) -> Result<(), DocxError> {
+pub fn walk(part: &str, xml: &[u8], mut visit: impl FnMut(Node<'_, '_>)) -> Result<(), DocxError> {
     let mut reader = NsReader::from_reader(xml);
     let mut buf = Vec::new();
     let mut fallback = 0usize;
@@ -109,7 +105,7 @@ pub fn walk(
             }
             Event::Eof if depth > 0 => {
                 return Err(DocxError::Xml {
-                    part,
+                    part: part.to_owned(),
                     message: "文档不完整：有未闭合的元素".to_owned(),
                 });
             }

@@ -150,6 +150,12 @@ impl Word {
 
     /// The package, deflated as Word writes it.
     pub fn build(&self) -> Vec<u8> {
+        self.build_named("document.xml")
+    }
+
+    /// The package with its main document under `word/{main}` (Word Online saves
+    /// `document2.xml`), named so by the package's relationships.
+    pub fn build_named(&self, main: &str) -> Vec<u8> {
         let document = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/></w:sectPr></w:body></w:document>"#,
@@ -162,9 +168,9 @@ impl Word {
                 self.comments.concat()
             )
         });
-        let mut types = String::from(
+        let mut types = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/{main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
         );
         let mut rels = String::from(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -176,11 +182,13 @@ impl Word {
         }
         types.push_str("</Types>");
         rels.push_str("</Relationships>");
+        let (document_part, rels_part) =
+            (format!("word/{main}"), format!("word/_rels/{main}.rels"));
         let mut parts: Vec<(&str, String)> = vec![
             ("[Content_Types].xml", types),
-            ("_rels/.rels", PACKAGE_RELS.to_string()),
-            ("word/document.xml", document),
-            ("word/_rels/document.xml.rels", rels),
+            ("_rels/.rels", PACKAGE_RELS.replace("document.xml", main)),
+            (&document_part, document),
+            (&rels_part, rels),
             ("word/styles.xml", styles()),
             ("word/numbering.xml", NUMBERING.to_string()),
             (
