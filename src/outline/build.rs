@@ -239,6 +239,7 @@ impl Builder<'_> {
                     LineKind::Chrome
                 }
                 RawKind::Breadcrumb => LineKind::Paragraph,
+                RawKind::KeyValue(_) | RawKind::Text if is_clock(line) => LineKind::Chrome,
                 RawKind::KeyValue(_) | RawKind::Text if self.fields(span.clone(), &mut pending) => {
                     LineKind::Meta
                 }
@@ -1885,6 +1886,26 @@ fn breaks_at_book_title(first: &str, second: &str) -> bool {
 /// its date with whether the organ shares its line (`None`: a date without its day).
 type ClosingDate = (usize, usize, Option<(lines::DateText, bool)>);
 
+/// A site's clock in its header, saved with the page: a generic label, then the day the
+/// page was saved with its weekday (`日期：2025年4月8日 星期二`, `今天是：…周二`). A
+/// dated field of the page (`发布时间：…`) keeps its date, weekday or not.
+fn is_clock(line: &str) -> bool {
+    let line = line.trim_matches(is_blank);
+    let Some((key, value)) = line.split_once(['：', ':']) else {
+        return false;
+    };
+    const LABELS: [&str; 6] = ["日期", "时间", "今天是", "今天", "当前时间", "当前日期"];
+    let weekday = ["星期", "礼拜", "周"].iter().any(|w| {
+        value.match_indices(w).any(|(at, _)| {
+            value[at + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六日天".contains(c))
+        })
+    });
+    LABELS.contains(&key.trim_matches(is_blank)) && weekday && value.contains(char::is_numeric)
+}
+
 /// A footnote printed at the foot of the last page, under the 落款 (a PDF's text keeps
 /// its number as a plain figure): `1行政执法案卷评查按照…考核。`, `①…`, `[1]…`, `※…`,
 /// `注1：…`.
@@ -2800,6 +2821,17 @@ mod tests {
             assert_eq!(o.lines[3].kind, LineKind::Signature, "{date}");
         }
         // At a page's top it stays chrome.
+        let o = outline("2024年1月20日 星期六\n一、主要举措\n正文。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Chrome);
+        assert!(o.signature.date.is_none());
+        // A site's clock under a generic label is no page metadata; a dated field is.
+        let o = outline("日期：2025年4月8日 星期二\n一、主要举措\n正文。\n");
+        assert!(o.metadata.is_empty());
+        assert_eq!(o.lines[0].kind, LineKind::Chrome);
+        let o = outline("发布时间：2025年4月8日 星期二\n一、主要举措\n正文。\n");
+        assert_eq!(o.metadata.len(), 1);
+        let o = outline("日期：2025年4月8日\n一、主要举措\n正文。\n");
+        assert_eq!(o.metadata.len(), 1);
         let o = outline("2024年1月20日 星期六\n一、主要举措\n正文。\n");
         assert_eq!(o.lines[0].kind, LineKind::Chrome);
         assert!(o.signature.date.is_none());
