@@ -281,8 +281,8 @@ impl Walker {
             return;
         }
         for c in text.chars() {
-            let c = if c == '\u{a0}' { ' ' } else { c };
-            if c.is_ascii_whitespace() || c == ' ' {
+            // (A no-break space is kept: the page shows it, wherever it stands.)
+            if c.is_ascii_whitespace() {
                 if !self.line.ends_with(' ') {
                     self.line.push(' ');
                 }
@@ -297,12 +297,14 @@ impl Walker {
     }
 
     /// Ends the current line: spaces at its ends and between two CJK characters (where
-    /// the page's source was wrapped) are dropped; an empty line is not kept.
+    /// the page's source was wrapped) are dropped, no-break spaces (`&nbsp;`) inside it
+    /// kept as spaces; an empty line is not kept.
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
         let run_in = std::mem::take(&mut self.lead).run_in_end();
-        let trimmed = line.trim_matches(' ');
-        let lead_blanks = line.len() - line.trim_start_matches(' ').len();
+        const BLANKS: [char; 2] = [' ', '\u{a0}'];
+        let trimmed = line.trim_matches(BLANKS);
+        let lead_blanks = line.len() - line.trim_start_matches(BLANKS).len();
         let chars: Vec<(usize, char)> = trimmed.char_indices().collect();
         let mut out = String::with_capacity(line.len());
         let mut out_run_in = None;
@@ -317,7 +319,7 @@ impl Walker {
             {
                 continue;
             }
-            out.push(c);
+            out.push(if c == '\u{a0}' { ' ' } else { c });
         }
         if !out.trim().is_empty() {
             self.page.lines.push(out);
@@ -368,7 +370,7 @@ mod tests {
              <nav>首页 &gt; 政务公开</nav><form>搜索</form>\
              <div class=\"position\">当前位置：首页</div><div class=\"top banner\">某区政府</div>\
              <h1>某县2024年法治政府\n  建设年度报告</h1>\
-             <div>一、主要<b>举措</b>和成效<br>（一）健全&nbsp;机制。</div>\
+             <div>一、主要<b>举措</b>和成效<br>&nbsp;&nbsp;（一）健全&nbsp;机制，完善\n  制度。</div>\
              <ul><li>甲</li><li>乙</li></ul><table><tr><td>项目</td><td>12件</td></tr></table>\
              <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p>\
              <div class=\"fx\">分享到：</div><div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
@@ -380,7 +382,8 @@ mod tests {
                 "发布时间：2025-03-20 10:00",
                 "某县2024年法治政府建设年度报告",
                 "一、主要举措和成效",
-                "（一）健全机制。",
+                // A no-break space shows; a wrap in the source does not.
+                "（一）健全 机制，完善制度。",
                 "甲",
                 "乙",
                 "项目 | 12件",

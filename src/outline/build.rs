@@ -252,7 +252,7 @@ impl Builder<'_> {
                 RawKind::Text if is_page_number(line) => LineKind::Blank,
                 _ if self.is_chrome(line) => {
                     // A title with the page's counter after it (`…情况报告　浏览次数：358`).
-                    let title = matches!(r, RawKind::Text)
+                    let title = matches!(r, RawKind::Text | RawKind::Pipe)
                         .then(|| self.title_before_chrome(line))
                         .flatten();
                     match title {
@@ -369,12 +369,14 @@ impl Builder<'_> {
         true
     }
 
-    /// Where the title ends on a line of chrome naming the report before a blank and
-    /// then a page's widget (`…情况报告　浏览次数：358`).
+    /// Where the title ends on a line of chrome naming the report before a page's
+    /// widgets, set off by a blank, a bracket or a cell's bar (`…情况报告　浏览次数：358`,
+    /// `…情况报告【字体：大 中 小】`, `…情况报告【打印】【关闭】`, `…情况报告 | 浏览次数：358`).
     fn title_before_chrome(&self, line: &str) -> Option<usize> {
         let m = self.chrome?.find_iter(line).next()?;
         let before = &line[..m.start()];
-        let title = before.trim_end_matches(is_blank);
+        let title =
+            before.trim_end_matches(|c| is_blank(c) || matches!(c, '【' | '[' | '|' | '｜'));
         (title.len() < before.len() && self.names_report(title)).then_some(title.len())
     }
 
@@ -1445,8 +1447,9 @@ fn run_in_end(line: &str) -> Option<usize> {
                 && !after.trim_matches(is_blank).is_empty()
                 && !ratio
         };
-        // `一、主要举措和成效　全年审查…`: a full-width space between a heading and its
-        // text (a bold heading in Word, copied as plain text).
+        // `一、主要举措和成效　全年审查…`: a full-width space, or two spaces, between a
+        // heading and its text (a bold heading in Word, copied as plain text; `&nbsp;
+        // &nbsp;` on a web page).
         let spaced = || {
             line[..i].trim_matches(is_blank).chars().count() >= 4
                 && after.trim_matches(is_blank).chars().nth(8).is_some()
@@ -1455,6 +1458,7 @@ fn run_in_end(line: &str) -> Option<usize> {
             '。' => Some(end),
             '：' | ':' if run_on() => Some(end),
             '\u{3000}' if spaced() => Some(i),
+            ' ' if after.starts_with(' ') && spaced() => Some(i),
             _ => None,
         }
     })
@@ -3132,6 +3136,14 @@ mod tests {
             Some("主要举措和成效".len())
         );
         assert_eq!(run_in_end("　主要举措和成效"), None);
+        assert_eq!(
+            run_in_end("主要举措和成效  全年审查规范性文件8件、合同协议57份。"),
+            Some("主要举措和成效".len())
+        );
+        assert_eq!(
+            run_in_end("主要举措 和成效全年审查规范性文件8件、合同协议57份。"),
+            None
+        );
         assert_eq!(run_in_end("主要举措　和成效"), None);
     }
 
@@ -3214,12 +3226,22 @@ mod tests {
     /// A title line with the page's counter after it: the title, without the counter.
     #[test]
     fn a_title_followed_by_a_page_counter() {
-        let text = "某区生态环境局2023年度法治政府建设情况报告　浏览次数：358\n\n正文。\n一、主要举措和成效\n正文。\n";
-        let o = outline(text);
-        assert_eq!(
-            o.title_text(text).as_deref(),
-            Some("某区生态环境局2023年度法治政府建设情况报告")
-        );
+        for widgets in [
+            "　浏览次数：358",
+            "【字体：大 中 小】",
+            "【打印】【关闭】",
+            " | 浏览次数：358",
+        ] {
+            let text = format!(
+                "某区生态环境局2023年度法治政府建设情况报告{widgets}\n\n正文。\n一、主要举措和成效\n正文。\n"
+            );
+            let o = outline(&text);
+            assert_eq!(
+                o.title_text(&text).as_deref(),
+                Some("某区生态环境局2023年度法治政府建设情况报告"),
+                "{widgets}"
+            );
+        }
         // A line of links naming a report is still chrome.
         let o = outline("相关文章：某区2022年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n");
         assert_eq!(o.lines[0].kind, LineKind::Chrome);
