@@ -155,6 +155,21 @@ fn a_month_without_its_day_dates_the_row() {
     );
 }
 
+/// A page giving its title only as a field (`名　　称：…`) has that title in its cell.
+#[test]
+fn a_title_given_as_a_field_fills_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    let (title, body) = clean.split_once('\n').unwrap();
+    fs::write(
+        dir.path().join("r.txt"),
+        format!("名　　称：{title}\n{body}"),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    assert_eq!(v["rows"][0]["title"], title);
+}
+
 /// A title over two lines (a blank line between, as a layout leaves it) is one line in
 /// its cell.
 #[test]

@@ -127,8 +127,10 @@ fn a_title_given_as_a_field_is_a_title() {
     let body = COMPLETE.split_once('\n').unwrap().1;
     let text = format!("标题：某市2023年法治政府建设年度报告\n\n{body}");
     assert!(findings("title-missing", &text).is_empty());
-    let spaced = format!("标　　题：某市2023年法治政府建设年度报告\n\n{body}");
-    assert!(findings("title-missing", &spaced).is_empty());
+    for key in ["标　　题", "名　　称", "信息名称"] {
+        let spaced = format!("{key}：某市2023年法治政府建设年度报告\n\n{body}");
+        assert!(findings("title-missing", &spaced).is_empty(), "{key}");
+    }
     let other = format!("标题：某市2023年工作要点\n\n{body}");
     assert_eq!(findings("title-missing", &other).len(), 1);
 }

@@ -204,7 +204,7 @@ impl Outliner {
             watermarks,
             ..Outline::default()
         };
-        outline.report_year = report_year(text, &outline);
+        outline.report_year = report_year(text, &outline, &self.outline.title_words);
         next_year_as_plans(text, &mut outline);
         outline.issuer = issuer(text, &outline, &self.outline);
         outline.enumerations = enumerations(text, &outline.lines);
@@ -243,6 +243,7 @@ impl Builder<'_> {
                 RawKind::KeyValue(_) | RawKind::Text if self.fields(span.clone(), &mut pending) => {
                     LineKind::Meta
                 }
+                RawKind::Text if self.spaced_field(span.clone(), &mut pending) => LineKind::Meta,
                 RawKind::Pipe if self.pipe_row(span.clone()) => LineKind::Meta,
                 RawKind::Pipe | RawKind::Text if self.table_row(span.clone()) => LineKind::Meta,
                 // `稿件来源:… 发布时间: 2023-04-02 | 打印 |`: fields, then page widgets.
@@ -404,6 +405,28 @@ impl Builder<'_> {
             let work = WORK_MENU_ITEMS.contains(&&line[m.start()..m.end()]);
             !(work && line[..m.start()].chars().next_back().is_some_and(is_han))
         })
+    }
+
+    /// `名　　称：…`, `索 引 号：…`: a metadata key spaced out for a form's layout, then
+    /// its value; kept as metadata. False when the line is no such line.
+    fn spaced_field(&mut self, span: Range<usize>, pending: &mut Option<String>) -> bool {
+        let line = &self.text[span.clone()];
+        let lead = line.len() - line.trim_start_matches(is_blank).len();
+        let Some((at, colon)) = line[lead..]
+            .char_indices()
+            .take(16)
+            .find(|&(_, c)| matches!(c, ':' | '\u{ff1a}'))
+        else {
+            return false;
+        };
+        let key = &line[lead..lead + at];
+        if !key.trim_end().contains(is_key_blank) || !self.is_meta_key(key) {
+            return false;
+        }
+        let start = span.start + lead;
+        let value = start + at + colon.len_utf8()..span.end;
+        self.key_value(start..start + at, value, pending);
+        true
     }
 
     /// Whether `key` is a metadata key, spaced out or not (`索 引 号`).
@@ -1723,14 +1746,18 @@ fn mark_thematic(
     }
 }
 
-/// The report year: from the title, else the `measures` heading, else a `YYYY年度` in
+/// The report year: from the title (or a page's title field, `标题：…`), else the
+/// `measures` heading, else a `YYYY年度` in
 /// the preamble, else the `plans` heading's year before, else any top-level heading,
 /// else the preamble, else the first lines of the `measures` part.
-fn report_year(text: &str, o: &Outline) -> Option<i32> {
+fn report_year(text: &str, o: &Outline, title_words: &[String]) -> Option<i32> {
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
     let measures = o.parts(Role::Measures).find_map(heading_year);
     let plans = o.parts(Role::Plans).find_map(heading_year);
-    if let Some(y) = o.title_text(text).and_then(|t| first_year(&t)) {
+    let title = o
+        .title_text(text)
+        .or_else(|| o.title_field(title_words).map(str::to_string));
+    if let Some(y) = title.and_then(|t| first_year(&t)) {
         // A slip in the title's year (`2022年度…报告` over `一、2023年…举措和成效` and
         // `四、2024年工作安排`): the two headings agreeing with each other tell the year.
         return match (measures, plans) {
@@ -2618,6 +2645,21 @@ mod tests {
         // spaced out (`索 引 号:`) is a key.
         assert_eq!(o.title, [4]);
         assert_eq!(o.lines[0].kind, LineKind::Meta);
+    }
+
+    /// A key spaced out for a form's layout is a key; a title given only as such a
+    /// field names the report year.
+    #[test]
+    fn spaced_out_keys_on_their_own_lines() {
+        let text = "索 引 号：123-456\n名　　称：某县人民政府关于2024年法治政府建设年度报告\n\
+                    一、主要举措\n正文。\n";
+        let o = outline(text);
+        assert_eq!(kinds(&o)[..2], [LineKind::Meta; 2]);
+        assert!(o.title.is_empty());
+        assert_eq!(o.report_year, Some(2024));
+        // Spaced-out words of a line that are no key stay text.
+        let o = outline("主 要 做 法：健全机制。\n");
+        assert_eq!(o.lines[0].kind, LineKind::Paragraph);
     }
 
     #[test]

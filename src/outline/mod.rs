@@ -13,6 +13,9 @@ pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 use crate::config::Role;
 use std::ops::Range;
 
+/// Metadata keys whose value is the document's title.
+const TITLE_KEYS: &[&str] = &["标题", "文件名称", "信息名称", "名称"];
+
 /// What a line of the document is, once the outline has been built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -172,6 +175,18 @@ impl Outline {
                 .filter(|&c| !build::is_blank(c))
                 .collect(),
         )
+    }
+
+    /// A page's title given as a field (`标题：…`, `名　　称：…`) holding every one of
+    /// `words` (the title words): the value of the first such field.
+    pub fn title_field(&self, words: &[String]) -> Option<&str> {
+        self.metadata
+            .iter()
+            .find(|m| {
+                TITLE_KEYS.iter().any(|k| is_key(&m.key, k))
+                    && words.iter().all(|w| m.value.contains(w.as_str()))
+            })
+            .map(|m| m.value.trim())
     }
 
     /// The top-level sections whose role is `role`, in document order.

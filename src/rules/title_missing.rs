@@ -2,7 +2,6 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::outline::is_key;
 
 pub type Settings = Basic;
 
@@ -24,30 +23,19 @@ pub const DOC: &str = "\
   写明了事由却缺少“报告”的标题（“……法治政府建设工作情况”，旧式的“……推进依法行政
   工作情况”：有年份和 [outline] loose-title-words 中的一个词）不算缺标题，由
   title-format 报告。
-  网页只在元数据中给出标题（“标题：……”“文件名称：……”“信息名称：……”，含全部 title-words）时不报告。
+  网页只在元数据中给出标题（“标题：……”“文件名称：……”“信息名称：……”“名称：……”，含全部
+  title-words）时不报告。
 
 设置
   [outline] title-words = [\"法治\", \"报告\"]";
 
 unit_check!();
 
-/// Metadata keys whose value is the document's title.
-const TITLE_KEYS: &[&str] = &["标题", "文件名称", "信息名称"];
-
-/// Whether `key` is one of [`TITLE_KEYS`], spaced out or not (`标　　题`).
-fn is_title_key(key: &str) -> bool {
-    TITLE_KEYS.iter().any(|k| is_key(key, k))
-}
-
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let o = doc.outline;
         // A page may give its title only as a field (`标题：…`).
-        let words = &doc.config.outline.title_words;
-        let titled_field = o
-            .metadata
-            .iter()
-            .any(|m| is_title_key(&m.key) && words.iter().all(|w| m.value.contains(w.as_str())));
+        let titled_field = o.title_field(&doc.config.outline.title_words).is_some();
         if !o.title.is_empty() || titled_field {
             return;
         }
