@@ -425,7 +425,26 @@ impl Builder<'_> {
         }
         let start = span.start + lead;
         let value = start + at + colon.len_utf8()..span.end;
-        self.key_value(start..start + at, value, pending);
+        // More fields may follow on the line (`索 引 号:… 发布机构:… 发文日期:…`).
+        let next = self.field_keys.and_then(|keys| {
+            let rest = &self.text[value.clone()];
+            keys.find_iter(rest).find_map(|hit| {
+                let after = rest[hit.end()..].trim_start_matches([' ', '\u{3000}']);
+                let key = key_start(rest, hit.start());
+                (key > 0 && after.starts_with([':', '\u{ff1a}'])).then_some(value.start + key)
+            })
+        });
+        match next {
+            Some(next) => {
+                let key = self.text[start..start + at].trim().to_string();
+                let own = trim_span(self.text, value.start..next);
+                if !own.is_empty() {
+                    self.push_meta(key, own);
+                }
+                self.fields(next..span.end, pending);
+            }
+            None => self.key_value(start..start + at, value, pending),
+        }
         true
     }
 
@@ -2651,10 +2670,18 @@ mod tests {
     /// field names the report year.
     #[test]
     fn spaced_out_keys_on_their_own_lines() {
-        let text = "索 引 号：123-456\n名　　称：某县人民政府关于2024年法治政府建设年度报告\n\
-                    一、主要举措\n正文。\n";
+        let text = "索 引 号：123-456 发布机构:某县人民政府 发文日期:2025-03-16\n\
+                    名　　称：某县人民政府关于2024年法治政府建设年度报告\n一、主要举措\n正文。\n";
         let o = outline(text);
         assert_eq!(kinds(&o)[..2], [LineKind::Meta; 2]);
+        assert_eq!(
+            meta_pairs(&o)[..3],
+            [
+                ("索 引 号", "123-456"),
+                ("发布机构", "某县人民政府"),
+                ("发文日期", "2025-03-16")
+            ]
+        );
         assert!(o.title.is_empty());
         assert_eq!(o.report_year, Some(2024));
         // Spaced-out words of a line that are no key stay text.
