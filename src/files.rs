@@ -1,7 +1,8 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm .pdf`
 //! files found by walking given directories (sorted, minus `--exclude` / config
-//! `exclude` globs and the temporary files Word, WPS and LibreOffice leave beside open
-//! documents). Old Word files found on the way are listed as skipped, with the reason.
+//! `exclude` globs, the temporary files Word, WPS and LibreOffice leave beside open
+//! documents, and the folder of a page saved whole by a browser or by Word beside its
+//! page). Old Word files found on the way are listed as skipped, with the reason.
 
 use crate::{display, input};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -45,7 +46,9 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
     let mut found = Walk::default();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
-        e.depth() == 0 || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
+        e.depth() == 0
+            || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
+                && !(e.file_type().is_dir() && is_page_resources(e.path()))
     }) {
         match entry {
             Ok(e) if e.file_type().is_dir() || input::is_temporary(e.file_name()) => {}
@@ -70,6 +73,25 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
         }
     }
     found
+}
+
+/// `报告_files` beside `报告.html` (a browser's "save page, complete"), `报告.files`
+/// beside `报告.htm` (Word's "save as web page"): the page's images, styles and frames,
+/// no report.
+fn is_page_resources(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(stem) = name
+        .strip_suffix("_files")
+        .or_else(|| name.strip_suffix(".files"))
+        .filter(|s| !s.is_empty())
+    else {
+        return false;
+    };
+    ["html", "htm", "mht", "mhtml"]
+        .iter()
+        .any(|ext| dir.with_file_name(format!("{stem}.{ext}")).is_file())
 }
 
 fn is_lintable(path: &Path) -> bool {

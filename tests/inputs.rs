@@ -233,6 +233,13 @@ fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
     write(dir.path(), "._报告.docx", b"\x00\x05\x16\x07");
     write(dir.path(), "旧稿.doc", &compound(&["WordDocument"]));
     write(dir.path(), "扫描件.pdf", b"%PDF-1.7\n");
+    // A page saved whole keeps its resources in a folder beside it; a folder of that
+    // name beside no page holds reports.
+    write(dir.path(), "网页.html", b"<h1>page</h1>");
+    for folder in ["网页_files", "网页.files", "旧稿_files"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        write(&dir.path().join(folder), "框架.html", b"<p>frame</p>");
+    }
     let out = nianbao()
         .args([
             "lint",
@@ -249,6 +256,8 @@ fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
         stdout.contains("报告.docx") && !stdout.contains("~$"),
         "{stdout}"
     );
+    assert_eq!(stdout.matches("框架.html").count(), 1, "{stdout}");
+    assert!(stdout.contains("旧稿_files"), "{stdout}");
     assert!(
         !stderr.contains("~$") && !stderr.contains("lock"),
         "{stderr}"
