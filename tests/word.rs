@@ -367,24 +367,24 @@ fn a_title_in_a_heading_style_and_headings_styled_and_typed() {
     assert_eq!(outline.sections.len(), 4);
 }
 
+/// A floating text box (`wp:anchor`) holding `lines`, as a run.
+fn floating(lines: &[&str]) -> String {
+    let paras: String = lines
+        .iter()
+        .map(|l| {
+            format!(r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>{l}</w:t></w:r></w:p>"#)
+        })
+        .collect();
+    format!(
+        r#"<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>1100000</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="685800"/><wp:wrapNone/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
+    )
+}
+
 /// A 落款 in a floating text box anchored in the last heading (Word anchors a box where
 /// the cursor was): Word draws it below the last paragraph, and it is read there, with
 /// the title's box before the body read in place.
 #[test]
 fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
-    let floating = |lines: &[&str]| {
-        let paras: String = lines
-            .iter()
-            .map(|l| {
-                format!(
-                    r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>{l}</w:t></w:r></w:p>"#
-                )
-            })
-            .collect();
-        format!(
-            r#"<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>1100000</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="685800"/><wp:wrapNone/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
-        )
-    };
     let mut word = Word::new();
     word.raw(&floating(&["某县司法局2023年法治政府建设情况报告"]))
         .para("2023年，我局扎实推进法治政府建设。现将有关情况报告如下：")
@@ -416,6 +416,58 @@ fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
         source
             .text
             .ends_with("提升依法行政水平。\n某县司法局\n2024年1月26日"),
+        "{}",
+        source.text
+    );
+}
+
+/// A title box anchored in the first paragraph of text is read before it; a 落款 box
+/// anchored in the last paragraph shows on that page, before a page break and the
+/// attachment's table after it.
+#[test]
+fn boxes_stay_on_their_anchors_page() {
+    let mut word = Word::new();
+    word.raw(&format!(
+        "{}<w:r><w:t>2023年，我局扎实推进法治政府建设。现将有关情况报告如下：</w:t></w:r>",
+        floating(&["某县司法局2023年法治政府建设情况报告"])
+    ))
+    .heading(1, "2023年推进法治政府建设的主要举措和成效")
+    .para("全年审查重大行政决策5件，提出法律意见12条，均被采纳。")
+    .heading(1, "2023年推进法治政府建设存在的不足和原因")
+    .para("基层执法人员法治素养有待提高，原因是培训覆盖面不够。")
+    .heading(1, "党政主要负责人履行推进法治建设第一责任人职责情况")
+    .para("局主要负责人带头学法，主持召开专题会议4次。")
+    .heading(1, "2024年推进法治政府建设的主要安排")
+    .raw(&format!(
+        "<w:r><w:t>2024年，我局将继续深化行政执法体制改革。</w:t></w:r>{}",
+        floating(&["某县司法局", "2024年1月26日"])
+    ))
+    .raw(r#"<w:r><w:br w:type="page"/></w:r>"#)
+    .para("附件")
+    .table(&[
+        &["序号", "案件名称"],
+        &["1", "甲案"],
+        &["2", "乙案"],
+        &["3", "丙案"],
+        &["4", "丁案"],
+        &["5", "戊案"],
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let found = at_least(&diagnostics, Severity::Error);
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+    assert!(
+        source
+            .text
+            .trim_start()
+            .starts_with("某县司法局2023年法治政府建设情况报告\n2023年，"),
+        "{}",
+        source.text
+    );
+    assert!(
+        source
+            .text
+            .contains("行政执法体制改革。\n某县司法局\n2024年1月26日\n"),
         "{}",
         source.text
     );

@@ -176,6 +176,8 @@ struct Para {
     marks: Vec<(usize, Mark)>,
     /// In a floating drawing's text box.
     floating: bool,
+    /// Starts a page, or breaks one (`w:pageBreakBefore`, `<w:br w:type="page"/>`).
+    page_break: bool,
     /// How its text opens: with a run-in heading or not.
     lead: Lead,
 }
@@ -405,6 +407,11 @@ impl Reader<'_> {
                 self.with_para(|p| p.centered = Some(centered));
                 Frame::Other
             }
+            (Frame::ParagraphProps, "pageBreakBefore") => {
+                let on = xml::attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false"));
+                self.with_para(|p| p.page_break |= on);
+                Frame::Other
+            }
             (Frame::ParagraphProps, "outlineLvl") => {
                 let level = xml::attr_u32(e, "val").map(|v| v.min(9) as u8);
                 self.with_para(|p| p.outline = level);
@@ -490,6 +497,9 @@ impl Reader<'_> {
                             self.synthetic_text(c.encode_utf8(&mut [0; 4]));
                         }
                     }
+                    "br" if xml::attr(e, "type").as_deref() == Some("page") => {
+                        self.with_para(|p| p.page_break = true);
+                    }
                     "br" | "cr" => self.line_break(),
                     "fldChar" => self.field_char(e),
                     "commentReference" => {
@@ -503,6 +513,11 @@ impl Reader<'_> {
                 } else {
                     Frame::Other
                 }
+            }
+            // A table in the body (not in a paragraph's box): boxes held above show before it.
+            (_, "tbl") if self.open.is_empty() && self.floating == 0 => {
+                self.release();
+                Frame::Other
             }
             (_, "hyperlink" | "smartTag" | "sdtContent" | "customXml") => {
                 Frame::Container { editable: true }
@@ -795,7 +810,13 @@ impl Reader<'_> {
             content.end = at;
         }
         if self.open.is_empty() {
-            for para in std::mem::take(&mut self.pending) {
+            let mut batch = std::mem::take(&mut self.pending);
+            // A box anchored in the body's first text (a title box placed at the top of
+            // the page) is read before it.
+            if !self.body_started {
+                batch.sort_by_key(|p| !p.floating);
+            }
+            for para in batch {
                 self.write_or_hold(para);
             }
         }
@@ -804,8 +825,9 @@ impl Reader<'_> {
     /// Writes a paragraph, holding back a floating box's: Word draws a box wherever it
     /// is positioned, and a box anchored in a paragraph a little above where it shows
     /// (a 落款 box anchored in the last heading) is read after up to
-    /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, or at the
-    /// end of the document. A box before the body's first text (a title) stays put.
+    /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, page break
+    /// or table, or at the end of the document. A box before the body's first text, or
+    /// anchored in it (a title), is read first.
     fn write_or_hold(&mut self, para: Para) {
         // (Before the body's first text a box is the title, where it is anchored.)
         if para.floating && self.body_started {
@@ -813,7 +835,8 @@ impl Reader<'_> {
             return;
         }
         self.body_started |= !para.floating && !para.text.trim().is_empty();
-        if para.level.is_some() {
+        // A box shows on its anchor's page, before the next heading.
+        if para.level.is_some() || para.page_break {
             self.release();
         }
         let counts = !para.text.trim().is_empty();
