@@ -159,6 +159,13 @@ fn percent_range_lets_a_completion_rate_exceed_100() {
         "预算执行率108.6%。",
         "涉案药店进销差价率高达300%，年化利率最高达365%。",
         "企业开办审批效率提升200%。",
+        // The sectors' measures against a target or a base.
+        "高中阶段教育毛入学率102.3%。",
+        "保障性住房开工率114.3%，基本建成率109.6%。",
+        "其中县人民医院病床使用率102.3%。",
+        "全县政府综合债务率为112.3%。",
+        "研发费用加计扣除比例为120%。",
+        "目标达成率115.2%，粮食播种面积落实率100.3%。",
     ] {
         assert!(findings("percent-range", text).is_empty(), "{text}");
     }
