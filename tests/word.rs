@@ -473,6 +473,31 @@ fn boxes_stay_on_their_anchors_page() {
     );
 }
 
+/// An outline level carried over to the paragraphs of text under typed headings does
+/// not make them headings.
+#[test]
+fn an_outline_level_on_sentences_is_no_heading() {
+    let mut word = Word::new();
+    word.title("某区应急管理局2024年度法治政府建设情况报告")
+        .outlined("一、2024年推进法治政府建设的主要举措和成效")
+        .outlined(
+            "全年开展安全生产执法检查1426家次，立案查处违法行为98起，全部执法决定经法制审核。",
+        )
+        .outlined("二、存在的不足和原因")
+        .outlined("基层执法力量相对薄弱，执法文书不够严谨，主要原因是人员编制未同步增加。")
+        .outlined("三、党政主要负责人履行推进法治建设第一责任人职责情况")
+        .outlined(
+            "局主要负责人主持召开专题会议研究法治建设工作4次，组织集体学法6次，带头出庭应诉。",
+        )
+        .outlined("四、2025年推进法治政府建设的主要安排")
+        .outlined("深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法，加强执法队伍建设。")
+        .right_lines(&["某区应急管理局", "2025年2月18日"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let found = at_least(&diagnostics, Severity::Warning);
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+}
+
 /// A dash inserted as a symbol (Insert → Symbol: `w:sym`) is read as the character Word
 /// draws, from a text font or the Symbol font; a picture font's is left out.
 #[test]

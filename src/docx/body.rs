@@ -191,7 +191,16 @@ struct Look {
     emphasized: bool,
 }
 
+/// The most characters of a heading's own text that is no more than a heading.
+const HEADING_CHARS: usize = 30;
+
 impl Para {
+    /// Text after its numbering label longer than a heading and holding a full stop.
+    fn is_sentences(&self) -> bool {
+        let own = &self.text[self.label.as_ref().map_or(0, |l| l.end)..];
+        own.contains('。') && own.chars().nth(HEADING_CHARS).is_some()
+    }
+
     /// A title's or heading's line after a line break that opens a parenthesis or a dash,
     /// follows one closed, or is short and dated (the date or meeting under a title,
     /// `（2025年2月20日在…会议上）`, `——…`, `某县人民政府（2025年2月18日）`, the speaker
@@ -861,6 +870,11 @@ impl Reader<'_> {
     /// empty paragraphs as one line).
     fn write(&mut self, mut para: Para) {
         para.keep_dated_lines_apart();
+        // An outline level on a paragraph of sentences is formatting carried over (Enter
+        // after a heading, the format painter), not a heading.
+        if para.level.is_some() && para.is_sentences() {
+            para.level = None;
+        }
         // A break after all the text draws nothing to read.
         let end = para.text.trim_end_matches('\n').len();
         para.text.truncate(end);

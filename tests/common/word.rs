@@ -74,6 +74,12 @@ impl Word {
         )
     }
 
+    /// A body paragraph carrying a direct outline level 1 (`w:outlineLvl`), as Enter after
+    /// a heading or the format painter leaves it.
+    pub fn outlined(&mut self, text: &str) -> &mut Word {
+        self.paragraph(r#"<w:outlineLvl w:val="0"/>"#, &runs(text))
+    }
+
     /// A paragraph of a numbered list (`1.` `2.` …) with direct numbering.
     pub fn item(&mut self, text: &str) -> &mut Word {
         let props = r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>"#;
