@@ -498,6 +498,28 @@ fn an_outline_level_on_sentences_is_no_heading() {
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
 }
 
+/// A heading deleted with tracked changes, its mark too, numbers nothing: the headings
+/// after it keep the numbers Word shows.
+#[test]
+fn a_deleted_heading_takes_no_number() {
+    let mut word = Word::new();
+    word.title("某县司法局2023年法治政府建设情况报告")
+        .heading(1, "2023年推进法治政府建设的主要举措和成效")
+        .para("全年审查重大行政决策5件，提出法律意见12条，均被采纳。")
+        .deleted_heading(1, "2023年度法治督察反馈问题整改情况")
+        .heading(1, "2023年推进法治政府建设存在的不足和原因")
+        .para("基层执法人员法治素养有待提高，原因是培训覆盖面不够。");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, _) = lint(&save(dir.path(), "r.docx", &word));
+    assert!(
+        source
+            .text
+            .contains("二、2023年推进法治政府建设存在的不足和原因"),
+        "{}",
+        source.text
+    );
+}
+
 /// A dash inserted as a symbol (Insert → Symbol: `w:sym`) is read as the character Word
 /// draws, from a text font or the Symbol font; a picture font's is left out.
 #[test]

@@ -178,6 +178,8 @@ struct Para {
     floating: bool,
     /// Starts a page, or breaks one (`w:pageBreakBefore`, `<w:br w:type="page"/>`).
     page_break: bool,
+    /// The paragraph mark is a tracked deletion: the paragraph has no number of its own.
+    mark_deleted: bool,
     /// How its text opens: with a run-in heading or not.
     lead: Lead,
 }
@@ -439,7 +441,11 @@ impl Reader<'_> {
             }
             (Frame::ParagraphProps, "rPr") => Frame::MarkProps,
             (Frame::MarkProps, "ins") => self.revision(|r| r.insertions += 1),
-            (Frame::MarkProps, "del") => self.revision(|r| r.deletions += 1),
+            (Frame::MarkProps, "del") => {
+                // Deleted, the mark joins the paragraph to the next, whose number it shows.
+                self.with_para(|p| p.mark_deleted = true);
+                self.revision(|r| r.deletions += 1)
+            }
             (Frame::MarkProps, "moveFrom" | "moveTo") => self.revision(|r| r.moves += 1),
             (_, "r") => {
                 let parent = self.frames.last().copied();
@@ -794,7 +800,7 @@ impl Reader<'_> {
         let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
             return;
         };
-        if para.toc || in_toc {
+        if para.toc || in_toc || para.mark_deleted {
             return;
         }
         let level = num.level.or_else(|| {

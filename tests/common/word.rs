@@ -124,6 +124,18 @@ impl Word {
         self
     }
 
+    /// A heading deleted with tracked changes, its paragraph mark included.
+    pub fn deleted_heading(&mut self, level: u8, text: &str) -> &mut Word {
+        let props = format!(
+            r#"<w:pStyle w:val="{level}"/><w:rPr><w:del w:id="901" w:author="审核人" w:date="2024-01-20T09:00:00Z"/></w:rPr>"#
+        );
+        let content = format!(
+            r#"<w:del w:id="902" w:author="审核人" w:date="2024-01-20T09:00:00Z"><w:r><w:delText>{}</w:delText></w:r></w:del>"#,
+            esc(text)
+        );
+        self.paragraph(&props, &content)
+    }
+
     /// A paragraph whose content is given as raw WordprocessingML (tracked changes…).
     pub fn raw(&mut self, content: &str) -> &mut Word {
         self.paragraph("", content)
