@@ -476,6 +476,14 @@ fn partial_year_accepts_halves_campaign_windows_and_milestones() {
         "在2023年1—9月全省政务服务“好差评”综合排名中，我县位列全省第6位。",
         "2023年1—6月，开展“护航营商环境”专项执法行动，检查企业1263家。",
         "截至2023年9月，全县256个村（社区）实现法律顾问全覆盖。",
+        "截至2023年10月底，全县行政执法主体全部纳入监管平台，全年服务群众3.2万人次。",
+        // One event's own figures: an exam, an inspection, a course.
+        "2023年上半年，组织全县执法人员参加执法资格考试，参考218人，通过212人。",
+        "2023年上半年，对全县28家养老机构开展消防安全检查，发现隐患86处。",
+        "2023年上半年，举办村（社区）法律顾问培训班2期，培训学员126人。",
+        // December after a comma or in the next sentence; the quarter that completes it.
+        "2023年1—11月，全县共查处违法用地案件42宗；12月，又查处违法用地案件6宗。",
+        "2023年1—9月受理案件80件，第四季度受理案件20件。",
     ] {
         assert_eq!(
             findings("partial-year", &with_measures(body)),

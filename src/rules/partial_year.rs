@@ -130,7 +130,7 @@ impl Check {
             } = t.kind
                 && (self.min_end_month..12).contains(&to)
                 && this_year(y)
-                && !rest_of_year(doc.text(), line.end, tokens, to)
+                && !rest_of_year(doc.text(), line, tokens, to)
             {
                 spans.push(t.span());
             }
@@ -191,17 +191,26 @@ impl Check {
 
 /// Whether the line also covers the rest of the year after month `to`: a month range to
 /// December (`1-6月…，7-12月…`), the next month on (`1-9月…，10月起…`), or December alone
-/// with its own figure (`1-11月…86项，12月…14项`).
-fn rest_of_year(text: &str, line_end: usize, tokens: &[Token], to: u32) -> bool {
+/// with its own figure (`1-11月…86项，12月…14项`), or the half or the quarter that
+/// completes it (`1—6月…，下半年…`, `1—9月…，第四季度…`).
+fn rest_of_year(text: &str, line: &Range<usize>, tokens: &[Token], to: u32) -> bool {
+    let line_end = line.end;
+    let complements: &[&str] = match to {
+        6 => &["下半年"],
+        9 => &["第四季度", "四季度"],
+        _ => &[],
+    };
+    if complements.iter().any(|w| text[line.clone()].contains(w)) {
+        return true;
+    }
     tokens.iter().any(|t| match &t.kind {
         TokenKind::MonthRange { from, to: 12, .. } => *from == to + 1,
         TokenKind::Date(d) if d.day.is_none() && d.month.map(u32::from) == Some(to + 1) => {
             let after = &text[t.end()..line_end];
-            let clause_end = after
-                .find(sentence::CLAUSE_ENDS)
-                .map_or(line_end, |i| t.end() + i);
+            // December's own figure may come after a comma or in the next sentence
+            // (`1—11月…42宗；12月，又查处…6宗。`).
             ONWARD.iter().any(|w| after.starts_with(w))
-                || (to == 11 && figure_after(text, tokens, t.end(), clause_end))
+                || (to == 11 && figure_after(text, tokens, t.end(), line_end))
         }
         _ => false,
     })
@@ -257,20 +266,20 @@ fn campaign_window(text: &str, at: usize) -> bool {
         .any(|c| c == '期')
 }
 
-/// Whether the period ending at `at` is followed by the campaign it bounds (`2024年1—6月，
-/// 开展“护航营商环境”专项执法行动`): the window of a campaign, not the period of a figure.
+/// Whether the period ending at `at` is followed by the campaign or the one event it
+/// bounds (`2024年1—6月，开展“护航营商环境”专项执法行动`, `上半年，组织全县执法人员参加
+/// 执法资格考试`, `对28家养老机构开展消防安全检查`, `举办…培训班2期`): the window of a
+/// campaign, whose figures are its own, not the period of a figure to date.
 fn campaign_after(text: &str, at: usize) -> bool {
-    let rest = text[at..].trim_start_matches(['，', ',']);
-    let Some(verb) = ["开展", "组织开展", "集中开展", "部署开展"]
+    let clause = first_clause(text[at..].trim_start_matches(['，', ',']));
+    const VERBS: [&str; 4] = ["开展", "组织", "举办", "举行"];
+    const EVENTS: [&str; 11] = [
+        "行动", "活动", "专项", "整治", "考试", "检查", "培训", "排查", "评查", "演练", "竞赛",
+    ];
+    VERBS
         .iter()
-        .find(|v| rest.starts_with(**v))
-    else {
-        return false;
-    };
-    let clause = first_clause(&rest[verb.len()..]);
-    ["行动", "活动", "专项", "整治"]
-        .iter()
-        .any(|w| clause.contains(w))
+        .filter_map(|v| clause.find(v).map(|i| &clause[i + v.len()..]))
+        .any(|after| EVENTS.iter().any(|w| after.contains(w)))
 }
 
 /// Whether a figure follows `at` before `end`; an ordinal (`第2名`, a rank in an
