@@ -263,6 +263,9 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "对照原市国税局、市地税局制定的文件开展清理。",
         // The clause tells of the repeal or the renaming.
         "清理引用已废止的《中华人民共和国合同法》的文件，民法典施行后，原《合同法》同时废止。",
+        "按照机构改革方案，组建县应急管理局，不再保留县安全生产监督管理局。",
+        "2023年3月，县政府法制办公室的职责整合划入县司法局，完成人员转隶。",
+        "机构改革前的县环保局、县安监局执法人员全部完成转隶。",
         // 党的二十大报告 without 精神; the right forms.
         "学习党的二十大报告，带头尊法学法守法用法，学习贯彻习近平新时代中国特色社会主义思想主题教育。",
         // An ellipsis before 等待; digits around a year range.
@@ -311,7 +314,7 @@ fn one_yuan_covers_the_list_after_it() {
     // A list item too long to be a body's name ends the list; no note, no skip.
     let text = report(
         2023,
-        "整合原工商局、甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲、质监局配合。县卫计局（县卫健局）。",
+        "参照原工商局、甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲、质监局配合。县卫计局（县卫健局）。",
     );
     assert_eq!(findings("wording", &text), ["质监局", "卫计局"]);
 }

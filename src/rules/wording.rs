@@ -387,9 +387,24 @@ const ANNOTATED: &[&str] = &["（现", "(现", "（今", "(今", "（已更名",
 /// What joins the items of a list of bodies: `原工商局、质监局和食药监局`.
 const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 
-/// Words in a clause that tell of a law repealed or a body dissolved: the old name is
-/// then deliberate (`清理引用已废止的《合同法》的文件`, `原《合同法》同时废止`).
-const CHANGE_WORDS: [&str; 4] = ["废止", "失效", "撤销", "修订前"];
+/// Words in a clause that tell of a law repealed or a body dissolved, renamed or merged
+/// in a reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`,
+/// `原《合同法》同时废止`, `组建县应急管理局，不再保留县安全生产监督管理局`,
+/// `县政府法制办公室的职责整合划入县司法局`, `机构改革前的县环保局`).
+const CHANGE_WORDS: [&str; 12] = [
+    "废止",
+    "失效",
+    "撤销",
+    "修订前",
+    "不再保留",
+    "更名为",
+    "改革前",
+    "划入",
+    "整合",
+    "转隶",
+    "撤并",
+    "组建",
+];
 
 /// Whether the clause around a word (`before` and `after` it on its line) tells of the
 /// change that made the word old.
