@@ -398,6 +398,11 @@ impl Builder<'_> {
         if line.ends_with(['：', ':']) && line.chars().nth(LEAD_IN_CHARS).is_some() {
             return false;
         }
+        // What is left of a widget whose words went to lines of their own (`【字体：` `大`
+        // `中` `小` `】` from a list inside brackets): brackets alone.
+        if !line.is_empty() && line.chars().all(|c| "【】[]|｜".contains(c)) {
+            return true;
+        }
         let Some(chrome) = self.chrome else {
             return false;
         };
@@ -2699,10 +2704,11 @@ mod tests {
 
     #[test]
     fn chrome_is_not_text() {
-        let o = outline("打印 关闭\n字体大小: 大 中 小\n正文。\n");
+        let o = outline("打印 关闭\n字体大小: 大 中 小\n】\n正文。\n");
         assert_eq!(o.lines[0].kind, LineKind::Chrome);
         assert_eq!(o.lines[1].kind, LineKind::Chrome);
-        assert_eq!(o.lines[2].kind, LineKind::Paragraph);
+        assert_eq!(o.lines[2].kind, LineKind::Chrome);
+        assert_eq!(o.lines[3].kind, LineKind::Paragraph);
         // Work named like a menu item, in a phrase or a clause: text.
         let o = outline(
             "政府信息公开 无障碍\n全面推进政府信息公开\n推进无障碍环境建设\n一是推进政府信息公开，主动公开信息3265条；\n",
