@@ -146,6 +146,8 @@ fn date_format_near_misses() {
     let body = with_measures("2024-01-26印发实施方案，2024年01月启动。");
     assert!(findings("date-format", &body).is_empty());
     assert!(findings("date-format", &signed("2024年12月6日")).is_empty());
+    // A zero-width space a web editor left in the date shows nothing wrong.
+    assert!(findings("date-format", &signed("2024年1月\u{200B}26日")).is_empty());
     let unsigned = DRAFT.replace("某市人民政府\n2024年1月26日\n", "");
     assert!(findings("date-format", &unsigned).is_empty());
 }

@@ -77,7 +77,9 @@ impl Rule for Check {
                 }
             }
             // A date the tokenizer does not read as one date: Chinese numerals, full-width
-            // digits, `2024.1.26`, `2024年1月26` without 日.
+            // digits, `2024.1.26`, `2024年1月26` without 日; but not one whose only flaw is
+            // an invisible character a web editor left in it (U+200B), which shows right.
+            None if invisible_only(&doc.text()[date.span.clone()], &chinese(date.value)) => {}
             None => problems.push(match doc.outline.signature.date_form {
                 DateForm::Chinese => "用汉字数字书写，应用阿拉伯数字",
                 DateForm::FullWidth => "用全角数字书写，应用半角阿拉伯数字",
@@ -100,4 +102,10 @@ impl Rule for Check {
             .fix(date.span, right),
         );
     }
+}
+
+/// Whether `shown` is `right` with zero-width characters in it.
+fn invisible_only(shown: &str, right: &str) -> bool {
+    let invisible = |c: &char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    shown.chars().filter(|c| !invisible(c)).eq(right.chars())
 }
