@@ -168,6 +168,7 @@ pub fn read_str(html: &str) -> Page {
         pre: 0,
         emphasis: 0,
         lead: Lead::Start,
+        soft_break: false,
     };
     walker.visit(document.tree.root());
     walker.flush();
@@ -222,6 +223,9 @@ struct Walker {
     emphasis: usize,
     /// How the current line opens.
     lead: Lead,
+    /// A `<br>` inside the bold of a line bold so far (a long heading wrapped by hand):
+    /// the line goes on if bold text follows that opens no heading of its own.
+    soft_break: bool,
 }
 
 impl Walker {
@@ -234,7 +238,11 @@ impl Walker {
                     return;
                 }
                 if name == "br" {
-                    self.flush();
+                    if self.emphasis > 0 && matches!(self.lead, Lead::Emphasized(_)) {
+                        self.soft_break = true;
+                    } else {
+                        self.flush();
+                    }
                     return;
                 }
                 let block = BLOCKS.contains(&name);
@@ -271,6 +279,12 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
+        if self.soft_break && !text.trim().is_empty() {
+            self.soft_break = false;
+            if self.emphasis == 0 || opens_heading(text.trim_start()) {
+                self.flush();
+            }
+        }
         if self.pre > 0 {
             for (i, part) in text.split('\n').enumerate() {
                 if i > 0 {
@@ -300,6 +314,7 @@ impl Walker {
     /// the page's source was wrapped) are dropped, no-break spaces (`&nbsp;`) inside it
     /// kept as spaces; an empty line is not kept.
     fn flush(&mut self) {
+        self.soft_break = false;
         let line = std::mem::take(&mut self.line);
         let run_in = std::mem::take(&mut self.lead).run_in_end();
         const BLANKS: [char; 2] = [' ', '\u{a0}'];
@@ -325,6 +340,17 @@ impl Walker {
             self.page.lines.push(out);
             self.page.run_in.push(out_run_in);
         }
+    }
+}
+
+/// Whether text opens with a heading's number (`一、`, `（一）`, `(1)`, `1.`).
+fn opens_heading(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('（' | '(') => true,
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if "一二三四五六七八九十".contains(c) => chars.take(2).any(|c| c == '、'),
+        _ => false,
     }
 }
 
@@ -388,6 +414,27 @@ mod tests {
                 "乙",
                 "项目 | 12件",
                 "结尾。",
+            ]
+        );
+    }
+
+    /// A long bold heading wrapped by `<br>` is one line; a second heading after a
+    /// `<br>` in the same bold, or text in body type, starts its own.
+    #[test]
+    fn a_bold_heading_wrapped_by_a_break_is_one_line() {
+        let page = read_str(
+            "<p><strong>三、党政主要负责人履行推进<br>法治建设第一责任人职责情况</strong></p>\
+             <p><strong>一、主要举措和成效<br>（一）健全依法决策机制</strong></p>\
+             <p><strong>四、2025年工作安排</strong><br>深化依法行政。</p>",
+        );
+        assert_eq!(
+            page.lines,
+            [
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                "一、主要举措和成效",
+                "（一）健全依法决策机制",
+                "四、2025年工作安排",
+                "深化依法行政。",
             ]
         );
     }
