@@ -29,6 +29,7 @@ const FURNITURE: &[&str] = &[
     "menu",
     "breadcrumb",
     "crumb",
+    "crumbs",
     "share",
     "sidebar",
     "header",
@@ -53,6 +54,8 @@ const FURNITURE: &[&str] = &[
     "pre-next",
     "prenext",
     "fenxiang",
+    // Baidu's share bar.
+    "bdsharebuttonbox",
     "yqlj",
     "rdtj",
     // The article's own widgets: print, font size, share (fx), print (dy), QR code (ewm).
@@ -379,10 +382,23 @@ fn is_navigation(e: &scraper::node::Element) -> bool {
     names.iter().flatten().any(|v| {
         v.split_ascii_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
-            FURNITURE.contains(&w.as_str())
+            let furniture = |w: &str| FURNITURE.contains(&w);
+            // A compound name's first or last part (`footer-wrap`, `foot_box`,
+            // `bt-position`); not `top` or `bottom` there (`article-bottom` may hold the
+            // 落款).
+            let part =
+                |w: Option<&str>| w.is_some_and(|w| furniture(w) && !POSITIONAL.contains(&w));
+            let compound = w.contains(['-', '_']);
+            furniture(&w)
+                || compound
+                    && (part(w.split(['-', '_']).next()) || part(w.rsplit(['-', '_']).next()))
         })
     })
 }
+
+/// Furniture words that only name an element standing alone: as a part of a compound
+/// name they may be the article's own.
+const POSITIONAL: [&str; 2] = ["top", "bottom"];
 
 #[cfg(test)]
 mod tests {
@@ -399,7 +415,7 @@ mod tests {
              <div>一、主要<b>举措</b>和成效<br>&nbsp;&nbsp;（一）健全&nbsp;机制，完善\n  制度。</div>\
              <ul><li>甲</li><li>乙</li></ul><table><tr><td>项目</td><td>12件</td></tr></table>\
              <script>var x = '<p>不要</p>';</script><p>  </p><p>结尾。</p>\
-             <div class=\"fx\">分享到：</div><div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
+             <div class=\"fx\">分享到：</div><div class=\"footer-wrap\">网站标识码</div><div class=\"bdsharebuttonbox\">分享</div><div class=\"article-bottom\">某县司法局</div><div class=\"xgwz\">相关文章</div><div class=\"bottom\">主办单位：某区人民政府办公室</div>\
              </body></html>",
         );
         assert_eq!(
@@ -414,6 +430,7 @@ mod tests {
                 "乙",
                 "项目 | 12件",
                 "结尾。",
+                "某县司法局",
             ]
         );
     }
