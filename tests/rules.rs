@@ -57,6 +57,17 @@ fn title_year_needs_a_year_that_agrees() {
     assert_eq!(findings("title-year", &no_year).len(), 1);
     let other_year = COMPLETE.replace("一、2023年主要举措和成效", "一、2022年主要举措和成效");
     assert_eq!(findings("title-year", &other_year).len(), 1);
+    // A heading naming the title's year after another; a year in full-width digits.
+    let both = COMPLETE.replace(
+        "一、2023年主要举措和成效",
+        "一、巩固2022年示范创建成果，2023年推进法治政府建设的主要举措和成效",
+    );
+    assert!(findings("title-year", &both).is_empty());
+    let wide = COMPLETE.replace(
+        "某市2023年法治政府建设年度报告",
+        "某市２０２３年法治政府建设年度报告",
+    );
+    assert!(findings("title-year", &wide).is_empty());
 }
 
 #[test]

@@ -2141,6 +2141,11 @@ pub fn first_year(s: &str) -> Option<i32> {
     years(s).next().map(|(year, _)| year)
 }
 
+/// Every year [`first_year`] would take in `s`, in order.
+pub fn all_years(s: &str) -> impl Iterator<Item = i32> {
+    years(s).map(|(year, _)| year)
+}
+
 /// Every year [`first_year`] would take in `s`, in order, each with the text after its 年.
 fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
     // A title the page wrapped in book-title marks (`《某县…的报告》`) cites nothing.

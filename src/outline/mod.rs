@@ -7,7 +7,9 @@ mod build;
 mod flatten;
 mod lines;
 
-pub use build::{ORGAN_SUFFIXES, Outliner, first_year, is_blank, is_key, role_of, trim_span};
+pub use build::{
+    ORGAN_SUFFIXES, Outliner, all_years, first_year, is_blank, is_key, role_of, trim_span,
+};
 pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 
 use crate::config::Role;

@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
-use crate::outline::first_year;
+use crate::outline::{Section, all_years, first_year};
 
 pub type Settings = Basic;
 
@@ -33,6 +33,14 @@ impl Rule for Check {
         let (Some(span), Some(title)) = (o.title_span(), o.title_text(doc.text())) else {
             return;
         };
+        // (Full-width digits, `２０２４年度`, are a year as well.)
+        let title: String = title
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
         let Some(year) = first_year(&title) else {
             out.push(
                 Diagnostic::new(span, "标题未写明报告年度")
@@ -41,9 +49,16 @@ impl Rule for Check {
             );
             return;
         };
+        // Some measures heading names the title's year (`一、巩固2023年…成果，2024年推进…`,
+        // a part on last year's rectification before `二、2024年…主要举措和成效`).
+        let heading = |s: &Section| &doc.text()[s.heading.clone()];
+        if o.parts(Role::Measures)
+            .any(|s| all_years(heading(s)).any(|y| y == year))
+        {
+            return;
+        }
         let measures = o.parts(Role::Measures).next();
-        let measures_year =
-            measures.and_then(|s| Some((s, first_year(&doc.text()[s.heading.clone()])?)));
+        let measures_year = measures.and_then(|s| Some((s, first_year(heading(s))?)));
         if let Some((s, y)) = measures_year.filter(|&(_, y)| y != year) {
             out.push(
                 Diagnostic::new(
