@@ -211,10 +211,28 @@ fn meta_lines(document: &Html) -> Vec<(&'static str, String)> {
             && !content.is_empty()
             && !out.iter().any(|(k, _)| *k == key)
         {
-            out.push((key, content.to_string()));
+            out.push((key, date_and_time(content)));
         }
     }
     out
+}
+
+/// A date and its time as a page copy shows them: `2025-04-03-10:15:32` (gov.cn's
+/// `firstpublishedtime`) → `2025-04-03 10:15:32`.
+fn date_and_time(content: &str) -> String {
+    let b = content.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+        && b[10] == b'-'
+        && b[11].is_ascii_digit();
+    if dated {
+        format!("{} {}", &content[..10], &content[11..])
+    } else {
+        content.to_string()
+    }
 }
 
 struct Walker {
@@ -408,7 +426,7 @@ mod tests {
     fn blocks_end_lines_and_chrome_is_dropped() {
         let page = read_str(
             "<html><head><title>网站标题</title><style>p{}</style>\
-             <meta name=\"PubDate\" content=\"2025-03-20 10:00\"></head><body>\
+             <meta name=\"firstpublishedtime\" content=\"2025-03-20-10:00:12\"></head><body>\
              <nav>首页 &gt; 政务公开</nav><form>搜索</form>\
              <div class=\"position\">当前位置：首页</div><div class=\"top banner\">某区政府</div>\
              <h1>某县2024年法治政府\n  建设年度报告</h1>\
@@ -421,7 +439,7 @@ mod tests {
         assert_eq!(
             page.lines,
             [
-                "发布时间：2025-03-20 10:00",
+                "发布时间：2025-03-20 10:00:12",
                 "某县2024年法治政府建设年度报告",
                 "一、主要举措和成效",
                 // A no-break space shows; a wrap in the source does not.
