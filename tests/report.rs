@@ -155,6 +155,18 @@ fn a_month_without_its_day_dates_the_row() {
     );
 }
 
+/// A page giving two publication dates shows both: the status may rest on either.
+#[test]
+fn every_publication_date_is_in_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string(example("clean.txt")).unwrap();
+    let page = format!("发布日期：2025-03-20\n发布时间：2025-04-03 10:15\n{clean}");
+    fs::write(dir.path().join("r.txt"), page).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&report(dir.path(), "json").stdout).unwrap();
+    assert_eq!(v["rows"][0]["published"], "2025-03-20、2025-04-03 10:15");
+    assert_eq!(v["rows"][0]["status"], "late");
+}
+
 /// A page giving its title only as a field (`名　　称：…`) has that title in its cell.
 #[test]
 fn a_title_given_as_a_field_fills_its_cell() {

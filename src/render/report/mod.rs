@@ -114,7 +114,7 @@ pub struct Row {
     pub year: Option<i32>,
     /// The signature's date, `YYYY-MM-DD` (`YYYY-MM` when it lacks its day).
     pub signed: Option<String>,
-    /// The page's publication date as the page writes it.
+    /// The page's publication dates as the page writes them (several joined by 、).
     pub published: Option<String>,
     /// The deadline for this report, `YYYY-MM-DD` (publish before it).
     pub due: Option<String>,
@@ -149,10 +149,15 @@ impl Row {
             .map(part_name)
             .collect();
         let published_keys = &config.rules.date_deadline.published_keys;
-        let published = outline
-            .meta_values(published_keys)
-            .map(|m| m.value.trim().to_string())
-            .find(|v| !v.is_empty());
+        // Each publication date the page gives, once: the status may rest on any.
+        let mut dates: Vec<&str> = Vec::new();
+        for m in outline.meta_values(published_keys) {
+            let v = m.value.trim();
+            if !v.is_empty() && !dates.contains(&v) {
+                dates.push(v);
+            }
+        }
+        let published = (!dates.is_empty()).then(|| dates.join("、"));
         let sig = &outline.signature;
         let dayless = sig.dayless.as_ref();
         let signed = sig
