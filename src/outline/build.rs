@@ -703,7 +703,14 @@ impl Builder<'_> {
         let bracketed = line.trim_start_matches(is_blank).starts_with(['[', '【']);
         let ends_valued = cells.last().is_some_and(|c| !c.1) || bracketed && cells.len() > 1;
         let valued = cells.windows(2).all(|w| !(w[0].1 && w[1].1)) && ends_valued;
-        if keys < 2 && !bracketed || !cells.first().is_some_and(|c| c.1) || !valued {
+        // `标题 | 某县…报告`: a table's row of one key and its value, the cells of a page.
+        let pair = line
+            .split(['|', '\u{ff5c}'])
+            .filter(|c| !c.trim().is_empty())
+            .count()
+            == 2
+            && line.contains(['|', '\u{ff5c}']);
+        if keys < 2 && !bracketed && !pair || !cells.first().is_some_and(|c| c.1) || !valued {
             return false;
         }
         let mut k = 0;
@@ -2697,6 +2704,19 @@ mod tests {
         // Spaced-out words of a line that are no key stay text.
         let o = outline("主 要 做 法：健全机制。\n");
         assert_eq!(o.lines[0].kind, LineKind::Paragraph);
+    }
+
+    /// A page's table row of one key and its value is metadata, not the title line.
+    #[test]
+    fn a_row_of_one_key_and_its_value() {
+        let text = "某县2024年法治政府建设年度报告\n标题 | 某县2024年法治政府建设年度报告\n\
+                    一、主要举措\n正文。\n";
+        let o = outline(text);
+        assert_eq!(o.lines[1].kind, LineKind::Meta);
+        assert_eq!(o.title, [0]);
+        // A line of words is no such row.
+        let o = outline("时间 紧迫\n");
+        assert_ne!(o.lines[0].kind, LineKind::Meta);
     }
 
     #[test]
