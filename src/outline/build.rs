@@ -2795,6 +2795,18 @@ mod tests {
         );
     }
 
+    /// A Markdown title in bold is the title without its marks, and names the issuer.
+    #[test]
+    fn a_bold_markdown_title_without_its_marks() {
+        let text = "**某县司法局2024年度法治政府建设情况报告**\n\n一、主要举措\n正文。\n";
+        let o = outline(text);
+        assert_eq!(
+            o.title_text(text).as_deref(),
+            Some("某县司法局2024年度法治政府建设情况报告")
+        );
+        assert_eq!(o.issuer.as_deref(), Some("某县司法局"));
+    }
+
     #[test]
     fn markdown_headings_are_sections() {
         let o = outline(

@@ -165,7 +165,8 @@ impl Outline {
     }
 
     /// The title's text, its lines joined, without the spaces that spread it out for
-    /// layout (`…情况报　告`, `2 0 2 4 年 度 法 治 …`).
+    /// layout (`…情况报　告`, `2 0 2 4 年 度 法 治 …`) and Markdown's emphasis marks
+    /// around a line (`**…报告**`).
     pub fn title_text(&self, text: &str) -> Option<String> {
         if self.title.is_empty() {
             return None;
@@ -173,7 +174,10 @@ impl Outline {
         Some(
             self.title
                 .iter()
-                .flat_map(|&i| text[self.lines[i].span()].chars())
+                .flat_map(|&i| {
+                    let line = text[self.lines[i].span()].trim_matches(build::is_blank);
+                    line.trim_matches(['*', '_']).chars()
+                })
                 .filter(|&c| !build::is_blank(c))
                 .collect(),
         )
