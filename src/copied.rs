@@ -195,16 +195,22 @@ pub fn compare<D: AsRef<[u64]>>(docs: &[D], tuning: &Tuning) -> Vec<Copy> {
     let mut shared: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         let prints = doc.as_ref();
-        if prints.len() < tuning.min_sentences.max(1) {
+        // Boilerplate, in more than `max_files` files or in every file of three or
+        // more, counts neither way.
+        let own = |fp: &u64| {
+            let holders = index[fp].len();
+            holders <= tuning.max_files && !(docs.len() >= 3 && holders == docs.len())
+        };
+        let counted = prints.iter().filter(|fp| own(fp)).count();
+        if counted < tuning.min_sentences.max(1) {
             continue;
         }
         shared.clear();
         for (k, fp) in prints.iter().enumerate() {
-            let holders = &index[fp];
-            if holders.len() > tuning.max_files {
+            if !own(fp) {
                 continue;
             }
-            for &j in holders.iter().filter(|&&j| j as usize != i) {
+            for &j in index[fp].iter().filter(|&&j| j as usize != i) {
                 shared.entry(j).or_insert((0, k)).0 += 1;
             }
         }
@@ -213,7 +219,7 @@ pub fn compare<D: AsRef<[u64]>>(docs: &[D], tuning: &Tuning) -> Vec<Copy> {
             .map(|(&j, &(n, first))| Copy {
                 file: i,
                 other: j as usize,
-                percent: (n * 100 / prints.len()) as u32,
+                percent: (n * 100 / counted) as u32,
                 first,
             })
             .filter(|c| c.percent >= tuning.threshold)
@@ -258,12 +264,24 @@ pub fn check(
 }
 
 /// Whether two files are one document saved in two formats (`报告.docx` and `报告.pdf`
-/// side by side, as units often submit them): no copy of each other.
+/// side by side, as units often submit them, the copy perhaps marked as the sealed one:
+/// `报告（盖章版）.pdf`): no copy of each other.
 pub fn same_document(a: Option<&Path>, b: Option<&Path>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    a.parent() == b.parent() && a.file_stem() == b.file_stem() && a.extension() != b.extension()
+    let stem = |p: &Path| {
+        let stem = p.file_stem()?.to_str()?.trim_end();
+        // Without a version note at its end: `（盖章版）`, `(定稿)`.
+        let bare = stem
+            .strip_suffix(['）', ')'])
+            .and_then(|s| s.rfind(['（', '(']).map(|at| &s[..at]))
+            .filter(|s| !s.is_empty());
+        Some(bare.unwrap_or(stem).to_owned())
+    };
+    a.parent() == b.parent()
+        && a.extension() != b.extension()
+        && stem(a).is_some_and(|s| Some(s) == stem(b))
 }
 
 /// Adds the finding of `copy` (its first sentence at `span`, the other file named
@@ -381,5 +399,29 @@ mod tests {
             .map(|s| prints(&format!("{common}{}", body(s, 4))))
             .collect();
         assert!(compare(&docs, &tuning()).is_empty());
+        // In every file of three: boilerplate too.
+        assert!(compare(&docs[..3], &tuning()).is_empty());
+        // Boilerplate counts neither way: a report reused whole is a copy in full.
+        let reused = format!("{common}{}", body("辛", 6));
+        let mut run: Vec<Fingerprints> = ["乙", "丙", "丁", "戊"]
+            .iter()
+            .map(|s| prints(&format!("{common}{}", body(s, 4))))
+            .collect();
+        run.push(prints(&reused));
+        run.push(prints(&reused));
+        let copies = compare(&run, &tuning());
+        assert_eq!(copies.len(), 2, "{copies:?}");
+        assert!(copies.iter().all(|c| c.percent == 100), "{copies:?}");
+    }
+
+    /// One report in two formats, the copy perhaps marked as the sealed one.
+    #[test]
+    fn one_report_in_two_formats_is_one_document() {
+        let same = |a: &str, b: &str| same_document(Some(Path::new(a)), Some(Path::new(b)));
+        assert!(same("d/报告.docx", "d/报告.pdf"));
+        assert!(same("d/报告.docx", "d/报告（盖章版）.pdf"));
+        assert!(!same("d/报告.docx", "d/报告.docx"));
+        assert!(!same("d/甲局报告.docx", "d/乙局报告.pdf"));
+        assert!(!same("d/报告.docx", "e/报告.pdf"));
     }
 }
