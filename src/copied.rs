@@ -195,12 +195,8 @@ pub fn compare<D: AsRef<[u64]>>(docs: &[D], tuning: &Tuning) -> Vec<Copy> {
     let mut shared: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         let prints = doc.as_ref();
-        // Boilerplate, in more than `max_files` files or in every file of three or
-        // more, counts neither way.
-        let own = |fp: &u64| {
-            let holders = index[fp].len();
-            holders <= tuning.max_files && !(docs.len() >= 3 && holders == docs.len())
-        };
+        // Boilerplate, in more than `max_files` files, counts neither way.
+        let own = |fp: &u64| index[fp].len() <= tuning.max_files;
         let counted = prints.iter().filter(|fp| own(fp)).count();
         if counted < tuning.min_sentences.max(1) {
             continue;
@@ -399,8 +395,6 @@ mod tests {
             .map(|s| prints(&format!("{common}{}", body(s, 4))))
             .collect();
         assert!(compare(&docs, &tuning()).is_empty());
-        // In every file of three: boilerplate too.
-        assert!(compare(&docs[..3], &tuning()).is_empty());
         // Boilerplate counts neither way: a report reused whole is a copy in full.
         let reused = format!("{common}{}", body("辛", 6));
         let mut run: Vec<Fingerprints> = ["乙", "丙", "丁", "戊"]
