@@ -1483,8 +1483,32 @@ fn sections(
         .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Signature))
         .map_or(0, |i| i + 1);
     close(&mut roots, content_end.max(1));
+    early_namesakes_as_themes(&mut roots);
     mark_thematic(text, lines, &mut roots, cfg, plan_words);
     roots
+}
+
+/// A top-level heading naming the plans or the shortcomings by a word themes use too
+/// (`一、突出工作重点，…`: 工作重点; `…工作要点完成情况`; `补齐法治短板`), before any
+/// other part's heading and with that part's own heading later on, is a theme of the
+/// year's work: it gives up the role.
+fn early_namesakes_as_themes(roots: &mut [Section]) {
+    for role in [Role::Plans, Role::Shortcomings] {
+        let Some(last) = roots.iter().rposition(|s| s.level == 1 && s.role == role) else {
+            continue;
+        };
+        // (Themes come first: after the measures part's own heading, the report may
+        // simply be there twice, a page giving it in two copies.)
+        let other_part = roots
+            .iter()
+            .position(|s| s.role != role && s.role != Role::Other);
+        for s in roots[..last].iter_mut().take(other_part.unwrap_or(0)) {
+            if s.level == 1 && s.role == role {
+                s.role = Role::Other;
+                s.also.clear();
+            }
+        }
+    }
 }
 
 /// Where a heading run into its paragraph ends in `line` (the heading after its
@@ -1846,8 +1870,8 @@ fn report_year(text: &str, o: &Outline, title_words: &[String]) -> Option<i32> {
         .or_else(body)
 }
 
-/// Without a plans part, a top-level heading naming no part but the year after the
-/// report's (`四、2024年重点工作`, `四、2024年推进法治政府建设的重点任务`) is the plans
+/// Without a plans part, a top-level heading naming no part (or the measures, after
+/// the measures part) but the year after the report's (`四、2024年重点工作`, `四、2024年推进法治政府建设的重点任务`) is the plans
 /// part: an annual report has nothing else to say about that year.
 fn next_year_as_plans(text: &str, o: &mut Outline) {
     let Some(year) = o.report_year else {
@@ -1856,10 +1880,15 @@ fn next_year_as_plans(text: &str, o: &mut Outline) {
     if o.sections.iter().any(|s| s.role == Role::Plans) {
         return;
     }
-    if let Some(s) = o.sections.iter_mut().find(|s| {
-        s.role == Role::Other
+    // (Also a measures heading after the first, `四、2024年推进法治政府建设的主要举措`:
+    // the next year's measures are its plans.)
+    let first_measures = o.sections.iter().position(|s| s.role == Role::Measures);
+    if let Some(s) = o.sections.iter_mut().enumerate().find_map(|(i, s)| {
+        let later_measures = s.role == Role::Measures && first_measures.is_some_and(|f| f < i);
+        ((s.role == Role::Other || later_measures)
             && !s.thematic
-            && first_year(&text[s.heading.clone()]) == Some(year + 1)
+            && first_year(&text[s.heading.clone()]) == Some(year + 1))
+        .then_some(s)
     }) {
         s.role = Role::Plans;
     }
@@ -2805,6 +2834,37 @@ mod tests {
             Some("某县司法局2024年度法治政府建设情况报告")
         );
         assert_eq!(o.issuer.as_deref(), Some("某县司法局"));
+    }
+
+    /// Parts named by words themes use too, and the next year's measures as the plans.
+    #[test]
+    fn themes_named_like_parts_and_the_next_years_measures() {
+        let roles = |headings: [&str; 5]| {
+            let body: String = headings.iter().map(|h| format!("{h}\n正文。\n")).collect();
+            let o = outline(&format!("某省2023年法治政府建设年度报告\n{body}"));
+            o.sections.iter().map(|s| s.role).collect::<Vec<_>>()
+        };
+        use Role::*;
+        assert_eq!(
+            roles([
+                "一、突出工作重点，全面提升依法行政水平",
+                "二、依法全面履行政府职能",
+                "三、存在的不足和原因",
+                "四、省政府主要负责同志履行推进法治建设第一责任人职责情况",
+                "五、2024年法治政府建设工作安排",
+            ]),
+            [Measures, Measures, Shortcomings, Duties, Plans]
+        );
+        assert_eq!(
+            roles([
+                "一、2023年推进法治政府建设的主要举措和成效",
+                "二、问题分析",
+                "三、局主要负责人推进法治政府建设情况",
+                "四、2024年推进法治政府建设的主要举措",
+                "五、其他",
+            ]),
+            [Measures, Shortcomings, Duties, Plans, Other]
+        );
     }
 
     #[test]
