@@ -2015,13 +2015,16 @@ fn is_footnote(line: &str) -> bool {
             .is_some_and(|r| (1..=2).contains(&digits(r)) && r[digits(r)..].starts_with(close))
     });
     let starred = t.starts_with(['*', '＊', '※']);
+    // A Markdown footnote's definition (`[^1]: 含…`), put at the end by pandoc.
+    let markdown = t.starts_with("[^") && t.contains("]:");
     let n = digits(t);
     let numbered = (1..=2).contains(&n)
         && t[n..]
             .chars()
             .next()
             .is_some_and(|c| is_han(c) && !"年月日号期届次个件项条".contains(c));
-    note || (circled || bracketed || starred || numbered) && t.ends_with(['。', '）', ')'])
+    note || markdown
+        || (circled || bracketed || starred || numbered) && t.ends_with(['。', '）', ')'])
 }
 
 /// How many lines of the 附注 may stand between the 落款's date and the attachments.
@@ -3513,6 +3516,7 @@ mod tests {
             "备注：本报告数据来源于统计年鉴",
             "说明：数据截至12月31日",
             "数据来源：县统计局",
+            "[^1]: 含局党组理论学习中心组集体学习2次。",
         ] {
             let text = format!("一、主要举措和成效\n正文。\n\n某县司法局\n2025年2月18日\n{note}\n");
             let o = outline(&text);

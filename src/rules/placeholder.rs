@@ -253,8 +253,9 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
         }
         '*' | '＊' => {
             // Not `带*号的为必填项`: a star before 号 marks a field; not a Markdown bold
-            // mark opening `**县政府…**`.
-            let bold = len == 2 && s[r.end..].contains("**");
+            // mark opening `**县政府…**` or closing `**坚持学用结合。**市场监管…`.
+            let bold = len == 2
+                && (s[r.end..].contains("**") || s[..r.start].matches("**").count() % 2 == 1);
             len <= 3
                 && !bold
                 && !ascii_alnum(prev)
