@@ -1553,9 +1553,13 @@ fn stray_parts_as_text(raw: &mut RawKinds) {
         .filter(|(_, r)| is_part(r))
         .map(|(i, _)| i)
         .collect();
+    // (A Markdown heading unnumbered, `# 某市…报告`, is the title or a part itself.)
     let first_numbered = raw
         .detailed()
-        .find(|(_, r)| matches!(r, RawKind::Heading(h) if h.level == 1))
+        .find(|(_, r)| {
+            matches!(r, RawKind::Heading(h) if h.level == 1
+                && !(h.style == NumberStyle::Markdown && h.number == 0))
+        })
         .map(|(i, _)| i);
     let enclosing = parts.len() >= 2 && first_numbered.is_none_or(|h| parts[0] < h);
     if !parts.is_empty() && !enclosing {
@@ -2870,6 +2874,23 @@ mod tests {
         );
     }
 
+    /// Parts (`第一部分`) under a Markdown title, plain or as Markdown headings, hold the
+    /// numbered headings.
+    #[test]
+    fn parts_under_a_markdown_title() {
+        for (part, theme) in [("", ""), ("## ", "### "), ("# ", "## ")] {
+            let text = format!(
+                "# 某市2023年法治政府建设年度报告\n\n{part}第一部分　2023年工作回顾\n\n\
+                 {theme}一、坚持党的领导\n\n正文。\n\n{part}第二部分 存在问题\n\n\
+                 {theme}一、基层执法\n\n正文。\n"
+            );
+            let o = outline(&text);
+            let roles: Vec<Role> = o.sections.iter().map(|s| s.role).collect();
+            assert_eq!(roles, [Role::Measures, Role::Shortcomings], "{part:?}");
+            assert_eq!(o.sections[0].children.len(), 1, "{part:?}");
+        }
+    }
+
     #[test]
     fn markdown_headings_are_sections() {
         let o = outline(
@@ -3316,7 +3337,7 @@ mod tests {
             Some("主要举措和成效".len())
         );
         assert_eq!(
-            run_in_end("主要举措 和成效全年审查规范性文件8件、合同协议57份。"),
+            run_in_end("主要举措 和成效全年审查规范性文件8件、合同协议57份"),
             None
         );
         assert_eq!(run_in_end("主要举措　和成效"), None);

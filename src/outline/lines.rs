@@ -575,9 +575,11 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
     // The level a Markdown heading's Chinese number gives it (`## 一、` 1, `### （一）`
     // 2); an Arabic one (`## 1.`) may stand for any level.
     let mut numbered = None;
+    let mut part = false;
     for inner in pair.into_inner().flatten() {
         let s = inner.as_span();
         match inner.as_rule() {
+            Rule::part => part = true,
             Rule::cn_number => {
                 number = chinese_number(s.as_str());
                 numbered = Some(2);
@@ -590,7 +592,11 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
             _ => {}
         }
     }
-    if markdown {
+    if markdown && part {
+        // `## 第一部分 …`: a part, whatever its `#`s.
+        level = 0;
+        style = NumberStyle::Part;
+    } else if markdown {
         // A Markdown heading numbered in Chinese stands where its number puts it among
         // the headings numbered in the text (`### 一、` over `（一）`), whatever its `#`s.
         level = numbered.unwrap_or(level);
