@@ -933,8 +933,9 @@ impl Builder<'_> {
             .rev()
             .filter(|&i| match self.lines[i].kind {
                 LineKind::Blank => false,
-                // (`日期：…`, `发文机关：…` are page metadata keys too.)
-                LineKind::Meta => self.form_signature_key(&raw[i]),
+                // (`日期：…`, `发文机关：…` are page metadata keys too: such a line is
+                // the 落款's beside its pair's other line only.)
+                LineKind::Meta => self.form_signature_pair(raw, i),
                 LineKind::Chrome => self.weekday_date(self.lines[i].span()).is_some(),
                 _ => true,
             })
@@ -1046,14 +1047,18 @@ impl Builder<'_> {
         found
     }
 
-    /// Whether a `key: value` line is labelled as part of a 落款 written as a form
-    /// (`报告单位：…`, `日期：…`).
-    fn form_signature_key(&self, raw: &RawKind) -> bool {
-        let RawKind::KeyValue(kv) = raw else {
-            return false;
+    /// Whether line `i` is one of a 落款 written as a form: its organ's line (`报告单位：…`)
+    /// right above its date's (`日期：…`), blank lines between.
+    fn form_signature_pair(&self, raw: &RawKinds, i: usize) -> bool {
+        let key = |j: usize, keys: &[&str]| match &raw[j] {
+            RawKind::KeyValue(kv) => keys.contains(&without_seal(&self.text[kv.key.clone()])),
+            _ => false,
         };
-        let key = without_seal(&self.text[kv.key.clone()]);
-        SIGNATURE_DATE_KEYS.contains(&key) || SIGNATURE_ORGAN_KEYS.contains(&key)
+        let filled = |j: &usize| self.lines[*j].kind != LineKind::Blank;
+        let above = (0..i).rev().find(filled);
+        let below = (i + 1..raw.len()).find(filled);
+        key(i, SIGNATURE_DATE_KEYS) && above.is_some_and(|j| key(j, SIGNATURE_ORGAN_KEYS))
+            || key(i, SIGNATURE_ORGAN_KEYS) && below.is_some_and(|j| key(j, SIGNATURE_DATE_KEYS))
     }
 
     /// The signature `sig` with its organ from line `organ_line` (the line above the
@@ -2997,6 +3002,9 @@ mod tests {
             let date = o.signature.date.map(|d| d.0.to_string());
             assert_eq!(date.as_deref(), Some("2024-01-20"), "{date:?}");
         }
+        // A page's metadata field at the end, with no organ's field above it, is none.
+        let o = outline("一、主要举措\n正文。\n成文日期：2024-01-31\n");
+        assert!(o.signature.date.is_none());
         let o = outline("一、主要举措\n正文。\n报告单位：某县司法局\n报告日期：2024年1月20日\n");
         let organ = o
             .signature
