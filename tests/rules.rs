@@ -92,6 +92,20 @@ fn a_restart_at_one_is_not_a_numbering_error() {
     assert_eq!(findings("duplicate-text", &twice).len(), 1);
 }
 
+/// Tables' rules and rows repeat by layout: no duplicate text.
+#[test]
+fn duplicate_text_passes_over_tables() {
+    let rule = "+----------+----------+--------------------+";
+    let header = "| 项目 | 数量 | 备注（单位：件、次、人次、万元） |";
+    let table =
+        format!("{rule}\n{header}\n{rule}\n| 行政处罚 | 4268 | 其中一般程序1876件 |\n{rule}\n");
+    let text = COMPLETE.replace(
+        "全年办理行政复议案件120件",
+        &format!("全年办理行政复议案件120件。\n{table}\n{table}"),
+    );
+    assert!(findings("duplicate-text", &text).is_empty());
+}
+
 #[test]
 fn signature_needs_organ_and_date() {
     let no_date = COMPLETE.replace("2024年1月26日\n", "");

@@ -21,7 +21,8 @@ pub const SUMMARY: &str = "同一段落、章节或整篇报告重复出现";
 pub const DOC: &str = "\
 检查内容
   正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条，报告其起止行；
-  总字数少于 min-chars 的重复不报告。
+  总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行）
+  不算。
 
 依据
   从网页或草稿复制时常把整篇或整节粘贴两次；重复内容会使数字被重复统计，
@@ -65,6 +66,11 @@ impl Rule for Check {
                 continue;
             }
             let text = doc.text()[line.span()].trim();
+            // A table's rule or row (`+----+`, `|---|`, `| 项目 | 数量 |`): a layout
+            // repeats them.
+            if text.starts_with(['|', '+']) || !text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
             match seen.get(text) {
                 Some(&orig) => {
                     let n = text.chars().count();
