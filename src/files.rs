@@ -46,9 +46,9 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
     let mut found = Walk::default();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
-        e.depth() == 0
-            || !excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
-                && !(e.file_type().is_dir() && is_page_resources(e.path()))
+        let passed_over = excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
+            || e.file_type().is_dir() && is_page_resources(e.path());
+        e.depth() == 0 || !passed_over
     }) {
         match entry {
             Ok(e) if e.file_type().is_dir() || input::is_temporary(e.file_name()) => {}
