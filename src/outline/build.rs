@@ -1990,11 +1990,20 @@ type ClosingDate = (usize, usize, Option<(lines::DateText, bool)>);
 /// page was saved with its weekday (`日期：2025年4月8日 星期二`, `今天是：…周二`). A
 /// dated field of the page (`发布时间：…`) keeps its date, weekday or not.
 fn is_clock(line: &str) -> bool {
-    let line = line.trim_matches(is_blank);
-    let Some((key, value)) = line.split_once(['：', ':']) else {
+    const LABELS: [&str; 6] = ["日期", "时间", "今天是", "今天", "当前时间", "当前日期"];
+    let line = line.trim_start_matches(is_blank);
+    // (The label is a few characters: no line is read further unless it opens so.)
+    let Some((at, colon)) = line
+        .char_indices()
+        .take(6)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+    else {
         return false;
     };
-    const LABELS: [&str; 6] = ["日期", "时间", "今天是", "今天", "当前时间", "当前日期"];
+    if !LABELS.contains(&line[..at].trim_end_matches(is_blank)) {
+        return false;
+    }
+    let value = &line[at + colon.len_utf8()..];
     let weekday = ["星期", "礼拜", "周"].iter().any(|w| {
         value.match_indices(w).any(|(at, _)| {
             value[at + w.len()..]
@@ -2003,7 +2012,7 @@ fn is_clock(line: &str) -> bool {
                 .is_some_and(|c| "一二三四五六日天".contains(c))
         })
     });
-    LABELS.contains(&key.trim_matches(is_blank)) && weekday && value.contains(char::is_numeric)
+    weekday && value.contains(char::is_numeric)
 }
 
 /// A footnote printed at the foot of the last page, under the 落款 (a PDF's text keeps
