@@ -3,7 +3,8 @@
 //! The bytes are decoded by the charset the page declares (`<meta charset>` or the
 //! `http-equiv` Content-Type; GBK pages are common), else detected as for text files.
 //! The page is parsed with `scraper` (html5ever), so broken markup is read as browsers
-//! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line; table
+//! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line (a `br`
+//! inside a bold heading only wraps it); a no-break space stays a space; table
 //! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
 //! of a copied page); `script`, `style`, navigation, forms, the site's header and
 //! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
