@@ -1,21 +1,23 @@
-//! `word/document.xml` → the text Word shows, one line per paragraph, with what the
-//! format says about it (heading levels, numbering labels, revisions, comments) and a
-//! map from the text back to the XML for writing annotations.
+//! The main document (`word/document.xml`) → the text Word shows, one line per
+//! paragraph, with what the format says about it (heading levels, numbering labels,
+//! revisions, comments) and a map from the text back to the XML for writing annotations.
 //!
 //! Every `w:p` is a paragraph, in the order paragraphs start: table cells' where the
 //! table stands, an inline text box's right after the paragraph that holds it, a
 //! floating box's up to two paragraphs later (Word draws it where it is positioned,
 //! often below the paragraph it is anchored in: a 落款 box anchored in the last
-//! heading), never past a heading. A run of empty
-//! paragraphs is one empty line, so spacing cannot blow up memory; findings name
-//! paragraphs by Word's count, which skips empty ones.
+//! heading), never past a heading, a page break or a table; a box anchored in the
+//! body's first text (a title) before it. An outline level on a paragraph of sentences
+//! makes no heading; a paragraph whose mark is a tracked deletion has no number of its
+//! own. A run of empty paragraphs is one empty line, so spacing cannot blow up memory;
+//! findings name paragraphs by Word's count, which skips empty ones.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
 //! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`, a symbol (`w:sym`) its
-//! character. A line break (`w:br`, `w:cr`) starts a new line of the same paragraph (a
-//! 落款 typed as organ, Shift+Enter, date), except in a title or heading, whose lines
-//! are joined (with a space only between Latin letters or digits); breaks before any
-//! text or after all of it are dropped.
+//! character. A line break (`w:br`, `w:cr`; not a page break) starts a new line of the
+//! same paragraph (a 落款 typed as organ, Shift+Enter, date), except in a title or
+//! heading, whose lines are joined (with a space only between Latin letters or digits);
+//! breaks before any text or after all of it are dropped.
 //! Left out: field codes, hidden text (`w:vanish`), deleted and moved-away text
 //! (`w:del`, `w:moveFrom`, whatever they hold), a table of contents (the result of a
 //! `TOC` field, paragraphs in `toc N` styles), formatting history (`w:…Change`) and the
