@@ -382,6 +382,20 @@ fn a_flattened_report_is_outlined_at_its_headings() {
     for s in o.walk() {
         assert!(flat[s.heading.clone()].starts_with(['一', '二', '三', '四']));
     }
+    // A long paragraph listing items `：一、…；二、…；三、…` lost no line breaks.
+    let listed = COMPLETE.replace(
+        "全年办理行政复议案件120件，依法决策水平持续提升。",
+        "局党组把法治建设纳入全局工作总体布局，与业务工作同部署、同推进、同考核，切实把法治建设作为全局性、基础性工作来抓，重点做到了“三个纳入”：一、纳入局党组年度工作要点；二、纳入处室和直属单位绩效考核；三、纳入领导班子述职述廉内容。",
+    );
+    let source = Source::new("t.txt", listed.clone());
+    let (o, found) = linter.check(&source);
+    assert!(o.flattened.is_empty());
+    assert!(
+        !found
+            .iter()
+            .any(|d| ["flattened-text", "section-empty", "numbering"].contains(&d.rule)),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Text that lost its line breaks (a whole report on one line) and copy-site watermarks
 //! pasted into a line: both found in raw lines, both answered with sub-line spans.
 //!
-//! A long line holding `一、` … `二、` at sentence starts, in sequence, is cut before each
-//! of them and before a heading's first item run into it (`…原因一是…`); its opening is
+//! A long line holding `一、` … `二、` at sentence starts, in sequence (not after a
+//! semicolon, as the items of a sentence's list are), is cut before each of them and before a heading's first item run into it (`…原因一是…`); its opening is
 //! cut after the title (up to the first `报告`), its end before a 落款 run on after the
 //! last sentence (`…。某区司法局2024年1月22日`). A watermark is a
 //! URL or domain glued into the text, with the site's slogan before it.
@@ -56,6 +56,12 @@ pub fn split(
             }
             _ => Vec::new(),
         };
+        // Items of a sentence's list (`“三个纳入”：一、…；二、…；三、…`), not headings.
+        let listed = cuts
+            .iter()
+            .skip(1)
+            .any(|&cut| text[..cut].ends_with(['；', ';']));
+        let cuts = if listed { Vec::new() } else { cuts };
         // The opening: a watermark, the title, the preamble.
         let mut at = r.span.start;
         let watermark = marks.iter().find(|w| w.start == r.span.start);
