@@ -980,7 +980,7 @@ impl Builder<'_> {
                         month,
                         span: trim_span(self.text, self.lines[i].span()),
                     });
-                content.get(k + 1).copied()
+                self.organ_line(raw, content, k)
             }
             Some((k, i, Some((date, one_line)))) => {
                 sig.date = Some((date.value, date.span.clone()));
@@ -990,7 +990,7 @@ impl Builder<'_> {
                     sig.organ = Some(trim_span(self.text, start..date.span.start));
                     return sig;
                 }
-                content.get(k + 1).copied()
+                self.organ_line(raw, content, k)
             }
             None => {
                 let k = content
@@ -1001,6 +1001,24 @@ impl Builder<'_> {
             }
         };
         self.signature_organ(raw, sig, organ_line)
+    }
+
+    /// The organ's line of a 落款 whose date is `content[k]` (lines last first): the line
+    /// above the date, or the one line below it naming an organ (a Word box holding the
+    /// organ, anchored in the date's paragraph, is read after it).
+    fn organ_line(&self, raw: &RawKinds, content: &[usize], k: usize) -> Option<usize> {
+        let above = content.get(k + 1).copied();
+        let below = k.checked_sub(1).map(|j| content[j]);
+        match (above, below) {
+            (Some(a), _) if self.is_organ(a, &raw[a], true) => Some(a),
+            (_, Some(b)) if self.organ_below(raw, &content[..k]) => Some(b),
+            _ => above,
+        }
+    }
+
+    /// Whether `after` (the lines after a date) is one line naming an organ.
+    fn organ_below(&self, raw: &RawKinds, after: &[usize]) -> bool {
+        matches!(after, [i] if self.is_organ(*i, &raw[*i], false))
     }
 
     /// The closing block's date in `content` (the last lines, last first), from line
@@ -1033,6 +1051,7 @@ impl Builder<'_> {
             let closes = || {
                 self.only_closing_matter(&content[attached..k])
                     || self.page_footer(raw, &content[attached..], k - attached)
+                    || self.organ_below(raw, &content[attached..k])
             };
             if (date.is_some() || dayless()) && closes() {
                 found = Some((k, i, date));
@@ -3011,6 +3030,11 @@ mod tests {
             let date = o.signature.date.map(|d| d.0.to_string());
             assert_eq!(date.as_deref(), Some("2024-01-20"), "{date:?}");
         }
+        // The organ's line after the date (a Word box anchored in the date's paragraph).
+        let text = "一、主要举措\n正文。\n2024年1月20日\n某县司法局\n";
+        let o = outline(text);
+        assert_eq!(o.signature.organ.map(|s| &text[s]), Some("某县司法局"));
+        assert!(o.signature.date.is_some());
         // A page's metadata field at the end, with no organ's field above it, is none.
         let o = outline("一、主要举措\n正文。\n成文日期：2024-01-31\n");
         assert!(o.signature.date.is_none());
