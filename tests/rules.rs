@@ -83,6 +83,14 @@ fn numbering_skips_repeats_and_mixed_styles() {
     assert_eq!(findings("numbering-punct", &mixed), ["二."]);
     let enumeration = COMPLETE.replace("全年办理", "一是强化领导。三是全年办理");
     assert_eq!(findings("numbering", &enumeration), ["三是"]);
+    // Items `（1）`, `（2）` under `一是` do not end the run of 一是, 二是.
+    let sub_items = COMPLETE.replace(
+        "全年办理",
+        "一是强化领导，健全机制。\n（1）建立评估机制。\n（2）开展交叉互查。\n二是全年办理",
+    );
+    assert!(findings("numbering", &sub_items).is_empty());
+    let skipped = sub_items.replace("二是全年办理", "三是全年办理");
+    assert_eq!(findings("numbering", &skipped), ["三是"]);
 }
 
 #[test]

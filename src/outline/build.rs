@@ -207,7 +207,14 @@ impl Outliner {
         outline.report_year = report_year(text, &outline, &self.outline.title_words);
         next_year_as_plans(text, &mut outline);
         outline.issuer = issuer(text, &outline, &self.outline);
-        outline.enumerations = enumerations(text, &outline.lines);
+        // (Items `1.`, `（1）` under an enumeration's item do not end it.)
+        let mut sub_items: Vec<usize> = outline
+            .walk()
+            .filter(|s| s.level >= 3)
+            .map(|s| s.line)
+            .collect();
+        sub_items.sort_unstable();
+        outline.enumerations = enumerations(text, &outline.lines, &sub_items);
         outline
     }
 }
@@ -2123,8 +2130,8 @@ fn title_organ(title: &str) -> &str {
 
 /// Runs of `一是`, `二是`, …: within a paragraph, and across paragraphs that open with
 /// the next number (`一是…` / `二是…` / `三是…`, each its own paragraph). A heading
-/// starts a new run.
-fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
+/// starts a new run, but for the `1.`, `（1）` items under an item (lines `sub_items`).
+fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enumeration>> {
     let mut runs: Vec<Vec<Enumeration>> = Vec::new();
     let mut open = false;
     // Where in the open run the items of the line before begin, when that line opened
@@ -2170,7 +2177,7 @@ fn enumerations(text: &str, lines: &[Line]) -> Vec<Vec<Enumeration>> {
             }
             _ => {
                 opener = None;
-                if l.kind == LineKind::Heading {
+                if l.kind == LineKind::Heading && sub_items.binary_search(&i).is_err() {
                     open = false;
                 }
             }
