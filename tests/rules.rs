@@ -89,6 +89,8 @@ fn numbering_skips_repeats_and_mixed_styles() {
         "一是强化领导，健全机制。\n（1）建立评估机制。\n（2）开展交叉互查。\n二是全年办理",
     );
     assert!(findings("numbering", &sub_items).is_empty());
+    let bold = COMPLETE.replace("全年办理", "**强化领导。**一是健全机制；二是全年办理");
+    assert!(findings("numbering", &bold).is_empty());
     let skipped = sub_items.replace("二是全年办理", "三是全年办理");
     assert_eq!(findings("numbering", &skipped), ["三是"]);
 }

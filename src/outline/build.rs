@@ -2201,10 +2201,10 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         let boundary = before[..start]
             .chars()
             .next_back()
-            // (Also inside a quotation or a parenthesis, or after a dash: `要求：“一是…`,
-            // `（一是…，二是…）`, `3次——一是…`.)
+            // (Also inside a quotation or a parenthesis, after a dash or a Markdown bold
+            // lead: `要求：“一是…`, `（一是…，二是…）`, `3次——一是…`, `**…。**一是…`.)
             .is_none_or(|c| {
-                is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—".contains(c)
+                is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—*".contains(c)
             });
         let number = lines::chinese_number(&before[start..]);
         if boundary && number > 0 && digits.len() <= 3 {
