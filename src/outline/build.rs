@@ -240,9 +240,15 @@ impl Builder<'_> {
             let kind = match r {
                 RawKind::Blank => LineKind::Blank,
                 RawKind::Heading(_) => LineKind::Heading,
-                // A page's path (`> 首页 > 政务公开`); a line of sentences after `>` is
-                // a quotation set off in Markdown.
-                RawKind::Breadcrumb if !line.contains(['。', '\u{ff0c}', '\u{ff1b}']) => {
+                // A page's path (`> 首页 > 政务公开`); a line after one `>` is a quotation
+                // set off in Markdown (a case box: `> 典型案例1：…`, `>` alone between its
+                // paragraphs), unless it holds a page's widget.
+                RawKind::Breadcrumb if line.trim_matches(is_blank) == ">" => LineKind::Blank,
+                RawKind::Breadcrumb
+                    if !line.contains(['。', '\u{ff0c}', '\u{ff1b}'])
+                        && (line.matches(['>', '＞', '»']).count() >= 2
+                            || self.is_chrome(line)) =>
+                {
                     LineKind::Chrome
                 }
                 RawKind::Breadcrumb => LineKind::Paragraph,
@@ -2639,6 +2645,15 @@ mod tests {
                 LineKind::Paragraph,
                 LineKind::Blank
             ]
+        );
+        // A case box in Markdown: its title after one `>`, a `>` alone between paragraphs.
+        let o = outline(
+            "正文。\n> 典型案例1：某市推行复议调解化解行政争议\n>\n> 某市复议局组织调解。\n",
+        );
+        let boxed: Vec<LineKind> = o.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            boxed[1..4],
+            [LineKind::Paragraph, LineKind::Blank, LineKind::Paragraph]
         );
     }
 
