@@ -44,6 +44,9 @@ fn percent_points_near_misses() {
         "群众满意度测评参与人数同比增长25%，有效问卷1.2万份。",
         "纳入出庭率考核的单位增加20%。",
         "群众满意度调查样本量增加20%，满意率保持在98%以上。",
+        // A score, and rates per population, change in %.
+        "其中政务服务满意度得分提升5.6%。",
+        "全县甲乙类传染病发病率同比下降12.3%，婴儿死亡率同比下降8.6%。",
     ] {
         assert!(
             findings("percent-points", text).is_empty(),
