@@ -337,20 +337,9 @@ impl Builder<'_> {
             return false;
         }
         // (key start, value start, key)
-        let mut found: Vec<(usize, usize, &str)> = Vec::new();
-        for hit in keys.find_iter(line) {
-            let after = &line[hit.end()..];
-            let rest = after.trim_start_matches([' ', '\u{3000}']);
-            if let Some(colon) = rest
-                .chars()
-                .next()
-                .filter(|c| matches!(c, ':' | '\u{ff1a}'))
-            {
-                let value = hit.end() + (after.len() - rest.len()) + colon.len_utf8();
-                let start = key_start(line, hit.start());
-                found.push((start, value, &line[start..hit.end()]));
-            }
-        }
+        let found: Vec<(usize, usize, &str)> = field_keys_in(keys, line)
+            .map(|(start, end, value)| (start, value, &line[start..end]))
+            .collect();
         let lead = line.len() - line.trim_start_matches(is_blank).len();
         if found.first().is_none_or(|f| f.0 != lead) || !found.iter().any(|f| self.is_meta_key(f.2))
         {
@@ -445,12 +434,9 @@ impl Builder<'_> {
         let value = start + at + colon.len_utf8()..span.end;
         // More fields may follow on the line (`索 引 号:… 发布机构:… 发文日期:…`).
         let next = self.field_keys.and_then(|keys| {
-            let rest = &self.text[value.clone()];
-            keys.find_iter(rest).find_map(|hit| {
-                let after = rest[hit.end()..].trim_start_matches([' ', '\u{3000}']);
-                let key = key_start(rest, hit.start());
-                (key > 0 && after.starts_with([':', '\u{ff1a}'])).then_some(value.start + key)
-            })
+            field_keys_in(keys, &self.text[value.clone()])
+                .find(|&(key, ..)| key > 0)
+                .map(|(key, ..)| value.start + key)
         });
         match next {
             Some(next) => {
@@ -1051,9 +1037,7 @@ impl Builder<'_> {
                     .one_line_signature(self.lines[i].span())
                     .or_else(|| Some((self.weekday_date(self.lines[i].span())?, false))),
                 // `报告日期：2024年1月20日`
-                RawKind::KeyValue(kv)
-                    if SIGNATURE_DATE_KEYS.contains(&without_seal(&self.text[kv.key.clone()])) =>
-                {
+                RawKind::KeyValue(kv) if self.labelled(kv, SIGNATURE_DATE_KEYS) => {
                     let value = trim_span(self.text, kv.value.clone());
                     lines::read_date(&self.text[value.clone()], value.start).map(|d| (d, false))
                 }
@@ -1079,11 +1063,17 @@ impl Builder<'_> {
         found
     }
 
+    /// Whether a `key: value` line's key is one of `keys`, a seal's note after it or not
+    /// (`报告单位（盖章）`).
+    fn labelled(&self, kv: &KeyValue, keys: &[&str]) -> bool {
+        keys.contains(&without_seal(&self.text[kv.key.clone()]))
+    }
+
     /// Whether line `i` is one of a 落款 written as a form: its organ's line (`报告单位：…`)
     /// right above its date's (`日期：…`), blank lines between.
     fn form_signature_pair(&self, raw: &RawKinds, i: usize) -> bool {
         let key = |j: usize, keys: &[&str]| match &raw[j] {
-            RawKind::KeyValue(kv) => keys.contains(&without_seal(&self.text[kv.key.clone()])),
+            RawKind::KeyValue(kv) => self.labelled(kv, keys),
             _ => false,
         };
         let filled = |j: &usize| self.lines[*j].kind != LineKind::Blank;
@@ -1105,9 +1095,7 @@ impl Builder<'_> {
         let dated = sig.date.is_some() || sig.dayless.is_some();
         let organ = match &raw[i] {
             // `报告单位：某县司法局`, `报告单位（盖章）：某县司法局`
-            RawKind::KeyValue(kv)
-                if SIGNATURE_ORGAN_KEYS.contains(&without_seal(&self.text[kv.key.clone()])) =>
-            {
+            RawKind::KeyValue(kv) if self.labelled(kv, SIGNATURE_ORGAN_KEYS) => {
                 Some(trim_span(self.text, kv.value.clone())).filter(|v| !v.is_empty())
             }
             r if self.is_organ(i, r, dated) => {
@@ -1173,33 +1161,23 @@ impl Builder<'_> {
             .filter(|&c| !is_blank(c))
             .collect();
         let (year, month) = t.strip_suffix('月')?.split_once('年')?;
-        // An ASCII or full-width digit's value.
-        let digit = |c: char| {
-            c.to_digit(10).or_else(|| {
-                ('\u{FF10}'..='\u{FF19}')
-                    .contains(&c)
-                    .then(|| c as u32 - 0xFF10)
-            })
-        };
-        // A digit of a year in Chinese numerals (`二〇二四`).
-        let cn = |c: char| match c {
-            '〇' | '零' | '○' => Some(0),
-            _ => "一二三四五六七八九"
-                .chars()
-                .position(|d| d == c)
-                .map(|p| p as u32 + 1),
-        };
-        let number = |s: &str, digit: &dyn Fn(char) -> Option<u32>| {
-            s.chars().try_fold(0, |v, c| digit(c).map(|d| v * 10 + d))
-        };
+        // ASCII or full-width digits, or a year in Chinese numerals (`二〇二四`).
+        let digit = |c: char| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c);
+        let numeral = |c: char| "〇零○一二三四五六七八九".contains(c);
         let month = match month {
             "元" => 1,
-            m if (1..=2).contains(&m.chars().count()) && m.chars().all(|c| digit(c).is_some()) => {
-                number(m, &digit)?
+            m if (1..=2).contains(&m.chars().count()) && m.chars().all(digit) => {
+                lines::digits_value(m)
             }
             m => lines::chinese_number(m),
         };
-        let year = number(year, &digit).or_else(|| number(year, &cn))?;
+        let year = if year.chars().all(digit) {
+            lines::digits_value(year)
+        } else if year.chars().all(numeral) {
+            lines::cn_year_value(year)
+        } else {
+            return None;
+        };
         let four = t
             .split_once('年')
             .is_some_and(|(y, _)| y.chars().count() == 4);
@@ -1850,10 +1828,10 @@ fn report_year(text: &str, o: &Outline, title_words: &[String]) -> Option<i32> {
     let heading_year = |s: &Section| first_year(&text[s.heading.clone()]);
     let measures = o.parts(Role::Measures).find_map(heading_year);
     let plans = o.parts(Role::Plans).find_map(heading_year);
-    let title = o
-        .title_text(text)
-        .or_else(|| o.title_field(title_words).map(str::to_string));
-    if let Some(y) = title.and_then(|t| first_year(&t)) {
+    if let Some(y) = o
+        .title_or_field(text, title_words)
+        .and_then(|t| first_year(&t))
+    {
         // A slip in the title's year (`2022年度…报告` over `一、2023年…举措和成效` and
         // `四、2024年工作安排`): the two headings agreeing with each other tell the year.
         return match (measures, plans) {
@@ -2369,10 +2347,15 @@ fn without_seal(t: &str) -> &str {
     .map_or(t, |rest| rest.trim_end_matches(is_blank))
 }
 
-/// White space or an invisible character (zero-width space or joiner, U+FEFF): what
-/// may surround a line's text without changing what the line is.
+/// White space or an invisible character: what may surround a line's text without
+/// changing what the line is.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// A zero-width space or joiner, a word joiner or U+FEFF: nothing shows.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Whether line `i` (of kind `r`) is a heading only because the reader styled it: no
@@ -2380,6 +2363,25 @@ pub fn is_blank(c: char) -> bool {
 fn styled_unnumbered(source: &Source, i: usize, r: &RawKind) -> bool {
     source.heading_level(i).is_some()
         && matches!(r, RawKind::Heading(h) if h.style == NumberStyle::Unnumbered)
+}
+
+/// The fields of a line of `key: value` fields: each known key of `keys` followed by a
+/// colon, as where its key starts (see [`key_start`]), where the known key ends and where
+/// its value starts.
+fn field_keys_in<'a>(
+    keys: &'a WordMatcher,
+    line: &'a str,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    keys.find_iter(line).filter_map(|hit| {
+        let after = &line[hit.end()..];
+        let rest = after.trim_start_matches([' ', '\u{3000}']);
+        let colon = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '\u{ff1a}'))?;
+        let value = hit.end() + (after.len() - rest.len()) + colon.len_utf8();
+        Some((key_start(line, hit.start()), hit.end(), value))
+    })
 }
 
 /// Where the key ending in a known key found at `at` starts: a field named by a few more

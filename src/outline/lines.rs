@@ -675,7 +675,7 @@ fn date(pair: Pair<Rule>, base: usize) -> DateText {
 }
 
 /// The value of half- or full-width decimal digits.
-fn digits_value(s: &str) -> u32 {
+pub fn digits_value(s: &str) -> u32 {
     s.chars()
         .filter_map(|c| {
             c.to_digit(10).or_else(|| {

@@ -8,7 +8,8 @@ mod flatten;
 mod lines;
 
 pub use build::{
-    ORGAN_SUFFIXES, Outliner, all_years, first_year, is_blank, is_key, role_of, trim_span,
+    ORGAN_SUFFIXES, Outliner, all_years, first_year, is_blank, is_invisible, is_key, role_of,
+    trim_span,
 };
 pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 
@@ -193,6 +194,13 @@ impl Outline {
                     && words.iter().all(|w| m.value.contains(w.as_str()))
             })
             .map(|m| m.value.trim())
+    }
+
+    /// The title's text, else a page's title field's value (see [`Outline::title_field`]).
+    pub fn title_or_field(&self, text: &str, words: &[String]) -> Option<String> {
+        self.title_text(text)
+            .filter(|t| !t.is_empty())
+            .or_else(|| self.title_field(words).map(str::to_string))
     }
 
     /// The top-level sections whose role is `role`, in document order.

@@ -53,20 +53,11 @@ impl Rule for Check {
             return;
         };
         let dates = report_dates::report_dates(doc, &self.written_keys, &self.published_keys);
-        let mut found: Vec<_> = dates
-            .iter()
-            .filter(|d| d.value.year <= year)
-            .map(report_dates::described)
-            .collect();
         // A 落款 without its day (`2023年12月`): the whole month is within the year.
-        found.extend(
-            doc.outline
-                .signature
-                .dayless
-                .iter()
-                .filter(|m| m.year <= year)
-                .map(report_dates::described_month),
-        );
+        let found =
+            report_dates::described(doc, dates.iter().filter(|d| d.value.year <= year), |m| {
+                m.year <= year
+            });
         for (span, what, when) in found {
             out.push(
                 Diagnostic::new(

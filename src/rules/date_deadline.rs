@@ -184,20 +184,14 @@ impl Rule for Check {
             Origin::Signature => false,
         };
         // A late page date is looked at again only then: is the page a news item?
-        let late = dates.iter().filter(|d| d.key() >= report_dates::key(due));
-        let mut found: Vec<_> = late
-            .filter(|d| !(page_date(d) && is_news_item(doc)))
-            .map(report_dates::described)
-            .collect();
+        let late = dates
+            .iter()
+            .filter(|d| d.key() >= report_dates::key(due))
+            .filter(|d| !(page_date(d) && is_news_item(doc)));
         // A 落款 without its day (`2025年4月`) is late when the month's first day is.
-        found.extend(
-            doc.outline
-                .signature
-                .dayless
-                .iter()
-                .filter(|m| (m.year, m.month, 1) >= report_dates::key(due))
-                .map(report_dates::described_month),
-        );
+        let found = report_dates::described(doc, late, |m| {
+            (m.year, m.month, 1) >= report_dates::key(due)
+        });
         for (span, what, when) in found {
             let due = chinese(due);
             out.push(

@@ -4,7 +4,7 @@ use super::report_dates::{self, chinese};
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::inline::DateStyle;
-use crate::outline::DateForm;
+use crate::outline::{DateForm, is_invisible};
 
 pub type Settings = Basic;
 
@@ -106,6 +106,8 @@ impl Rule for Check {
 
 /// Whether `shown` is `right` with zero-width characters in it.
 fn invisible_only(shown: &str, right: &str) -> bool {
-    let invisible = |c: &char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
-    shown.chars().filter(|c| !invisible(c)).eq(right.chars())
+    shown
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .eq(right.chars())
 }

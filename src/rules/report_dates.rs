@@ -61,16 +61,21 @@ pub fn key(d: DateValue) -> (i32, u32, u32) {
     (d.year, d.month, d.day)
 }
 
-/// A report date as a rule reports it: its span, how messages name it (落款日期,
+/// What a date rule reports: each of `dates`, then the 落款's date without its day
+/// (`2025年4月`) if `month` holds for it; each as its span, how messages name it (落款日期,
 /// 网页“发布时间”) and the date as messages write it.
-pub fn described(d: &ReportDate) -> (Range<usize>, String, String) {
-    (d.span.clone(), d.origin.describe(), chinese(d.value))
-}
-
-/// The 落款's date without its day (`2025年4月`) as [`described`] gives a full date.
-pub fn described_month(m: &MonthDate) -> (Range<usize>, String, String) {
-    let when = format!("{}年{}月", m.year, m.month);
-    (m.span.clone(), Origin::Signature.describe(), when)
+pub fn described<'a>(
+    doc: &Document,
+    dates: impl Iterator<Item = &'a ReportDate<'a>>,
+    month: impl Fn(&MonthDate) -> bool,
+) -> Vec<(Range<usize>, String, String)> {
+    let full = dates.map(|d| (d.span.clone(), d.origin.describe(), chinese(d.value)));
+    let dayless = doc.outline.signature.dayless.iter().filter(|m| month(m));
+    full.chain(dayless.map(|m| {
+        let when = format!("{}年{}月", m.year, m.month);
+        (m.span.clone(), Origin::Signature.describe(), when)
+    }))
+    .collect()
 }
 
 /// `2024年1月26日`: the form GB/T 9704-2012 prescribes.

@@ -189,14 +189,8 @@ impl Row {
         Row {
             path: report.source.name.clone(),
             // One line, as the outline reads it (a title wrapped over lines, blank
-            // lines between them).
-            title: outline
-                .title_text(text)
-                .filter(|t| !t.is_empty())
-                .or_else(|| {
-                    let words = &config.outline.title_words;
-                    outline.title_field(words).map(str::to_string)
-                }),
+            // lines between them), or a page's title field.
+            title: outline.title_or_field(text, &config.outline.title_words),
             issuer: outline.issuer.clone(),
             year: outline.report_year,
             signed,
