@@ -187,6 +187,7 @@ impl Rule for Check {
         let text = doc.text();
         let year = doc.outline.report_year;
         for (line, tokens) in doc.text_lines() {
+            let tokens = &*tokens;
             if !tokens.iter().any(|t| t.kind == TokenKind::Open(Pair::Book)) {
                 continue;
             }

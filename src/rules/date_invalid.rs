@@ -69,6 +69,7 @@ impl Check {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for (_, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             for t in tokens {
                 let reason = match &t.kind {
                     TokenKind::Date(d)

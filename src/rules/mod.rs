@@ -10,7 +10,9 @@ use crate::diagnostic::Diagnostic;
 use crate::inline::{self, Token};
 use crate::outline::{LineKind, Outline};
 use crate::source::Source;
+use either::Either;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -24,53 +26,65 @@ pub struct Document<'a> {
     pub config: &'a Config,
     /// Spans no rule reports in; the engine drops findings inside them.
     pub protected: Vec<Range<usize>>,
-    /// Every text line's tokens one after another, offsets into the whole text. One
-    /// vector for the document keeps a line's cost to its tokens.
-    tokens: Vec<Token>,
-    /// Each text line's index in the outline's lines and the end of its tokens in
-    /// `tokens` (a text is under 4 GiB, so both fit in 32 bits).
-    lines: Vec<(u32, u32)>,
+    /// The tokens, held for the whole document when they fit the memory budget.
+    tokens: Tokens,
     /// The outline line [`Self::line_kind`] found last: rules ask line by line, in order,
     /// so the next answer is almost always there or just after it.
     last_line: Cell<usize>,
 }
 
+/// A document's tokens: held once for every line, or, when holding them would take more
+/// than [`TOKEN_BUDGET`] bytes per byte of text (thousands of one-character lines, each
+/// a token), made again for each line a rule asks about, so memory stays a small
+/// multiple of the text whatever its shape.
+enum Tokens {
+    Held {
+        /// Every text line's tokens one after another, offsets into the whole text.
+        tokens: Vec<Token>,
+        /// Each text line's index in the outline's lines and the end of its tokens in
+        /// `tokens` (a text is under 4 GiB, so both fit in 32 bits).
+        lines: Vec<(u32, u32)>,
+    },
+    OnDemand,
+}
+
+/// The most memory held tokens may take, per byte of text (a report's take about one);
+/// [`MIN_TOKEN_BUDGET`] bytes are always allowed.
+const TOKEN_BUDGET: usize = 2;
+const MIN_TOKEN_BUDGET: usize = 1 << 20;
+
 impl<'a> Document<'a> {
     /// Tokenizes every line that holds text (not blank lines or web chrome).
     pub fn new(source: &'a Source, outline: &'a Outline, config: &'a Config) -> Self {
         let protected = crate::protect::spans(&source.text);
+        let budget =
+            (source.text.len() * TOKEN_BUDGET).max(MIN_TOKEN_BUDGET) / std::mem::size_of::<Token>();
         let mut tokens = Vec::new();
         let mut lines = Vec::new();
+        let mut held = true;
         for (index, l) in outline.lines.iter().enumerate() {
-            if matches!(l.kind, LineKind::Blank | LineKind::Chrome) {
+            if !has_text(l.kind) {
                 continue;
             }
-            let first = tokens.len();
-            inline::tokenize_into(&source.text[l.span()], &mut tokens);
-            let offset = l.span().start;
-            for t in &mut tokens[first..] {
-                t.shift(offset);
-            }
-            if !protected.is_empty() {
-                let mut k = first;
-                for i in first..tokens.len() {
-                    if !overlaps(&protected, tokens[i].start()..tokens[i].end()) {
-                        tokens.swap(k, i);
-                        k += 1;
-                    }
-                }
-                tokens.truncate(k);
+            tokenize_line(&source.text, l.span(), &protected, &mut tokens);
+            if tokens.len() > budget {
+                held = false;
+                break;
             }
             lines.push((index as u32, tokens.len() as u32));
         }
-        tokens.shrink_to_fit();
+        let tokens = if held {
+            tokens.shrink_to_fit();
+            Tokens::Held { tokens, lines }
+        } else {
+            Tokens::OnDemand
+        };
         Document {
             source,
             outline,
             config,
             protected,
             tokens,
-            lines,
             last_line: Cell::new(0),
         }
     }
@@ -80,39 +94,72 @@ impl<'a> Document<'a> {
     }
 
     /// Each text line's span with its tokens.
-    pub fn tokens(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
-        let mut start = 0;
-        self.lines.iter().map(move |&(index, end)| {
-            let (index, end) = (index as usize, end as usize);
-            let tokens = &self.tokens[start..end];
-            start = end;
-            (self.outline.lines[index].span(), tokens)
-        })
+    pub fn tokens(&self) -> impl Iterator<Item = (Range<usize>, Cow<'_, [Token]>)> {
+        self.indexed_tokens()
+            .map(|(_, span, tokens)| (span, tokens))
     }
 
-    /// The tokens of the text line holding byte `pos` (empty if that line has none).
-    pub fn tokens_at(&self, pos: usize) -> &[Token] {
+    /// Each text line's index in the outline's lines, its span and its tokens.
+    fn indexed_tokens(&self) -> impl Iterator<Item = (usize, Range<usize>, Cow<'_, [Token]>)> {
         let lines = &self.outline.lines;
-        let i = self
-            .lines
-            .partition_point(|&(l, _)| lines[l as usize].span().start <= pos);
-        match i.checked_sub(1) {
-            Some(i) if pos <= lines[self.lines[i].0 as usize].span().end => {
-                let start = i.checked_sub(1).map_or(0, |p| self.lines[p].1 as usize);
-                &self.tokens[start..self.lines[i].1 as usize]
+        match &self.tokens {
+            Tokens::Held {
+                tokens,
+                lines: held,
+            } => {
+                let mut start = 0;
+                Either::Left(held.iter().map(move |&(index, end)| {
+                    let (index, end) = (index as usize, end as usize);
+                    let line = &tokens[start..end];
+                    start = end;
+                    (index, lines[index].span(), Cow::Borrowed(line))
+                }))
             }
-            _ => &[],
+            Tokens::OnDemand => Either::Right(
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| has_text(l.kind))
+                    .map(|(index, l)| (index, l.span(), Cow::Owned(self.tokenized(l.span())))),
+            ),
         }
     }
 
-    /// Each line of text that is not web-page metadata, with its tokens.
-    pub fn text_lines(&self) -> impl Iterator<Item = (Range<usize>, &[Token])> {
+    /// The tokens of the text line holding byte `pos` (empty if that line has none).
+    pub fn tokens_at(&self, pos: usize) -> Cow<'_, [Token]> {
         let lines = &self.outline.lines;
-        self.lines
-            .iter()
-            .zip(self.tokens())
-            .filter(|((index, _), _)| lines[*index as usize].kind != LineKind::Meta)
-            .map(|(_, line)| line)
+        let i = lines
+            .partition_point(|l| l.span().start <= pos)
+            .checked_sub(1);
+        let Some(i) = i.filter(|&i| pos <= lines[i].span().end && has_text(lines[i].kind)) else {
+            return Cow::Borrowed(&[]);
+        };
+        match &self.tokens {
+            Tokens::Held {
+                tokens,
+                lines: held,
+            } => {
+                let k = held.partition_point(|&(l, _)| (l as usize) < i);
+                let start = k.checked_sub(1).map_or(0, |p| held[p].1 as usize);
+                Cow::Borrowed(&tokens[start..held[k].1 as usize])
+            }
+            Tokens::OnDemand => Cow::Owned(self.tokenized(lines[i].span())),
+        }
+    }
+
+    /// The tokens of the line at `span`, made now.
+    fn tokenized(&self, span: Range<usize>) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize_line(&self.source.text, span, &self.protected, &mut tokens);
+        tokens
+    }
+
+    /// Each line of text that is not web-page metadata, with its tokens.
+    pub fn text_lines(&self) -> impl Iterator<Item = (Range<usize>, Cow<'_, [Token]>)> {
+        let lines = &self.outline.lines;
+        self.indexed_tokens()
+            .filter(|(index, _, _)| lines[*index].kind != LineKind::Meta)
+            .map(|(_, span, tokens)| (span, tokens))
     }
 
     /// The kind of the line that starts at byte `start` (a span from [`Self::tokens`]).
@@ -128,6 +175,36 @@ impl<'a> Document<'a> {
         };
         self.last_line.set(i);
         Some(lines[i].kind)
+    }
+}
+
+/// Whether a line of this kind is tokenized: every line but blank ones and web chrome.
+fn has_text(kind: LineKind) -> bool {
+    !matches!(kind, LineKind::Blank | LineKind::Chrome)
+}
+
+/// Appends the tokens of the line at `span` of `text` to `tokens`, at their offsets in
+/// `text`, leaving out those in the `protected` spans.
+fn tokenize_line(
+    text: &str,
+    span: Range<usize>,
+    protected: &[Range<usize>],
+    tokens: &mut Vec<Token>,
+) {
+    let first = tokens.len();
+    inline::tokenize_into(&text[span.clone()], tokens);
+    for t in &mut tokens[first..] {
+        t.shift(span.start);
+    }
+    if !protected.is_empty() {
+        let mut k = first;
+        for i in first..tokens.len() {
+            if !overlaps(protected, tokens[i].start()..tokens[i].end()) {
+                tokens.swap(k, i);
+                k += 1;
+            }
+        }
+        tokens.truncate(k);
     }
 }
 
@@ -296,9 +373,50 @@ mod tests {
     use super::*;
     use crate::outline::Outliner;
 
+    /// The document of `text`, its tokens held, and the same made on demand.
+    fn check_both_ways(text: &str) {
+        let source = Source::new("t.txt", text.to_string());
+        let config = Config::builtin();
+        let outline = Outliner::new(&config).build(&source);
+        let held = Document::new(&source, &outline, &config);
+        assert!(matches!(held.tokens, Tokens::Held { .. }));
+        let on_demand = Document {
+            tokens: Tokens::OnDemand,
+            ..Document::new(&source, &outline, &config)
+        };
+        for doc in [&held, &on_demand] {
+            let text_lines = outline.lines.iter().filter(|l| has_text(l.kind)).count();
+            assert_eq!(doc.tokens().count(), text_lines);
+            for (span, tokens) in doc.tokens() {
+                let tokens = &*tokens;
+                // (At its end, a line cut from a longer one meets the next.)
+                for at in [span.start, (span.start + span.end) / 2] {
+                    let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+                    assert_eq!(
+                        &*doc.tokens_at(at),
+                        tokens,
+                        "at {at} in {:?}",
+                        &text[span.clone()]
+                    );
+                }
+                for t in tokens {
+                    assert!(span.start <= t.start() && t.end() <= span.end);
+                }
+            }
+        }
+        let all = |doc: &Document| -> Vec<(Range<usize>, Vec<Token>)> {
+            doc.tokens().map(|(s, t)| (s, t.into_owned())).collect()
+        };
+        assert_eq!(all(&held), all(&on_demand));
+        let text_lines =
+            |doc: &Document| -> Vec<Range<usize>> { doc.text_lines().map(|(s, _)| s).collect() };
+        assert_eq!(text_lines(&held), text_lines(&on_demand));
+    }
+
     #[test]
-    fn every_text_line_gets_its_tokens_by_line_and_by_position() {
+    fn every_text_line_gets_its_tokens_by_line_and_by_position_held_or_on_demand() {
         let text = "2023年法治政府建设情况报告\n\n一、主要举措\n办结案件12件，其中当场办结5件。\n全年未发生行政败诉。\n\n受理复议30件（含撤回2件）。\n";
+        check_both_ways(text);
         let source = Source::new("t.txt", text.to_string());
         let config = Config::builtin();
         let outline = Outliner::new(&config).build(&source);
@@ -307,34 +425,35 @@ mod tests {
             .tokens()
             .map(|(span, tokens)| (&text[span], tokens.len()))
             .collect();
-        let text_lines = outline
-            .lines
-            .iter()
-            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
-            .count();
-        assert_eq!(lines.len(), text_lines);
         assert!(lines.contains(&("全年未发生行政败诉。", 0)));
-        assert_eq!(
-            doc.tokens.len(),
-            lines.iter().map(|(_, n)| n).sum::<usize>()
-        );
-        for (span, tokens) in doc.tokens() {
-            for at in [span.start, span.end, (span.start + span.end) / 2] {
-                let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
-                assert_eq!(
-                    doc.tokens_at(at),
-                    tokens,
-                    "at {at} in {:?}",
-                    &text[span.clone()]
-                );
-            }
-            for t in tokens {
-                assert!(span.start <= t.start() && t.end() <= span.end);
-            }
-        }
+        assert!(lines.contains(&("办结案件12件，其中当场办结5件。", 2)));
         // A blank line holds no tokens, and neither does the line break after a line.
         let blank = text.find("\n\n").unwrap() + 1;
         assert!(doc.tokens_at(blank).is_empty());
         assert!(doc.tokens_at(text.len()).is_empty());
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        for entry in walkdir::WalkDir::new(examples) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                check_both_ways(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_past_the_budget_are_made_on_demand() {
+        // Thousands of one-character lines, each a token: holding them would take many
+        // times the text.
+        let text = "1\n".repeat(MIN_TOKEN_BUDGET / std::mem::size_of::<Token>() + 1);
+        let source = Source::new("t.txt", text);
+        let config = Config::builtin();
+        let outline = Outliner::new(&config).build(&source);
+        let doc = Document::new(&source, &outline, &config);
+        assert!(matches!(doc.tokens, Tokens::OnDemand));
+        let text_lines = outline.lines.iter().filter(|l| has_text(l.kind));
+        assert_eq!(
+            doc.tokens().filter(|(_, t)| t.len() == 1).count(),
+            text_lines.count()
+        );
     }
 }

@@ -64,6 +64,7 @@ impl Rule for Check {
         let text = doc.text();
         // Not in web-page metadata (`索引号: …-0009 主题分类: …`): cells apart, no unit.
         for (_, tokens) in doc.text_lines() {
+            let tokens = &*tokens;
             for t in tokens {
                 let Some(gap) = t.unit_gap(text) else {
                     continue;

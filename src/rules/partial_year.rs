@@ -303,6 +303,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             let index = report_dates::line_index(doc, line.start);
             if !is_text(doc.outline.lines[index].kind)
                 || role_of_line(doc, index) == Some(Role::Plans)

@@ -69,6 +69,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             let line_text = &text[line.clone()];
             for marker in self.settings.markers.iter().filter(|m| !m.is_empty()) {
                 for (i, _) in line_text.match_indices(marker.as_str()) {

@@ -123,6 +123,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             for t in tokens {
                 let TokenKind::Percent { .. } = t.kind else {
                     continue;

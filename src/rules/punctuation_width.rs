@@ -72,6 +72,7 @@ impl Rule for Check {
         // Parentheses taken for their partner's sake, not for a neighbour of their own.
         let mut partnered: Vec<u32> = Vec::new();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
                 continue;
             }

@@ -68,6 +68,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.text_lines() {
+            let tokens = &*tokens;
             let s = &text[line.clone()];
             for (quote, open, close) in [(b'"', "“", "”"), (b'\'', "‘", "’")] {
                 let at: Vec<usize> = memchr_iter(quote, s.as_bytes()).collect();

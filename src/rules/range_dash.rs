@@ -58,6 +58,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (_, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             for t in tokens {
                 let sep = match t.kind {
                     TokenKind::MonthRange { sep, .. } | TokenKind::YearRange { sep, .. } => sep,

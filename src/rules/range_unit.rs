@@ -37,6 +37,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (_, tokens) in doc.text_lines() {
+            let tokens = &*tokens;
             for t in tokens {
                 // What the second number carries that the first lacks, and the second
                 // number's value without it.

@@ -85,6 +85,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             for (i, t) in tokens.iter().enumerate() {
                 let TokenKind::Percent { value, decimals } = t.kind else {
                     continue;

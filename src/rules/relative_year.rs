@@ -106,6 +106,7 @@ impl Rule for Check {
         let text = doc.text();
         let year = doc.outline.report_year;
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             let index = report_dates::line_index(doc, line.start);
             if !is_text(doc.outline.lines[index].kind) {
                 continue;

@@ -47,7 +47,7 @@ pub struct ReportDate<'a> {
     pub span: Range<usize>,
     pub origin: Origin<'a>,
     /// The Date token read at that span, when the tokenizer recognised the form.
-    pub token: Option<&'a Date>,
+    pub token: Option<Date>,
 }
 
 impl ReportDate<'_> {
@@ -83,11 +83,6 @@ pub fn chinese(d: DateValue) -> String {
     format!("{}年{}月{}日", d.year, d.month, d.day)
 }
 
-/// The tokens of the text line holding byte `pos` (empty if that line has none).
-pub fn line_tokens_at<'a>(doc: &'a Document, pos: usize) -> &'a [Token] {
-    doc.tokens_at(pos)
-}
-
 /// The index in `doc.outline.lines` of the line holding byte `pos`.
 pub fn line_index(doc: &Document, pos: usize) -> usize {
     let lines = &doc.outline.lines;
@@ -118,7 +113,8 @@ pub fn full_date(d: &Date) -> Option<DateValue> {
 /// The signature's date, with the Date token that covers it if the tokenizer read one.
 pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
     let (value, span) = doc.outline.signature.date.clone()?;
-    let token = line_tokens_at(doc, span.start)
+    let token = doc
+        .tokens_at(span.start)
         .iter()
         .find_map(|t| match &t.kind {
             TokenKind::Date(d)
@@ -126,7 +122,7 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
                     && span.end <= t.end()
                     && full_date(d) == Some(value) =>
             {
-                Some((t.span(), d))
+                Some((t.span(), d.clone()))
             }
             _ => None,
         });
@@ -154,7 +150,8 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
         .meta_values(keys)
         .filter_map(|m| {
             let span = &m.value_span;
-            let token = line_tokens_at(doc, span.start)
+            let token = doc
+                .tokens_at(span.start)
                 .iter()
                 .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .find_map(|t| match &t.kind {
@@ -162,7 +159,7 @@ pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a
                         value: full_date(d)?,
                         span: t.span(),
                         origin: Origin::Meta(&m.key),
-                        token: Some(d),
+                        token: Some(d.clone()),
                     }),
                     _ => None,
                 });

@@ -132,6 +132,7 @@ impl Rule for Check {
         let mut heading_ends: Vec<usize> = doc.outline.walk().map(|s| s.heading.end).collect();
         heading_ends.sort_unstable();
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             if !matches!(
                 doc.line_kind(line.start),
                 Some(LineKind::Paragraph | LineKind::Heading)

@@ -31,6 +31,7 @@ impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for (_, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             for t in tokens.iter().filter(|t| t.kind == TokenKind::TitleComma) {
                 let what = match text[..t.start()].chars().next_back() {
                     Some('》') => "书名号",

@@ -55,6 +55,7 @@ impl Rule for Check {
         let mut was_title = false;
         // Web-page metadata lines are not report text (`时间:… 浏览次数: 【字体:`).
         for (line, tokens) in doc.text_lines() {
+            let tokens = &*tokens;
             let kind = doc.line_kind(line.start);
             // A title wrapped over lines (`…暨落实《法治政府建设实施纲要` / `（2021—2025年）》
             // 情况的报告`) runs on as a paragraph does.
@@ -128,17 +129,17 @@ fn ends_sentence(line: &str) -> bool {
 /// The marks of one paragraph, paired line by line: those still open, and those found
 /// without a partner with whether each is an opening mark.
 #[derive(Default)]
-struct Marks<'t> {
-    stack: Vec<(&'t Token, Pair)>,
-    lone: Vec<(&'t Token, bool)>,
+struct Marks {
+    stack: Vec<(Token, Pair)>,
+    lone: Vec<(Token, bool)>,
 }
 
-impl<'t> Marks<'t> {
+impl Marks {
     /// The next line of the paragraph: its start and tokens.
-    fn add_line(&mut self, text: &str, line_start: usize, tokens: &'t [Token]) {
+    fn add_line(&mut self, text: &str, line_start: usize, tokens: &[Token]) {
         for t in tokens {
             match t.kind {
-                TokenKind::Open(kind) => self.stack.push((t, kind)),
+                TokenKind::Open(kind) => self.stack.push((t.clone(), kind)),
                 TokenKind::Close(kind) => {
                     if let Some(at) = self.stack.iter().rposition(|&(_, k)| k == kind) {
                         // Marks opened after the partner and still open cannot close any
@@ -147,7 +148,7 @@ impl<'t> Marks<'t> {
                         self.lone.extend(closed);
                         self.stack.pop();
                     } else if !is_list_marker(text, line_start, t) && !is_apostrophe(text, t) {
-                        self.lone.push((t, false));
+                        self.lone.push((t.clone(), false));
                     }
                 }
                 _ => {}
@@ -161,7 +162,7 @@ impl<'t> Marks<'t> {
     }
 
     /// The marks without a partner once the paragraph has ended, in text order.
-    fn unmatched(self) -> Vec<(&'t Token, bool)> {
+    fn unmatched(self) -> Vec<(Token, bool)> {
         let mut lone = self.lone;
         lone.extend(self.stack.into_iter().map(|(o, _)| (o, true)));
         lone.sort_by_key(|(t, _)| t.start());

@@ -450,6 +450,7 @@ impl Rule for Check {
         let text = doc.text();
         let year = doc.outline.report_year;
         for (line, tokens) in doc.tokens() {
+            let tokens = &*tokens;
             if doc.line_kind(line.start) == Some(LineKind::Meta) {
                 continue;
             }

@@ -1,6 +1,5 @@
 //! `year-mismatch`: a section heading names another year than the report year implies.
 
-use super::report_dates::line_tokens_at;
 use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
@@ -58,7 +57,8 @@ impl Rule for Check {
             }
             let expected = expected_of(s.role);
             let span = &s.heading;
-            let years: Vec<(i32, std::ops::Range<usize>)> = line_tokens_at(doc, span.start)
+            let years: Vec<(i32, std::ops::Range<usize>)> = doc
+                .tokens_at(span.start)
                 .iter()
                 .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .filter_map(|t| match &t.kind {
