@@ -57,8 +57,12 @@ impl Rule for Check {
                 continue;
             }
             seen.push(s.role);
+            // A part naming two (`存在的问题及下一步工作打算`) is in order where either
+            // of its parts would be, and later parts follow its first.
+            let ranks = s.also.iter().filter_map(|&r| rank(r)).chain([k]);
+            let (low, high) = (ranks.clone().min().unwrap_or(k), ranks.max().unwrap_or(k));
             match highest {
-                Some(h) if k < h => {
+                Some(h) if high < h => {
                     let before = &self.order[h].1;
                     let name = &self.order[k].1;
                     out.push(
@@ -72,7 +76,7 @@ impl Rule for Check {
                     );
                     return;
                 }
-                _ => highest = highest.max(Some(k)),
+                _ => highest = highest.max(Some(low)),
             }
         }
     }
