@@ -489,3 +489,74 @@ fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
     let expected = format!("一、主要举措和成效\n1.甲。{body}\n2.乙。{body}\n3.丙。{body}\n");
     assert_eq!(fixed("numbering-punct", &habit), (expected, 0));
 }
+
+/// The duties part's heading may name the head another way (主要领导, 一把手, 区长, 局长)
+/// or say 述法; a theme naming 总书记 is not the head.
+#[test]
+fn the_duties_heading_may_name_the_head_another_way() {
+    let report = |heading: &str| {
+        COMPLETE
+            .replace(
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                heading,
+            )
+            .replace("主要负责人专题研究", "区长主持召开常务会议研究")
+    };
+    for heading in [
+        "三、主要领导履职情况",
+        "三、党政主要领导推进法治建设情况",
+        "三、区长履职情况",
+        "三、区委书记、区长履职情况",
+        "三、局长履职情况",
+        "三、“一把手”履职情况",
+        "三、主要负责人述法情况",
+        "三、主要负责人抓法治建设情况",
+    ] {
+        let f = findings("section-missing", &report(heading));
+        assert!(f.is_empty(), "{heading}: {f:?}");
+    }
+    let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述");
+    let f = messages("section-missing", &theme);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("第一责任人"), "{f:?}");
+}
+
+/// `面临的问题` is the shortcomings part even when it gives no causes.
+#[test]
+fn the_problems_faced_are_the_shortcomings() {
+    let text = COMPLETE.replace(
+        "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。",
+        "二、当前面临的问题\n一是基层法治力量薄弱。二是执法人员能力不强。",
+    );
+    assert!(findings("section-missing", &text).is_empty());
+}
+
+/// A part naming two (`存在的问题及下一步工作打算`) before the duties is in order,
+/// whichever of its parts its heading names first.
+#[test]
+fn a_part_naming_two_is_in_order_where_either_would_be() {
+    let text = COMPLETE
+        .replace(
+            "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n",
+            "",
+        )
+        .replace("四、2024年工作安排", "二、存在的问题及下一步工作打算");
+    let text = text.replace(
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n",
+        "",
+    );
+    let text = text.replace(
+        "某市人民政府\n",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n某市人民政府\n",
+    );
+    assert!(findings("section-missing", &text).is_empty(), "{text}");
+    assert!(findings("section-order", &text).is_empty(), "{text}");
+    // The duties before the work is still out of order.
+    let wrong = text
+        .replace("一、2023年主要举措和成效", "一、党政主要负责人履职情况")
+        .replace(
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "三、2023年主要举措和成效",
+        );
+    assert_eq!(findings("section-order", &wrong).len(), 1, "{wrong}");
+}
