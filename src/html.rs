@@ -326,7 +326,7 @@ impl Walker {
                 self.line.push(c);
             }
         }
-        if !text.trim().is_empty() {
+        if crate::run_in::shows(text) {
             let end = self.line.trim_end_matches(' ').len();
             self.lead = self.lead.after(self.emphasis > 0, end);
         }
@@ -493,6 +493,18 @@ mod tests {
                 "题\n一、主要举措和成效全年审查文件。\n（一）健全机制全年。\n二、存在的不足\n正文加粗正文\n三、",
             ]
         );
+    }
+
+    /// A web editor's zero-width space between two bold runs of one heading does not
+    /// end the heading there.
+    #[test]
+    fn a_zero_width_space_between_bold_runs_is_not_body_type() {
+        let page = read_str(
+            "<p><strong>二、存在的</strong>&#8203;<strong>不足和原因</strong>基层力量薄弱。</p>",
+        );
+        let (text, ends) = page.joined();
+        let ends: Vec<&str> = ends.iter().map(|&e| &text[..e]).collect();
+        assert_eq!(ends, ["二、存在的\u{200B}不足和原因"]);
     }
 
     #[test]

@@ -40,9 +40,16 @@ impl Lead {
     }
 }
 
+/// Whether `text` shows anything: white space and invisible characters (a web editor's
+/// zero-width space between two bold runs) leave a paragraph's lead as it was.
+pub fn shows(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !crate::outline::is_invisible(c))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Lead;
+    use super::{Lead, shows};
 
     #[test]
     fn only_emphasis_followed_by_body_type_is_a_run_in_heading() {
@@ -58,5 +65,7 @@ mod tests {
         assert_eq!(read(&[(false, 6), (true, 12), (false, 40)]), None);
         // Emphasis again later in the text changes nothing.
         assert_eq!(read(&[(true, 6), (false, 20), (true, 30)]), Some(6));
+        // What does not show between two bold runs is not body type.
+        assert!(!shows(" \u{200B}\u{3000}\u{AD}") && shows("\u{200B}年"));
     }
 }

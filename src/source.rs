@@ -85,6 +85,10 @@ pub struct Source {
 
 const BYTE_STRIDE: usize = 4096;
 
+/// U+2028 and U+2029: a line ends at them as at a line feed.
+const LINE_SEPARATOR: char = '\u{2028}';
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+
 /// The characters starting in `bytes` of UTF-8 text: its bytes that are not
 /// continuation bytes (a loop the compiler turns into SIMD).
 fn chars_starting(bytes: &[u8]) -> usize {
@@ -101,6 +105,15 @@ impl Source {
             if !crlf {
                 line_starts.push(i as u32 + 1);
             }
+        }
+        // The Unicode line and paragraph separators break lines as editors show them.
+        let separated = memchr::memmem::find_iter(bytes, "\u{2028}".as_bytes())
+            .chain(memchr::memmem::find_iter(bytes, "\u{2029}".as_bytes()));
+        let more: Vec<u32> = separated.map(|i| (i + 3) as u32).collect();
+        if !more.is_empty() {
+            line_starts.extend(more);
+            line_starts.sort_unstable();
+            line_starts.dedup();
         }
         Source {
             name: name.into(),
@@ -202,15 +215,13 @@ impl Source {
     /// The byte range of line `index`, without its terminator.
     pub fn line_range(&self, index: usize) -> Range<usize> {
         let start = self.line_starts[index] as usize;
-        let mut end = self
+        let end = self
             .line_starts
             .get(index + 1)
             .map_or(self.text.len(), |&s| s as usize);
-        let bytes = self.text.as_bytes();
-        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
-            end -= 1;
-        }
-        start..end
+        let line = &self.text[start..end];
+        let content = line.trim_end_matches(['\n', '\r', LINE_SEPARATOR, PARAGRAPH_SEPARATOR]);
+        start..start + content.len()
     }
 
     /// 1-based line and column of `byte`; the column counts characters.

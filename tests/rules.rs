@@ -560,3 +560,37 @@ fn a_part_naming_two_is_in_order_where_either_would_be() {
         );
     assert_eq!(findings("section-order", &wrong).len(), 1, "{wrong}");
 }
+
+/// What does not show inside a heading or a date (a zero-width space, a soft hyphen), a
+/// line or paragraph separator between lines, and a symbol an editor sets before a
+/// heading leave the report as it reads.
+#[test]
+fn invisible_characters_separators_and_decorations_change_nothing() {
+    let variants = [
+        ("二、存在的不足和原因", "二、存在的不\u{200B}足和原因"),
+        ("二、存在的不足和原因", "二、存在的不\u{AD}足和原因"),
+        ("三、党政主要负责人", "三、党政主\u{2060}要负责人"),
+        ("2024年1月26日", "2024年1\u{AD}月26日"),
+        (
+            "依法决策水平持续提升。\n二、",
+            "依法决策水平持续提升。\u{2028}二、",
+        ),
+        ("三、党政", "◆ 三、党政"),
+        ("三、党政", "📌三、党政"),
+        ("三、党政", "■三、党政"),
+        ("三、党政", "｜三、党政"),
+    ];
+    for (from, to) in variants {
+        let text = COMPLETE.replace(from, to);
+        assert_ne!(text, COMPLETE);
+        for rule in ["section-missing", "signature-missing", "numbering"] {
+            let f = findings(rule, &text);
+            assert!(f.is_empty(), "{to:?}: {rule} {f:?}");
+        }
+    }
+    // Paragraphs separated only by U+2029.
+    let text = COMPLETE.trim_end().replace('\n', "\u{2029}");
+    for rule in ["section-missing", "signature-missing", "title-missing"] {
+        assert!(findings(rule, &text).is_empty(), "{rule}");
+    }
+}

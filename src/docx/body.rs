@@ -770,7 +770,7 @@ impl Reader<'_> {
             '\n' | '\r' => ' ',
             c => c,
         }));
-        if !text.trim().is_empty() {
+        if crate::run_in::shows(text) {
             let emphasized = self.looks.last().is_some_and(|l| l.emphasized);
             para.lead = para.lead.after(emphasized, para.text.len());
         }

@@ -2353,9 +2353,13 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
 }
 
-/// A zero-width space or joiner, a word joiner or U+FEFF: nothing shows.
+/// A zero-width space or joiner, a word joiner, U+FEFF or a soft hyphen: nothing shows
+/// (a soft hyphen only where a line wraps).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
 }
 
 /// Whether line `i` (of kind `r`) is a heading only because the reader styled it: no

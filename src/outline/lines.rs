@@ -406,10 +406,10 @@ fn key_value(line: &str, rest: &str, base: usize) -> Option<RawKind> {
     })))
 }
 
-/// `line` after the grammar's `indent`: white space, then Markdown's bold marks and
-/// white space again if they are there.
+/// `line` after the grammar's `indent`: white space and decorations, then Markdown's
+/// bold marks and white space again if they are there.
 fn after_indent(line: &str) -> &str {
-    let rest = line.trim_start_matches(is_ws);
+    let rest = line.trim_start_matches(|c| is_ws(c) || is_decoration(c));
     rest.strip_prefix("**")
         .map_or(rest, |r| r.trim_start_matches(is_ws))
 }
@@ -468,6 +468,21 @@ fn is_ws(c: char) -> bool {
                 | '\u{205F}'
                 | '\u{2060}'
                 | '\u{1680}'
+                | '\u{AD}'
+    )
+}
+
+/// The grammar's `decoration`: a symbol or emoji an editor sets before a heading.
+fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2190}'..='\u{21FF}'
+            | '\u{2580}'..='\u{25CA}'
+            | '\u{25CC}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{1F300}'..='\u{1FAFF}'
+            | '\u{FE0F}'
+            | '\u{FF5C}'
     )
 }
 
@@ -874,12 +889,12 @@ mod tests {
         // The characters the grammar reads, then those of headings, bullets and fields,
         // then those of dates.
         lines.extend(random(
-            "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}甲乙成文日期索引号a年月日二〇",
+            "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}\u{AD}甲乙成文日期索引号a年月日二〇",
             200_000,
             16,
         ));
         lines.extend(random(
-            "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;",
+            "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;◆■📌｜○★\u{FE0F}",
             100_000,
             14,
         ));
