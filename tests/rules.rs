@@ -114,6 +114,18 @@ fn duplicate_text_passes_over_tables() {
         &format!("全年办理行政复议案件120件。\n{table}\n{table}"),
     );
     assert!(findings("duplicate-text", &text).is_empty());
+    // A republished article's divider image before each heading.
+    let divider = "![图片](https://mmbiz.qpic.cn/mmbiz_gif/Abc123/640?wx_fmt=gif&from=appmsg)";
+    let text = COMPLETE
+        .replace("\n二、", &format!("\n{divider}\n二、"))
+        .replace("\n三、", &format!("\n{divider}\n三、"));
+    assert!(findings("duplicate-text", &text).is_empty());
+    // A paragraph repeated is still reported.
+    let twice = "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。";
+    let text = COMPLETE
+        .replace("\n二、", &format!("\n{twice}\n二、"))
+        .replace("\n三、", &format!("\n{twice}\n三、"));
+    assert_eq!(findings("duplicate-text", &text).len(), 1);
 }
 
 #[test]
@@ -593,4 +605,21 @@ fn invisible_characters_separators_and_decorations_change_nothing() {
     for rule in ["section-missing", "signature-missing", "title-missing"] {
         assert!(findings(rule, &text).is_empty(), "{rule}");
     }
+}
+
+/// A republished article's list of other articles after the 落款 (往期推荐 and titles
+/// ending in ！ or ？, END, 阅读原文) leaves the 落款 the last of the report.
+#[test]
+fn a_list_of_other_articles_after_the_signature_is_closing_matter() {
+    for tail in [
+        "往期推荐\n收藏！这些新规5月起施行！\n行政复议法修订了什么？\n",
+        "END\n推荐阅读\n县司法局召开2025年度工作会议\n新修订的《行政复议法》来了！\n阅读原文\n",
+    ] {
+        let text = format!("{COMPLETE}{tail}");
+        let f = findings("signature-missing", &text);
+        assert!(f.is_empty(), "{tail}: {f:?}");
+    }
+    // A sentence of the report after the 落款 is still a finding.
+    let text = format!("{COMPLETE}全年办理行政复议案件120件，依法决策水平持续提升。\n");
+    assert_eq!(findings("signature-missing", &text).len(), 1);
 }

@@ -22,7 +22,7 @@ pub const DOC: &str = "\
 检查内容
   正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条，报告其起止行；
   总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行）
-  不算。
+  和只有一张图片的行（Markdown 的“![图片](…)”，如转载文章的分隔图）不算。
 
 依据
   从网页或草稿复制时常把整篇或整节粘贴两次；重复内容会使数字被重复统计，
@@ -68,7 +68,10 @@ impl Rule for Check {
             let text = doc.text()[line.span()].trim();
             // A table's rule or row (`+----+`, `|---|`, `| 项目 | 数量 |`): a layout
             // repeats them.
-            if text.starts_with(['|', '+']) || !text.chars().any(char::is_alphanumeric) {
+            if text.starts_with(['|', '+'])
+                || !text.chars().any(char::is_alphanumeric)
+                || is_image(text)
+            {
                 continue;
             }
             match seen.get(text) {
@@ -126,4 +129,10 @@ impl Check {
                 .help("删除重复的部分"),
         );
     }
+}
+
+/// A line holding only a Markdown image (`![图片](https://…/640?wx_fmt=gif)`): a
+/// republished article's divider, repeated before each heading.
+fn is_image(line: &str) -> bool {
+    line.starts_with("![") && line.ends_with(')') && line.contains("](")
 }
