@@ -623,3 +623,33 @@ fn a_list_of_other_articles_after_the_signature_is_closing_matter() {
     let text = format!("{COMPLETE}全年办理行政复议案件120件，依法决策水平持续提升。\n");
     assert_eq!(findings("signature-missing", &text).len(), 1);
 }
+
+/// A table's rows of figures under numbered labels (tab- or bar-separated cells) and the
+/// numbered notes under a table (`注：1.…` over `2.…`) are no headings.
+#[test]
+fn numbered_table_rows_and_notes_are_no_headings() {
+    for table in [
+        "任务\t项数\t完成\n一、健全政府机构职能体系\t5\t5\n二、健全依法行政制度体系\t6\t—\n",
+        "任务 | 项数 | 完成\n一、健全政府机构职能体系 | 5 | 5\n二、健全依法行政制度体系 | 6 | 6\n",
+        "指标\t数值\t同比\n一、行政复议\t\t\n1.收案数（件）\t386\t-14.4%\n2.纠错率\t9.7%\t-5.1个百分点\n二、行政应诉\t\t\n1.一审案件数（件）\t138\t22.6%\n",
+        "类别\t件数\t纠错率\n注：1.纠错包括撤销、变更和确认违法；\n2.纠错率按四舍五入保留一位小数。\n",
+        "说明：（1）数据截至12月31日；\n（2）含撤回申请的案件。\n",
+    ] {
+        let text = COMPLETE.replace(
+            "依法决策水平持续提升。\n",
+            &format!("依法决策水平持续提升。\n{table}"),
+        );
+        for rule in ["numbering", "section-empty", "section-missing"] {
+            let f = findings(rule, &text);
+            assert!(f.is_empty(), "{table}: {rule} {f:?}");
+        }
+    }
+    // A heading with a tab before or after its number is still a heading.
+    let text = COMPLETE.replace("二、存在的不足和原因", "\t二、\t存在的不足和原因");
+    assert!(findings("section-missing", &text).is_empty());
+    let text = COMPLETE.replace(
+        "依法决策水平持续提升。\n",
+        "依法决策水平持续提升。\n\t（一）健全制度\n\t1.完善执法制度\n\t2.规范行政执法程序和执法文书格式\n",
+    );
+    assert!(findings("numbering", &text).is_empty());
+}

@@ -165,7 +165,7 @@ impl Outliner {
             continued_as_text(source, &b.lines, &mut raw);
         }
         contents_as_blank(text, &b.lines, &mut raw);
-        attachment_list_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
+        listed_items_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
         b.styled_title_as_text(source, &mut raw);
         b.styled_organ_as_text(source, &mut raw);
         b.classify(&raw);
@@ -1648,22 +1648,28 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
     }
 }
 
-/// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`): its
-/// items are no headings. (Looked for from each numbered heading back, not on every line.)
-fn attachment_list_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
+/// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`), or
+/// the notes under a table (`注：1.…` over `2.…`, `说明：（1）…` over `（2）…`): the
+/// items of a list opened on its label's line are no headings. (Looked for from each
+/// Arabic-numbered heading back, not on every line.)
+fn listed_items_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
     let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
+    let numbered = |t: &str| {
+        let t = t.strip_prefix(['(', '（']).unwrap_or(t);
+        t.starts_with(|c: char| c.is_ascii_digit())
+    };
     let opens_list = |t: &str| {
-        words.iter().any(|w| {
-            t.strip_prefix(w.as_str())
+        let labels = words.iter().map(String::as_str).chain(NOTE_LABELS);
+        labels.into_iter().any(|w| {
+            t.strip_prefix(w)
                 .and_then(|rest| rest.strip_prefix(['：', ':']))
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                .is_some_and(|rest| numbered(rest.trim_start_matches(is_blank)))
         })
     };
     let mut items: Vec<(usize, RawKind)> = Vec::new();
     for (i, r) in raw.detailed() {
-        let arabic = matches!(r, RawKind::Heading(h) if h.number > 0
-            && matches!(h.style, NumberStyle::Dot | NumberStyle::Comma))
-            && line(i).starts_with(|c: char| c.is_ascii_digit());
+        let arabic =
+            matches!(r, RawKind::Heading(h) if h.number > 0 && h.level >= 3) && numbered(line(i));
         if !arabic {
             continue;
         }
@@ -1676,6 +1682,9 @@ fn attachment_list_as_text(text: &str, lines: &[Line], words: &[String], raw: &m
     }
     raw.set_detailed(items);
 }
+
+/// Labels of the notes under a table, whose numbered items may start on their line.
+const NOTE_LABELS: [&str; 3] = ["注", "说明", "备注"];
 
 /// An entry of a table of contents: text, a leader (dots, a tab, spaces), a page number.
 fn is_contents_entry(t: &str) -> bool {

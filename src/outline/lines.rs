@@ -221,13 +221,49 @@ pub fn classify(line: &str, base: usize) -> RawKind {
     if line.is_empty() {
         return RawKind::Blank;
     }
-    if let Some(kind) = by_hand(line, base) {
-        return kind;
+    let kind = match by_hand(line, base) {
+        Some(kind) => kind,
+        None if !may_open(line) => return pipe_row(line).unwrap_or(RawKind::Text),
+        None => parsed(line, base),
+    };
+    match kind {
+        RawKind::Heading(_) if is_figures_row(line) => pipe_row(line).unwrap_or(RawKind::Text),
+        kind => kind,
     }
-    if !may_open(line) {
-        return pipe_row(line).unwrap_or(RawKind::Text);
+}
+
+/// Whether `line` is a table's row of figures under a numbered label, its cells apart by
+/// tabs (a copy from Excel or Word) or by ` | ` (a web page's cells): `一、健全政府机构职能
+/// 体系	5	5`. Its number is the row's, not a heading's. A cell of words makes the line
+/// no such row.
+fn is_figures_row(line: &str) -> bool {
+    // A figure (`5`, `386件`, `12.5万元`, `-14.4%`, `-1.3个百分点`) or a dash for none.
+    let figure = |cell: &str| {
+        let placeholder = cell.chars().all(|c| "—－-/／".contains(c));
+        let number = cell.trim_start_matches(['-', '+', '－', '−']);
+        let unit = number.trim_start_matches(|c: char| c.is_ascii_digit() || ".,%．".contains(c));
+        placeholder || number.starts_with(|c: char| c.is_ascii_digit()) && unit.chars().count() <= 4
+    };
+    // (A tab before the label is its indent.)
+    let line = line.trim_start_matches(is_ws);
+    let mut cells: Box<dyn Iterator<Item = &str>> = if line.contains('\t') {
+        Box::new(line.split('\t'))
+    } else if line.contains(" | ") {
+        Box::new(line.split(" | "))
+    } else {
+        return false;
+    };
+    cells.next();
+    // Figures, or (a group's row, its label in a merged cell) two cells or more empty.
+    let (mut figures, mut empty) = (0, 0);
+    for cell in cells {
+        match cell.trim_matches(is_ws) {
+            "" => empty += 1,
+            c if figure(c) => figures += 1,
+            _ => return false,
+        }
     }
-    parsed(line, base)
+    figures > 0 || empty >= 2
 }
 
 /// The kind of one line as the grammar's `line` gives it.
