@@ -273,6 +273,12 @@ fn looks_like_big5(body: &[u8]) -> bool {
         && big5_common_share(body).is_some_and(|big5| big5 > 0.6)
 }
 
+/// Whether bytes read as GB18030 are like GBK Chinese: most of their two-byte
+/// characters are common hanzi.
+pub fn reads_like_gbk_chinese(body: &[u8]) -> bool {
+    gb_common_share(body).is_some_and(|gb| gb > 0.6)
+}
+
 /// Valid UTF-8 whose characters are unlike Chinese text (few common hanzi; Latin,
 /// Greek, Cyrillic or Hebrew letters, U+0080–U+07FF, among them) while its bytes read as
 /// GBK are like it.
@@ -283,9 +289,7 @@ fn looks_like_gbk(body: &[u8], text: &str) -> bool {
     // Chinese UTF-8 read as GBK has about one common hanzi in eight pairs: a glance at
     // the first few kilobytes of non-ASCII text settles nearly every file.
     let glance = &body[first..body.len().min(first + GLANCE)];
-    if gb_common_share(glance).is_some_and(|gb| gb < 0.4)
-        || !gb_common_share(body).is_some_and(|gb| gb > 0.6)
-    {
+    if gb_common_share(glance).is_some_and(|gb| gb < 0.4) || !reads_like_gbk_chinese(body) {
         return false;
     }
     let mut encoder = encoding_rs::GB18030.new_encoder();

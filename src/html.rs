@@ -2,6 +2,9 @@
 //!
 //! The bytes are decoded by the charset the page declares (`<meta charset>` or the
 //! `http-equiv` Content-Type; GBK pages are common), else detected as for text files.
+//! Detection wins over a declaration the bytes contradict: a page declared GBK or
+//! Latin-1 whose bytes are valid UTF-8, one declared UTF-8 whose bytes are not, one
+//! declared Latin-1 whose bytes are GBK Chinese. `--encoding` overrides both.
 //! The page is parsed with `scraper` (html5ever), so broken markup is read as browsers
 //! read it. A `p`, `div`, `br`, `li`, `tr`, heading and the like ends a line (a `br`
 //! inside a bold heading only wraps it); a no-break space stays a space; table
@@ -12,7 +15,7 @@
 //! A block that opens in bold (`<strong>`, `font-weight:bold`) or a heading face and
 //! goes on in body type has a run-in heading, whose end is passed on.
 
-use crate::decode::{self, DecodeError};
+use crate::decode::{self, DecodeError, Decoded, Encoding};
 use crate::run_in::{HEADING_FACES, Lead};
 use scraper::{Html, Node};
 use std::sync::LazyLock;
@@ -113,7 +116,7 @@ const META_NAMES: &[(&str, &str)] = &[
     ("source", "来源"),
 ];
 
-/// The charset a page declares in its first bytes.
+/// A `<meta>` declaring a charset.
 static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     regex::bytes::Regex::new(r#"(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
         .expect("valid pattern")
@@ -127,6 +130,8 @@ pub struct Page {
     pub lines: Vec<String>,
     /// Per line, where a run-in heading in it ends (a byte offset in the line).
     pub run_in: Vec<Option<usize>>,
+    /// Detected as UTF-8 that reads far more like GBK ([`Decoded::maybe_gbk`]).
+    pub maybe_gbk: bool,
 }
 
 impl Page {
@@ -143,23 +148,59 @@ impl Page {
     }
 }
 
-/// Decodes and reads a page.
-pub fn read(bytes: &[u8]) -> Result<Page, DecodeError> {
-    let text = decode_page(bytes)?;
-    Ok(read_str(&text))
+/// Decodes and reads a page; `forced` (`--encoding`) overrides any declared charset.
+pub fn read(bytes: &[u8], forced: Option<Encoding>) -> Result<Page, DecodeError> {
+    let (text, maybe_gbk) = decode_page(bytes, forced)?;
+    Ok(Page {
+        maybe_gbk,
+        ..read_str(&text)
+    })
 }
 
-fn decode_page(bytes: &[u8]) -> Result<String, DecodeError> {
+/// The page's text, and whether it was detected as UTF-8 that reads like GBK.
+fn decode_page(bytes: &[u8], forced: Option<Encoding>) -> Result<(String, bool), DecodeError> {
+    let detected = decode::decode(bytes, forced);
+    match declared_charset(bytes).filter(|_| forced.is_none()) {
+        Some(declared) if !detection_wins(&detected, declared, bytes) => {
+            Ok((declared.decode(bytes).0.into_owned(), false))
+        }
+        _ => detected.map(|d| (d.text, d.maybe_gbk)),
+    }
+}
+
+/// The charset a page declares in its first bytes.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
-    let declared = CHARSET
+    CHARSET
         .captures(head)
         .and_then(|c| encoding_rs::Encoding::for_label(&c[1]))
         // A page saved as UTF-16 cannot have been read by its ASCII meta tag.
-        .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
-    match declared {
-        // `decode` honours a byte-order mark over the declaration, as browsers do.
-        Some(encoding) => Ok(encoding.decode(bytes).0.into_owned()),
-        None => decode::decode(bytes, None).map(|d| d.text),
+        .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE)
+}
+
+/// Whether the detected decoding wins over the declared charset. Only UTF-8, GBK and
+/// Latin-1 declarations (`iso-8859-1` and `us-ascii` are windows-1252) give way: to a
+/// byte-order mark, as in browsers; to valid UTF-8, unless declared GBK and reading like
+/// GBK; to GB18030, unless declared Latin-1 and not mostly common hanzi; and, declared
+/// UTF-8, to the refusal of bytes that are not.
+fn detection_wins(
+    detected: &Result<Decoded, DecodeError>,
+    declared: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> bool {
+    use encoding_rs::{GB18030, GBK, UTF_8, WINDOWS_1252};
+    let gbk = declared == GBK || declared == GB18030;
+    match detected {
+        Ok(d) if d.bom => true,
+        Ok(d) if d.encoding == Encoding::Utf8 => {
+            declared == UTF_8 || declared == WINDOWS_1252 || gbk && !d.maybe_gbk
+        }
+        Ok(_) => {
+            declared == UTF_8
+                || gbk
+                || declared == WINDOWS_1252 && decode::reads_like_gbk_chinese(bytes)
+        }
+        Err(_) => declared == UTF_8 && std::str::from_utf8(bytes).is_err(),
     }
 }
 
@@ -187,7 +228,11 @@ pub fn read_str(html: &str) -> Page {
     let mut run_in = vec![None; lines.len()];
     lines.extend(body.lines);
     run_in.extend(body.run_in);
-    Page { lines, run_in }
+    Page {
+        lines,
+        run_in,
+        maybe_gbk: false,
+    }
 }
 
 /// `发布时间`, `来源` from the page's `<meta name=… content=…>`, once per key.
@@ -513,8 +558,33 @@ mod tests {
             "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
              </head><body><p>法治政府建设</p></body></html>",
         );
-        assert_eq!(read(&body).unwrap().lines, ["法治政府建设"]);
+        assert_eq!(read(&body, None).unwrap().lines, ["法治政府建设"]);
         let (body, _, _) = encoding_rs::GBK.encode("<meta charset=\"GBK\"><p>年度报告</p>");
-        assert_eq!(read(&body).unwrap().lines, ["年度报告"]);
+        assert_eq!(read(&body, None).unwrap().lines, ["年度报告"]);
+    }
+
+    /// A declaration the bytes contradict gives way to the bytes.
+    #[test]
+    fn bytes_that_contradict_the_declared_charset_are_read_as_they_are() {
+        let page = |charset: &str, encoding: &'static encoding_rs::Encoding| {
+            let html = format!(
+                "<meta http-equiv=Content-Type content=\"text/html; charset={charset}\">\
+                 <p>某县人民政府关于二〇二四年法治政府建设情况的报告</p>"
+            );
+            read(&encoding.encode(&html).0, None).map(|p| p.lines)
+        };
+        let report = ["某县人民政府关于二〇二四年法治政府建设情况的报告"];
+        assert_eq!(page("utf-8", encoding_rs::GBK).unwrap(), report);
+        assert_eq!(page("iso-8859-1", encoding_rs::GBK).unwrap(), report);
+        assert_eq!(page("gb2312", encoding_rs::UTF_8).unwrap(), report);
+        // GBK bytes that are valid UTF-8 are GBK when declared so; undeclared, UTF-8
+        // with the hint that they read like GBK.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<p>同时实施平台</p>");
+        let declared = [b"<meta charset=gbk>".as_slice(), &gbk].concat();
+        assert_eq!(read(&declared, None).unwrap().lines, ["同时实施平台"]);
+        assert!(read(&gbk, None).unwrap().maybe_gbk);
+        // Declared UTF-8, neither UTF-8 nor GBK: refused as a text file would be.
+        let error = read(b"<meta charset=utf-8><p>\xFF\xFF</p>", None).unwrap_err();
+        assert!(matches!(error, DecodeError::Invalid { .. }), "{error:?}");
     }
 }

@@ -33,7 +33,7 @@ pub const MAX_SIZE_CEILING: u64 = 1 << 30;
 /// How inputs are read.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
-    /// Overrides encoding detection for text files.
+    /// Overrides encoding detection for text files, and a web page's declared charset.
     pub encoding: Option<Encoding>,
     /// Inputs larger than this many bytes are refused.
     pub max_size: u64,
@@ -211,10 +211,13 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
                 _ => docx_error(DocxError::Legacy),
             });
         } else if has_extension(path, &["html", "htm"]) {
-            let page = html::read(&bytes).map_err(|e| InputError::Undecodable(name.clone(), e))?;
+            let page = html::read(&bytes, options.encoding)
+                .map_err(|e| InputError::Undecodable(name.clone(), e))?;
+            let maybe_gbk = page.maybe_gbk;
             let (text, run_in_ends) = page.joined();
             let mut source = Source::new(name, text).with_origin(Origin::Html);
             source.run_in_ends = run_in_ends;
+            source.maybe_gbk = maybe_gbk;
             source
         } else if has_extension(path, &["pdf"]) {
             let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;

@@ -9,6 +9,11 @@ use std::path::Path;
 /// A government page around the paragraphs of an example draft, in GBK, with the
 /// chrome real pages carry: navigation, a search form, a script, a share bar.
 fn page(draft: &str) -> Vec<u8> {
+    page_in(draft, "gbk", encoding_rs::GBK)
+}
+
+/// [`page`] declaring `charset`, its bytes in `encoding`.
+fn page_in(draft: &str, charset: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
     let text = fs::read_to_string(example(draft)).unwrap();
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let title = lines.next().unwrap();
@@ -17,7 +22,7 @@ fn page(draft: &str) -> Vec<u8> {
         .collect();
     let html = format!(
         "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" \
-         content=\"text/html; charset=gbk\"><title>{title}_某县人民政府门户网站</title>\
+         content=\"text/html; charset={charset}\"><title>{title}_某县人民政府门户网站</title>\
          <style>p {{ margin: 0 }}</style><script>var nav = '首页';</script></head><body>\
          <div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\
          <form><input name=\"q\"><button>搜索</button></form>\
@@ -29,7 +34,7 @@ fn page(draft: &str) -> Vec<u8> {
          浙ICP备12345678号</p></div><footer>版权所有 2025</footer>\
          </body></html>"
     );
-    encoding_rs::GBK.encode(&html).0.into_owned()
+    encoding.encode(&html).0.into_owned()
 }
 
 #[test]
@@ -58,6 +63,44 @@ fn a_saved_page_is_read_as_its_text_with_its_metadata() {
     for rule in ["duplicate-text", "web-residue", "unbalanced-pair"] {
         assert!(!text.contains(rule), "{text}");
     }
+}
+
+/// A page whose bytes contradict its declared charset (GBK declared UTF-8 or Latin-1,
+/// UTF-8 still declaring GB2312) is read as its bytes are, and a page declaring another
+/// charset is read as `--encoding` says.
+#[test]
+fn a_page_is_read_as_its_bytes_are_or_as_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let lint = |path: &Path, args: &[&str]| {
+        let out = nianbao()
+            .args(["lint", "--format", "short"])
+            .args(args)
+            .arg(path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The clean draft: a 落款 dated unlike the page's table, nothing missing.
+        (
+            out.status.code() == Some(0) && !text.contains("-missing"),
+            text,
+        )
+    };
+    let contradicted = [
+        ("utf-8", encoding_rs::GBK),
+        ("iso-8859-1", encoding_rs::GBK),
+        ("gb2312", encoding_rs::UTF_8),
+    ];
+    for (charset, encoding) in contradicted {
+        let path = dir.path().join(format!("{charset}.htm"));
+        fs::write(&path, page_in("clean.txt", charset, encoding)).unwrap();
+        let (clean, text) = lint(&path, &[]);
+        assert!(clean, "{charset}: {text}");
+    }
+    let path = dir.path().join("big5.htm");
+    fs::write(&path, page_in("clean.txt", "big5", encoding_rs::GBK)).unwrap();
+    assert!(lint(&path, &[]).1.contains("title-missing"));
+    let (clean, text) = lint(&path, &["--encoding", "gbk"]);
+    assert!(clean, "{text}");
 }
 
 #[test]

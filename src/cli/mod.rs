@@ -75,7 +75,7 @@ pub struct Common {
     /// 彩色输出：auto（默认，终端中着色）、always、never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "何时")]
     pub color: ColorChoice,
-    /// 按此编码读取文本文件，不自动检测（utf-8、utf-16le、utf-16be、gb18030、gbk）
+    /// 按此编码读取文本文件和网页，不自动检测，也不按网页声明的字符集（utf-8、utf-16le、utf-16be、gb18030、gbk）
     #[arg(long, value_name = "编码")]
     pub encoding: Option<Encoding>,
     /// 单个输入的大小上限，超过则不检查（默认 64M，最大 1G；可写 512K、200M、1G 或字节数）
