@@ -3,9 +3,12 @@
 //! The text is extracted page by page with `pdf-extract` (on `lopdf`). Then, per page,
 //! page numbers (`— 3 —`, `- 3 -`, `第3页`, `3/12`) are dropped, and so are running
 //! headers and footers: a line that opens most pages, or closes most pages (figures
-//! aside). A single space next to Chinese text is dropped: the text layer puts one
-//! wherever the font changes (`2024 年 1 月`), so it says nothing about the document;
-//! a line whose every glyph stands apart (character spacing: `2 0 2 5 年`) loses them all.
+//! aside), and on any page a browser's print header (date and time, then the page's
+//! title) and footer (address, page counter). Where the text layer spaced out the
+//! digits (Chromium's fonts: `2 0 2 4`), they are closed up. A single space next to
+//! Chinese text is dropped: the text layer puts one wherever the font changes (`2024 年
+//! 1 月`), so it says nothing about the document; a line whose every glyph stands apart
+//! (character spacing: `2 0 2 5 年`) loses them all.
 //! Lines a layout wrapped inside one paragraph are joined again: a line continues the
 //! one before unless that one is clearly narrower than the page's full lines (widths in
 //! columns, a Chinese character two), ends a sentence (`。！？；：`) other than as a
@@ -30,6 +33,22 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s\-—－–·•]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—－–·•]*$",
     )
     .expect("valid pattern")
+});
+
+/// A browser's print header: the date and time of printing, then the page's title
+/// (`11/24/26, 11:44 AM 标题`, `2026/11/24 11:44 标题`, `2026/11/24 上午11:44 标题`).
+static BROWSER_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s*(上午|下午)?\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?\s+\S",
+    )
+    .expect("valid pattern")
+});
+
+/// A browser's print footer: the page's address (http, https, file; `ﬁ` may come out
+/// as one ligature) and the page counter (`http://example.gov.cn/a.html 2/3`), or
+/// either alone.
+static BROWSER_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((https?|file|ﬁle)://\S+)?\s*(\d{1,4}\s*/\s*\d{1,4})?$").expect("valid pattern")
 });
 
 /// A line that starts a heading or an enumerated item.
@@ -92,6 +111,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, PdfError> {
     let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
         .map_err(|_| PdfError::Unreadable("文件结构无法解析".into()))?
         .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    let pages = unspace_digits(pages);
     let pages: Vec<Vec<&str>> = pages
         .iter()
         .map(|p| p.lines().map(str::trim_end).collect())
@@ -144,9 +164,16 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         let title_on_first_page = |i: usize, key: &str| {
             n == 0 && key.contains("报告") && !content[i + 1..].iter().any(|l| figureless(l) == key)
         };
+        // A browser's print header or footer goes from any page, the first too: the text
+        // layer may put the header at the bottom.
+        let browser = |i: usize, l: &str| {
+            (i < EDGE || i + EDGE >= content.len())
+                && (BROWSER_HEADER.is_match(l.trim()) || BROWSER_FOOTER.is_match(l.trim()))
+        };
         let furniture = |i: usize, line: &str| {
             let key = figureless(line);
-            (i < EDGE && headers.contains(&key) && !title_on_first_page(i, &key))
+            browser(i, line)
+                || (i < EDGE && headers.contains(&key) && !title_on_first_page(i, &key))
                 || (i + EDGE >= content.len() && footers.contains(&key))
         };
         // A running header kept as the title (first page) is a line of its own.
@@ -270,6 +297,55 @@ fn letter_spaced(line: &str) -> bool {
         after_space = false;
     }
     glyphs >= 4 && han >= 2
+}
+
+/// A year whose digits stand apart beside Chinese (`2 0 2 4年`, `2 0 2 4 年`).
+static SPACED_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\D)[12] \d \d \d ?\p{Han}").expect("valid pattern"));
+
+/// Digits standing apart right after Chinese (`共2 8 项`) or before a decimal point or
+/// a percent sign (`9 8 .4`, `1 0 0 %`).
+static SPACED_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}\d \d(\D|$)|(^|\D)\d \d ?[.%]").expect("valid pattern"));
+
+/// The pages with the spaces closed up that the text layer puts after each digit when
+/// it misreads a font's digit widths (Chromium's PDFs: `2 0 2 4 年`, `9 8 .4 %`,
+/// `1 1 :4 4`), if the document shows that: a spaced year beside Chinese, or three
+/// spaced runs of digits beside Chinese or a `.` or `%`, outside letter-spaced lines.
+/// Other documents are left as they are: there `1 2 3` is a row of one-figure cells.
+fn unspace_digits(pages: Vec<String>) -> Vec<String> {
+    let lines = || {
+        pages
+            .iter()
+            .flat_map(|p| p.lines())
+            .filter(|l| !letter_spaced(l.trim()))
+    };
+    let runs: usize = lines().map(|l| SPACED_RUN.find_iter(l).count()).sum();
+    if runs < 3 && !lines().any(|l| SPACED_YEAR.is_match(l)) {
+        return pages;
+    }
+    pages.iter().map(|p| close_digits(p)).collect()
+}
+
+/// `text` without the single spaces after a lone digit before another lone digit, a
+/// Latin letter or an ASCII mark (`2 0 2 4` → `2024`, `9 8 .4 %` → `98.4%`, `P2 _a` →
+/// `P2_a`). Figures set close in another font keep their spaces (`03-15 10:12`), and a
+/// run of spaces stays.
+fn close_digits(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let spaced = |i: usize| {
+        i > 0
+            && chars[i] == ' '
+            && digit(i - 1)
+            && !(i > 1 && digit(i - 2))
+            && chars.get(i + 1).is_some_and(char::is_ascii_graphic)
+            && !(digit(i + 1) && digit(i + 2))
+    };
+    (0..chars.len())
+        .filter(|&i| !spaced(i))
+        .map(|i| chars[i])
+        .collect()
 }
 
 /// How wide `line` is on the page, in columns: two for a Chinese character or mark
@@ -498,13 +574,107 @@ mod tests {
                 .count(),
             1
         );
-        // A browser's header naming the page, kept on the first page, runs into nothing.
+        // A browser's header naming the page goes, the first page's too.
         let header = "2025/4/3 10:21 某县司法局2024年法治政府建设年度报告_某县人民政府网";
         for page in &mut pages {
             page[0] = header;
         }
         let doc = assemble(&pages);
-        assert_eq!(doc.paragraphs[1], title, "{:?}", doc.paragraphs);
+        assert_eq!(doc.paragraphs[0], title, "{:?}", doc.paragraphs);
+    }
+
+    /// A browser's print header and footer go on a document of one or two pages too,
+    /// wherever the text layer puts them at a page's edge; an address in the text stays.
+    #[test]
+    fn a_browsers_print_header_and_footer_go_on_any_page_count() {
+        let pages = [
+            vec![
+                "2026/11/24 上午11:44 某县司法局2024年度法治政府建设情况报告-某县人民政府",
+                "某县司法局2024年度法治政府建设情况报告",
+                "一、主要举措和成效",
+                "开通网上平台。",
+                "https://www.example.gov.cn/zwgk",
+                "（二）全年审查文件12件。",
+                "file:///C:/报告/a.html 1/2",
+            ],
+            vec![
+                "二、存在的不足",
+                "力量不足。",
+                "某县司法局",
+                "2025年2月18日",
+                "11/24/26, 11:44 AM 某县司法局2024年度法治政府建设情况报告-某县人民政府",
+                "http://127.0.0.1:8727/a.html 2/2",
+            ],
+        ];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(
+            doc.paragraphs,
+            [
+                "某县司法局2024年度法治政府建设情况报告",
+                "一、主要举措和成效",
+                "开通网上平台。",
+                "https://www.example.gov.cn/zwgk",
+                "（二）全年审查文件12件。",
+                "二、存在的不足",
+                "力量不足。",
+                "某县司法局",
+                "2025年2月18日",
+            ]
+        );
+        let page = vec![
+            "2026/11/24 11:44 某县2024年度法治政府建设情况报告",
+            "某县2024年度法治政府建设情况报告",
+            "某县人民政府",
+            "2025年3月12日",
+        ];
+        assert_eq!(
+            assemble(&[page]).paragraphs[0],
+            "某县2024年度法治政府建设情况报告"
+        );
+    }
+
+    /// Where the text layer spaced a document's digits out, they are closed up, the
+    /// decimal point and the percent sign too; figures set close in another font keep
+    /// their spaces.
+    #[test]
+    fn digits_the_text_layer_spaced_out_close_up() {
+        let pages = |lines: &[&str]| vec![lines.join("\n")];
+        // A spaced year in the title is enough.
+        assert_eq!(
+            unspace_digits(pages(&[
+                "某县2 0 2 4 年度法治政府建设情况报告",
+                "全年审查12件。"
+            ])),
+            pages(&["某县2024 年度法治政府建设情况报告", "全年审查12件。"])
+        );
+        // So are three spaced runs, the year aside.
+        assert_eq!(
+            unspace_digits(pages(&[
+                "受理1 9 7 件，采纳率9 8 .4 %，纠错3 2 件。",
+                "发布时间：2025-03-15 10:12",
+                "1 1 /2 4 /2 6 , 1 1 :4 4  AM http://1 2 7 .0 .0 .1 /P2 _a.html 1 /2",
+            ])),
+            pages(&[
+                "受理197 件，采纳率98.4%，纠错32 件。",
+                "发布时间：2025-03-15 10:12",
+                "11/24/26, 11:44  AM http://127.0.0.1/P2_a.html 1/2",
+            ])
+        );
+        let spaced = unspace_digits(vec!["某县人民政府\n2 0 2 5 年3 月1 2 日".into()]);
+        let lines: Vec<Vec<&str>> = spaced.iter().map(|p| p.lines().collect()).collect();
+        assert_eq!(assemble(&lines).paragraphs[1], "2025年3月12日");
+    }
+
+    /// A document without the spaced digits is left as it is: a row of one-figure
+    /// cells, a letter-spaced line, figures beside words.
+    #[test]
+    fn digits_stay_where_the_document_does_not_space_them() {
+        let text = vec![
+            "某县2024年度法治政府建设情况报告\n行政复议 1 2 0 3\n2 0 2 5 年 2 月 1 8 日\n全年 86 件，占 3 %。"
+                .to_string(),
+        ];
+        assert_eq!(unspace_digits(text.clone()), text);
     }
 
     #[test]
