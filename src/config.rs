@@ -1,7 +1,6 @@
 //! Configuration: the embedded `rules/default.toml`, a user's `nianbao.toml` layered over
 //! it, and errors that point at the offending line of the user's file.
 
-use crate::outline::is_invisible;
 use crate::rules::RulesConfig;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -189,15 +188,6 @@ impl RoleConfig {
         let searcher = (self.searcher.0)
             .get_or_init(|| RoleSearcher::new(self))
             .as_ref()?;
-        // Read without what does not show (`存在的不\u{200B}足`, a web editor's zero-width
-        // space between bold runs); the span is then in the heading so read.
-        let visible;
-        let heading = if heading.contains(is_invisible) {
-            visible = heading.replace(is_invisible, "");
-            visible.as_str()
-        } else {
-            heading
-        };
         // Where each word is first found, all in one pass over the heading (what
         // `str::find` gives: overlapping matches come by their end, so a word's first is
         // its leftmost).

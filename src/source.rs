@@ -215,13 +215,23 @@ impl Source {
     /// The byte range of line `index`, without its terminator.
     pub fn line_range(&self, index: usize) -> Range<usize> {
         let start = self.line_starts[index] as usize;
-        let end = self
+        let mut end = self
             .line_starts
             .get(index + 1)
             .map_or(self.text.len(), |&s| s as usize);
-        let line = &self.text[start..end];
-        let content = line.trim_end_matches(['\n', '\r', LINE_SEPARATOR, PARAGRAPH_SEPARATOR]);
-        start..start + content.len()
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        // (Only a line whose last byte is a separator's, 0xA8 or 0xA9, is read again.)
+        if end > start && matches!(bytes[end - 1], 0xA8 | 0xA9) {
+            let line = &self.text[start..end];
+            end = start
+                + line
+                    .trim_end_matches([LINE_SEPARATOR, PARAGRAPH_SEPARATOR])
+                    .len();
+        }
+        start..end
     }
 
     /// 1-based line and column of `byte`; the column counts characters.

@@ -523,6 +523,7 @@ fn the_duties_heading_may_name_the_head_another_way() {
         "三、“一把手”履职情况",
         "三、主要负责人述法情况",
         "三、主要负责人抓法治建设情况",
+        "三、省长推进法治政府建设情况",
     ] {
         let f = findings("section-missing", &report(heading));
         assert!(f.is_empty(), "{heading}: {f:?}");

@@ -8,6 +8,7 @@ use crate::inline::is_han;
 use crate::source::Source;
 use crate::words::WordMatcher;
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The longest line (in characters) taken for a heading without an ordinal.
@@ -1471,7 +1472,7 @@ fn sections(
             _ if cfg
                 .roles
                 .get(Role::Duties)
-                .is_some_and(|d| d.best_match(words).is_some())
+                .is_some_and(|d| d.best_match(&visible(words)).is_some())
                 && role_of(words, cfg) == Role::Duties =>
             {
                 (Role::Duties, Vec::new())
@@ -1740,8 +1741,12 @@ pub fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
 /// A role and its best match in a heading: the match's strength and span.
 type RoleMatch = (Role, Option<(usize, Range<usize>)>);
 
-/// Each mandated role's best match in `heading`.
+/// Each mandated role's best match in `heading`, read without what does not show
+/// (`存在的不\u{200B}足`, a web editor's zero-width space between bold runs): the spans
+/// are in the heading so read.
 fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
+    let heading = visible(heading);
+    let heading = heading.as_ref();
     Role::MANDATED
         .iter()
         .map(|&role| {
@@ -2360,6 +2365,15 @@ fn without_seal(t: &str) -> &str {
 /// changing what the line is.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
+}
+
+/// `s` without the characters that do not show ([`is_invisible`]).
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if s.contains(is_invisible) {
+        Cow::Owned(s.replace(is_invisible, ""))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// A zero-width space or joiner, a word joiner, U+FEFF or a soft hyphen: nothing shows

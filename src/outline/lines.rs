@@ -246,9 +246,10 @@ fn is_figures_row(line: &str) -> bool {
     };
     // (A tab before the label is its indent.)
     let line = line.trim_start_matches(is_ws);
-    let mut cells: Box<dyn Iterator<Item = &str>> = if line.contains('\t') {
+    let bytes = line.as_bytes();
+    let mut cells: Box<dyn Iterator<Item = &str>> = if memchr::memchr(b'\t', bytes).is_some() {
         Box::new(line.split('\t'))
-    } else if line.contains(" | ") {
+    } else if memchr::memchr(b'|', bytes).is_some() && line.contains(" | ") {
         Box::new(line.split(" | "))
     } else {
         return false;

@@ -9,7 +9,7 @@ mod lines;
 
 pub use build::{
     ORGAN_SUFFIXES, Outliner, all_years, first_year, is_blank, is_invisible, is_key, role_of,
-    trim_span,
+    trim_span, visible,
 };
 pub use lines::{DateForm, NumberStyle, chinese_number, read_date};
 

@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
-use crate::outline::{LineKind, Section, is_blank, role_of};
+use crate::outline::{LineKind, Section, is_blank, role_of, visible};
 use crate::words::WordMatcher;
 
 pub type Settings = Basic;
@@ -223,9 +223,11 @@ fn sub_heading_names(doc: &Document, role: Role) -> bool {
             .trim_matches(|c: char| is_blank(c) || "。：:，,；;".contains(c));
         let short = heading.chars().nth(2 * longest).is_none();
         short
-            && words.best_match(heading).is_some_and(|(strength, _)| {
-                2 * strength >= heading.chars().count() && role_of(heading, cfg) == role
-            })
+            && words
+                .best_match(&visible(heading))
+                .is_some_and(|(strength, _)| {
+                    2 * strength >= heading.chars().count() && role_of(heading, cfg) == role
+                })
     })
 }
 
