@@ -233,9 +233,9 @@ pub fn classify(line: &str, base: usize) -> RawKind {
 }
 
 /// Whether `line` is a table's row of figures under a numbered label, its cells apart by
-/// tabs (a copy from Excel or Word) or by ` | ` (a web page's cells): `一、健全政府机构职能
-/// 体系	5	5`. Its number is the row's, not a heading's. A cell of words makes the line
-/// no such row.
+/// tabs (a copy from Excel or Word) or by ` | ` (a web page's cells): `一、健全政府机构
+/// 职能体系⇥5⇥5` (⇥ a tab). Its number is the row's, not a heading's. A cell of words
+/// makes the line no such row.
 fn is_figures_row(line: &str) -> bool {
     // A figure (`5`, `386件`, `12.5万元`, `-14.4%`, `-1.3个百分点`) or a dash for none.
     let figure = |cell: &str| {
