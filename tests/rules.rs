@@ -195,6 +195,16 @@ fn percent_range_flags_rates_over_100_but_not_growth() {
     assert!(findings("percent-range", "收案数同比增长134.41%，调解成功率99.84%。").is_empty());
     assert!(findings("percent-range", "出庭应诉率100%。").is_empty());
     assert!(findings("percent-range", "增长率达150%。").is_empty());
+    // A table's row with a percent in each column: one column may be the growth.
+    let table = "指标\t2023年\t2024年\t增幅\n线上公证占比\t12.0%\t38.2%\t218.3%\n";
+    assert!(findings("percent-range", table).is_empty());
+    let table = "指标 | 2023年 | 2024年 | 增幅\n线上公证占比 | 12.0% | 38.2% | 218.3%\n";
+    assert!(findings("percent-range", table).is_empty());
+    // A rate over 100% in its own row is still one.
+    assert_eq!(
+        findings("percent-range", "指标\t数值\n纠错率\t103.2%\n").len(),
+        1
+    );
 }
 
 #[test]

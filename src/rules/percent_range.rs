@@ -50,6 +50,10 @@ impl Rule for Check {
         let text = doc.text();
         for (line, tokens) in doc.tokens() {
             let tokens = &*tokens;
+            let percents = tokens
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Percent { .. }))
+                .count();
             for t in tokens {
                 let TokenKind::Percent { value, .. } = t.kind else {
                     continue;
@@ -63,7 +67,18 @@ impl Rule for Check {
                     .iter()
                     .any(|w| clause.ends_with(w.as_str()));
                 let out_of_range = value > 100.0 || (over && value >= 100.0) || value < 0.0;
+                // A table's row (cells apart by tabs or ` | `) with a percent in each of
+                // several columns (`线上公证占比⇥12.0%⇥38.2%⇥218.3%`): the rate word names
+                // the row, and a column may be its growth, named in a header not read here.
+                let rate_at = (self.settings.rate_words.iter())
+                    .filter_map(|w| clause.rfind(w.as_str()).map(|i| i + w.len()))
+                    .max();
+                let other_column = rate_at.is_some_and(|at| {
+                    let between = &clause[at..];
+                    between.contains('\t') || between.contains(" | ")
+                });
                 if out_of_range
+                    && !(other_column && percents > 1)
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)
                     && !has(&self.settings.may_exceed_words)
