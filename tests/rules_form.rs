@@ -216,8 +216,24 @@ fn quote_marks_fire_on_ascii_quotes_and_angle_titles() {
     );
     assert_eq!(
         fixed("quote-marks", text).0,
-        "推行“最多跑一次”改革，开展‘法律进社区’活动，学习《民法典》和《关于〈行政处罚法〉的说明》。"
+        "推行“最多跑一次”改革，开展“法律进社区”活动，学习《民法典》和《关于〈行政处罚法〉的说明》。"
     );
+    // Single quotes stay single inside a quotation; a Chinese quotation inside one
+    // made Chinese becomes single (GB/T 15834: outer double, inner single).
+    for (text, want) in [
+        ("他说：“开展'八五'普法”。\n", "他说：“开展‘八五’普法”。\n"),
+        (
+            "强调:\"要把“放管服”改革作为关键一招。\"\n",
+            "强调:“要把‘放管服’改革作为关键一招。”\n",
+        ),
+        // A term, then a quotation after a colon: two pairs in order.
+        (
+            "开展\"法律进机关\"活动，县长指出：\"依法行政是生命线\"。\n",
+            "开展“法律进机关”活动，县长指出：“依法行政是生命线”。\n",
+        ),
+    ] {
+        assert_eq!(fixed("quote-marks", text).0, want, "{text}");
+    }
 }
 
 /// Quotes that cannot be paired in order (an odd number on a line, a quotation that
@@ -228,6 +244,9 @@ fn quote_marks_that_cannot_be_paired_get_no_fix() {
         "全面推行“最多跑一次\"改革，开展\"法治体检\"活动。\n",
         "领导强调:\"要把\"放管服\"改革作为关键一招。\"各部门抓好落实。\n",
         "一次\"改革,开展\"法治体检\"活动。\n",
+        // A slip on each side of Chinese quotes: each belongs with a Chinese mark.
+        "深化“放管服\"改革，推进\"一网通办”。\n",
+        "推行\"放管服”改革，“一网通办”，实现\"最多跑一次”。\n",
     ] {
         assert_eq!(findings("quote-marks", text), ["\""], "{text}");
         assert_eq!(fixed("quote-marks", text).0, text);

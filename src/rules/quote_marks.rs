@@ -12,11 +12,13 @@ pub const SUMMARY: &str = "中文引号用了半角 \"…\" 或 '…'，书名�
 pub const DOC: &str = "\
 检查内容
   一行中成对的半角双引号 \"…\" 或单引号 '…'，所引内容含汉字的（如 \"最多跑一次\"），
-  修正为“…”或‘…’；把 <…>（或＜…＞）当书名号用、所括内容以汉字开头的，修正为
+  修正为“…”（引文里的“…”改为‘…’；单独使用的 '…' 也改为“…”，只有在双引号之内才
+  改为‘…’）；把 <…>（或＜…＞）当书名号用、所括内容以汉字开头的，修正为
   《…》，在《》之内的修正为〈…〉。所引内容全是英文、代码、网址的（\"OK\"、<br>）
   不报告；紧挨英文字母的单引号是撇号（don't），不报告。一行中半角双引号的个数为奇数
-  （引文跨行，或与全角引号混用），或冒号后的引文里还有引号（可能是嵌套的引文）时，
-  无法确定哪两个成对，只在第一个引号处报告一次，不给修正。
+  （引文跨行，或与全角引号混用）、半角引号与全角引号交错（“放管服\"），或冒号后的
+  引文之后还有两个以上引号（可能是嵌套的引文）时，无法确定哪两个成对，只在第一个
+  引号处报告一次，不给修正。
 
 依据
   GB/T 15834-2011《标点符号用法》4.1 引号：中文的引号为“”和‘’；4.15 书名号：
@@ -46,10 +48,11 @@ fn angles(s: &str) -> Vec<usize> {
 }
 
 /// Whether the ASCII double quotes at `at` in line `s` cannot be paired in order: an odd
-/// number (a quotation wrapped from the line before, or one closed with a Chinese mark),
-/// or more than one pair with a quotation opened after a colon, which may hold the
-/// others (`强调:"要把"放管服"改革…"`). Only lines with a quotation around Chinese text
-/// count.
+/// number (a quotation wrapped from the line before, or one closed with a Chinese mark);
+/// one where a Chinese quotation is open or closed too often (`深化“放管服"改革，推进
+/// "一网通办”`: each slipped mark belongs with a Chinese one); or a quotation opened
+/// after a colon with two or more marks after its own, which it may hold
+/// (`强调:"要把"放管服"改革…"`). Only lines with a quotation around Chinese text count.
 fn unpaired(s: &str, at: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
         return false;
@@ -57,8 +60,18 @@ fn unpaired(s: &str, at: &[usize]) -> bool {
     if !s[first..=last].chars().any(is_han) {
         return false;
     }
-    let speech = || at.iter().any(|&i| s[..i].trim_end().ends_with([':', '：']));
-    at.len() % 2 == 1 || (at.len() >= 4 && speech())
+    let slipped = at.iter().any(|&i| chinese_depth(&s[..i]) != 0);
+    let speech = (0..at.len())
+        .step_by(2)
+        .any(|k| at.len() - k >= 4 && s[..at[k]].trim_end().ends_with([':', '：']));
+    at.len() % 2 == 1 || slipped || speech
+}
+
+/// How many Chinese double quotations are open at the end of `s` (negative: closed more
+/// often than opened).
+fn chinese_depth(s: &str) -> isize {
+    let count = |mark: &str| memmem::find_iter(s.as_bytes(), mark.as_bytes()).count() as isize;
+    count("“") - count("”")
 }
 
 /// The most characters a quotation may hold to be taken as one.
@@ -95,6 +108,23 @@ impl Rule for Check {
                     {
                         continue;
                     }
+                    // Single quotes are for a quotation inside another (GB/T 15834
+                    // 4.1.3); on their own they become double ones. Inside a quotation
+                    // made Chinese, its Chinese double quotes become single ones.
+                    let nested = chinese_depth(&s[..a]) > 0
+                        || memchr_iter(b'"', s[..a].as_bytes()).count() % 2 == 1;
+                    let (open, close) = if quote == b'\'' && !nested {
+                        ("“", "”")
+                    } else {
+                        (open, close)
+                    };
+                    // (Not `unpaired`: no Chinese quotation is open at either mark,
+                    // so those inside are balanced.)
+                    let inner = if quote == b'"' {
+                        inner.replace('“', "‘").replace('”', "’")
+                    } else {
+                        inner.to_string()
+                    };
                     let span = line.start + a..line.start + b + 1;
                     let fixed = format!("{open}{inner}{close}");
                     out.push(
