@@ -664,3 +664,48 @@ fn numbered_table_rows_and_notes_are_no_headings() {
     );
     assert!(findings("numbering", &text).is_empty());
 }
+
+/// Shapes an AI chat tool gives a report in Markdown: headings wholly in bold (`##
+/// **一、…**`, also after a full-width space), a 落款 in bold or italics, the tool's
+/// closing offer after the 落款, body lists with `•`, paragraphs opening with a bold 一是.
+#[test]
+fn markdown_shapes_of_chat_drafts_read_as_the_report() {
+    let markdown = COMPLETE
+        .replace("一、2023年", "## **一、2023年")
+        .replace("主要举措和成效\n", "主要举措和成效**\n")
+        .replace("二、存在的不足和原因", "##\u{3000}二、存在的不足和原因")
+        .replace(
+            "某市人民政府\n2024年1月26日",
+            "**某市人民政府**\n\n*2024年1月26日*",
+        );
+    let drafts = [
+        markdown.clone(),
+        format!("{markdown}\n如需进一步修改，请告诉我。\n"),
+        COMPLETE.replace("2024年1月26日", "**2024年1月26日**"),
+        COMPLETE.replace(
+            "基层法治力量薄弱，合法性审查能力有待提升。",
+            "• 基层法治力量薄弱，原因是编制不足。\n• 执法队伍：专业化水平有待提高，原因是培训偏少。",
+        ),
+        COMPLETE.replace(
+            "基层法治力量薄弱，合法性审查能力有待提升。",
+            "**一是基层法治力量薄弱。**原因是编制不足。\n\n**二是执法队伍专业化水平不高。**原因是培训偏少。",
+        ),
+    ];
+    for text in &drafts {
+        for rule in [
+            "section-missing",
+            "signature-missing",
+            "numbering",
+            "section-empty",
+        ] {
+            let f = findings(rule, text);
+            assert!(f.is_empty(), "{rule}: {f:?} in\n{text}");
+        }
+    }
+    // A `•` list item of the text is text: its half-width comma is reported.
+    let text = COMPLETE.replace(
+        "基层法治力量薄弱，合法性审查能力有待提升。",
+        "• 基层法治力量薄弱,原因是编制不足。",
+    );
+    assert_eq!(findings("punctuation-width", &text).len(), 1);
+}

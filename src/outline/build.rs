@@ -286,8 +286,7 @@ impl Builder<'_> {
                     self.lines[i] = Line::new(*start..span.end, LineKind::Paragraph);
                     LineKind::Paragraph
                 }
-                RawKind::Bullet(start) => {
-                    self.bullet(*start..span.end, &mut pending);
+                RawKind::Bullet(start) if self.bullet(*start..span.end, &mut pending) => {
                     LineKind::Meta
                 }
                 RawKind::KeyValue(kv) if self.is_meta_key(&self.text[kv.key.clone()]) => {
@@ -612,8 +611,14 @@ impl Builder<'_> {
         self.is_short_value(c) && !c.contains([':', '\u{ff1a}']) && self.names_report(c)
     }
 
-    fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) {
+    /// Reads a bullet's `key: value`, or the value of the key on the line before: whether
+    /// the line is metadata (else it is a list item of the text).
+    fn bullet(&mut self, content: Range<usize>, pending: &mut Option<String>) -> bool {
         let c = &self.text[content.clone()];
+        // (A list item of the report's text ends a sentence: `• 执法队伍：…原因是…。`.)
+        if c.trim_end_matches(is_blank).ends_with(['。', '；', ';']) {
+            return false;
+        }
         if let Some(colon) = c.find([':', '\u{ff1a}']) {
             let key = c[..colon].trim();
             if !key.is_empty() && key.chars().count() <= 10 && !key.contains(SENTENCE_PUNCT) {
@@ -621,11 +626,15 @@ impl Builder<'_> {
                 let key_span = content.start..content.start + colon;
                 let value = content.start + colon + colon_len..content.end;
                 self.key_value(key_span, value, pending);
-                return;
+                return true;
             }
         }
-        if let Some(key) = pending.take() {
-            self.push_meta(key, trim_span(self.text, content));
+        match pending.take() {
+            Some(key) => {
+                self.push_meta(key, trim_span(self.text, content));
+                true
+            }
+            None => false,
         }
     }
 
@@ -2142,9 +2151,10 @@ fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enum
             continue;
         }
         let items = enumeration_items(&text[l.span()], l.span().start);
-        let opens_line = items
-            .first()
-            .is_some_and(|e| text[l.span().start..e.span.start].chars().all(is_blank));
+        // (Also after a Markdown bold mark: `**一是…。**原因是…`.)
+        let opens_line = items.first().is_some_and(|e| {
+            (text[l.span().start..e.span.start].chars()).all(|c| is_blank(c) || c == '*')
+        });
         // A line right under a paragraph, not opening with an item, may be the same
         // paragraph hard-wrapped (a copy from a PDF): its items go on the run.
         let wrapped = paragraph_before == Some(i.wrapping_sub(1));

@@ -444,10 +444,14 @@ fn key_value(line: &str, rest: &str, base: usize) -> Option<RawKind> {
 }
 
 /// `line` after the grammar's `indent`: white space and decorations, then Markdown's
-/// bold marks and white space again if they are there.
+/// bold or italic mark and white space again if they are there.
 fn after_indent(line: &str) -> &str {
     let rest = line.trim_start_matches(|c| is_ws(c) || is_decoration(c));
+    let italic = rest
+        .strip_prefix('*')
+        .filter(|r| !r.starts_with([' ', '*']));
     rest.strip_prefix("**")
+        .or(italic)
         .map_or(rest, |r| r.trim_start_matches(is_ws))
 }
 
@@ -552,7 +556,7 @@ fn may_open(line: &str) -> bool {
                 || full_digit(c)
                 || cn_digit(c)
                 || cn_zero(c)
-                || matches!(c, '年' | '元' | '月' | '日' | '号' | '-' | '/' | '.')
+                || matches!(c, '年' | '元' | '月' | '日' | '号' | '-' | '/' | '.' | '*')
         }) && visible >= 8
     };
     match first {
@@ -931,12 +935,12 @@ mod tests {
             16,
         ));
         lines.extend(random(
-            "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;◆■📌｜○★\u{FE0F}",
+            "一二九十、.．，,()（）：:10９2 甲年•>#|\u{3000}\u{200B}。;◆■📌｜○★\u{FE0F}*",
             100_000,
             14,
         ));
         lines.extend(random(
-            "0129０１年月日号-/. \u{3000}一二十〇零O○Ｏ、，,．:是",
+            "0129０１年月日号-/. \u{3000}一二十〇零O○Ｏ、，,．:是*",
             200_000,
             14,
         ));
