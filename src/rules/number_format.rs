@@ -1,11 +1,13 @@
-//! `number-format`: a space between a number and its unit (`74 名`).
+//! `number-format`: a space between a number and its unit (`74 名`), and digits written
+//! full-width (`２０２４年`).
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::outline::LineKind;
 
 pub type Settings = Basic;
 
-pub const SUMMARY: &str = "数字与计量单位之间有空格（如“74 名”）";
+pub const SUMMARY: &str = "数字与计量单位之间有空格（如“74 名”），或数字用了全角（如“２０２４”）";
 
 pub const DOC: &str = "\
 检查内容
@@ -15,14 +17,17 @@ pub const DOC: &str = "\
   的空格是行的序号（“1 个人信息保护专项行动”），都不报告。数字后空格接的不是单位的（“附件1 某县…情况表”“Windows 10 系统”、表格中的
   “县司法局 98.5 优秀”）和“附件”“表”“序号”后的编号（“附件2 年度考核表”）不报告。
   日期中的空格（如“2024 年1月26日”）由 date-format 检查。
+  正文中的全角阿拉伯数字（“２０２４年”“共１２０件”）修正为半角；网页元数据和落款中的
+  不在此报告（落款日期由 date-format 检查）。
 
 依据
   GB/T 15835-2011《出版物上数字用法》：数字与其单位构成一个整体，不应分开书写；
-  文稿从表格或网页转换时常带入多余空格。
+  阿拉伯数字用半角形式。文稿从表格或网页转换时常带入多余空格。
 
 示例
   74 名部门、镇(街道)党政主要负责人书面述法
   → 74名部门、镇(街道)党政主要负责人书面述法（修正：删除空格）
+  全年办理行政复议案件１２０件 → 全年办理行政复议案件120件
 
 设置
   [rules.number-format] severity";
@@ -90,5 +95,60 @@ impl Rule for Check {
                 );
             }
         }
+        full_width_digits(doc, out);
+    }
+}
+
+/// Runs of full-width digits (`２０２４年`, `１０９．２`: a point between digits goes with
+/// them) in the text, not in web-page metadata or the 落款 (whose date date-format
+/// checks): one finding each, with the number written half-width as the fix. One pass
+/// over the text's bytes: a digit U+FF10–U+FF19 is EF BC 90–99 in UTF-8.
+fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| {
+        bytes
+            .get(i..i + 3)
+            .is_some_and(|b| b[0] == 0xEF && b[1] == 0xBC && (0x90..=0x99).contains(&b[2]))
+    };
+    let mut from = 0;
+    for i in memchr::memchr_iter(0xEF, bytes) {
+        if i < from || !digit_at(i) {
+            continue;
+        }
+        let mut end = i;
+        loop {
+            while digit_at(end) {
+                end += 3;
+            }
+            let point = [".", "．"].iter().find(|p| text[end..].starts_with(**p));
+            match point {
+                Some(p) if digit_at(end + p.len()) => end += p.len(),
+                _ => break,
+            }
+        }
+        from = end;
+        let line = doc.outline.lines.partition_point(|l| l.span().start <= i);
+        let kind = line.checked_sub(1).map(|l| doc.outline.lines[l].kind);
+        if matches!(
+            kind,
+            Some(LineKind::Meta | LineKind::Signature | LineKind::Chrome)
+        ) {
+            continue;
+        }
+        let digits = &text[i..end];
+        let half: String = digits
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
+                _ => '.',
+            })
+            .collect();
+        out.push(
+            Diagnostic::new(i..end, format!("数字用了全角：“{digits}”"))
+                .label(format!("改为“{half}”"))
+                .help("阿拉伯数字用半角")
+                .fix(i..end, half),
+        );
     }
 }
