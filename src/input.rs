@@ -244,6 +244,7 @@ pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
     source.generated = docx.labels;
     source.continued_lines = docx.soft_breaks;
     source.run_in_ends = docx.run_in_ends;
+    source.table_labels = docx.table_labels;
     source.review = docx.review;
     (source, docx.map)
 }

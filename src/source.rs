@@ -73,6 +73,11 @@ pub struct Source {
     /// that opens in bold or a heading face and goes on in body type): ascending byte
     /// offsets. Empty for plain text, whose run-in headings end at a stop or colon.
     pub run_in_ends: Vec<usize>,
+    /// Lines that label a row of figures in a table (a Word table's first cell beside
+    /// cells of figures, or a group's row across the table): ascending line indices, no
+    /// headings. Empty for plain text and web pages, whose rows show their cells on one line
+    /// (apart by tabs or ` | `).
+    pub table_labels: Vec<usize>,
     pub review: Review,
     /// Where each line starts (text is limited to 4 GiB: `input::MAX_SIZE_CEILING`).
     line_starts: Vec<u32>,
@@ -131,6 +136,7 @@ impl Source {
             generated: Vec::new(),
             continued_lines: Vec::new(),
             run_in_ends: Vec::new(),
+            table_labels: Vec::new(),
             review: Review::default(),
             line_starts,
         }
@@ -153,6 +159,7 @@ impl Source {
             generated: self.generated.clone(),
             continued_lines: self.continued_lines.clone(),
             run_in_ends: self.run_in_ends.clone(),
+            table_labels: self.table_labels.clone(),
             review: self.review.clone(),
             line_starts: self.line_starts.clone(),
             char_marks: OnceLock::new(),

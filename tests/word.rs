@@ -610,3 +610,112 @@ fn bold_headings_run_into_their_paragraphs_end_where_the_bold_does() {
         .collect();
     assert!(empty.is_empty(), "{empty:?}");
 }
+
+/// A report drafted in Word with `table` under its first measure, its headings numbered
+/// by their styles.
+fn report_with_table(rows: &[&[&str]]) -> Word {
+    let mut word = Word::new();
+    word.title("某县司法局2024年法治政府建设情况报告")
+        .para("2024年，我局扎实推进法治政府建设。现将有关情况报告如下：")
+        .heading(1, "2024年推进法治政府建设的主要举措和成效")
+        .heading(2, "狠抓年度任务落实")
+        .para("年初分解法治政府建设重点任务13项，年底全部完成。")
+        .table(rows)
+        .heading(2, "规范行政执法行为")
+        .para("全年开展执法案卷评查2次，评查案卷86卷。");
+    for (heading, text) in [
+        (
+            "2024年推进法治政府建设存在的不足和原因",
+            "基层执法力量仍显不足，原因是编制紧张、培训覆盖面不够。",
+        ),
+        (
+            "党政主要负责人履行推进法治建设第一责任人职责情况",
+            "局主要负责人主持专题学法4次，带头出庭应诉行政案件2件。",
+        ),
+        (
+            "2025年推进法治政府建设的主要安排",
+            "2025年，我局将持续提升依法行政水平。",
+        ),
+    ] {
+        word.heading(1, heading).para(text);
+    }
+    word.right("某县司法局").right("2025年1月24日");
+    word
+}
+
+/// The report's headings are its sections, and no table row makes a numbering or
+/// section-empty finding.
+fn assert_only_the_reports_headings(word: &Word) {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", word));
+    let found: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| matches!(d.rule, "numbering" | "section-empty"))
+        .map(|d| &d.message)
+        .collect();
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    let markers: Vec<&str> = outline
+        .sections
+        .iter()
+        .map(|s| &source.text[s.marker.clone()])
+        .collect();
+    assert_eq!(markers, ["一、", "二、", "三、", "四、"], "{}", source.text);
+    assert_eq!(outline.sections[0].children.len(), 2);
+}
+
+/// A task table's rows labelled by the tasks' own numbers, beside their figures, are
+/// rows, not headings.
+#[test]
+fn numbered_labels_of_a_tables_rows_of_figures_are_no_headings() {
+    assert_only_the_reports_headings(&report_with_table(&[
+        &["重点任务", "完成数（项）"],
+        &["一、完善依法决策制度", "4"],
+        &["二、规范行政执法行为", "6"],
+        &["三、强化权力运行监督", "3"],
+    ]));
+}
+
+/// A group's row, its label merged across the table, over rows of figures is no
+/// heading either.
+#[test]
+fn a_numbered_group_row_across_a_table_of_figures_is_no_heading() {
+    assert_only_the_reports_headings(&report_with_table(&[
+        &["指标", "2023年", "2024年"],
+        &["一、行政复议"],
+        &["收案数", "52件", "61件"],
+        &["纠错率", "8.2%", "9.6%"],
+        &["二、行政应诉"],
+        &["出庭率", "100%", "100%"],
+    ]));
+}
+
+/// A report set in a one-column table for its layout keeps its typed headings; only the
+/// labels of the task table inside it are rows.
+#[test]
+fn numbered_headings_in_a_layout_table_stay_headings() {
+    let mut word = Word::new();
+    word.layout(|w| {
+        w.title("某县司法局2024年法治政府建设情况报告")
+            .para("2024年，我局扎实推进法治政府建设。现将有关情况报告如下：")
+            .para("一、2024年推进法治政府建设的主要举措和成效")
+            .para("（一）狠抓年度任务落实")
+            .para("年初分解法治政府建设重点任务10项，年底全部完成。")
+            .table(&[
+                &["重点任务", "完成数（项）"],
+                &["一、完善依法决策制度", "4"],
+                &["二、规范行政执法行为", "6"],
+            ])
+            .para("（二）规范行政执法行为")
+            .para("全年开展执法案卷评查2次，评查案卷86卷。")
+            .para("二、2024年推进法治政府建设存在的不足和原因")
+            .para("基层执法力量仍显不足，原因是编制紧张、培训覆盖面不够。")
+            .para("三、党政主要负责人履行推进法治建设第一责任人职责情况")
+            .para("局主要负责人主持专题学法4次，带头出庭应诉行政案件2件。")
+            .para("四、2025年推进法治政府建设的主要安排")
+            .para("2025年，我局将持续提升依法行政水平。")
+            .right("某县司法局")
+            .right("2025年1月24日");
+    });
+    assert_only_the_reports_headings(&word);
+}

@@ -10,7 +10,9 @@
 //! body's first text (a title) before it. An outline level on a paragraph of sentences
 //! makes no heading; a paragraph whose mark is a tracked deletion has no number of its
 //! own. A run of empty paragraphs is one empty line, so spacing cannot blow up memory;
-//! findings name paragraphs by Word's count, which skips empty ones.
+//! findings name paragraphs by Word's count, which skips empty ones. A table row's first
+//! cell beside cells of figures, and a group's row merged across such a table, label rows
+//! (`Docx::table_labels`), not headings.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
 //! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`, a symbol (`w:sym`) its
@@ -35,6 +37,7 @@ use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, Styles};
 use super::xml;
 use super::{Docx, DocxError};
+use crate::outline::is_figures_row;
 use crate::run_in::{HEADING_FACES, Lead};
 use crate::source::Review;
 
@@ -117,6 +120,7 @@ enum Frame {
     },
     /// A floating drawing (`wp:anchor`) or VML shape (`position:absolute`).
     Floating,
+    Table,
     Other,
 }
 
@@ -184,6 +188,8 @@ struct Para {
     mark_deleted: bool,
     /// How its text opens: with a run-in heading or not.
     lead: Lead,
+    /// Directly in a table cell (not in a box).
+    in_cell: bool,
 }
 
 /// How a run looks, as far as the reader cares.
@@ -238,6 +244,52 @@ impl Para {
     }
 }
 
+/// A table being read: per row, its cells.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: its paragraphs' text, the grid columns it spans, its lines of text.
+#[derive(Debug)]
+struct Cell {
+    text: String,
+    span: usize,
+    lines: Vec<usize>,
+}
+
+impl Table {
+    /// The lines that label its rows of figures (see [`Docx::table_labels`]).
+    fn labels(&self) -> Vec<usize> {
+        let figures: Vec<bool> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                row.len() > 1 && is_figures_row(&cells.join(" | "))
+            })
+            .collect();
+        // A layout table, its other cells empty, holds no figure.
+        let holds_figures = self
+            .rows
+            .iter()
+            .zip(&figures)
+            .any(|(row, &f)| f && row[1..].iter().any(|c| !c.text.trim().is_empty()));
+        if !holds_figures {
+            return Vec::new();
+        }
+        let columns = self.rows.iter().map(|row| row.iter().map(|c| c.span).sum());
+        let columns: usize = columns.max().unwrap_or(0);
+        let group = |row: &[Cell]| matches!(row, [cell] if cell.span == columns);
+        self.rows
+            .iter()
+            .zip(figures)
+            .filter(|&(row, f)| f || group(row))
+            .flat_map(|(row, _)| row[0].lines.iter().copied())
+            .collect()
+    }
+}
+
 struct Reader<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
@@ -266,6 +318,8 @@ struct Reader<'a> {
     held_past: usize,
     /// A paragraph of text outside floating boxes has been written.
     body_started: bool,
+    /// The open tables, innermost last.
+    tables: Vec<Table>,
 }
 
 /// Reads the main document, part `part`, from `xml`.
@@ -295,6 +349,7 @@ pub fn read<R: BufRead>(
         held: Vec::new(),
         held_past: 0,
         body_started: false,
+        tables: Vec::new(),
     };
     let mut buf = Vec::new();
     loop {
@@ -404,6 +459,7 @@ impl Reader<'_> {
                 self.pending.push(Para {
                     content: (!empty).then_some(raw.end..raw.end),
                     floating: self.floating > 0,
+                    in_cell: self.open.is_empty() && self.floating == 0 && !self.tables.is_empty(),
                     ..Para::default()
                 });
                 self.open.push(self.pending.len() - 1);
@@ -531,9 +587,36 @@ impl Reader<'_> {
                     Frame::Other
                 }
             }
-            // A table in the body (not in a paragraph's box): boxes held above show before it.
-            (_, "tbl") if self.open.is_empty() && self.floating == 0 => {
-                self.release();
+            (_, "tbl") => {
+                // A table in the body (not in a paragraph's box): boxes held above show
+                // before it.
+                if self.open.is_empty() && self.floating == 0 {
+                    self.release();
+                }
+                self.tables.push(Table::default());
+                Frame::Table
+            }
+            (_, "tr") => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(Vec::new());
+                }
+                Frame::Other
+            }
+            (_, "tc") => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(Cell {
+                        text: String::new(),
+                        span: 1,
+                        lines: Vec::new(),
+                    });
+                }
+                Frame::Other
+            }
+            (_, "gridSpan") => {
+                let span = xml::attr_u32(e, "val").map_or(1, |v| v.max(1) as usize);
+                if let Some(cell) = self.cell() {
+                    cell.span = span;
+                }
                 Frame::Other
             }
             (_, "hyperlink" | "smartTag" | "sdtContent" | "customXml") => {
@@ -614,6 +697,11 @@ impl Reader<'_> {
                 }
             }
             Frame::Floating => self.floating -= 1,
+            Frame::Table => {
+                if let Some(table) = self.tables.pop() {
+                    self.doc.table_labels.extend(table.labels());
+                }
+            }
             _ => {}
         }
     }
@@ -623,6 +711,11 @@ impl Reader<'_> {
         if let Some(&i) = self.open.last() {
             change(&mut self.pending[i]);
         }
+    }
+
+    /// The innermost table's last cell.
+    fn cell(&mut self) -> Option<&mut Cell> {
+        self.tables.last_mut()?.rows.last_mut()?.last_mut()
     }
 
     /// Changes the innermost open run.
@@ -903,6 +996,18 @@ impl Reader<'_> {
             if let Some(level) = para.level.filter(|_| !empty) {
                 self.doc.heading_levels.push((line, level));
             }
+            let lines = line..self.doc.map.lines.len();
+            if para.in_cell
+                && !empty
+                && let Some(cell) = self.cell()
+            {
+                // (A tab would split the row's cells.)
+                if !cell.text.is_empty() {
+                    cell.text.push(' ');
+                }
+                cell.text.push_str(&para.text.replace(['\t', '\n'], " "));
+                cell.lines.extend(lines);
+            }
             if let Some(label) = para.label {
                 self.doc.labels.push(base + label.start..base + label.end);
             }
@@ -959,6 +1064,7 @@ impl Reader<'_> {
             });
         }
         self.release();
+        self.doc.table_labels.sort_unstable();
         let end = self.doc.text.len();
         let review = &mut self.doc.review;
         review

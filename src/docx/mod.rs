@@ -45,6 +45,9 @@ pub struct Docx {
     /// Where a heading run into its paragraph ends, as its type shows (see
     /// [`crate::source::Source::run_in_ends`]): ascending byte offsets.
     pub run_in_ends: Vec<usize>,
+    /// Lines that label a table's rows of figures (see
+    /// [`crate::source::Source::table_labels`]): ascending.
+    pub table_labels: Vec<usize>,
     /// Automatic numbering labels Word draws before paragraphs: byte ranges of `text`.
     pub labels: Vec<Range<usize>>,
     pub review: Review,

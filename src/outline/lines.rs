@@ -208,7 +208,12 @@ pub fn parse(source: &Source) -> impl Iterator<Item = RawLine> + '_ {
     (0..source.line_count()).map(|i| {
         let span = source.line_range(i);
         let mut kind = classify(&source.text[span.clone()], span.start);
-        if let Some(level) = source.heading_level(i) {
+        // A table row's label is no heading, whatever its number or style.
+        if source.table_labels.binary_search(&i).is_ok() {
+            if let RawKind::Heading(_) = kind {
+                kind = RawKind::Text;
+            }
+        } else if let Some(level) = source.heading_level(i) {
             kind = styled_heading(kind, level, &span);
         }
         RawLine { span, kind }
@@ -236,7 +241,7 @@ pub fn classify(line: &str, base: usize) -> RawKind {
 /// tabs (a copy from Excel or Word) or by ` | ` (a web page's cells): `一、健全政府机构
 /// 职能体系⇥5⇥5` (⇥ a tab). Its number is the row's, not a heading's. A cell of words
 /// makes the line no such row.
-fn is_figures_row(line: &str) -> bool {
+pub fn is_figures_row(line: &str) -> bool {
     // A figure (`5`, `386件`, `12.5万元`, `-14.4%`, `-1.3个百分点`) or a dash for none.
     let figure = |cell: &str| {
         let placeholder = cell.chars().all(|c| "—－-/／".contains(c));

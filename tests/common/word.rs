@@ -105,22 +105,46 @@ impl Word {
         self.paragraph(r#"<w:jc w:val="right"/>"#, &content)
     }
 
-    /// A table, one paragraph per cell.
+    /// A table, one paragraph per cell; a row shorter than the longest has its last
+    /// cell merged across the rest (a group's row).
     pub fn table(&mut self, rows: &[&[&str]]) -> &mut Word {
+        let columns = rows.iter().map(|r| r.len()).max().unwrap_or(0);
         self.body.push_str(
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="a5"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4148"/><w:gridCol w:w="4148"/></w:tblGrid>"#,
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="a5"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>"#,
         );
+        self.body
+            .push_str(&r#"<w:gridCol w:w="4148"/>"#.repeat(columns));
+        self.body.push_str("</w:tblGrid>");
         for row in rows {
             self.body.push_str("<w:tr>");
-            for cell in *row {
+            for (i, cell) in row.iter().enumerate() {
+                let span = if i + 1 == row.len() { columns - i } else { 1 };
+                let merge = if span > 1 {
+                    format!(r#"<w:gridSpan w:val="{span}"/>"#)
+                } else {
+                    String::new()
+                };
                 self.body.push_str(&format!(
-                    r#"<w:tc><w:tcPr><w:tcW w:w="4148" w:type="dxa"/></w:tcPr><w:p>{}</w:p></w:tc>"#,
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{merge}</w:tcPr><w:p>{}</w:p></w:tc>"#,
+                    4148 * span,
                     runs(cell)
                 ));
             }
             self.body.push_str("</w:tr>");
         }
         self.body.push_str("</w:tbl>");
+        self
+    }
+
+    /// A one-column table of one cell holding what `content` writes (a report set in
+    /// a table for its layout).
+    pub fn layout(&mut self, content: impl FnOnce(&mut Word)) -> &mut Word {
+        let mut inner = Word::new();
+        content(&mut inner);
+        self.body.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="8296"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="8296" w:type="dxa"/></w:tcPr>{}<w:p/></w:tc></w:tr></w:tbl>"#,
+            inner.body
+        ));
         self
     }
 
