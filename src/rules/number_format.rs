@@ -4,6 +4,7 @@
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::outline::LineKind;
+use std::ops::Range;
 
 pub type Settings = Basic;
 
@@ -56,7 +57,7 @@ fn measure_unit(text: &str, start: usize, unit: usize) -> bool {
 
 /// Whether the number at `number` with a space after it numbers its line (`1 个人信息
 /// 保护专项行动`, a row of a list): one or two digits at the line's start.
-fn numbers_the_line(text: &str, number: std::ops::Range<usize>) -> bool {
+fn numbers_the_line(text: &str, number: Range<usize>) -> bool {
     let line_start = text[..number.start].rfind('\n').map_or(0, |i| i + 1);
     text[line_start..number.start]
         .chars()
@@ -101,7 +102,7 @@ impl Rule for Check {
 
 /// Runs of full-width digits (`２０２４年`, `１０９．２`: a point between digits goes with
 /// them) in the text, not in web-page metadata or the 落款 (whose date date-format
-/// checks): one finding each, with the number written half-width as the fix. One pass
+/// checks): one finding a line, with the numbers written half-width as the fix. One pass
 /// over the text's bytes: a digit U+FF10–U+FF19 is EF BC 90–99 in UTF-8.
 fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
@@ -112,6 +113,7 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
             .is_some_and(|b| b[0] == 0xEF && b[1] == 0xBC && (0x90..=0x99).contains(&b[2]))
     };
     let mut from = 0;
+    let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
     for i in memchr::memchr_iter(0xEF, bytes) {
         if i < from || !digit_at(i) {
             continue;
@@ -130,25 +132,36 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
         from = end;
         let line = doc.outline.lines.partition_point(|l| l.span().start <= i);
         let kind = line.checked_sub(1).map(|l| doc.outline.lines[l].kind);
-        if matches!(
+        if !matches!(
             kind,
             Some(LineKind::Meta | LineKind::Signature | LineKind::Chrome)
         ) {
-            continue;
+            runs.push((line, i..end));
         }
-        let digits = &text[i..end];
-        let half: String = digits
-            .chars()
-            .map(|c| match c {
+    }
+    // One finding a line, its fix writing every run of the line half-width.
+    for line in runs.chunk_by(|a, b| a.0 == b.0) {
+        let span = line[0].1.start..line[line.len() - 1].1.end;
+        let mut fixed = String::with_capacity(span.len());
+        let mut at = span.start;
+        for (_, run) in line {
+            fixed.push_str(&text[at..run.start]);
+            fixed.extend(text[run.clone()].chars().map(|c| match c {
                 '０'..='９' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
                 _ => '.',
-            })
-            .collect();
+            }));
+            at = run.end;
+        }
+        let first = &text[line[0].1.clone()];
+        let message = match line.len() {
+            1 => format!("数字用了全角：“{first}”"),
+            n => format!("本行有{n}处数字用了全角（如“{first}”）"),
+        };
         out.push(
-            Diagnostic::new(i..end, format!("数字用了全角：“{digits}”"))
-                .label(format!("改为“{half}”"))
+            Diagnostic::new(span.clone(), message)
+                .label("改为半角数字")
                 .help("阿拉伯数字用半角")
-                .fix(i..end, half),
+                .fix(span, fixed),
         );
     }
 }
