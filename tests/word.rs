@@ -92,7 +92,9 @@ fn unnumbered_heading_styles_are_headings() {
         word.raw(&format!(
             r#"<w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>{heading}</w:t></w:r>"#
         ))
-        .para("做了大量工作，取得明显成效。");
+        // (A line separator in a paragraph's text, which other producers write, leaves
+        // it one line: the style's levels stay on their lines.)
+        .para("做了大量工作，\u{2028}取得明显成效。");
     }
     word.right("某县人民政府").right("2024年1月26日");
     let dir = tempfile::tempdir().unwrap();

@@ -860,7 +860,7 @@ impl Reader<'_> {
         let start = para.text.len();
         // A line break inside w:t (from other producers) must not split the paragraph.
         para.text.extend(text.chars().map(|c| match c {
-            '\n' | '\r' => ' ',
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
             c => c,
         }));
         if crate::run_in::shows(text) {
