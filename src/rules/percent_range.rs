@@ -70,15 +70,17 @@ impl Rule for Check {
                 // A table's row (cells apart by tabs or ` | `) with a percent in each of
                 // several columns (`线上公证占比⇥12.0%⇥38.2%⇥218.3%`): the rate word names
                 // the row, and a column may be its growth, named in a header not read here.
-                let rate_at = (self.settings.rate_words.iter())
-                    .filter_map(|w| clause.rfind(w.as_str()).map(|i| i + w.len()))
-                    .max();
-                let other_column = rate_at.is_some_and(|at| {
-                    let between = &clause[at..];
-                    between.contains('\t') || between.contains(" | ")
-                });
+                let other_column = || {
+                    let rate_at = (self.settings.rate_words.iter())
+                        .filter_map(|w| clause.rfind(w.as_str()).map(|i| i + w.len()))
+                        .max();
+                    rate_at.is_some_and(|at| {
+                        let between = &clause[at..];
+                        between.contains('\t') || between.contains(" | ")
+                    })
+                };
                 if out_of_range
-                    && !(other_column && percents > 1)
+                    && !(percents > 1 && other_column())
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)
                     && !has(&self.settings.may_exceed_words)
