@@ -709,3 +709,22 @@ fn markdown_shapes_of_chat_drafts_read_as_the_report() {
     );
     assert_eq!(findings("punctuation-width", &text).len(), 1);
 }
+
+/// A list nested in a Markdown list's item (`1. …` / `   1. …` / `   2. …` / `2. …`) is
+/// one level down; an item set in further but not starting at 1 is still the list's.
+#[test]
+fn a_nested_markdown_list_is_one_level_down() {
+    let plans = |list: &str| {
+        COMPLETE.replace(
+            "深化依法行政制度建设，推进严格规范公正文明执法。\n",
+            &format!("深化依法行政制度建设。\n{list}"),
+        )
+    };
+    for list in [
+        "1. **强化法治能力建设。**\n   1. 分层分类开展执法人员培训；\n   2. 组织新法新规专题轮训。\n2. **深化执法规范化建设。**完善裁量基准。\n",
+        "1.强化法治能力建设。\n   2.深化执法规范化建设。\n3.推进行政复议规范化建设。\n",
+    ] {
+        let f = findings("numbering", &plans(list));
+        assert!(f.is_empty(), "{list}: {f:?}");
+    }
+}

@@ -1431,6 +1431,7 @@ fn sections(
         .min()
         .unwrap_or(1);
     let mut roots: Vec<Section> = Vec::new();
+    let mut list = NestedList::default();
     for (i, r) in raw.detailed() {
         let RawKind::Heading(heading) = r else {
             continue;
@@ -1466,6 +1467,11 @@ fn sections(
             .trim_end_matches(is_blank)
             .strip_suffix("**")
             .map_or(heading_end, |h| rest.start + h.len());
+        let line_start = lines[i].span().start;
+        let indent = (text[line_start..marker.start].bytes())
+            .all(|b| b == b' ')
+            .then_some(marker.start - line_start);
+        let level = list.level(*level, *number, indent);
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`, `2.落实第一
@@ -1716,6 +1722,40 @@ fn part_name<'t>(text: &'t str, lines: &[Line], i: usize) -> &'t str {
         .map(|l| text[l.span()].trim_matches(is_blank))
         .filter(|t| at_most(t, HEADING_CHARS))
         .unwrap_or("")
+}
+
+/// The items `1.` of a Markdown list and of a list nested in one of its items
+/// (`1. …` / `   1. …` / `   2. …` / `2. …`): the nested list's items, set in by two
+/// spaces or more than the item before and starting at 1, are one level down.
+#[derive(Default)]
+struct NestedList {
+    /// The spaces before the outer list's items, and before the nested list's while in it.
+    outer: Option<usize>,
+    inner: Option<usize>,
+}
+
+impl NestedList {
+    /// The level of the next heading, of `level` and `number` as its numbering gives
+    /// them, set in by `indent` spaces (`None`: by other characters too).
+    fn level(&mut self, level: u8, number: u32, indent: Option<usize>) -> u8 {
+        let Some(indent) = indent.filter(|_| level == 3) else {
+            *self = NestedList::default();
+            return level;
+        };
+        match (self.outer, self.inner) {
+            (_, Some(inner)) if indent == inner => return level + 1,
+            (Some(outer), None) if indent >= outer + 2 && number == 1 => {
+                self.inner = Some(indent);
+                return level + 1;
+            }
+            _ => {}
+        }
+        *self = NestedList {
+            outer: Some(indent),
+            inner: None,
+        };
+        level
+    }
 }
 
 /// Puts `section` under the last open section of a lower level, or at the top.
