@@ -9,6 +9,7 @@ use nianbao::config::Config;
 use nianbao::diagnostic::Severity;
 use nianbao::input;
 use nianbao::lint::{Linter, Selection};
+use nianbao::source::Source;
 use std::path::{Path, PathBuf};
 
 fn save(dir: &Path, name: &str, word: &Word) -> PathBuf {
@@ -67,14 +68,7 @@ fn a_complete_report_with_automatic_numbering_has_no_error() {
     ] {
         assert!(lines.contains(&expected), "{expected} not in {lines:#?}");
     }
-    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
-    let markers: Vec<&str> = outline
-        .sections
-        .iter()
-        .map(|s| &source.text[s.marker.clone()])
-        .collect();
-    assert_eq!(markers, ["一、", "二、", "三、", "四、"]);
-    assert_eq!(outline.sections[0].children.len(), 2);
+    assert_four_parts_the_first_with_two(&source);
 }
 
 /// Headings in a heading style with no number at all still make the sections.
@@ -656,7 +650,12 @@ fn assert_only_the_reports_headings(word: &Word) {
         .map(|d| &d.message)
         .collect();
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
-    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
+    assert_four_parts_the_first_with_two(&source);
+}
+
+/// The outline of `source` has the sections 一、 to 四、, the first with two below it.
+fn assert_four_parts_the_first_with_two(source: &Source) {
+    let outline = Linter::new(Config::builtin(), &Selection::default()).outline(source);
     let markers: Vec<&str> = outline
         .sections
         .iter()

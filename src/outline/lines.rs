@@ -252,13 +252,14 @@ pub fn is_figures_row(line: &str) -> bool {
     // (A tab before the label is its indent.)
     let line = line.trim_start_matches(is_ws);
     let bytes = line.as_bytes();
-    let mut cells: Box<dyn Iterator<Item = &str>> = if memchr::memchr(b'\t', bytes).is_some() {
-        Box::new(line.split('\t'))
+    let separator = if memchr::memchr(b'\t', bytes).is_some() {
+        "\t"
     } else if memchr::memchr(b'|', bytes).is_some() && line.contains(" | ") {
-        Box::new(line.split(" | "))
+        " | "
     } else {
         return false;
     };
+    let mut cells = line.split(separator);
     cells.next();
     // Figures, or (a group's row, its label in a merged cell) two cells or more empty.
     let (mut figures, mut empty) = (0, 0);
@@ -732,6 +733,14 @@ fn date(pair: Pair<Rule>, base: usize) -> DateText {
         },
         form,
         span,
+    }
+}
+
+/// A full-width digit (`２`) as its half-width one; any other character as it is.
+pub fn half_width_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
+        c => c,
     }
 }
 

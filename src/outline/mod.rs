@@ -11,7 +11,9 @@ pub use build::{
     ORGAN_SUFFIXES, Outliner, all_years, first_year, is_blank, is_invisible, is_key, role_of,
     trim_span, visible,
 };
-pub use lines::{DateForm, NumberStyle, chinese_number, is_figures_row, read_date};
+pub use lines::{
+    DateForm, NumberStyle, chinese_number, half_width_digit, is_figures_row, read_date,
+};
 
 use crate::config::Role;
 use std::ops::Range;

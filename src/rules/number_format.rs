@@ -3,7 +3,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::outline::LineKind;
+use crate::outline::{LineKind, half_width_digit};
 use std::ops::Range;
 
 pub type Settings = Basic;
@@ -147,8 +147,8 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
         for (_, run) in line {
             fixed.push_str(&text[at..run.start]);
             fixed.extend(text[run.clone()].chars().map(|c| match c {
-                '０'..='９' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
-                _ => '.',
+                '．' => '.',
+                c => half_width_digit(c),
             }));
             at = run.end;
         }

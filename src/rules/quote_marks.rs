@@ -111,9 +111,11 @@ impl Rule for Check {
                     // Single quotes are for a quotation inside another (GB/T 15834
                     // 4.1.3); on their own they become double ones. Inside a quotation
                     // made Chinese, its Chinese double quotes become single ones.
-                    let nested = chinese_depth(&s[..a]) > 0
-                        || memchr_iter(b'"', &s.as_bytes()[..a]).count() % 2 == 1;
-                    let (open, close) = if quote == b'\'' && !nested {
+                    let nested = || {
+                        chinese_depth(&s[..a]) > 0
+                            || memchr_iter(b'"', &s.as_bytes()[..a]).count() % 2 == 1
+                    };
+                    let (open, close) = if quote == b'\'' && !nested() {
                         ("“", "”")
                     } else {
                         (open, close)

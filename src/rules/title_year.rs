@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
-use crate::outline::{Section, all_years, first_year};
+use crate::outline::{Section, all_years, first_year, half_width_digit};
 
 pub type Settings = Basic;
 
@@ -34,13 +34,7 @@ impl Rule for Check {
             return;
         };
         // (Full-width digits, `２０２４年度`, are a year as well.)
-        let title: String = title
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
-                _ => c,
-            })
-            .collect();
+        let title: String = title.chars().map(half_width_digit).collect();
         let Some(year) = first_year(&title) else {
             out.push(
                 Diagnostic::new(span, "标题未写明报告年度")
