@@ -2,7 +2,7 @@
 //! it, and errors that point at the offending line of the user's file.
 
 use crate::rules::RulesConfig;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 use std::fmt;
 use std::ops::Range;
@@ -103,6 +103,10 @@ pub struct RolesConfig {
     pub shortcomings: RoleConfig,
     pub duties: RoleConfig,
     pub plans: RoleConfig,
+    /// Every role's words and set words in one automaton, built on first use (the
+    /// words are final by then); a clone made after that shares it.
+    #[serde(skip)]
+    finder: Built,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -119,16 +123,12 @@ pub struct RoleConfig {
     /// Reports on years before this one are not required to have the part (the duties
     /// part became mandatory with 厅字〔2019〕28号, from the 2019 reports on).
     pub required_from_year: Option<i32>,
-    /// Every word and set word in one automaton, built on first use (the words are
-    /// final by then).
-    #[serde(skip)]
-    searcher: Built,
 }
 
-/// A role's [`RoleSearcher`] once built; shown as nothing, so that a configuration reads
-/// the same before and after its first use.
+/// The [`RoleFinder`] once built; shown as nothing, so that a configuration reads the
+/// same before and after its first use.
 #[derive(Clone, Default)]
-struct Built(OnceLock<Option<RoleSearcher>>);
+struct Built(OnceLock<Option<RoleFinder>>);
 
 impl fmt::Debug for Built {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -136,38 +136,49 @@ impl fmt::Debug for Built {
     }
 }
 
-/// A role's words found in one pass: the automaton over the distinct words, and for
-/// each word (and each set's words) its pattern, characters and bytes.
+/// A word's pattern in the automaton, its characters and its bytes.
+type Word = (usize, usize, usize);
+
+/// The mandated roles' words found in one pass over a heading: the automaton over the
+/// distinct words of every role, and for each role (in [`Role::MANDATED`] order) its
+/// words' and its sets' patterns.
 #[derive(Clone)]
-struct RoleSearcher {
+struct RoleFinder {
     automaton: AhoCorasick,
-    words: Vec<(usize, usize, usize)>,
-    sets: Vec<Vec<(usize, usize, usize)>>,
+    roles: [(Vec<Word>, Vec<Vec<Word>>); 4],
 }
 
-impl RoleSearcher {
-    fn new(role: &RoleConfig) -> Option<Self> {
-        // A word's pattern (one for each distinct word), characters and bytes.
-        fn pattern<'w>(distinct: &mut Vec<&'w str>, w: &'w str) -> (usize, usize, usize) {
+impl RoleFinder {
+    fn new<'a>(roles: &'a RolesConfig) -> Option<Self> {
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut pattern = |w: &'a String| -> Word {
             let id = distinct.iter().position(|d| *d == w).unwrap_or_else(|| {
                 distinct.push(w);
                 distinct.len() - 1
             });
             (id, w.chars().count(), w.len())
-        }
-        let mut distinct: Vec<&str> = Vec::new();
-        let words = (role.all_words())
-            .map(|w| pattern(&mut distinct, w))
-            .collect();
-        let sets = (role.word_sets.iter())
-            .map(|set| set.iter().map(|w| pattern(&mut distinct, w)).collect())
-            .collect();
-        let automaton = AhoCorasick::new(&distinct).ok()?;
-        Some(RoleSearcher {
-            automaton,
-            words,
-            sets,
-        })
+        };
+        let mut words_of = |role: &'a RoleConfig| {
+            let words = role.all_words().map(&mut pattern).collect();
+            let sets = (role.word_sets.iter())
+                .map(|set| set.iter().map(&mut pattern).collect())
+                .collect();
+            (words, sets)
+        };
+        let roles = [
+            words_of(&roles.measures),
+            words_of(&roles.shortcomings),
+            words_of(&roles.duties),
+            words_of(&roles.plans),
+        ];
+        // A contiguous NFA: built in a small fraction of a DFA's time (which a run of
+        // one report would mostly spend building), and searched about as fast on a
+        // heading's few characters.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&distinct)
+            .ok()?;
+        Some(RoleFinder { automaton, roles })
     }
 }
 
@@ -175,37 +186,64 @@ impl RoleConfig {
     pub fn all_words(&self) -> impl Iterator<Item = &String> {
         self.words.iter().chain(&self.extend_words)
     }
+}
 
-    /// How strongly `heading` names this role: the characters of its longest matching
-    /// word or fully matched word set; None when nothing matches.
-    pub fn strength(&self, heading: &str) -> Option<usize> {
-        self.best_match(heading).map(|(strength, _)| strength)
+/// A role's best match in a heading: the characters of its longest matching word or
+/// fully matched word set, and the bytes it covers (a set: from its first word to its
+/// last).
+pub type RoleMatch = Option<(usize, Range<usize>)>;
+
+impl RolesConfig {
+    pub fn get(&self, role: Role) -> Option<&RoleConfig> {
+        match role {
+            Role::Measures => Some(&self.measures),
+            Role::Shortcomings => Some(&self.shortcomings),
+            Role::Duties => Some(&self.duties),
+            Role::Plans => Some(&self.plans),
+            Role::Other => None,
+        }
     }
 
-    /// The longest matching word or fully matched word set in `heading`: its characters
-    /// and the bytes it covers (a set: from its first word to its last).
-    pub fn best_match(&self, heading: &str) -> Option<(usize, Range<usize>)> {
-        let searcher = (self.searcher.0)
-            .get_or_init(|| RoleSearcher::new(self))
-            .as_ref()?;
+    /// Builds the automaton now, so that clones made after this share it.
+    pub fn prepare(&self) {
+        self.finder();
+    }
+
+    fn finder(&self) -> Option<&RoleFinder> {
+        self.finder.0.get_or_init(|| RoleFinder::new(self)).as_ref()
+    }
+
+    /// Each mandated role's best match in `heading` ([`Role::MANDATED`] order).
+    pub fn matches(&self, heading: &str) -> [RoleMatch; 4] {
+        let Some(finder) = self.finder() else {
+            return Default::default();
+        };
         // Where each word is first found, all in one pass over the heading (what
         // `str::find` gives: overlapping matches come by their end, so a word's first is
         // its leftmost).
-        let mut first: Vec<Option<usize>> = vec![None; searcher.automaton.patterns_len()];
-        for m in searcher.automaton.find_overlapping_iter(heading) {
+        let mut first: Vec<Option<usize>> = vec![None; finder.automaton.patterns_len()];
+        for m in finder.automaton.find_overlapping_iter(heading) {
             first[m.pattern().as_usize()].get_or_insert(m.start());
         }
-        let found = |&(id, _, len): &(usize, usize, usize)| first[id].map(|at| at..at + len);
-        let words = searcher.words.iter().filter_map(|w| Some((w.1, found(w)?)));
-        let sets = searcher.sets.iter().filter_map(|set| {
-            let spans: Vec<Range<usize>> = set.iter().map(found).collect::<Option<_>>()?;
-            let start = spans.iter().map(|s| s.start).min()?;
-            let end = spans.iter().map(|s| s.end).max()?;
-            Some((set.iter().map(|w| w.1).sum(), start..end))
-        });
-        words
-            .chain(sets)
-            .max_by_key(|(strength, span)| (*strength, std::cmp::Reverse(span.start)))
+        let found = |&(id, _, len): &Word| first[id].map(|at| at..at + len);
+        finder.roles.each_ref().map(|(words, sets)| {
+            let words = words.iter().filter_map(|w| Some((w.1, found(w)?)));
+            let sets = sets.iter().filter_map(|set| {
+                let spans: Vec<Range<usize>> = set.iter().map(found).collect::<Option<_>>()?;
+                let start = spans.iter().map(|s| s.start).min()?;
+                let end = spans.iter().map(|s| s.end).max()?;
+                Some((set.iter().map(|w| w.1).sum(), start..end))
+            });
+            words
+                .chain(sets)
+                .max_by_key(|(strength, span)| (*strength, std::cmp::Reverse(span.start)))
+        })
+    }
+
+    /// `role`'s best match in `heading`; None for [`Role::Other`].
+    pub fn best_match(&self, role: Role, heading: &str) -> RoleMatch {
+        let i = Role::MANDATED.iter().position(|&r| r == role)?;
+        self.matches(heading)[i].clone()
     }
 }
 
@@ -242,18 +280,6 @@ impl Role {
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl RolesConfig {
-    pub fn get(&self, role: Role) -> Option<&RoleConfig> {
-        match role {
-            Role::Measures => Some(&self.measures),
-            Role::Shortcomings => Some(&self.shortcomings),
-            Role::Duties => Some(&self.duties),
-            Role::Plans => Some(&self.plans),
-            Role::Other => None,
-        }
     }
 }
 
@@ -581,19 +607,33 @@ mod tests {
     /// lists or in a set is found all the same.
     #[test]
     fn a_role_matches_its_longest_word_or_set() {
-        let role = RoleConfig {
-            words: vec!["不足".into(), "存在的不足".into(), "问题".into()],
-            extend_words: vec!["问题".into()],
-            word_sets: vec![vec!["主要负责".into(), "问题".into()]],
-            ..RoleConfig::default()
+        let roles = RolesConfig {
+            shortcomings: RoleConfig {
+                words: vec!["不足".into(), "存在的不足".into(), "问题".into()],
+                extend_words: vec!["问题".into()],
+                word_sets: vec![vec!["主要负责".into(), "问题".into()]],
+                ..RoleConfig::default()
+            },
+            // Another role's words, some the same, do not count for this one.
+            plans: RoleConfig {
+                words: vec!["问题".into(), "主要举措".into()],
+                ..RoleConfig::default()
+            },
+            ..RolesConfig::default()
         };
+        let best = |heading| roles.best_match(Role::Shortcomings, heading);
         let heading = "二、问题与存在的不足";
-        let (strength, span) = role.best_match(heading).unwrap();
+        let (strength, span) = best(heading).unwrap();
         assert_eq!((strength, &heading[span]), (5, "存在的不足"));
         let heading = "问题：主要负责同志的问题";
-        let (strength, span) = role.best_match(heading).unwrap();
+        let (strength, span) = best(heading).unwrap();
         assert_eq!((strength, &heading[span]), (6, "问题：主要负责"));
-        assert_eq!(role.best_match("主要举措和成效"), None);
+        assert_eq!(best("主要举措和成效"), None);
+        assert_eq!(
+            roles.best_match(Role::Plans, "主要举措和成效"),
+            Some((4, 0..12))
+        );
+        assert_eq!(roles.best_match(Role::Other, "主要举措和成效"), None);
     }
 
     #[test]

@@ -126,7 +126,11 @@ impl Outliner {
                 done: AnyOf::new(&config.sections.work_done_words),
                 planned: AnyOf::new(&config.sections.work_planned_words),
             },
-            sections: config.sections.clone(),
+            sections: {
+                // Built before the copy, so that the rules' copy shares it.
+                config.sections.roles.prepare();
+                config.sections.clone()
+            },
             chrome: WordMatcher::new(chrome.filter(|w| !w.is_empty())),
             field_keys: WordMatcher::new(
                 cfg.metadata_keys
@@ -1486,8 +1490,8 @@ fn sections(
             // (Its own few words first: most such headings are not about it.)
             _ if cfg
                 .roles
-                .get(Role::Duties)
-                .is_some_and(|d| d.best_match(&visible(words)).is_some())
+                .best_match(Role::Duties, &visible(words))
+                .is_some()
                 && role_of(words, cfg) == Role::Duties =>
             {
                 (Role::Duties, Vec::new())
@@ -1788,22 +1792,15 @@ pub fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
 }
 
 /// A role and its best match in a heading: the match's strength and span.
-type RoleMatch = (Role, Option<(usize, Range<usize>)>);
+type RoleMatch = (Role, crate::config::RoleMatch);
 
 /// Each mandated role's best match in `heading`, read without what does not show
 /// (`存在的不\u{200B}足`, a web editor's zero-width space between bold runs): the spans
 /// are in the heading so read.
 fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
-    let heading = visible(heading);
-    let heading = heading.as_ref();
     Role::MANDATED
-        .iter()
-        .map(|&role| {
-            (
-                role,
-                cfg.roles.get(role).and_then(|c| c.best_match(heading)),
-            )
-        })
+        .into_iter()
+        .zip(cfg.roles.matches(&visible(heading)))
         .collect()
 }
 

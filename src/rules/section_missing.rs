@@ -223,8 +223,8 @@ fn sub_heading_names(doc: &Document, role: Role) -> bool {
             .trim_matches(|c: char| is_blank(c) || "。：:，,；;".contains(c));
         let short = heading.chars().nth(2 * longest).is_none();
         short
-            && words
-                .best_match(&visible(heading))
+            && (cfg.roles)
+                .best_match(role, &visible(heading))
                 .is_some_and(|(strength, _)| {
                     2 * strength >= heading.chars().count() && role_of(heading, cfg) == role
                 })
