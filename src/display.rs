@@ -41,14 +41,30 @@ fn is_unsafe(c: char) -> bool {
         | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `text` holds an [`is_unsafe`] character, found by its bytes: an ASCII
-/// control, or one of the few unsafe characters starting with `C2`, `D8` or `E2` (those
-/// bytes mostly start common punctuation, so the bytes after each are checked).
+/// The bytes that may start an [`is_unsafe`] character: the ASCII controls but tab and
+/// line breaks, DEL, and `C2`, `D8` and `E2` (which mostly start common punctuation, so
+/// the bytes after them decide).
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// Whether `text` holds an [`is_unsafe`] character, found by its bytes in one pass.
+/// Most texts checked are a few bytes (JSON keys and values), where a table lookup per
+/// byte beats setting up a vector search.
 fn any_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
-    bytes.iter().any(control)
-        || memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes).any(|i| unsafe_start(&bytes[i..]))
+    (0..bytes.len())
+        .any(|i| SUSPECT[usize::from(bytes[i])] && (bytes[i] < 0x80 || unsafe_start(&bytes[i..])))
 }
 
 /// Whether the UTF-8 of a non-ASCII [`is_unsafe`] character starts `bytes`.
