@@ -281,6 +281,8 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         // The opening clause of a paragraph, also after a heading run into it.
         "局党组书记、局长认真履行推进法治建设第一责任人职责，带头学法4次。",
         "（二）强化领导责任，夯实法治基础。街道党工委书记认真履行推进法治建设第一责任人职责，年初召开专题会议。",
+        // The head chairing the work, under a part named for the Party's leadership.
+        "（二）加强党对法治政府建设的领导\n区长主持召开区政府常务会议专题研究法治政府建设工作4次，组织会前学法12次。",
     ] {
         let f = findings("section-missing", &report(duties));
         assert!(f.is_empty(), "{duties}: {f:?}");
@@ -288,6 +290,8 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
     for not_duties in [
         "全年组织学法4次，各单位按照要求履行推进法治建设第一责任人职责，取得了积极成效。",
         "2.健全制度。制定工作规则3项。",
+        // Chairing other work is not the part.
+        "区长主持召开区政府常务会议研究营商环境工作4次，组织会前学法12次。",
     ] {
         let f = findings("section-missing", &report(not_duties));
         assert_eq!(f.len(), 1, "{not_duties}: {f:?}");
