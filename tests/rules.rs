@@ -63,6 +63,9 @@ fn title_year_needs_a_year_that_agrees() {
         "一、巩固2022年示范创建成果，2023年推进法治政府建设的主要举措和成效",
     );
     assert!(findings("title-year", &both).is_empty());
+    // A span from an earlier year to the present takes in the title's year.
+    let since = COMPLETE.replace("一、2023年主要举措和成效", "一、2021年以来主要举措和成效");
+    assert!(findings("title-year", &since).is_empty());
     let wide = COMPLETE.replace(
         "某市2023年法治政府建设年度报告",
         "某市２０２３年法治政府建设年度报告",
@@ -542,7 +545,9 @@ fn the_duties_heading_may_name_the_head_another_way() {
         let f = findings("section-missing", &report(heading));
         assert!(f.is_empty(), "{heading}: {f:?}");
     }
-    let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述");
+    // (Its body does not give the part either: the head chairing the work would.)
+    let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述")
+        .replace("区长主持召开常务会议研究法治政府建设工作", "全年组织集中学法");
     let f = messages("section-missing", &theme);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("第一责任人"), "{f:?}");
