@@ -381,6 +381,17 @@ fn year_mismatch_near_misses() {
             "四、2024年工作安排",
             "四、锚定2035年基本建成法治政府目标，扎实推进下一步工作",
         ),
+        // A span running to the report's year; a part of the next year added on.
+        ("一、2023年主要举措和成效", "一、2021年以来主要举措和成效"),
+        ("二、存在的不足和原因", "二、2020年以来存在的不足和原因"),
+        (
+            "二、存在的不足和原因",
+            "二、2024年第一季度法治政府建设工作情况",
+        ),
+        (
+            "二、存在的不足和原因",
+            "二、2024年1—3月法治政府建设工作开展情况",
+        ),
     ] {
         let text = DRAFT.replace(from, to);
         assert!(findings("year-mismatch", &text).is_empty(), "{to}");

@@ -1950,8 +1950,9 @@ fn report_year(text: &str, o: &Outline, title_words: &[String]) -> Option<i32> {
 }
 
 /// Without a plans part, a top-level heading naming no part (or the measures, after
-/// the measures part) but the year after the report's (`四、2024年重点工作`, `四、2024年推进法治政府建设的重点任务`) is the plans
-/// part: an annual report has nothing else to say about that year.
+/// the measures part) but the year after the report's ([`names_next_year`]:
+/// `四、2024年重点工作`, `四、2024年推进法治政府建设的重点任务`) is the plans part: an
+/// annual report has nothing else to say about that year.
 fn next_year_as_plans(text: &str, o: &mut Outline) {
     let Some(year) = o.report_year else {
         return;
@@ -1966,11 +1967,27 @@ fn next_year_as_plans(text: &str, o: &mut Outline) {
         let later_measures = s.role == Role::Measures && first_measures.is_some_and(|f| f < i);
         ((s.role == Role::Other || later_measures)
             && !s.thematic
-            && first_year(&text[s.heading.clone()]) == Some(year + 1))
+            && names_next_year(&text[s.heading.clone()], year))
         .then_some(s)
     }) {
         s.role = Role::Plans;
     }
+}
+
+/// The five-year plans by the year each starts (from the 6th on, every five years from
+/// 1981): `十四五` 2021–2025, `十五五` 2026–2030.
+const FIVE_YEAR_PLANS: [(&str, i32); 3] = [("十四五", 2021), ("十五五", 2026), ("十六五", 2031)];
+
+/// Whether `heading` names the year after `year` (the report's): by its number
+/// (`2024年重点工作`), as the new year (`新一年`, `新的一年`), or as the five-year plan that
+/// starts then (in a 2025 report, `“十五五”开局之年重点工作`).
+fn names_next_year(heading: &str, year: i32) -> bool {
+    first_year(heading) == Some(year + 1)
+        || heading.contains("新一年")
+        || heading.contains("新的一年")
+        || FIVE_YEAR_PLANS
+            .iter()
+            .any(|&(plan, start)| start == year + 1 && heading.contains(plan))
 }
 
 /// The issuing organ: the one the title names (before `关于` or the year), else the
@@ -2274,6 +2291,13 @@ pub fn all_years(s: &str) -> impl Iterator<Item = i32> {
     years(s).map(|(year, _)| year)
 }
 
+/// The years in `s` that start a span running to the present (`2021年以来`).
+pub fn years_to_now(s: &str) -> impl Iterator<Item = i32> {
+    years(s)
+        .filter(|(_, rest)| runs_to_now(rest))
+        .map(|(year, _)| year)
+}
+
 /// Every year [`first_year`] would take in `s`, in order, each with the text after its 年.
 fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
     // A title the page wrapped in book-title marks (`《某县…的报告》`) cites nothing.
@@ -2326,6 +2350,12 @@ fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
         }
         None
     })
+}
+
+/// Whether the text after a year's 年 makes it the start of a span running to the
+/// present (`2021年以来`): the span takes in the report's year, so it names no other.
+pub fn runs_to_now(rest: &str) -> bool {
+    rest.trim_start_matches(' ').starts_with("以来")
 }
 
 /// Four Chinese numerals at the start of `s` (`二〇二三`, with 零, O or ○ for 〇): the
@@ -3439,6 +3469,39 @@ mod tests {
         );
         assert_eq!(work_year("2024年1月，对2023年工作进行总结"), Some(2023));
         assert_eq!(work_year("2024年1月20日印发"), Some(2024));
+    }
+
+    /// The year after the report's named as the new year or as the five-year plan that
+    /// starts then: the plans part. The plan that starts later, or began before, is not.
+    #[test]
+    fn the_next_plan_period_is_the_plans_part() {
+        let report = |year: i32, heading: &str| {
+            outline(&format!(
+                "某区{year}年法治政府建设年度报告\n一、{year}年推进法治政府建设的主要举措和成效\n正文。\n\
+                 二、存在的不足和原因\n正文。\n\
+                 三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n四、{heading}\n正文。\n"
+            ))
+        };
+        let plans = [
+            Role::Measures,
+            Role::Shortcomings,
+            Role::Duties,
+            Role::Plans,
+        ];
+        for (year, heading) in [
+            (2025, "“十五五”开局之年重点工作"),
+            (2025, "以“十五五”开局为契机，纵深推进法治政府建设"),
+            (2020, "“十四五”开局之年重点工作"),
+            (2023, "新一年法治政府建设重点"),
+        ] {
+            assert_eq!(top_roles(&report(year, heading)), plans, "{year} {heading}");
+        }
+        for (year, heading) in [
+            (2024, "“十五五”开局之年重点工作"),
+            (2025, "“十四五”时期法治建设回顾"),
+        ] {
+            assert_ne!(top_roles(&report(year, heading)), plans, "{year} {heading}");
+        }
     }
 
     /// Another field named by a few more characters than a metadata key (`更新日期` is

@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
-use crate::outline::{Section, all_years, first_year, half_width_digit};
+use crate::outline::{Section, all_years, first_year, half_width_digit, years_to_now};
 
 pub type Settings = Basic;
 
@@ -44,11 +44,13 @@ impl Rule for Check {
             return;
         };
         // Some measures heading names the title's year (`一、巩固2023年…成果，2024年推进…`,
-        // a part on last year's rectification before `二、2024年…主要举措和成效`).
+        // a part on last year's rectification before `二、2024年…主要举措和成效`), or a span
+        // running to it (`一、2021年以来…主要成效`).
         let heading = |s: &Section| &doc.text()[s.heading.clone()];
-        if o.parts(Role::Measures)
-            .any(|s| all_years(heading(s)).any(|y| y == year))
-        {
+        if o.parts(Role::Measures).any(|s| {
+            all_years(heading(s)).any(|y| y == year)
+                || years_to_now(heading(s)).any(|y| y <= year)
+        }) {
             return;
         }
         let measures = o.parts(Role::Measures).next();

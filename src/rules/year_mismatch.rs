@@ -4,6 +4,7 @@ use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
+use crate::outline::runs_to_now;
 
 pub type Settings = Basic;
 
@@ -40,6 +41,18 @@ unit_check!();
 /// (`锚定2035年基本建成法治政府目标`), not a slip.
 const LONG_RANGE: i32 = 3;
 
+/// Whether the text after a year's 年 names a part of the year: a quarter, the first
+/// half, the first months (`第一季度`, `上半年`, `1—3月`).
+fn part_of_year(rest: &str) -> bool {
+    const PARTS: [&str; 12] = [
+        "一季度", "二季度", "三季度", "四季度", "1季度", "2季度", "3季度", "4季度", "前三季度",
+        "上半年", "1—3月", "1-3月",
+    ];
+    let rest = rest.trim_start_matches(' ');
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    PARTS.iter().any(|p| rest.starts_with(p))
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(report_year) = doc.outline.report_year else {
@@ -62,7 +75,14 @@ impl Rule for Check {
                 .iter()
                 .filter(|t| span.start <= t.start() && t.end() <= span.end)
                 .filter_map(|t| match &t.kind {
-                    TokenKind::Date(d) => Some((d.year?, t.span())),
+                    // (`2021年以来` runs to the report's year; `2026年第一季度` is a
+                    // part of a year, a matter of its own: a quarter's summary added.)
+                    TokenKind::Date(d)
+                        if !runs_to_now(&doc.text()[t.end()..])
+                            && !part_of_year(&doc.text()[t.end()..]) =>
+                    {
+                        Some((d.year?, t.span()))
+                    }
                     _ => None,
                 })
                 .collect();
