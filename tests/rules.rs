@@ -171,6 +171,40 @@ fn signature_needs_organ_and_date() {
     assert_eq!(findings("signature-missing", &not_a_date).len(), 1);
 }
 
+/// A 落款 date a scan or a slip marked: a stray mark or a seal's character beside it, a
+/// character OCR misread in it. A date-format warning tells of the misreading.
+#[test]
+fn a_marked_signature_date_is_the_date() {
+    for date in [
+        "2024年1月26日。",
+        "2024年1月26日 ·",
+        "· 2024年1月26日",
+        "2024年1月26日 府",
+        "2024年1月26曰",
+        "2O24年1月26日",
+        "2024年1月2l日",
+    ] {
+        let text = COMPLETE.replace("2024年1月26日\n", &format!("{date}\n"));
+        let f = findings("signature-missing", &text);
+        assert!(f.is_empty(), "{date}: {f:?}");
+        let misread = date.contains(['曰', 'O', 'l']);
+        assert_eq!(
+            !findings("date-format", &text).is_empty(),
+            misread,
+            "{date}"
+        );
+    }
+    // A letter run on to the date is no stray mark; nor is a date in a sentence.
+    for not_a_date in ["2024年1月26日前", "于2024年1月26日印发"] {
+        let text = COMPLETE.replace("2024年1月26日\n", &format!("{not_a_date}\n"));
+        assert_eq!(
+            findings("signature-missing", &text).len(),
+            1,
+            "{not_a_date}"
+        );
+    }
+}
+
 /// A page naming its title only in a field (`标题：…`) has a title.
 #[test]
 fn a_title_given_as_a_field_is_a_title() {
@@ -546,8 +580,10 @@ fn the_duties_heading_may_name_the_head_another_way() {
         assert!(f.is_empty(), "{heading}: {f:?}");
     }
     // (Its body does not give the part either: the head chairing the work would.)
-    let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述")
-        .replace("区长主持召开常务会议研究法治政府建设工作", "全年组织集中学法");
+    let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述").replace(
+        "区长主持召开常务会议研究法治政府建设工作",
+        "全年组织集中学法",
+    );
     let f = messages("section-missing", &theme);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("第一责任人"), "{f:?}");

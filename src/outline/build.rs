@@ -1049,7 +1049,8 @@ impl Builder<'_> {
                 RawKind::Date(d) => Some((d.as_ref().clone(), false)),
                 RawKind::Text => self
                     .one_line_signature(self.lines[i].span())
-                    .or_else(|| Some((self.weekday_date(self.lines[i].span())?, false))),
+                    .or_else(|| Some((self.weekday_date(self.lines[i].span())?, false)))
+                    .or_else(|| Some((self.marked_date(self.lines[i].span())?, false))),
                 // `报告日期：2024年1月20日`
                 RawKind::KeyValue(kv) if self.labelled(kv, SIGNATURE_DATE_KEYS) => {
                     let value = trim_span(self.text, kv.value.clone());
@@ -1210,6 +1211,45 @@ impl Builder<'_> {
         let date = date.strip_suffix(['（', '(']).unwrap_or(date);
         let lead = date.len() - date.trim_start_matches(is_blank).len();
         lines::read_date(&date[lead..], span.start + lead)
+    }
+
+    /// A date line a scan (or a slip) left marked, as a 落款's date: one stray mark before
+    /// or after the date (`2025年2月26日。`, `· 2025年2月26日`, a character of the seal's
+    /// ring after a space, `2025年2月26日 府`), or characters OCR misreads in it (`曰`
+    /// for `日`, `O` or `o` for `0`, `l` or `I` for `1`).
+    fn marked_date(&self, span: Range<usize>) -> Option<lines::DateText> {
+        let span = trim_span(self.text, span);
+        let line = &self.text[span.clone()];
+        if !at_most(line, 24) {
+            return None;
+        }
+        // (Each misreading is as long as what it stands for, so offsets hold.)
+        let read: String = (line.chars())
+            .map(|c| match c {
+                '曰' => '日',
+                'O' | 'o' => '0',
+                'l' | 'I' => '1',
+                c => c,
+            })
+            .collect();
+        let date_in = |range: Range<usize>| {
+            let s = &read[range.clone()];
+            let lead = s.len() - s.trim_start_matches(is_blank).len();
+            lines::read_date(&s[lead..], span.start + range.start + lead)
+        };
+        // A mark, or a letter set off by a space.
+        let stray = |c: char, next: Option<char>| {
+            !c.is_alphanumeric() || next.is_some_and(is_blank) && !c.is_ascii_digit()
+        };
+        let mut chars = read.chars();
+        let (first, second) = (chars.next()?, chars.next());
+        let mut back = read.chars().rev();
+        let (last, before_last) = (back.next()?, back.next());
+        date_in(0..read.len())
+            .or_else(|| date_in(first.len_utf8()..read.len()).filter(|_| stray(first, second)))
+            .or_else(|| {
+                date_in(0..read.len() - last.len_utf8()).filter(|_| stray(last, before_last))
+            })
     }
 
     /// A short line standing alone between paragraphs, with no sentence punctuation and
