@@ -1835,12 +1835,18 @@ pub fn role_of(heading: &str, cfg: &SectionsConfig) -> Role {
 type RoleMatch = (Role, crate::config::RoleMatch);
 
 /// Each mandated role's best match in `heading`, read without what does not show
-/// (`存在的不\u{200B}足`, a web editor's zero-width space between bold runs): the spans
-/// are in the heading so read.
+/// (`存在的不\u{200B}足`, a web editor's zero-width space between bold runs) and without
+/// its spaces (`存 在 的 不 足 和 原 因`, a heading set letter-spaced, as a scan's OCR or a
+/// PDF's text reads it): the spans are in the heading so read.
 fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
+    let heading = visible(heading);
+    let heading = match heading.contains(is_blank) {
+        true => Cow::Owned(heading.replace(is_blank, "")),
+        false => heading,
+    };
     Role::MANDATED
         .into_iter()
-        .zip(cfg.roles.matches(&visible(heading)))
+        .zip(cfg.roles.matches(&heading))
         .collect()
 }
 
@@ -3509,6 +3515,26 @@ mod tests {
         );
         assert_eq!(work_year("2024年1月，对2023年工作进行总结"), Some(2023));
         assert_eq!(work_year("2024年1月20日印发"), Some(2024));
+    }
+
+    /// A heading set letter-spaced (a scan's OCR, a PDF's text) names its part.
+    #[test]
+    fn a_letter_spaced_heading_names_its_part() {
+        let o = outline(
+            "某县2024年法治政府建设年度报告\n一、2024年主要举措和成效\n正文。\n\
+             二、存 在 的 不 足 和 原 因\n正文。\n\
+             三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\
+             四、2 0 2 5 年 工 作 安 排\n正文。\n",
+        );
+        assert_eq!(
+            top_roles(&o),
+            [
+                Role::Measures,
+                Role::Shortcomings,
+                Role::Duties,
+                Role::Plans
+            ]
+        );
     }
 
     /// The year after the report's named as the new year or as the five-year plan that
