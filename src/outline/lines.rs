@@ -575,12 +575,17 @@ fn may_open(line: &str) -> bool {
                 return true;
             }
         }
-        // heading1: a number of at most three characters, then its mark
+        // heading1: a number of at most three characters, then its mark (spaces may come
+        // before a 、)
         c if cn_digit(c) => {
             let mark = chars
                 .take(3)
                 .any(|c| matches!(c, '、' | '.' | '\u{FF0E}' | '\u{FF0C}' | ','));
-            if mark || date_only() {
+            let spaced = || {
+                (rest.chars()).find(|&c| !(cn_digit(c) || matches!(c, ' ' | '\u{3000}')))
+                    == Some('、')
+            };
+            if mark || spaced() || date_only() {
                 return true;
             }
         }
@@ -648,7 +653,9 @@ fn heading(pair: Pair<Rule>, base: usize, rest: Range<usize>) -> RawKind {
             }
             Rule::arabic => number = s.as_str().parse().unwrap_or(0),
             Rule::h1_mark if markdown => numbered = Some(1),
-            Rule::h1_mark | Rule::h3_mark if s.as_str() == "、" => style = NumberStyle::Comma,
+            Rule::h1_mark | Rule::h3_mark if s.as_str().ends_with('、') => {
+                style = NumberStyle::Comma
+            }
             Rule::h1_mark | Rule::h3_mark => style = NumberStyle::Dot,
             Rule::md_marks => level = s.as_str().len() as u8,
             _ => {}
@@ -880,6 +887,21 @@ mod tests {
         assert_eq!(kinds.iter().count(), lines.len());
     }
 
+    /// Spaces before a top-level heading's 、 (a scan's OCR, a slip) leave it a heading
+    /// numbered with 、; before another mark they do not.
+    #[test]
+    fn spaces_before_the_top_levels_mark() {
+        for line in ["一 、主要举措和成效", "二　、存在的不足"] {
+            match classify(line, 0) {
+                RawKind::Heading(h) => {
+                    assert_eq!((h.level, h.style), (1, NumberStyle::Comma), "{line}")
+                }
+                other => panic!("{line}: {other:?}"),
+            }
+        }
+        assert!(!matches!(classify("一 .主要举措", 0), RawKind::Heading(_)));
+    }
+
     /// `classify` answers an empty line without the grammar; the grammar agrees.
     #[test]
     fn the_grammar_calls_the_empty_line_blank() {
@@ -977,6 +999,7 @@ mod tests {
             "12.",
             "一、",
             "十二、",
+            "一 、",
             "一，",
             "(一)",
             "（1）",
