@@ -397,6 +397,11 @@ fn by_hand(line: &str, base: usize) -> Option<RawKind> {
             _ => return None,
         };
         let mark = rest[digits..].chars().next()?.len_utf8();
+        // (`三、四季度…`, `一、二类…`: two quarters or classes; the grammar reads it.)
+        let next = &rest[digits + mark..];
+        if cn_number_len(next).is_some_and(|n| next[n..].starts_with(['季', '类'])) {
+            return None;
+        }
         (1, digits + mark, style, chinese_number(&rest[..digits]))
     };
     Some(RawKind::Heading(Box::new(Heading {
@@ -902,6 +907,18 @@ mod tests {
         assert!(!matches!(classify("一 .主要举措", 0), RawKind::Heading(_)));
     }
 
+    /// A sentence opening on two quarters or classes (`三、四季度…`) is no heading; a
+    /// heading whose words open with a number and another word is.
+    #[test]
+    fn two_quarters_open_a_sentence() {
+        for line in ["三、四季度组织执法案卷评查，共评查案卷310卷", "一、二类行政许可事项"] {
+            assert!(!matches!(classify(line, 0), RawKind::Heading(_)), "{line}");
+        }
+        for line in ["三、四个方面的不足", "二、三项制度落实情况"] {
+            assert!(matches!(classify(line, 0), RawKind::Heading(_)), "{line}");
+        }
+    }
+
     /// `classify` answers an empty line without the grammar; the grammar agrees.
     #[test]
     fn the_grammar_calls_the_empty_line_blank() {
@@ -1000,6 +1017,8 @@ mod tests {
             "一、",
             "十二、",
             "一 、",
+            "三、四季度",
+            "一、二类",
             "一，",
             "(一)",
             "（1）",
