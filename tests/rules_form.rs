@@ -145,6 +145,20 @@ fn placeholder_fires_on_template_residue() {
     );
 }
 
+/// A table's unit cell holds `%` with its figure after it (a PDF's text may close the
+/// gap before the cell: `出庭应诉率% 100`); a blank figure has none.
+#[test]
+fn placeholder_is_not_a_tables_unit_cell() {
+    for row in [
+        "行政机关负责人出庭应诉率 | % | 100\n",
+        "行政机关负责人出庭应诉率% 100\n",
+        "群众满意率\t％\t98.6\n",
+    ] {
+        assert!(findings("placeholder", row).is_empty(), "{row}");
+    }
+    assert_eq!(findings("placeholder", "出庭应诉率为%，较上年提高。\n"), ["%"]);
+}
+
 #[test]
 fn placeholder_after_a_surname_character_still_fires_before_a_unit_or_place() {
     // 于 and 高 are surnames too, but `××市` and `××%` are blanks.

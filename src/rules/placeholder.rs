@@ -270,8 +270,14 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
                 && (han(prev) || han(next) || prev.is_some_and(|c| "：:".contains(c)))
         }
         _ => {
-            // A percent sign with no figure before it.
-            han(prev) && !prev.is_some_and(|c| "〇一二三四五六七八九十百千万".contains(c))
+            // A percent sign with no figure before it; not a table's unit cell, its
+            // figure after it (`出庭应诉率 | % | 100`, a PDF's `出庭应诉率% 100`).
+            let after = s[r.end..].trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+            let unit_cell =
+                after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            han(prev)
+                && !prev.is_some_and(|c| "〇一二三四五六七八九十百千万".contains(c))
+                && !unit_cell
         }
     };
     hit.then_some(r)
