@@ -592,11 +592,22 @@ fn the_duties_heading_may_name_the_head_another_way() {
 /// `面临的问题` is the shortcomings part even when it gives no causes.
 #[test]
 fn the_problems_faced_are_the_shortcomings() {
-    let text = COMPLETE.replace(
-        "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。",
-        "二、当前面临的问题\n一是基层法治力量薄弱。二是执法人员能力不强。",
-    );
-    assert!(findings("section-missing", &text).is_empty());
+    // (Also what still needs improving, the difficulties and challenges.)
+    for heading in [
+        "二、当前面临的问题",
+        "二、仍需改进的方面",
+        "二、有待改进的地方",
+        "二、需要加强的方面",
+        "二、存在的主要困难",
+        "二、面临的挑战",
+    ] {
+        let text = COMPLETE.replace(
+            "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。",
+            &format!("{heading}\n一是基层法治力量薄弱。二是执法人员能力不强。"),
+        );
+        let f = findings("section-missing", &text);
+        assert!(f.is_empty(), "{heading}: {f:?}");
+    }
 }
 
 /// A part naming two (`存在的问题及下一步工作打算`) before the duties is in order,
