@@ -352,6 +352,42 @@ fn a_heading_naming_two_parts_holds_both() {
     }
 }
 
+/// Shortcomings given without a heading, in a paragraph closing the part before the
+/// plans or the last part, with their causes; one paragraph may give them and the plans.
+#[test]
+fn shortcomings_in_a_closing_paragraph_are_the_shortcomings() {
+    let without = COMPLETE.replace(
+        "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n",
+        "",
+    );
+    assert_eq!(findings("section-missing", &without).len(), 1);
+    let closing =
+        "同时，我们也清醒认识到，还存在一些不足：一是基层法治力量薄弱，主要原因是人员编制紧张。";
+    let before_plans = without.replace(
+        "四、2024年工作安排",
+        &format!("{closing}\n四、2024年工作安排"),
+    );
+    assert!(findings("section-missing", &before_plans).is_empty());
+    // Without causes, or in the body of an earlier part, it is no part.
+    let no_cause = before_plans.replace("，主要原因是人员编制紧张", "");
+    assert_eq!(findings("section-missing", &no_cause).len(), 1);
+    let earlier = without.replace(
+        "全年办理行政复议案件120件，依法决策水平持续提升。",
+        &format!("全年办理行政复议案件120件。\n{closing}\n全年开展培训4次。"),
+    );
+    assert_eq!(findings("section-missing", &earlier).len(), 1);
+    // One closing paragraph: the year's work, the shortcomings and their causes, the plans.
+    let both = without.replace(
+        "四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n",
+        "2023年，全市法治政府建设取得积极成效，但还存在一些不足，主要原因是培训不够。2024年，我市将深化依法行政制度建设。\n",
+    );
+    assert!(
+        findings("section-missing", &both).is_empty(),
+        "{:?}",
+        findings("section-missing", &both)
+    );
+}
+
 /// Plans given as the closing paragraph, with no heading over them.
 #[test]
 fn plans_in_a_closing_paragraph_are_the_plans() {

@@ -156,7 +156,10 @@ fn placeholder_is_not_a_tables_unit_cell() {
     ] {
         assert!(findings("placeholder", row).is_empty(), "{row}");
     }
-    assert_eq!(findings("placeholder", "出庭应诉率为%，较上年提高。\n"), ["%"]);
+    assert_eq!(
+        findings("placeholder", "出庭应诉率为%，较上年提高。\n"),
+        ["%"]
+    );
 }
 
 #[test]

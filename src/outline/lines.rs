@@ -911,7 +911,10 @@ mod tests {
     /// heading whose words open with a number and another word is.
     #[test]
     fn two_quarters_open_a_sentence() {
-        for line in ["三、四季度组织执法案卷评查，共评查案卷310卷", "一、二类行政许可事项"] {
+        for line in [
+            "三、四季度组织执法案卷评查，共评查案卷310卷",
+            "一、二类行政许可事项",
+        ] {
             assert!(!matches!(classify(line, 0), RawKind::Heading(_)), "{line}");
         }
         for line in ["三、四个方面的不足", "二、三项制度落实情况"] {

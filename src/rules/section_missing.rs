@@ -4,6 +4,7 @@ use super::{Basic, Document, Rule};
 use crate::config::{Config, Role};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, Section, is_blank, role_of, visible};
+use crate::sentence;
 use crate::words::WordMatcher;
 
 pub type Settings = Basic;
@@ -180,6 +181,7 @@ impl Rule for Check {
                 || self.item_names(doc, *role)
                 || *role == Role::Duties && self.opening_clause_names_duties(doc)
                 || *role == Role::Plans && closing_plans(doc)
+                || *role == Role::Shortcomings && closing_shortcomings(doc)
             {
                 continue;
             }
@@ -249,8 +251,49 @@ fn closing_plans(doc: &Document) -> bool {
         .filter(|l| l.kind == LineKind::Paragraph)
         .take(CLOSING_PARAGRAPHS)
         .any(|l| {
-            let line = text[l.span()].trim_start_matches(is_blank);
-            opens(line) && line.contains('将')
+            // (Also a sentence of a paragraph on the year's work and its shortcomings:
+            // `…主要原因是…。2025年，我局将…`.)
+            sentence::split(text, l.span()).any(|s| {
+                let sentence = text[s].trim_start_matches(is_blank);
+                opens(sentence) && sentence.contains('将')
+            })
+        })
+}
+
+/// Whether the shortcomings are given without a heading, in one of the last paragraphs
+/// of the part before the plans or of the last part (`同时，我们也清醒认识到，…还存在
+/// 一些不足：一是…，主要原因是…`): a paragraph that says shortcomings remain and gives
+/// their causes.
+fn closing_shortcomings(doc: &Document) -> bool {
+    let (text, o) = (doc.text(), doc.outline);
+    let sections = &o.sections;
+    let closing = |i: usize| {
+        sections
+            .get(i + 1)
+            .is_none_or(|next| next.role == Role::Plans)
+    };
+    sections
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| closing(i))
+        .any(|(_, s)| {
+            (s.line..s.end_line)
+                .rev()
+                .filter(|&i| o.lines[i].kind == LineKind::Paragraph)
+                .take(CLOSING_PARAGRAPHS)
+                .any(|i| tells_shortcomings(&text[o.lines[i].span()]))
+        })
+}
+
+/// Whether `paragraph` says shortcomings remain (存在 with 不足, 问题, 短板, 差距 or 薄弱
+/// a few characters on) and gives their causes (原因).
+fn tells_shortcomings(paragraph: &str) -> bool {
+    const WHAT: [&str; 5] = ["不足", "问题", "短板", "差距", "薄弱"];
+    paragraph.contains("原因")
+        && paragraph.match_indices("存在").any(|(at, w)| {
+            let after = &paragraph[at + w.len()..];
+            let near = &after[..after.floor_char_boundary(3 * 8)];
+            WHAT.iter().any(|x| near.contains(x))
         })
 }
 
