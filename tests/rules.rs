@@ -158,12 +158,19 @@ fn signature_needs_organ_and_date() {
     assert!(findings("signature-missing", &meeting).is_empty());
     for under in [
         "2024年1月26日",
+        // (A date without its day too.)
+        "（2024年1月）",
+        "2024年1月",
         "——2024年1月26日在市人大常委会第十次会议上",
         "某市人民政府（2024年1月26日）",
         "（2024年1月26日在市人大常委会第十次会议上）\n市人民政府副市长　王明",
     ] {
         let dated = nothing.replacen(title, &format!("{title}\n{under}"), 1);
         assert!(findings("signature-missing", &dated).is_empty(), "{under}");
+    }
+    for not_dated in ["截至2024年1月26日", "（2024年13月）", "2024年1月工作"] {
+        let text = nothing.replacen(title, &format!("{title}\n{not_dated}"), 1);
+        assert_eq!(findings("signature-missing", &text).len(), 1, "{not_dated}");
     }
     let not_dated = nothing.replacen(title, &format!("{title}\n截至2024年1月26日"), 1);
     assert_eq!(findings("signature-missing", &not_dated).len(), 1);

@@ -114,7 +114,25 @@ fn dates_the_title(line: &str) -> bool {
     let (date, rest) = inner
         .find('日')
         .map_or((inner, ""), |at| inner.split_at(at + '日'.len_utf8()));
-    read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在'))
+    (read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在')))
+        || year_and_month(inner)
+}
+
+/// Whether `s` is a year and a month alone (`2025年2月`, a date without its day), maybe
+/// followed by the meeting.
+fn year_and_month(s: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let year = digits(s);
+    let Some(rest) = s[year..].strip_prefix('年').filter(|_| year == 4) else {
+        return false;
+    };
+    let month = digits(rest);
+    let Some(after) = rest[month..].strip_prefix('月') else {
+        return false;
+    };
+    (1..=2).contains(&month)
+        && (1..=12).contains(&rest[..month].parse::<u32>().unwrap_or(0))
+        && (after.is_empty() || after.starts_with('在'))
 }
 
 /// The last character of the last line of text.
