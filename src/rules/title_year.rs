@@ -48,8 +48,7 @@ impl Rule for Check {
         // running to it (`一、2021年以来…主要成效`).
         let heading = |s: &Section| &doc.text()[s.heading.clone()];
         if o.parts(Role::Measures).any(|s| {
-            all_years(heading(s)).any(|y| y == year)
-                || years_to_now(heading(s)).any(|y| y <= year)
+            all_years(heading(s)).any(|y| y == year) || years_to_now(heading(s)).any(|y| y <= year)
         }) {
             return;
         }

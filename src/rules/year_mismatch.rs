@@ -44,13 +44,15 @@ const LONG_RANGE: i32 = 3;
 /// Whether the text after a year's 年 names a part of the year: a quarter, the first
 /// half, the first months (`第一季度`, `上半年`, `1—3月`).
 fn part_of_year(rest: &str) -> bool {
-    const PARTS: [&str; 12] = [
-        "一季度", "二季度", "三季度", "四季度", "1季度", "2季度", "3季度", "4季度", "前三季度",
-        "上半年", "1—3月", "1-3月",
-    ];
     let rest = rest.trim_start_matches(' ');
     let rest = rest.strip_prefix('第').unwrap_or(rest);
-    PARTS.iter().any(|p| rest.starts_with(p))
+    let mut chars = rest.chars();
+    let quarter = chars.next().is_some_and(|c| "一二三四1234".contains(c))
+        && chars.as_str().starts_with("季度");
+    quarter
+        || ["前三季度", "上半年", "1—3月", "1-3月"]
+            .iter()
+            .any(|p| rest.starts_with(p))
 }
 
 impl Rule for Check {
