@@ -301,7 +301,11 @@ impl Walker {
             Node::Text(t) => self.text(&t.text),
             Node::Element(e) => {
                 let name = e.name();
-                if DROPPED.contains(&name) || is_navigation(e) {
+                if DROPPED.contains(&name) {
+                    return;
+                }
+                if is_navigation(e) {
+                    self.titles_in(node);
                     return;
                 }
                 if name == "br" {
@@ -342,6 +346,31 @@ impl Walker {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The report's title where a page sets it inside its furniture (`<div
+    /// class="article-header"><h1>…报告</h1></div>`): each `<h1>`–`<h3>` in `node` whose
+    /// text names a report, on a line of its own; the rest of the furniture is dropped.
+    fn titles_in(&mut self, node: ego_tree::NodeRef<'_, Node>) {
+        for d in node.descendants() {
+            let Node::Element(e) = d.value() else {
+                continue;
+            };
+            if !matches!(e.name(), "h1" | "h2" | "h3") {
+                continue;
+            }
+            let text: String = (d.descendants())
+                .filter_map(|t| t.value().as_text().map(|t| t.to_string()))
+                .collect();
+            if text.contains("报告") {
+                // (Its children: the heading itself may carry the furniture's name.)
+                self.flush();
+                for child in d.children() {
+                    self.visit(child);
+                }
+                self.flush();
+            }
         }
     }
 
@@ -497,6 +526,28 @@ mod tests {
                 "某县司法局",
             ]
         );
+    }
+
+    /// A page setting its title inside a block named as furniture keeps the title (a
+    /// heading naming a report), not the rest of the block.
+    #[test]
+    fn a_title_inside_the_furniture_is_kept() {
+        for wrapper in [
+            "<div class=\"article-header\">",
+            "<div class=\"top\">",
+            "<div id=\"nav-title\">",
+        ] {
+            let page = read_str(&format!(
+                "<html><body>{wrapper}<span>字号：大 中 小</span>\
+                 <h1 class=\"header-title\">某县2024年法治政府建设年度报告</h1>\
+                 <h2>某县人民政府网</h2></div><p>正文。</p></body></html>"
+            ));
+            assert_eq!(
+                page.lines,
+                ["某县2024年法治政府建设年度报告", "正文。"],
+                "{wrapper}"
+            );
+        }
     }
 
     /// A long bold heading wrapped by `<br>` is one line; a second heading after a
