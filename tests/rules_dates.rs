@@ -110,6 +110,9 @@ fn date_invalid_near_misses() {
         "1-12月受理案件5件。",
         // Ages in months.
         "为0—36月龄婴幼儿家庭发放手册，覆盖36月龄以下幼儿，为6-36月龄儿童体检。",
+        // Numbers of months: after a count word, or bounded.
+        "逾期13月以上未结的案件已全部清理，执行期限为18月的项目2个。",
+        "社区矫正对象矫正期为6—36月不等，24月以内的12人。",
     ] {
         assert_eq!(
             findings("date-invalid", &with_measures(body)),

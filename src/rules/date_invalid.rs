@@ -54,7 +54,7 @@ impl Check {
     }
 
     /// `第13月`, `期满18月`: a bare month after a count word is no date; nor is one
-    /// before 龄 (`36月龄`, a child's age in months).
+    /// that is a number of months by what follows ([`is_duration`]).
     fn is_count(&self, d: &Date, before: &str, after: &str) -> bool {
         d.year.is_none()
             && d.day.is_none()
@@ -62,7 +62,7 @@ impl Check {
                 .count_words
                 .iter()
                 .any(|w| before.ends_with(w.as_str()))
-                || is_age(after))
+                || is_duration(after))
     }
 }
 
@@ -83,7 +83,9 @@ impl Rule for Check {
                         continue;
                     }
                     TokenKind::Date(d) => date_reason(d),
-                    TokenKind::MonthRange { .. } if is_age(&doc.text()[t.end()..]) => continue,
+                    TokenKind::MonthRange { .. } if is_duration(&doc.text()[t.end()..]) => {
+                        continue;
+                    }
                     TokenKind::MonthRange { from, to, .. } => {
                         match [from, to].into_iter().find(|m| !(1..=12).contains(*m)) {
                             Some(m) => format!("没有{m}月：月份应在1–12之间"),
@@ -117,6 +119,13 @@ impl Rule for Check {
 /// Text after a month that makes it an age in months (`0—36月龄`).
 fn is_age(after: &str) -> bool {
     after.starts_with('龄')
+}
+
+/// Text after a month that makes it a number of months: an age (`36月龄`) or a bound
+/// of a duration (`13月以上`, `6—36月不等`).
+fn is_duration(after: &str) -> bool {
+    const BOUNDS: [&str; 4] = ["以上", "以下", "以内", "不等"];
+    is_age(after) || BOUNDS.iter().any(|b| after.starts_with(b))
 }
 
 fn invalid(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Diagnostic {

@@ -103,8 +103,23 @@ const ORGS: &[&str] = &[
     "经营部",
     "门市部",
     "大厦",
-    "农贸市场",
-    "批发市场",
+    // Sites and bodies a case names (h35: 查处××煤矿超层越界开采案).
+    "市场",
+    "煤矿",
+    "矿山",
+    "采石场",
+    "水库",
+    "项目",
+    "园区",
+    "农家乐",
+    "景区",
+    "协会",
+    "卫生院",
+    "工程",
+    "码头",
+    "林场",
+    "楼盘",
+    "餐馆",
     "工地",
     "项目部",
     "美容院",
@@ -246,9 +261,12 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
                     || prev.is_some_and(|c| c.is_ascii_digit())
                     || next.is_some_and(|c| "%％".contains(c))
             } else {
-                // One X: only where a digit belongs (X月X日, 共X件), not a variable or X光.
+                // One X: only where a digit belongs (X月X日, 共X件), not a variable or X光,
+                // nor the X of a formula the line gives (`“1+X”模式，即1个队加X个力量`).
                 next.is_some_and(|c| UNITS.contains(c))
                     && !prev.is_some_and(|c| c.is_ascii_digit() || c == '.')
+                    && !s.contains("+X")
+                    && !s.contains("＋X")
             }
         }
         '*' | '＊' => {
