@@ -11,7 +11,8 @@
 //! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
 //! of a copied page); `script`, `style`, navigation, forms, the site's header and
 //! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
-//! `ContentSource`, …) is put first as `发布时间：…` lines, as a copied page shows it.
+//! `ContentSource`, and `ArticleTitle` when the text shows no title) is put first as
+//! `发布时间：…` lines, as a copied page shows it.
 //! A block that opens in bold (`<strong>`, `font-weight:bold`) or a heading face and
 //! goes on in body type has a run-in heading, whose end is passed on.
 
@@ -110,6 +111,8 @@ const BLOCKS: &[&str] = &[
 /// `<meta name=…>` of Chinese government sites (政府网站发展指引) and what a page copy
 /// calls them. Put first, unless the page's text states the same key.
 const META_NAMES: &[(&str, &str)] = &[
+    // (Only where the page's text does not show it: a title drawn by a script.)
+    ("articletitle", "标题"),
     ("pubdate", "发布时间"),
     ("firstpublishedtime", "发布时间"),
     ("contentsource", "来源"),
@@ -219,10 +222,12 @@ pub fn read_str(html: &str) -> Page {
     walker.flush();
     let body = walker.page;
     // A key the page's text already states (`发布时间：…` under the title) is not repeated.
+    // Nor is the title where the text shows one (a line ending in 报告).
     let stated = |key: &str| body.lines.iter().any(|l| l.contains(key));
+    let titled = || body.lines.iter().any(|l| l.trim_end().ends_with("报告"));
     let mut lines: Vec<String> = meta_lines(&document)
         .into_iter()
-        .filter(|(key, _)| !stated(key))
+        .filter(|(key, _)| !stated(key) && !(*key == "标题" && titled()))
         .map(|(key, value)| format!("{key}：{value}"))
         .collect();
     let mut run_in = vec![None; lines.len()];
@@ -524,6 +529,33 @@ mod tests {
                 "项目 | 12件",
                 "结尾。",
                 "某县司法局",
+            ]
+        );
+    }
+
+    /// A page whose text shows no title (a script draws it) gives it by its
+    /// `ArticleTitle` meta, as a `标题：` field; a page showing one does not repeat it.
+    #[test]
+    fn the_article_title_meta_stands_for_a_title_not_shown() {
+        let page = |body: &str| {
+            read_str(&format!(
+                "<html><head><meta name=\"ArticleTitle\" content=\"某县2024年法治政府建设年度报告\">\
+                 </head><body>{body}<p>现将有关情况报告如下：</p></body></html>"
+            ))
+            .lines
+        };
+        assert_eq!(
+            page(""),
+            [
+                "标题：某县2024年法治政府建设年度报告",
+                "现将有关情况报告如下："
+            ]
+        );
+        assert_eq!(
+            page("<h1>关于2024年度法治政府建设情况的报告</h1>"),
+            [
+                "关于2024年度法治政府建设情况的报告",
+                "现将有关情况报告如下："
             ]
         );
     }
