@@ -250,6 +250,12 @@ fn parts_exceed_total_near_misses() {
         "受理案件100件，其中行政案件60件。民事案件50件。",
         // Attributes, not kinds: the groups overlap.
         "全县共有执法人员500人，其中持证400人，取得法律职业资格150人。",
+        // A subgroup's average, rate or extreme may be above the whole's.
+        "共评查案卷210卷，平均得分92.6分，其中县直部门平均得分94.1分、乡镇平均得分90.8分。",
+        "参加考试1200人，平均成绩86.3分，其中最高分99分，最低分61分。",
+        "人均办理案件45件，其中县级执法人员人均办理案件52件、乡镇执法人员人均办理案件38件。",
+        "全县每万人拥有律师2.6名，其中城区每万人拥有律师4.1名、农村每万人拥有律师1.2名。",
+        "全县万人成诉率为2.3件，其中城区万人成诉率3.1件、乡镇万人成诉率1.6件。",
     ] {
         assert!(
             findings("parts-exceed-total", text).is_empty(),
