@@ -599,6 +599,14 @@ fn unbalanced_pair_accepts_a_quotation_of_several_paragraphs() {
         "{:?}",
         findings("unbalanced-pair", &quoted)
     );
+    // The first paragraph opening with a heading run into it; a Markdown block quote.
+    for quoted in [
+        "（七）加强法治宣传教育。县长强调：“要带头依法办事。\n“要抓住关键少数。”",
+        "县长强调：\n\n> “要带头依法办事。\n>\n> “要抓住关键少数。”",
+    ] {
+        let f = findings("unbalanced-pair", &body(quoted));
+        assert!(f.is_empty(), "{quoted}: {f:?}");
+    }
     // A chain never closed: its last paragraph's “ is reported.
     assert_eq!(
         findings(

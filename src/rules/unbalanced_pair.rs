@@ -79,7 +79,9 @@ impl Rule for Check {
             // A heading wrapped inside a title (`（一）认真落实《…纲要（2021—`) runs on.
             let open = marks.oldest_open().is_some();
             runs_on = (prose || title || open) && !ends_sentence(&text[line.clone()]);
-            was_prose = prose && !title;
+            // (A heading run into its paragraph may open a quotation of several
+            // paragraphs too: `（七）加强法治宣传教育。县委书记强调：“…`.)
+            was_prose = (prose || kind == Some(LineKind::Heading)) && !title;
             was_title = title;
         }
         report(marks, false, out);
@@ -113,9 +115,11 @@ fn report(mut marks: Marks, quote_runs_on: bool, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether a line opens with a left double quote (after indentation).
+/// Whether a line opens with a left double quote (after indentation, and after the
+/// marks of a Markdown block quote: `> “…`).
 fn opens_quote(line: &str) -> bool {
-    line.trim_start().starts_with('“')
+    line.trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+        .starts_with('“')
 }
 
 /// Whether a line ends a sentence (or a clause a list goes on from): its last mark,
