@@ -744,6 +744,9 @@ fn numbered_table_rows_and_notes_are_no_headings() {
         "指标\t数值\t同比\n一、行政复议\t\t\n1.收案数（件）\t386\t-14.4%\n2.纠错率\t9.7%\t-5.1个百分点\n二、行政应诉\t\t\n1.一审案件数（件）\t138\t22.6%\n",
         "类别\t件数\t纠错率\n注：1.纠错包括撤销、变更和确认违法；\n2.纠错率按四舍五入保留一位小数。\n",
         "说明：（1）数据截至12月31日；\n（2）含撤回申请的案件。\n",
+        // A PDF's text of a table: the figures apart by spaces, the first run on to the
+        // label where the gap beside Chinese closed.
+        "项目 2023年 2024年\n一、行政复议（件）118 136\n二、行政应诉（件） 52 47\n",
     ] {
         let text = COMPLETE.replace(
             "依法决策水平持续提升。\n",
@@ -753,6 +756,14 @@ fn numbered_table_rows_and_notes_are_no_headings() {
             let f = findings(rule, &text);
             assert!(f.is_empty(), "{table}: {rule} {f:?}");
         }
+    }
+    // A heading ending in one figure, or in words after figures, is still a heading.
+    for heading in [
+        "二、存在的不足和原因 2",
+        "二、存在的不足和原因（2023 2024年对比）",
+    ] {
+        let text = COMPLETE.replace("二、存在的不足和原因", heading);
+        assert!(findings("section-missing", &text).is_empty(), "{heading}");
     }
     // A heading with a tab before or after its number is still a heading.
     let text = COMPLETE.replace("二、存在的不足和原因", "\t二、\t存在的不足和原因");

@@ -239,8 +239,9 @@ pub fn classify(line: &str, base: usize) -> RawKind {
 
 /// Whether `line` is a table's row of figures under a numbered label, its cells apart by
 /// tabs (a copy from Excel or Word) or by ` | ` (a web page's cells): `一、健全政府机构
-/// 职能体系⇥5⇥5` (⇥ a tab). Its number is the row's, not a heading's. A cell of words
-/// makes the line no such row.
+/// 职能体系⇥5⇥5` (⇥ a tab), or ending in two figures or more apart by spaces (a PDF's
+/// text of a table: `一、行政复议（件）118 136`). Its number is the row's, not a
+/// heading's. A cell of words makes the line no such row.
 pub fn is_figures_row(line: &str) -> bool {
     // A figure (`5`, `386件`, `12.5万元`, `-14.4%`, `-1.3个百分点`) or a dash for none.
     let figure = |cell: &str| {
@@ -257,7 +258,24 @@ pub fn is_figures_row(line: &str) -> bool {
     } else if memchr::memchr(b'|', bytes).is_some() && line.contains(" | ") {
         " | "
     } else {
-        return false;
+        // The figures a PDF set apart by spaces, after the label (the first may be run
+        // on to it, the gap beside Chinese closed: `（件）118 136`).
+        // (Bare numbers only: `2024年对比）` is words.)
+        let bare = |w: &str| {
+            let n = w.trim_start_matches(['-', '+', '－', '−']);
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || ".,%．".contains(c))
+        };
+        let mut words = line.split(' ').filter(|w| !w.is_empty()).rev().peekable();
+        let mut trailing = 0;
+        while words.next_if(|w| bare(w)).is_some() {
+            trailing += 1;
+        }
+        let run_on = words.next().is_some_and(|label| {
+            let bare = label.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+            bare.len() < label.len() && !bare.is_empty()
+        });
+        return trailing >= 2 || trailing >= 1 && run_on;
     };
     let mut cells = line.split(separator);
     cells.next();
