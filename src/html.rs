@@ -227,7 +227,7 @@ pub fn read_str(html: &str) -> Page {
     let titled = || body.lines.iter().any(|l| l.trim_end().ends_with("报告"));
     let mut lines: Vec<String> = meta_lines(&document)
         .into_iter()
-        .filter(|(key, _)| !stated(key) && !(*key == "标题" && titled()))
+        .filter(|(key, _)| !(stated(key) || *key == "标题" && titled()))
         .map(|(key, value)| format!("{key}：{value}"))
         .collect();
     let mut run_in = vec![None; lines.len()];
