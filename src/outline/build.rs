@@ -3504,15 +3504,7 @@ mod tests {
         );
         assert_eq!(o.report_year, Some(2023));
         // A heading naming the year after and no part is the plans part.
-        assert_eq!(
-            top_roles(&o),
-            [
-                Role::Measures,
-                Role::Shortcomings,
-                Role::Duties,
-                Role::Plans
-            ]
-        );
+        assert_eq!(top_roles(&o), Role::MANDATED);
         assert_eq!(work_year("2024年1月，对2023年工作进行总结"), Some(2023));
         assert_eq!(work_year("2024年1月20日印发"), Some(2024));
     }
@@ -3526,15 +3518,7 @@ mod tests {
              三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\
              四、2 0 2 5 年 工 作 安 排\n正文。\n",
         );
-        assert_eq!(
-            top_roles(&o),
-            [
-                Role::Measures,
-                Role::Shortcomings,
-                Role::Duties,
-                Role::Plans
-            ]
-        );
+        assert_eq!(top_roles(&o), Role::MANDATED);
     }
 
     /// The year after the report's named as the new year or as the five-year plan that
@@ -3548,12 +3532,7 @@ mod tests {
                  三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n四、{heading}\n正文。\n"
             ))
         };
-        let plans = [
-            Role::Measures,
-            Role::Shortcomings,
-            Role::Duties,
-            Role::Plans,
-        ];
+        let plans = Role::MANDATED;
         for (year, heading) in [
             (2025, "“十五五”开局之年重点工作"),
             (2025, "以“十五五”开局为契机，纵深推进法治政府建设"),
