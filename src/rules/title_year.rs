@@ -36,11 +36,16 @@ impl Rule for Check {
         // (Full-width digits, `２０２４年度`, are a year as well.)
         let title: String = title.chars().map(half_width_digit).collect();
         let Some(year) = first_year(&title) else {
-            out.push(
-                Diagnostic::new(span, "标题未写明报告年度")
+            // A year without its 年 (`某街道2024法治政府建设年度报告`) is written, if short.
+            let diagnostic = match bare_year(&title) {
+                Some(y) => Diagnostic::new(span, format!("标题中的年份“{y}”后缺少“年”字"))
+                    .label(format!("应为“{y}年”"))
+                    .help(format!("写作“{y}年”或“{y}年度”")),
+                None => Diagnostic::new(span, "标题未写明报告年度")
                     .label("缺少“××××年”")
                     .help("在标题中写明报告年度，如“2023年法治政府建设年度报告”"),
-            );
+            };
+            out.push(diagnostic);
             return;
         };
         // Some measures heading names the title's year (`一、巩固2023年…成果，2024年推进…`,
@@ -68,4 +73,16 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// Four digits of a year (1990 to 2100) standing alone in `title`, no 年 after them.
+fn bare_year(title: &str) -> Option<i32> {
+    let b = title.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let year: i32 = title.get(i..i + 4)?.parse().ok()?;
+        (digits && alone && (1990..=2100).contains(&year)).then_some(year)
+    })
 }
