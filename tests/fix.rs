@@ -111,6 +111,14 @@ fn diff_prints_and_writes_nothing() {
         "{text}"
     );
     assert_eq!(fs::read_to_string(&p).unwrap(), DRAFT);
+    // The findings go to standard error: the diff and a JSON document each stay whole.
+    let out = nianbao()
+        .args(["lint", "--diff", "--format", "json", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- a/"));
+    let findings: Result<serde_json::Value, _> = serde_json::from_slice(&out.stderr);
+    assert!(findings.is_ok(), "{findings:?}");
 }
 
 #[test]

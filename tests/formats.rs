@@ -74,6 +74,17 @@ fn statistics_count_findings_per_rule() {
         .find(|l| l.trim_end().ends_with(" section-missing"))
         .unwrap();
     assert_eq!(row.split_whitespace().next(), Some("1"));
+    // A JSON or SARIF document stays one document: the table goes to standard error.
+    for format in ["json", "sarif"] {
+        let out = nianbao()
+            .args(["lint", "--format", format, "--statistics", &example("defects.txt")])
+            .output()
+            .unwrap();
+        let document: Result<serde_json::Value, _> = serde_json::from_slice(&out.stdout);
+        assert!(document.is_ok(), "{format}: {document:?}");
+        let table = String::from_utf8_lossy(&out.stderr);
+        assert!(table.contains(" section-missing"), "{format}: {table}");
+    }
 }
 
 #[test]

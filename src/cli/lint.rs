@@ -127,8 +127,10 @@ pub fn lint(args: &LintArgs) -> ExitCode {
         Ok(run) => run,
         Err(code) => return code,
     };
-    // With `--fix -`, standard output carries the document and nothing else.
-    let filter = args.fix && args.paths.iter().any(|p| p.as_os_str() == "-");
+    // With `--fix -`, standard output carries the document and nothing else; with
+    // `--diff`, the diff (the findings go to standard error, so that either can be read
+    // by a program: `--diff --format json`).
+    let filter = args.fix && args.paths.iter().any(|p| p.as_os_str() == "-") || args.diff;
     let mut document = None;
     let mut reports = Vec::with_capacity(files.len());
     for linted in files {

@@ -145,7 +145,8 @@ impl<W: Write> Output<W> {
     }
 
     /// Writes the closing (the summary naming `unreadable` inputs, for human output) and,
-    /// with `statistics`, the count by rule; returns the writer and the counts.
+    /// with `statistics`, the count by rule (on standard error for a JSON document);
+    /// returns the writer and the counts.
     pub fn finish(mut self, unreadable: &[String], statistics: bool) -> io::Result<(W, Counts)> {
         let closing = match self.style {
             Style::Human { .. } => human::summary(self.counts, self.files, unreadable),
@@ -158,7 +159,14 @@ impl<W: Write> Output<W> {
         };
         self.out.write_all(closing.as_bytes())?;
         if statistics {
-            self.out.write_all(self.tally.render().as_bytes())?;
+            let table = self.tally.render();
+            if self.style.document() {
+                // A JSON document stays one document: the table goes to standard error
+                // (where nothing can be lost but the table).
+                let _ = io::stderr().write_all(table.as_bytes());
+            } else {
+                self.out.write_all(table.as_bytes())?;
+            }
         }
         self.out.flush()?;
         Ok((self.out, self.counts))
