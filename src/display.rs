@@ -27,6 +27,8 @@ pub fn os_error(e: &std::io::Error) -> String {
         ErrorKind::OutOfMemory => "内存不足",
         ErrorKind::ResourceBusy => "资源正忙",
         ErrorKind::TimedOut => "操作超时",
+        // ELOOP: its kind (`FilesystemLoop`) is not yet stable to name.
+        k if format!("{k:?}") == "FilesystemLoop" => "符号链接循环",
         _ => "操作失败",
     };
     format!("{what}（{e}）")
@@ -191,5 +193,15 @@ mod tests {
     fn os_errors_are_chinese_with_the_detail() {
         let e = std::io::Error::from(ErrorKind::PermissionDenied);
         assert!(os_error(&e).starts_with("没有权限（"), "{}", os_error(&e));
+        // A link to itself: the loop is named.
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("loop.txt");
+        std::os::unix::fs::symlink(&link, &link).unwrap();
+        let e = std::fs::read(&link).unwrap_err();
+        assert!(
+            os_error(&e).starts_with("符号链接循环（"),
+            "{}",
+            os_error(&e)
+        );
     }
 }

@@ -89,9 +89,26 @@ fn is_page_resources(dir: &Path) -> bool {
     else {
         return false;
     };
-    ["html", "htm", "mht", "mhtml"]
-        .iter()
-        .any(|ext| dir.with_file_name(format!("{stem}.{ext}")).is_file())
+    // The page beside it, its extension in any case (`报告.HTM`).
+    let page = |entry: std::fs::DirEntry| {
+        let path = entry.path();
+        path.file_stem().is_some_and(|s| s == stem)
+            && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["html", "htm", "mht", "mhtml"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(e))
+            })
+            && path.is_file()
+    };
+    let Some(parent) = dir.parent() else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    std::fs::read_dir(parent).is_ok_and(|mut entries| entries.any(|e| e.is_ok_and(page)))
 }
 
 fn is_lintable(path: &Path) -> bool {

@@ -77,7 +77,13 @@ fn statistics_count_findings_per_rule() {
     // A JSON or SARIF document stays one document: the table goes to standard error.
     for format in ["json", "sarif"] {
         let out = nianbao()
-            .args(["lint", "--format", format, "--statistics", &example("defects.txt")])
+            .args([
+                "lint",
+                "--format",
+                format,
+                "--statistics",
+                &example("defects.txt"),
+            ])
             .output()
             .unwrap();
         let document: Result<serde_json::Value, _> = serde_json::from_slice(&out.stdout);

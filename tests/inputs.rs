@@ -236,7 +236,8 @@ fn folder_walks_skip_temporary_files_and_list_unreadable_ones() {
     // A page saved whole keeps its resources in a folder beside it; a folder of that
     // name beside no page holds reports.
     write(dir.path(), "网页.html", b"<h1>page</h1>");
-    for folder in ["网页_files", "网页.files", "旧稿_files"] {
+    write(dir.path(), "大写.HTM", b"<h1>page</h1>");
+    for folder in ["网页_files", "网页.files", "旧稿_files", "大写_files"] {
         std::fs::create_dir(dir.path().join(folder)).unwrap();
         write(&dir.path().join(folder), "框架.html", b"<p>frame</p>");
     }

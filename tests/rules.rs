@@ -56,7 +56,10 @@ fn title_year_needs_a_year_that_agrees() {
     let no_year = COMPLETE.replace("某市2023年法治政府建设年度报告", "某市法治政府建设年度报告");
     assert_eq!(messages("title-year", &no_year), ["标题未写明报告年度"]);
     // A year without its 年 is written, if short of it.
-    let bare = COMPLETE.replace("某市2023年法治政府建设年度报告", "某市2023法治政府建设年度报告");
+    let bare = COMPLETE.replace(
+        "某市2023年法治政府建设年度报告",
+        "某市2023法治政府建设年度报告",
+    );
     assert_eq!(
         messages("title-year", &bare),
         ["标题中的年份“2023”后缺少“年”字"]
