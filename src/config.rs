@@ -430,9 +430,20 @@ impl ConfigError {
 /// says more. Messages that are already Chinese (a setting's own check) are kept.
 fn chinese_toml_message(message: &str) -> String {
     let message = message.trim();
-    if message
-        .chars()
-        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    const SERDE: [&str; 6] = [
+        "unknown field",
+        "unknown variant",
+        "missing field",
+        "duplicate",
+        "invalid type",
+        "invalid value",
+    ];
+    // (A serde message may quote Chinese from the file: `invalid type: string "主要负责人"`.)
+    let english = SERDE.iter().any(|p| message.starts_with(p));
+    if !english
+        && message
+            .chars()
+            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
     {
         return message.to_string();
     }
@@ -456,10 +467,31 @@ fn chinese_toml_message(message: &str) -> String {
     } else if message.starts_with("duplicate key") || message.starts_with("duplicate field") {
         format!("设置项“{first}”重复出现")
     } else if message.starts_with("invalid type") {
-        format!("取值的类型不对（{message}）")
+        format!("取值的类型不对{}（{message}）", expected_kind(message))
+    } else if message.starts_with("invalid value") {
+        format!("取值无效{}（{message}）", expected_kind(message))
     } else {
         format!("TOML 语法错误（{}）", message.replace('\n', "；"))
     }
+}
+
+/// What a serde message says was expected, in Chinese: `，应为列表` for `expected a
+/// sequence`; nothing for what it does not name plainly.
+fn expected_kind(message: &str) -> String {
+    let Some((_, expected)) = message.rsplit_once("expected ") else {
+        return String::new();
+    };
+    let kind = match expected.trim() {
+        "a sequence" => "列表（[…]）",
+        "a string" => "字符串（\"…\"）",
+        "a boolean" => "true 或 false",
+        "a map" => "表",
+        e if e.starts_with("struct ") => "表",
+        e if e.starts_with('u') || e.starts_with('i') || e.contains("integer") => "整数",
+        e if e.starts_with('f') => "数字",
+        _ => return String::new(),
+    };
+    format!("，应为{kind}")
 }
 
 /// The text of a config file, in whatever encoding nianbao reads documents in (TOML
@@ -678,6 +710,26 @@ mod tests {
             e.message
         );
         assert_eq!(&text[e.span.unwrap()], "foo");
+    }
+
+    /// A value of the wrong type or out of range says what was expected, in Chinese, even
+    /// where serde quotes Chinese from the file.
+    #[test]
+    fn wrong_types_and_values_say_what_was_expected() {
+        for (text, expected) in [
+            (
+                "[sections.roles.duties]\nextend-words = \"主要负责人\"\n",
+                "取值的类型不对，应为列表",
+            ),
+            (
+                "[rules.copied-text]\nthreshold = -5\n",
+                "取值无效，应为整数",
+            ),
+            ("rules = 1\n", "取值的类型不对，应为表"),
+        ] {
+            let e = Config::layered(&[("t.toml", text)]).unwrap_err();
+            assert!(e.message.starts_with(expected), "{text}: {}", e.message);
+        }
     }
 
     #[test]
