@@ -56,6 +56,10 @@ const NAMED: usize = 5;
 pub(super) fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
     let found = c.errors + c.warnings + c.infos > 0;
     let mut line = match (found, unreadable.is_empty()) {
+        // (Nothing checked is no verdict: a folder of old .doc files, an empty folder.)
+        (false, true) if files == 0 => {
+            "没有检查任何文件（没有可检查的 .txt .md .docx .html .htm .pdf 文件）".to_string()
+        }
         (false, true) => format!("检查了 {files} 个文件，未发现问题"),
         (false, false) => format!("检查了 {files} 个文件"),
         (true, _) => format!(
@@ -348,5 +352,8 @@ mod tests {
             line.contains("1 个无法读取") && line.contains("坏.txt"),
             "{line}"
         );
+        // Nor where nothing was checked.
+        let line = summary(Counts::default(), 0, &[]);
+        assert!(line.starts_with("没有检查任何文件"), "{line}");
     }
 }
