@@ -230,7 +230,24 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
                 .with_origin(Origin::Pdf)
                 .with_page_starts(doc.page_starts)
         } else {
-            text_source(name, bytes, options.encoding)?
+            // A binary file of another type given by name (`统计表.xlsx`): not a text
+            // misread, a type nianbao does not read.
+            let other_type = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .filter(|e| !["txt", "md"].iter().any(|t| t.eq_ignore_ascii_case(e)));
+            match (
+                text_source(name.clone(), bytes, options.encoding),
+                other_type,
+            ) {
+                (Err(InputError::Undecodable(_, DecodeError::Binary)), Some(ext)) => {
+                    return Err(InputError::Unsupported(
+                        name,
+                        format!("不支持的文件类型 .{ext}（可检查 .txt .md .docx .html .htm .pdf）"),
+                    ));
+                }
+                (result, _) => result?,
+            }
         };
     Ok(source.with_path(path.to_path_buf()))
 }
