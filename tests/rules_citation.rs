@@ -86,6 +86,12 @@ fn the_old_plan_as_the_basis_of_later_work_is_reported() {
         found[0].message
     );
     assert!(found[0].help.as_deref().unwrap().contains("2021—2025"));
+    // (Also after 紧扣; 对照 may measure the old plan's goals, not work by it.)
+    let text = report(
+        2024,
+        "紧扣《法治政府建设实施纲要（2015—2020年）》要求，推进依法行政。",
+    );
+    assert_eq!(lint("citation-title", &text, "").len(), 1);
     for (year, body) in [
         (
             2020,
