@@ -296,15 +296,36 @@ fn drive_path(b: &[u8], i: usize) -> Option<Range<usize>> {
     ok.then(|| drive..link_end(b, i + 1))
 }
 
+/// A web address without a scheme or `www.` (`zjzwfw.gov.cn/…`), the `/` after its host
+/// at `i`: a host of letters, digits, `.` and `-` with a dot, ending in a common top-level
+/// domain.
+fn host_path(b: &[u8], i: usize) -> Option<Range<usize>> {
+    const TLDS: [&[u8]; 7] = [b"cn", b"com", b"net", b"org", b"gov", b"edu", b"info"];
+    let host = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    let start = (0..i).rev().take_while(|&k| host(b[k])).last()?;
+    let name = &b[start..i];
+    let tld = name.rsplit(|&c| c == b'.').next()?;
+    let dotted = name.contains(&b'.') && name[0].is_ascii_alphanumeric();
+    (dotted && TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t))).then(|| start..link_end(b, i))
+}
+
 /// A path at `i`: `\\server\share…`, or `/a/b…`, `./a`, `../a`, `~/a` where a path can
-/// begin (start of text, after whitespace or an opening mark), with a second segment.
+/// begin (start of text, after whitespace, an opening mark or a Chinese character: Chinese
+/// sets no space before it, `存放在/data/…`), with a second segment; or a web address's
+/// path ([`host_path`]).
 fn path(b: &[u8], i: usize) -> Option<Range<usize>> {
+    if b[i] == b'/'
+        && let Some(span) = host_path(b, i)
+    {
+        return Some(span);
+    }
     let before = i.checked_sub(1).and_then(|k| {
         let start = (0..=k).rev().find(|&s| b[s] & 0xC0 != 0x80)?;
         char_at(b, start)
     });
     let may_begin = before.is_none_or(|c| {
         c.is_whitespace()
+            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
             || matches!(
                 c,
                 '(' | '（' | '“' | '"' | '\'' | '：' | ':' | '，' | ',' | '、' | '《' | '【' | '['
@@ -326,10 +347,15 @@ fn path(b: &[u8], i: usize) -> Option<Range<usize>> {
         return None;
     };
     let end = link_end(b, i);
-    // A first segment of letters, digits, `._-`, then another separator.
+    // A first segment, then another separator: after `/` alone, of letters, digits and
+    // `._-` (`县/区/镇` is no path); after `\\`, `./`, `../` or `~/`, of anything
+    // (`..\材料\…`).
+    let plain = body == 1;
     let segment = b[i + body..end]
         .iter()
-        .take_while(|&&c| is_word(c) || matches!(c, b'.' | b'_' | b'-'))
+        .take_while(|&&c| {
+            is_word(c) || matches!(c, b'.' | b'_' | b'-') || !plain && !matches!(c, b'/' | b'\\')
+        })
         .count();
     let next = b.get(i + body + segment).copied();
     (segment > 0 && matches!(next, Some(b'/' | b'\\'))).then_some(i..end)
@@ -392,6 +418,28 @@ mod tests {
         assert!(spans("正文。\n---\n结尾,内容。\n---\n").is_empty());
     }
 
+    /// Chinese sets no space before a path or an address: one right after a Chinese
+    /// character is protected all the same, and so is an address without `www.`.
+    #[test]
+    fn paths_and_addresses_right_after_chinese() {
+        assert_eq!(
+            protected("服务器目录/home/fzk/环保局档案/已迁移。"),
+            ["/home/fzk/环保局档案/已迁移"]
+        );
+        assert_eq!(
+            protected("共享目录为\\\\fs01\\法制科\\案卷,评查。"),
+            ["\\\\fs01\\法制科\\案卷,评查"]
+        );
+        assert_eq!(
+            protected("文件位于..\\材料\\案卷,评查.docx。"),
+            ["..\\材料\\案卷,评查.docx"]
+        );
+        assert_eq!(
+            protected("访问zjzwfw.gov.cn/法治,2024了解详情"),
+            ["zjzwfw.gov.cn/法治,2024了解详情"]
+        );
+    }
+
     #[test]
     fn ordinary_text_is_not_protected() {
         for text in [
@@ -402,6 +450,9 @@ mod tests {
             "：不是链接",
             "a.b",
             "一、2023年主要工作",
+            "县/区/镇三级",
+            "按件/次计",
+            "截至2024/1/26",
         ] {
             assert!(spans(text).is_empty(), "{text}: {:?}", protected(text));
         }
