@@ -44,7 +44,9 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let found = match c {
-            b':' => scheme_url(b, i).or_else(|| drive_path(b, i)),
+            b':' | b';' => scheme_url(b, i)
+                .or_else(|| drive_path(b, i))
+                .or_else(|| emoticon(b, i)),
             b'w' | b'W' => www_url(b, i),
             b'@' => email(b, i),
             b'`' => code(b, i),
@@ -69,7 +71,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bytes at which a protected span may be recognised.
 const TRIGGER: [bool; 256] = {
     let mut t = [false; 256];
-    let bytes = b":wW@`]/\\.~";
+    let bytes = b":;wW@`]/\\.~";
     let mut k = 0;
     while k < bytes.len() {
         t[bytes[k] as usize] = true;
@@ -286,6 +288,19 @@ fn link_target(b: &[u8], i: usize) -> Option<Range<usize>> {
     None
 }
 
+/// An emoticon with its eyes at `i`: `:)`, `:-)`, `:(`, `;)`, `:D`, `:P`, not run on to a
+/// letter or digit (`a:b`, `1:2`, `:Data`).
+fn emoticon(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let nose = usize::from(b.get(i + 1) == Some(&b'-'));
+    let mouth = *b.get(i + 1 + nose)?;
+    let after = b.get(i + 2 + nose).copied();
+    let before = i.checked_sub(1).map(|k| b[k]);
+    let face = matches!(mouth, b')' | b'(' | b'D' | b'P' | b'p')
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !before.is_some_and(|c| c.is_ascii_alphanumeric());
+    face.then(|| i..i + 2 + nose)
+}
+
 /// `C:\…` or `C:/…` with the `:` at `i`.
 fn drive_path(b: &[u8], i: usize) -> Option<Range<usize>> {
     let drive = i.checked_sub(1)?;
@@ -438,6 +453,15 @@ mod tests {
             protected("访问zjzwfw.gov.cn/法治,2024了解详情"),
             ["zjzwfw.gov.cn/法治,2024了解详情"]
         );
+    }
+
+    #[test]
+    fn emoticons_are_no_brackets() {
+        assert_eq!(
+            protected("群众留言“办事真方便:)”，也有:-(和;)"),
+            [":)", ":-(", ";)"]
+        );
+        assert!(spans("比分3:1，时间10:30，比例1:2，见(1):(2)").is_empty());
     }
 
     #[test]

@@ -643,6 +643,8 @@ fn unbalanced_pair_near_misses() {
         "1)强化组织领导;2)强化能力建设。",
         "a)第一项",
         "O’Brien 律师",
+        // Emoticons.
+        "群众留言“办事真方便:)”，也有人留下:(。",
         // A web page's metadata line and its font-size widget.
         "时间:2022-08-16   信息来源: 山西省人民政府   浏览次数:   【字体:\n正文。",
         // A title wrapped inside a cited title.
