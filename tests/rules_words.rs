@@ -256,6 +256,9 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "公布公民权利清单，推动文化与旅游融合发展。",
         // Cited titles keep their historical words.
         "修订《浙江省法制宣传教育条例》和《某市行政首长出庭应诉办法》，落实《关于推进法制化建设的意见》。",
+        // A rule still in force, cited by its 令号 or title with its issuer's old name.
+        "严格执行《环境保护主管部门实施按日连续处罚办法》（环境保护部令第28号）。",
+        "落实《农业部关于加强农业行政执法的通知》和国家工商行政管理总局令第44号。",
         // Local regulations of the same name are in force.
         "实施《浙江省无障碍环境建设条例》《某省城市房屋拆迁管理条例》。",
         // A deliberate historical name, also with the level between.

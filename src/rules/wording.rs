@@ -470,7 +470,11 @@ impl Rule for Check {
                     || (!e.only_before.is_empty()
                         && !e.only_before.iter().any(|s| after.starts_with(s.as_str())))
                     || (e.before_date && !date_at(tokens, span.end))
-                    || (e.skip_in_titles
+                    // An organ's old name in a rule's number (`环境保护部令第28号`) or in
+                    // a cited document's title is that document's own: still in force,
+                    // cited as issued.
+                    || (e.category.as_deref() == Some(RENAMED_ORGAN) && after.starts_with('令'))
+                    || ((e.skip_in_titles || e.category.as_deref() == Some(RENAMED_ORGAN))
                         && within(titles.get_or_insert_with(|| inside_titles(tokens)), &span));
                 if !skipped {
                     out.push(finding(span, w, year, tokens));
@@ -479,6 +483,9 @@ impl Rule for Check {
         }
     }
 }
+
+/// The category of the entries naming an organ by its name before a reform.
+const RENAMED_ORGAN: &str = "已更名的机构";
 
 /// Whether a date (`2023年12月31日`, `2023年`, `11月底`) starts at byte `pos`.
 fn date_at(tokens: &[crate::inline::Token], pos: usize) -> bool {
