@@ -399,7 +399,7 @@ fn run(text: &str, at: usize, tokens: &mut Vec<Token>) -> usize {
     let mut push = |kind, start, end| tokens.push(Token::new(kind, start, end));
     match b[at] {
         c @ (b',' | b';' | b':' | b'?' | b'!') => {
-            if next_to_han(text, at, at + 1) {
+            if out_of_place(text, at, at + 1) {
                 push(TokenKind::HalfWidthPunct(char::from(c)), at, at + 1);
             }
             at + 1
@@ -825,6 +825,18 @@ fn tag(b: &[u8], i: usize, s: &str) -> Option<usize> {
 
 // ---- marks ------------------------------------------------------------------------------
 
+/// Whether the half-width mark `text[start..end]` is out of place in Chinese text: next to
+/// a Han character or CJK punctuation, and not the `!` or `?` ending an English phrase
+/// (`“Law Matters!”`).
+fn out_of_place(text: &str, start: usize, end: usize) -> bool {
+    let english_end = matches!(text.as_bytes()[start], b'!' | b'?')
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+    next_to_han(text, start, end) && !english_end
+}
+
 /// Whether `text[start..end]` has a Han character or CJK punctuation on either side.
 fn next_to_han(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -894,7 +906,7 @@ mod grammar {
             Rule::open => TokenKind::Open(pair_kind(pair.as_str())),
             Rule::close => TokenKind::Close(pair_kind(pair.as_str())),
             Rule::title_comma => TokenKind::TitleComma,
-            Rule::half_punct if next_to_han(text, start, end) => {
+            Rule::half_punct if out_of_place(text, start, end) => {
                 TokenKind::HalfWidthPunct(first_char(pair.as_str()))
             }
             _ => return None,
@@ -1426,6 +1438,16 @@ mod tests {
             ]
         );
         assert_eq!(kinds("a, b; c"), []);
+        // The `!` or `?` ending an English phrase in Chinese quotes is English.
+        assert_eq!(
+            kinds("标语“Law Matters!”和“Ask?”"),
+            [
+                TokenKind::Open(Pair::DoubleQuote),
+                TokenKind::Close(Pair::DoubleQuote),
+                TokenKind::Open(Pair::DoubleQuote),
+                TokenKind::Close(Pair::DoubleQuote),
+            ]
+        );
     }
 
     #[test]
