@@ -1,8 +1,9 @@
 //! Spans no rule reports in and no fix touches: URLs (`http://…`, `www.…`, with Chinese
 //! in their paths), e-mail addresses, file paths (`C:\…`, `\\server\…`, `/home/…`,
 //! `./…`), inline code and fenced code blocks, Markdown link targets `](…)` and
-//! reference definitions (`[gsxt]: http://… "标题"`), and a Markdown file's front matter
-//! (`---` … `---` at its start).
+//! reference definitions (`[gsxt]: http://… "标题"`), a Markdown file's front matter
+//! (`---` … `---` at its start), the HTML a Markdown draft carries whose content is
+//! literal or hidden (`<pre>`, `<code>`, `<!-- … -->`), and emoticons (`:)`).
 //!
 //! Computed once per document ([`crate::rules::Document`]). The engine hides the
 //! tokens inside them from every rule and drops findings inside them and fixes that
@@ -50,6 +51,7 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
             b'w' | b'W' => www_url(b, i),
             b'@' => email(b, i),
             b'`' => code(b, i),
+            b'<' => markup(b, i),
             b']' => link_target(b, i),
             b'/' | b'\\' | b'.' | b'~' => path(b, i),
             _ => None,
@@ -71,7 +73,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bytes at which a protected span may be recognised.
 const TRIGGER: [bool; 256] = {
     let mut t = [false; 256];
-    let bytes = b":;wW@`]/\\.~";
+    let bytes = b":;wW@`]/\\.~<";
     let mut k = 0;
     while k < bytes.len() {
         t[bytes[k] as usize] = true;
@@ -288,6 +290,28 @@ fn link_target(b: &[u8], i: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Markup a Markdown draft carries whose content is literal or hidden, from its `<` at
+/// `i` to its end: a comment (`<!-- 待核实:… -->`), a `<pre>` or `<code>` element.
+fn markup(b: &[u8], i: usize) -> Option<Range<usize>> {
+    let rest = &b[i..];
+    let opens = |tag: &[u8]| {
+        rest.len() > tag.len()
+            && rest[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(rest[tag.len()], b'>' | b' ')
+    };
+    let close: &[u8] = if rest.starts_with(b"<!--") {
+        b"-->"
+    } else if opens(b"<pre") {
+        b"</pre>"
+    } else if opens(b"<code") {
+        b"</code>"
+    } else {
+        return None;
+    };
+    let end = memchr::memmem::find(&rest[1..], close)? + 1 + close.len();
+    Some(i..i + end)
+}
+
 /// An emoticon with its eyes at `i`: `:)`, `:-)`, `:(`, `;)`, `:D`, `:P`, not run on to a
 /// letter or digit (`a:b`, `1:2`, `:Data`).
 fn emoticon(b: &[u8], i: usize) -> Option<Range<usize>> {
@@ -453,6 +477,24 @@ mod tests {
             protected("访问zjzwfw.gov.cn/法治,2024了解详情"),
             ["zjzwfw.gov.cn/法治,2024了解详情"]
         );
+    }
+
+    #[test]
+    fn comments_and_literal_markup_in_markdown() {
+        assert_eq!(
+            protected("正文<!-- 待核实:案件数(386件) -->后文"),
+            ["<!-- 待核实:案件数(386件) -->"]
+        );
+        assert_eq!(
+            protected("<pre>统计口径:案件(386件),罚没\n(215.6万元)</pre>\n正文"),
+            ["<pre>统计口径:案件(386件),罚没\n(215.6万元)</pre>"]
+        );
+        assert_eq!(
+            protected("见<code>案件数(386件),罚没款</code>一栏"),
+            ["<code>案件数(386件),罚没款</code>"]
+        );
+        // An unclosed one, or another tag, is text.
+        assert!(spans("a<b且<preface>(1)<!-- 未闭合").is_empty());
     }
 
     #[test]
