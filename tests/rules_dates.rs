@@ -479,6 +479,8 @@ fn partial_year_accepts_halves_campaign_windows_and_milestones() {
         "截至2023年10月，已完成全部12项改革任务，比计划提前2个月。",
         // A thing done dated by the period.
         "全县于上半年完成规范性文件清理，共清理文件156件，废止23件。",
+        // An event dated with its year between 于 and the period.
+        "配合省委依法治省办于2023年上半年开展的法治督察，反馈问题12个，已全部整改。",
         "2023年上半年完成规范性文件清理，共清理文件156件。",
         "2023年上半年出台《某县行政规范性文件管理办法》，明确文件制定程序8个环节。",
         // The rest of the year from the next month on, or December alone.

@@ -228,7 +228,12 @@ fn dates_a_deed(text: &str, span: &Range<usize>) -> bool {
         return false;
     };
     let clause = first_clause(&rest[verb.len()..]);
-    text[..span.start].ends_with('于') || !clause.contains(|c: char| c.is_ascii_digit())
+    // (`于` may come before the year: `于2023年上半年开展的督察`.)
+    let before = text[..span.start].trim_end_matches('年');
+    let before = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    text[..span.start].ends_with('于')
+        || before.ends_with('于') && before.len() < span.start
+        || !clause.contains(|c: char| c.is_ascii_digit())
 }
 
 /// `text` up to its first comma, semicolon or full stop.
@@ -239,7 +244,7 @@ fn first_clause(text: &str) -> &str {
 }
 
 /// Verbs of a thing done, after `于…` (`于上半年完成`, `于1-10月建成`).
-const DONE: [&str; 12] = [
+const DONE: [&str; 15] = [
     "完成",
     "全面完成",
     "全部完成",
@@ -252,6 +257,10 @@ const DONE: [&str; 12] = [
     "上线",
     "启动",
     "组建",
+    // An event held then (`于2023年上半年开展的法治督察`).
+    "开展",
+    "召开",
+    "举办",
 ];
 
 /// Whether the period ending at `at` is followed by `为…期` (`1-10月为集中服务期`,
