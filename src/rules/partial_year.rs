@@ -355,3 +355,22 @@ impl Rule for Check {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `于` before the period's year dates an event held then (`于2023年上半年开展的`);
+    /// without `于`, a figure in the clause makes it a part-year figure.
+    #[test]
+    fn an_event_dated_with_its_year_after_yu() {
+        let at = |text: &str| {
+            let start = text.find("上半年").unwrap();
+            dates_a_deed(text, &(start..start + "上半年".len()))
+        };
+        assert!(at(
+            "配合省委依法治省办于2023年上半年开展的法治督察，反馈问题12个"
+        ));
+        assert!(!at("2023年上半年开展执法检查120次"));
+    }
+}
