@@ -53,7 +53,8 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
             b'`' => code(b, i),
             b'<' => markup(b, i),
             b']' => link_target(b, i),
-            b'/' | b'\\' | b'.' | b'~' => path(b, i),
+            b'.' => path(b, i).or_else(|| file_name(b, i)),
+            b'/' | b'\\' | b'~' => path(b, i),
             _ => None,
         };
         match found {
@@ -312,6 +313,43 @@ fn markup(b: &[u8], i: usize) -> Option<Range<usize>> {
     Some(i..i + end)
 }
 
+/// A file's name in running text, its extension's `.` at `i` (`报告(终稿).docx`,
+/// `附件：对照表(2021-2025年).xlsx`): back to the space, quotation mark, colon or
+/// sentence mark before it, at most 60 bytes; its brackets and dashes are the file's.
+fn file_name(b: &[u8], i: usize) -> Option<Range<usize>> {
+    const EXTENSIONS: [&[u8]; 14] = [
+        b"docx", b"doc", b"wps", b"xlsx", b"xls", b"et", b"pdf", b"txt", b"md", b"pptx", b"ppt",
+        b"zip", b"rar", b"ofd",
+    ];
+    let rest = &b[i + 1..];
+    let ext = EXTENSIONS.iter().find(|e| {
+        rest.len() >= e.len()
+            && rest[..e.len()].eq_ignore_ascii_case(e)
+            && rest.get(e.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })?;
+    let floor = i.saturating_sub(60);
+    let mut start = i;
+    // Brackets closed inside the name are its own; an opening one left open encloses it.
+    let mut depth = 0usize;
+    while start > floor {
+        let Some(k) = (0..start).rev().find(|&k| b[k] & 0xC0 != 0x80) else {
+            break;
+        };
+        let Some(c) = char_at(b, k) else { break };
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            '(' | '（' => break,
+            c if c.is_whitespace() || "“”\"'：:，,。；;、《》`[]【】<>".contains(c) => {
+                break;
+            }
+            _ => {}
+        }
+        start = k;
+    }
+    (start < i).then(|| start..i + 1 + ext.len())
+}
+
 /// An emoticon with its eyes at `i`: `:)`, `:-)`, `:(`, `;)`, `:D`, `:P`, not run on to a
 /// letter or digit (`a:b`, `1:2`, `:Data`).
 fn emoticon(b: &[u8], i: usize) -> Option<Range<usize>> {
@@ -495,6 +533,20 @@ mod tests {
         );
         // An unclosed one, or another tag, is text.
         assert!(spans("a<b且<preface>(1)<!-- 未闭合").is_empty());
+    }
+
+    #[test]
+    fn file_names_in_running_text() {
+        assert_eq!(
+            protected("上传“2024年度报告(终稿).docx”和附件：对照表(2021-2025年).xlsx。"),
+            ["2024年度报告(终稿).docx", "对照表(2021-2025年).xlsx"]
+        );
+        assert_eq!(protected("报告(终稿).docx已上传"), ["报告(终稿).docx"]);
+        // A bracket or backtick around the name is not the name's.
+        assert_eq!(protected("（见报告(终稿).docx）"), ["见报告(终稿).docx"]);
+        assert_eq!(protected("(`min/a(1).txt`)"), ["`min/a(1).txt`"]);
+        // A full stop after a word is no extension.
+        assert!(spans("共办理案件12件.docxx不是扩展名").is_empty());
     }
 
     #[test]
