@@ -3,7 +3,8 @@
 //! `./…`), inline code and fenced code blocks, Markdown link targets `](…)` and
 //! reference definitions (`[gsxt]: http://… "标题"`), a Markdown file's front matter
 //! (`---` … `---` at its start), the HTML a Markdown draft carries whose content is
-//! literal or hidden (`<pre>`, `<code>`, `<!-- … -->`), and emoticons (`:)`).
+//! literal or hidden (`<pre>`, `<code>`, `<!-- … -->`), a file's name in running text
+//! (`报告(终稿).docx`), and emoticons (`:)`).
 //!
 //! Computed once per document ([`crate::rules::Document`]). The engine hides the
 //! tokens inside them from every rule and drops findings inside them and fixes that
