@@ -415,10 +415,18 @@ fn tells_of_the_change(before: &str, after: &str) -> bool {
         .find(|(_, c)| sentence::CLAUSE_ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len());
-    let (before, after) = (&before[start..], &after[..end]);
+    let (clause_before, after) = (&before[start..], &after[..end]);
+    // (A sentence opening on the time before the reform tells of it clause by clause:
+    // `2018年机构改革前，县国土局作出的…`.)
+    let sentence = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| sentence::ENDS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     CHANGE_WORDS
         .iter()
-        .any(|w| before.contains(w) || after.contains(w))
+        .any(|w| clause_before.contains(w) || after.contains(w))
+        || before[sentence..].contains("改革前")
 }
 
 /// Words starting with 原 that do not mean “former” (原则, 原因, 原告…).
