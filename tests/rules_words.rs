@@ -256,6 +256,8 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "公布公民权利清单，推动文化与旅游融合发展。",
         // Cited titles keep their historical words.
         "修订《浙江省法制宣传教育条例》和《某市行政首长出庭应诉办法》，落实《关于推进法制化建设的意见》。",
+        // One 原 before titles side by side.
+        "组织宣讲民法典与原《合同法》《物权法》相比的新规定。",
         // The time before the reform, in a clause of its own.
         "2018年机构改革前，县国土局作出的34件行政处罚决定已全部执行到位。",
         // A rule still in force, cited by its 令号 or title with its issuer's old name.
