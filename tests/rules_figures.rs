@@ -248,6 +248,8 @@ fn parts_exceed_total_near_misses() {
         "受理案件100件，其中行政案件60件，同比增加50件。",
         // Another sentence.
         "受理案件100件，其中行政案件60件。民事案件50件。",
+        // Two breakdowns, each a 顿号 chain: by field, then by level.
+        "全年查处各类违法案件860件，其中食品安全案件320件、药品安全案件110件，县级查办案件510件、乡镇查办案件350件。",
         // Attributes, not kinds: the groups overlap.
         "全县共有执法人员500人，其中持证400人，取得法律职业资格150人。",
         // A subgroup's average, rate or extreme may be above the whole's.

@@ -45,6 +45,8 @@ pub const DOC: &str = "\
   平均数、比率或极值（“平均得分92.6分，其中县直部门平均得分94.1分”），不是总数的一份：
   第一项含有时整句不比较，其后的含有时即止。
   带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
+  以顿号列出几项之后，逗号后又以顿号列出另一串（“其中食品案件320件、药品案件110件，
+  县级查办510件、乡镇查办350件”），后一串是对总数的另一种划分，即止。
 
 依据
   部分不可能大于整体；同一种划分的各部分之和超过总数，说明某个数字有误，或把不属于
@@ -131,10 +133,23 @@ impl Check {
         let (total_lo, total_hi) = bounds(total);
         let mut sum = (0.0, 0.0);
         let mut parallel = Parallel::default();
+        // Whether two parts so far were joined by a 顿号.
+        let mut enumerated = false;
         for clause in clauses(text, at..sentence.end) {
             let first = clause.start == at;
             let clause_text = &text[clause.clone()];
             if !first && self.ends_list(clause_text, marker) {
+                break;
+            }
+            let joined_by = text[..clause.start].chars().next_back();
+            let ended_by = text[clause.end..].chars().next();
+            if !first && joined_by == Some('、') {
+                enumerated = true;
+            }
+            // After parts joined by 顿号, a comma opening another 顿号 chain starts
+            // another breakdown of the total (`其中食品案件320件、药品案件110件，县级查办
+            // 510件、乡镇查办350件`): by field, then by level.
+            if enumerated && joined_by != Some('、') && ended_by == Some('、') {
                 break;
             }
             if self.overlaps(clause_text) {
