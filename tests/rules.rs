@@ -221,6 +221,23 @@ fn a_marked_signature_date_is_the_date() {
     }
 }
 
+/// Marks of text direction (a date copied from Windows' file properties, a right-to-left
+/// page) show nothing: the date and the title's year read through them.
+#[test]
+fn marks_of_text_direction_are_invisible() {
+    for mark in ["\u{200E}", "\u{200F}", "\u{202A}", "\u{2066}", "\u{061C}"] {
+        let date = format!("{mark}2024{mark}年{mark}1{mark}月{mark}26{mark}日{mark}");
+        let text = COMPLETE.replace("2024年1月26日\n", &format!("{date}\n"));
+        let f = findings("signature-missing", &text);
+        assert!(f.is_empty(), "{mark:?}: {f:?}");
+        let title = COMPLETE.lines().next().unwrap();
+        let marked = title.replacen("年", &format!("{mark}年"), 1);
+        let text = COMPLETE.replacen(title, &marked, 1);
+        let f = findings("title-year", &text);
+        assert!(f.is_empty(), "{mark:?}: {f:?}");
+    }
+}
+
 /// A page naming its title only in a field (`标题：…`) has a title.
 #[test]
 fn a_title_given_as_a_field_is_a_title() {

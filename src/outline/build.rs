@@ -2499,12 +2499,18 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A zero-width space or joiner, a word joiner, U+FEFF or a soft hyphen: nothing shows
-/// (a soft hyphen only where a line wraps).
+/// A zero-width space or joiner, a word joiner, U+FEFF, a soft hyphen, a mark or control
+/// of text direction: nothing shows (a soft hyphen only where a line wraps).
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}'
     )
 }
 

@@ -527,7 +527,10 @@ fn is_ws(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2000}'
-            ..='\u{200D}'
+            ..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{061C}'
                 | '\u{FEFF}'
                 | '\u{0C}'
                 | '\u{0B}'
@@ -1004,7 +1007,7 @@ mod tests {
         // The characters the grammar reads, then those of headings, bullets and fields,
         // then those of dates.
         lines.extend(random(
-            "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}\u{AD}甲乙成文日期索引号a年月日二〇",
+            "一二三四五六七八九十〇零O○Ｏ０１９0123456789年月日-/.．、,，:：;；。()（）•>#| \t\u{3000}\u{a0}\u{200B}\u{FEFF}\u{0C}\u{85}\u{2028}\u{AD}\u{200E}\u{202C}\u{2067}甲乙成文日期索引号a年月日二〇",
             200_000,
             16,
         ));
