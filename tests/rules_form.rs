@@ -162,6 +162,18 @@ fn placeholder_is_not_a_tables_unit_cell() {
     );
 }
 
+/// Names made anonymous are told by what stands around `××`; a blank figure, place or
+/// a blank word in running text is still a blank.
+#[test]
+fn placeholder_still_fires_on_blanks_near_party_words() {
+    let text = "牧民××户增收，村民××人参加，连续开展××专项行动，××连续三年获评先进，\
+                当事人××万元罚款，买买提·××市，新建道路里程XX公里，开设课程××门。\n";
+    assert_eq!(
+        findings("placeholder", text),
+        ["××", "××", "××", "××", "××", "××", "XX", "××"]
+    );
+}
+
 #[test]
 fn placeholder_after_a_surname_character_still_fires_before_a_unit_or_place() {
     // 于 and 高 are surnames too, but `××市` and `××%` are blanks.
@@ -201,6 +213,12 @@ fn placeholder_skips_anonymous_organisations_villages_and_parties() {
         "对××中学周边流动摊贩开展专项整治。\n",
         "查处××经营部销售不合格产品案。\n",
         "（二）严格规范执法。办理的“王××诉某区生态环境局行政处罚案”入选典型案例。\n",
+        // Minority names: a first syllable, a name dot, a list of names (h41).
+        "在申请人买××诉某县自然资源局行政处罚一案中，牧民艾××、吐××自愿撤回起诉。\n",
+        "为当事人×××·×××等12名农牧民工讨薪，为买买提·××、××·巴特尔提供法律援助。\n",
+        // Villages, farms and communities of pastoral areas, the 兵团 and towns.
+        "调解××嘎查牧民巴某与××村村民王某草场边界纠纷。\n",
+        "调解××牧场职工马某与××连职工李某、××居委会居民张某某的纠纷。\n",
     ] {
         assert!(findings("placeholder", text).is_empty(), "fired on {text}");
     }

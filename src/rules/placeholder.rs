@@ -19,10 +19,12 @@ pub const DOC: &str = "\
   数量中的单个“X”（X月X日、共办理X件），数量前的“*”（开展*次、*区），百分号或
   “个百分点”前缺数字（满意率为%、提高个百分点），没有序号的发文字号（〔2024〕号），
   下划线空格（____），以及标题、落款中的“某某”（某某县人民政府）。
-  不报告：正文中的“某某”；案例中匿名的“××”：姓氏或当事人、申请人、被告、行为人等
-  称谓之后（“王××”“当事人×××”），或其后几字内是单位、村社名称（公司、超市、店、
-  诊所、医院、厂、村、社区、银行、支行、中心、合作社、学校等：“××物流有限公司”
-  “××银行××支行”“××村”），但紧接量词、地名或数字的仍报告（××件、××万元、
+  不报告：正文中的“某某”；案例中匿名的“××”：姓氏或当事人、申请人、被告、行为人、
+  牧民、村民等称谓之后（“王××”“当事人×××”“牧民艾××”，可隔名字的头几个字），
+  音译名字的间隔号旁（“买买提·××”“×××·×××”），“诉”之前（“买××诉某县自然资源局”），
+  或其后几字内是单位、村社名称（公司、超市、店、诊所、医院、厂、村、嘎查、社区、
+  居委会、牧场、银行、支行、中心、合作社、学校等：“××物流有限公司”“××银行××支行”
+  “××村”），但紧接量词、地名或数字的仍报告（××件、××万元、
   ××市、20××年）；拉丁字母或型号中的X（XXL、X-200、CXX），乘号（3×4），五角星
   “★”，Markdown 的“**加粗**”。
 
@@ -136,13 +138,20 @@ const ORGS: &[&str] = &[
     "健身房",
     "停车场",
     "回收站",
+    // Villages, farms and communities of pastoral areas, the 兵团 and towns (h41).
+    "嘎查",
+    "牧场",
+    "团场",
+    "连队",
+    "居委会",
 ];
 
 /// How many Han characters may stand between `××` and its organisation (`××房地产开发有限公司`).
 const ORG_REACH: usize = 6;
 
-/// A party named just before `××` (`当事人×××`, `被申请人××`) is made anonymous.
-const PARTY_WORDS: [&str; 17] = [
+/// A party or person named just before `××` (`当事人×××`, `被申请人××`, `牧民艾××`,
+/// the visible syllable of a name between) is made anonymous.
+const PARTY_WORDS: [&str; 30] = [
     "当事人",
     "申请人",
     "原告",
@@ -160,11 +169,31 @@ const PARTY_WORDS: [&str; 17] = [
     "委托人",
     "代表人",
     "经营者",
+    "代理人",
+    "负责人",
+    "驾驶人",
+    "驾驶员",
+    "牧民",
+    "农民",
+    "村民",
+    "居民",
+    "职工",
+    "学生",
+    "患者",
+    "业主",
+    "商户",
 ];
 
+/// The dots between the parts of a transliterated name (`买买提·××`, `×××·×××`).
+const NAME_DOTS: [char; 4] = ['·', '・', '•', '‧'];
+
+/// How many visible characters of a name may stand between a party word and `××`
+/// (`申请人买××`, `阿不都××`).
+const NAME_REACH: usize = 3;
+
 /// Characters directly after `××` that make it a figure or a place (`××件`, `××万元`,
-/// `××多家`, `××市`) besides `UNITS` and `PLACES`.
-const MAGNITUDES: &str = "十百千万亿多";
+/// `××多家`, `××公里`, `××门`, `××市`) besides `UNITS` and `PLACES`.
+const MAGNITUDES: &str = "十百千万亿多公米吨亩门";
 
 /// Verbs directly before `个百分点`: the figure is missing.
 const CHANGE: [&str; 8] = [
@@ -302,9 +331,10 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
 }
 
 /// Whether `××` after `before` and before `rest` stands for a name made anonymous:
-/// after a surname or a party word with no unit, place or figure after it (`张××诉`,
-/// `王××等`, `当事人×××不服`), or before an organisation or a village (`××公司`,
-/// `××物流有限公司`, `××银行××支行`, `××村`).
+/// after a surname, a party word (with a name's first syllables between) or a name
+/// dot, before 诉 or a name dot, with no unit, place or figure after it (`张××诉`,
+/// `王××等`, `当事人×××不服`, `牧民艾××`, `买买提·××`), or before an organisation or a
+/// village (`××公司`, `××物流有限公司`, `××银行××支行`, `××村`, `××嘎查`).
 fn anonymous(before: &str, rest: &str) -> bool {
     if ORGS.iter().any(|o| rest.starts_with(o)) {
         return true;
@@ -323,7 +353,30 @@ fn anonymous(before: &str, rest: &str) -> bool {
         return false;
     }
     let surname = prev.is_some_and(|c| SURNAMES.contains(c));
-    if surname || PARTY_WORDS.iter().any(|w| before.ends_with(w)) {
+    let dotted = prev.is_some_and(|c| NAME_DOTS.contains(&c))
+        || next.is_some_and(|c| NAME_DOTS.contains(&c));
+    // A case is named by its parties (`买××诉某县自然资源局`); a 兵团 company by
+    // its number (`××连`).
+    let case = rest.starts_with('诉') || rest.starts_with('连') && !rest.starts_with("连续");
+    if surname || dotted || case {
+        return true;
+    }
+    // A party word, or another name made anonymous before a 顿号 (`艾××、吐××`),
+    // then at most a name's visible syllables.
+    let syllables = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .take(NAME_REACH)
+        .map(|(i, _)| i);
+    if std::iter::once(before.len())
+        .chain(syllables)
+        .map(|end| &before[..end])
+        .any(|b| {
+            PARTY_WORDS.iter().any(|w| b.ends_with(w))
+                || b.strip_suffix('、').is_some_and(|b| b.ends_with(X))
+        })
+    {
         return true;
     }
     // An organisation a few characters on: `××物流有限公司`, `××运输公司`.
