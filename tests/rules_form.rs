@@ -329,6 +329,17 @@ fn sentence_end_fires_on_half_width_stops_doubles_and_ellipses() {
     );
 }
 
+/// A `.` inside a transliterated name is a mistyped 间隔号, not a sentence end (h41).
+#[test]
+fn sentence_end_makes_a_dot_inside_a_name_a_name_dot() {
+    let text = "州人民政府副州长艾尔肯.吐尼亚孜带领宣讲团，阿不都热依木.买买提参加。工作完成.吐鲁番市召开会议。\n";
+    assert_eq!(findings("sentence-end", text), [".", ".", "."]);
+    assert_eq!(
+        fixed("sentence-end", text).0,
+        "州人民政府副州长艾尔肯·吐尼亚孜带领宣讲团，阿不都热依木·买买提参加。工作完成。吐鲁番市召开会议。\n"
+    );
+}
+
 #[test]
 fn sentence_end_near_misses() {
     for text in [
