@@ -33,6 +33,8 @@ fn doc_number_near_misses() {
         // Court case numbers put the year first, then the court's code.
         "法院作出(2023)浙0782行初12号判决。",
         "（2023）最高法行再1号",
+        // Decisions in cases number themselves with 第 by convention (h40).
+        "依法作出岚劳人仲案字〔2023〕第128号仲裁裁决书，岚政复决字〔2023〕第015号决定。",
         // No 机关代字 before the bracket; a building, not a document.
         "完成三期(2023)5号楼改造，[2024]12号线通车。",
         "[2024]14号",

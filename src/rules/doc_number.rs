@@ -14,7 +14,9 @@ pub const DOC: &str = "\
 检查内容
   机关代字后的发文字号：年份用方括号、六角括号以外的括号（[2024]、【2024】、
   (2024)、（2024））的，序号前加“第”的，序号编虚位（014号）的。修正为
-  “〔2024〕14号”。年份在前、括号后接汉字的案号（(2023)浙0782行初12号）不报告。
+  “〔2024〕14号”。年份在前、括号后接汉字的案号（(2023)浙0782行初12号），仲裁、
+  复议、处罚等决定书的文书编号（劳人仲案字〔2023〕第128号、政复决字、市监罚字）
+  不报告。
 
 依据
   GB/T 9704-2012《党政机关公文格式》7.2.4 发文字号：由发文机关代字、年份、发文
@@ -35,6 +37,12 @@ unit_check!();
 const PLACES: [char; 12] = [
     '楼', '院', '线', '门', '房', '室', '库', '车', '地', '路', '街', '桥',
 ];
+
+/// How the number of a case's decision (an arbitration award, a reconsideration or
+/// penalty decision) ends its organ's code: `劳人仲案字〔2023〕第128号`, `政复决字`,
+/// `市监罚字`. Such numbers put 第 before the number by convention; they are not
+/// 发文字号.
+const CASE_CODES: [&str; 8] = ["案字", "仲字", "复字", "决字", "罚字", "裁字", "调字", "执字"];
 
 const OPEN: [char; 6] = ['〔', '[', '【', '(', '（', '［'];
 const CLOSE: [char; 6] = ['〕', ']', '】', ')', '）', '］'];
@@ -67,7 +75,8 @@ fn read(s: &str, at: usize) -> Option<(usize, &str, &str, bool)> {
         .chars()
         .next_back()
         .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if number.is_empty() || !organ || number.bytes().all(|b| b == b'0') {
+    let case = CASE_CODES.iter().any(|c| s[..start].ends_with(c));
+    if number.is_empty() || !organ || case || number.bytes().all(|b| b == b'0') {
         return None;
     }
     let good = open == '〔' && close == '〕' && !di && !number.starts_with('0');
