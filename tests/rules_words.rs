@@ -278,7 +278,16 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         // An ellipsis before 等待; digits around a year range.
         "群众反映的问题……等待答复。编号120212025年度。",
         // 做 as the verb before 为民 (do for the people).
-        "多做为民办实事、多做为群众排忧解难的事。",
+        "多做为民办实事、多做为群众排忧解难的事，持续做为人民群众办实事。",
+        // 原 before the old body with its place or government between, or opening a
+        // parenthesis (h40).
+        "承接原岚山区环保局的执法职能，执行原岚山区工商局作出的决定3件。",
+        "承接原区人民政府法制办公室划转的职能，岚山监管分局（原岚山银保监分局）配合。",
+        // The clause tells of the transfer; the repealed law is what is cleaned up.
+        "承接由区政府法制办划转的行政复议职能。",
+        "清理涉及《中华人民共和国合同法》《中华人民共和国物权法》的规范性文件5件。",
+        "将3件规范性文件中引用的《合同法》条款修改为《民法典》相应条款。",
+        "修改依据《合同法》制定的格式合同文本16份。",
     ] {
         let text = report(2023, body);
         assert!(
@@ -335,6 +344,27 @@ fn guarded_entries_still_fire_where_they_are_wrong() {
     assert_eq!(
         findings("wording", &text),
         ["环境保护部", "检查院", "权利清单", "文化与旅游", "县县委"]
+    );
+}
+
+/// The 原 of a place's name is no 原 of a former body; nor is a place between 原 and a
+/// body's name when the place's own name starts with 原 (h41).
+#[test]
+fn a_place_named_with_yuan_is_no_former_body() {
+    let text = report(
+        2023,
+        "与太原市环保局、五原县工商局、原平市环保局、原州区环保局建立协作机制。原则上由县环保局牵头，依据《合同法》办理。",
+    );
+    assert_eq!(
+        findings("wording", &text),
+        [
+            "环保局",
+            "工商局",
+            "环保局",
+            "环保局",
+            "环保局",
+            "《合同法》"
+        ]
     );
 }
 

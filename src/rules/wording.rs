@@ -261,9 +261,13 @@ pub const DOC: &str = "\
   skip-in-titles（在《》内是所引文件的标题，不报告）。
   只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
   紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
-  区、镇、乡字的）是有意的历史说法，不报告；一个“原”管到其后以顿号（或“和”“及”
-  “与”）连接的各项：“整合原工商局、质监局、食药监局执法职能”都不报告。其后紧跟
-  “（现…）”注明现名的旧名称（“县卫计局（现县卫健局）”）也不报告。
+  区、镇、乡字的，隔地名或“人民政府”的，如“原岚山区环保局”“原区人民政府法制办公室”，
+  以及括号中的“（原岚山银保监分局）”；“太原市”“五原县”等地名中的“原”不算）是有意的
+  历史说法，不报告；一个“原”管到其后以顿号（或“和”“及”“与”）连接的各项：“整合原
+  工商局、质监局、食药监局执法职能”都不报告。其后紧跟“（现…）”注明现名的旧名称
+  （“县卫计局（现县卫健局）”）也不报告。所在分句讲到废止、更名、划入、划转、组建等
+  变化的旧名称，以及分句讲清理、修改、修订的已废止法律（“清理涉及《合同法》的规范性
+  文件”）也不报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -333,7 +337,7 @@ impl Check {
         let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
         // (The level may come between: `原市国税局、市地税局`.)
         let marked = [Some(before), level].into_iter().flatten().any(|b| {
-            self.skip_after.iter().any(|s| b.ends_with(s.as_str())) || self.historical_list(b)
+            self.skip_after.iter().any(|s| marks(b, s)) || self.historical_list(b)
         });
         // Titles side by side, no mark between (GB/T 15834): one 原 covers them all
         // (`原《合同法》《物权法》`).
@@ -341,7 +345,34 @@ impl Check {
             before.ends_with('》')
                 && (before.rfind('《')).is_some_and(|at| self.historical(&before[..at]))
         };
-        marked || title_before()
+        marked || title_before() || self.place_between(before)
+    }
+
+    /// Whether a skip-after word stands before the word with a place's or a
+    /// government's name between (`原岚山区环保局`, `原区人民政府法制办公室`), or
+    /// opens a parenthesis naming the old body (`（原岚山银保监分局）`).
+    fn place_between(&self, before: &str) -> bool {
+        // The Han characters the old name may open with.
+        let run = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_han(c))
+            .take(PLACE_REACH + 2)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        self.skip_after.iter().any(|s| {
+            let Some(at) = before[run..].rfind(s.as_str()).map(|i| run + i) else {
+                return false;
+            };
+            let place = &before[at + s.len()..];
+            let len = place.chars().count();
+            let opens = before[..at].ends_with(['（', '(']);
+            (1..=PLACE_REACH).contains(&len)
+                && marks(&before[..at + s.len()], s)
+                && !NAMES_FROM_YUAN.iter().any(|n| place.starts_with(n))
+                && !NOT_HISTORICAL.iter().any(|w| before[at..].starts_with(w))
+                && (opens || place.ends_with(PLACE_ENDS) || place.ends_with("政府"))
+        })
     }
 
     /// Whether the word is a later item of a list opened by a skip-after word: one `原`
@@ -387,6 +418,28 @@ impl Check {
 /// The longest item of a list of bodies, in characters.
 const MAX_ITEM: usize = 16;
 
+/// The longest place or government name between 原 and an old body's name, in characters
+/// (`原岚山区人民政府法制办公室`).
+const PLACE_REACH: usize = 8;
+
+/// How a place's name ends (`岚山区`, `某自治旗`).
+const PLACE_ENDS: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '州', '旗', '盟'];
+
+/// Place names that begin with 原 (`原平市环保局` is the city's office, not a former one).
+const NAMES_FROM_YUAN: [&str; 3] = ["平市", "阳县", "州区"];
+
+/// Characters that make a place's name with the 原 after them (太原, 五原, 九原, 平原,
+/// 固原, 草原): that 原 is no skip-after word.
+const BEFORE_YUAN_IN_NAMES: [char; 6] = ['太', '五', '九', '平', '固', '草'];
+
+/// Whether `before` ends with the skip-after word `s`, as a word of its own: not the 原
+/// of a place's name (`太原市环保局`, `五原县工商局`).
+fn marks(before: &str, s: &str) -> bool {
+    before
+        .strip_suffix(s)
+        .is_some_and(|b| !(s == "原" && b.ends_with(BEFORE_YUAN_IN_NAMES)))
+}
+
 /// What may follow an old name to give the current one (`县卫计局（现县卫健局）`):
 /// the old name is then deliberate.
 const ANNOTATED: &[&str] = &["（现", "(现", "（今", "(今", "（已更名", "(已更名"];
@@ -398,7 +451,7 @@ const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 /// in a reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`,
 /// `原《合同法》同时废止`, `组建县应急管理局，不再保留县安全生产监督管理局`,
 /// `县政府法制办公室的职责整合划入县司法局`, `机构改革前的县环保局`).
-const CHANGE_WORDS: [&str; 12] = [
+const CHANGE_WORDS: [&str; 13] = [
     "废止",
     "失效",
     "撤销",
@@ -407,15 +460,25 @@ const CHANGE_WORDS: [&str; 12] = [
     "更名为",
     "改革前",
     "划入",
+    "划转",
     "整合",
     "转隶",
     "撤并",
     "组建",
 ];
 
+/// Words in a clause that make a repealed law the object of the work: documents citing
+/// it cleaned up or revised (`清理涉及《合同法》的规范性文件`, `将引用的《合同法》条款修改为
+/// 《民法典》相应条款`, `修改依据《合同法》制定的格式合同文本`).
+const LAW_WORK_WORDS: [&str; 3] = ["清理", "修改", "修订"];
+
+/// The category of the entries naming a repealed or renamed law.
+const REPEALED_LAW: &str = "已废止或更名的法律法规";
+
 /// Whether the clause around a word (`before` and `after` it on its line) tells of the
-/// change that made the word old.
-fn tells_of_the_change(before: &str, after: &str) -> bool {
+/// change that made the word old, or (for a repealed `law`) makes it the object of the
+/// work.
+fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
     let start = before
         .char_indices()
         .rev()
@@ -430,9 +493,9 @@ fn tells_of_the_change(before: &str, after: &str) -> bool {
         .rev()
         .find(|(_, c)| sentence::ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    CHANGE_WORDS
-        .iter()
-        .any(|w| clause_before.contains(w) || after.contains(w))
+    let in_clause = |w: &&str| clause_before.contains(w) || after.contains(w);
+    CHANGE_WORDS.iter().any(in_clause)
+        || law && LAW_WORK_WORDS.iter().any(in_clause)
         || before[sentence..].contains("改革前")
 }
 
@@ -477,7 +540,7 @@ impl Rule for Check {
                 let (before, after) = (&text[line.start..span.start], &text[span.end..line.end]);
                 let skipped = self.historical(before)
                     || ANNOTATED.iter().any(|a| after.starts_with(a))
-                    || tells_of_the_change(before, after)
+                    || tells_of_the_change(before, after, e.category.as_deref() == Some(REPEALED_LAW))
                     || e.years
                         .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
                     || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
