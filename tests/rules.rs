@@ -293,11 +293,18 @@ fn percent_range_lets_a_completion_rate_exceed_100() {
         "全县政府综合债务率为112.3%。",
         "研发费用加计扣除比例为120%。",
         "目标达成率115.2%，粮食播种面积落实率100.3%。",
+        // Going over a limit, against the limit; a percent of a named base (h44).
+        "货车实际总质量达126.4吨，超限率达158%，面包车超员率达171%。",
+        "补偿比例为评估价的110%。",
     ] {
         assert!(findings("percent-range", text).is_empty(), "{text}");
     }
     // Other rates still may not, and the list is a setting.
     assert_eq!(findings("percent-range", "覆盖率达135%。").len(), 1);
+    assert_eq!(
+        findings("percent-range", "罚没款收入占比较上年的105%有所下降。").len(),
+        1
+    );
     assert_eq!(
         findings_with(
             "percent-range",

@@ -113,6 +113,8 @@ fn date_invalid_near_misses() {
         // Numbers of months: after a count word, or bounded.
         "逾期13月以上未结的案件已全部清理，执行期限为18月的项目2个。",
         "社区矫正对象矫正期为6—36月不等，24月以内的12人。",
+        // A period's length (h44), months running on.
+        "查获标注保质期18月的奶粉，服务期36月的合同12份，缓刑考验期13月，连续14月无事故。",
     ] {
         assert_eq!(
             findings("date-invalid", &with_measures(body)),

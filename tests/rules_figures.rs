@@ -47,6 +47,9 @@ fn percent_points_near_misses() {
         // A score, and rates per population, change in %.
         "其中政务服务满意度得分提升5.6%。",
         "全县甲乙类传染病发病率同比下降12.3%，婴儿死亡率同比下降8.6%。",
+        // A price, a power, a way of matching, a count of calls (h44).
+        "受人民币汇率下降2%影响，光伏装机功率增长20%。",
+        "县财政按比例配套资金同比增长20%，满意度回访电话增加20%。",
     ] {
         assert!(
             findings("percent-points", text).is_empty(),
@@ -115,6 +118,8 @@ fn ratio_mismatch_accepts_rates_within_rounding() {
         // Consistent within the rounding of 万: 23350–23450 of 23450–23550.
         "今年全市人民调解收案2.35万起,收案数同比增长134.41%,调处成功2.34万起,成功率99.84%。",
         "今年全市人民调解收案2.35万起，调处成功2.34万起，成功率99.6%。",
+        // Cut short of 100%, not rounded up to it (h44).
+        "受理投诉2031件，办结2030件，办结率99.9%。",
     ] {
         assert!(
             findings("ratio-mismatch", text).is_empty(),

@@ -28,7 +28,8 @@ pub const DOC: &str = "\
   百分数所在分句（从上一个逗号、分号或句号起）含有比率词（rate-words），且不含增减词
   （growth-words）时，数值应在 0–100% 之间；“超100%”“超过100%”也视为超出。
   增长、上升等变化幅度可以超过 100%，不报告。完成率等可以超过 100% 的比率
-  （may-exceed-words：超额完成目标时“完成率135%”）也不报告。
+  （may-exceed-words：超额完成目标时“完成率135%”，超限率）也不报告；某个基数的百分之
+  几（“补偿标准为评估价的110%”）不是比率，不报告。
 
 依据
   比率是部分占整体的比例，不可能超过 100%；出现这种数字，通常是口径或计算有误，
@@ -79,7 +80,11 @@ impl Rule for Check {
                         between.contains('\t') || between.contains(" | ")
                     })
                 };
+                // A percent of a named base (`补偿标准为评估价的110%`, `是上年的120%`); not
+                // a rate compared with another year's (`占比较上年的105%有所下降`).
+                let of_a_base = clause.ends_with('的') && !clause.contains('较');
                 if out_of_range
+                    && !of_a_base
                     && !(percents > 1 && other_column())
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)

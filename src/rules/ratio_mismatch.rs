@@ -52,7 +52,8 @@ pub const DOC: &str = "\
   2. 变化前后的数字和变化幅度：“由204项优化至151项，减少25.9%”（from-words、
      to-words，其后紧跟 decrease-words 或 increase-words 和百分数）。
   按每个数字所写的精度及“万”“千”等单位计算其可能的真实范围（“2.35万”即
-  23450–23550），只要范围内有一个值四舍五入后等于所写比率，就不报告。
+  23450–23550），只要范围内有一个值四舍五入后等于所写比率，就不报告；不足100%的
+  比率舍去尾数、不进到100%（2031件办结2030件写“办结率99.9%”）也不报告。
   单位不同、带“余”“多”“约”“近”的数字、一句中有多个可能的总数时，都不比较；
   比率名称在基本词前带 qualifiers 中的限定词（“综合纠错率”“按期办结率”“一次性审议
   通过率”“就地化解率”）时，是另一种口径的比率，也不比较。
@@ -283,11 +284,14 @@ pub(super) fn bounds(q: &Quantity) -> (f64, f64) {
     ((total - half).max(0.0), total + half)
 }
 
-/// Whether a value in `range` (percent) rounds to `value` at `decimals` places.
+/// Whether a value in `range` (percent) rounds to `value` at `decimals` places, or is
+/// cut to it short of 100% (2030 of 2031 cases closed: `99.9%`, not a `100.0%` that
+/// would say all were).
 fn consistent(range: (f64, f64), value: f64, decimals: u8) -> bool {
     let half = 0.5 * 10f64.powi(-i32::from(decimals));
     let eps = 1e-9 * value.abs().max(1.0);
-    range.1 >= value - half - eps && range.0 <= value + half + eps
+    let short_of_all = value + 2.0 * half >= 100.0 - eps && range.0 < 100.0 && range.1 >= value;
+    range.1 >= value - half - eps && range.0 <= value + half + eps || short_of_all
 }
 
 /// `26.0%`, or `99.15%～100.00%` when the figures leave a range.
