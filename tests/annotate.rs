@@ -618,3 +618,53 @@ fn another_authors_formatting_change_is_kept_once_per_run_under_unique_ids() {
     let rejected = read(&resolve(&out.bytes, false));
     assert_eq!(rejected.text, source.text);
 }
+
+/// A `,` typed in English mode sits in a run set in a Latin font only: the `，` that
+/// replaces it takes the properties of the Chinese text beside it, so it shows in the
+/// document's Chinese font (h43).
+#[test]
+fn chinese_replacing_latin_text_takes_the_chinese_runs_font() {
+    let chinese = r#"<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr>"#;
+    let latin = r#"<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="32"/></w:rPr>"#;
+    let mut word = complete_report();
+    word.raw(&format!(
+        r#"<w:r>{chinese}<w:t>组织执法培训6期</w:t></w:r><w:r>{latin}<w:t>,</w:t></w:r><w:r>{chinese}<w:t>参训人员320人次。</w:t></w:r>"#
+    ));
+    let (_, _, out) = annotated(&word.build());
+    let xml = document_xml(&out.bytes);
+    let inserted = Regex::new(r#"(?s)<w:ins [^>]*w:author="nianbao"[^>]*>(.*?)</w:ins>"#).unwrap();
+    let comma: Vec<&str> = inserted
+        .captures_iter(&xml)
+        .map(|c| c.get(1).unwrap().as_str())
+        .filter(|i| i.contains(">，<"))
+        .collect();
+    assert_eq!(comma.len(), 1, "{xml}");
+    assert!(comma[0].contains("仿宋_GB2312"), "{}", comma[0]);
+    // Accepted, the change gives the fixed text.
+    let accepted = read(&resolve(&out.bytes, true));
+    assert!(accepted.text.contains("组织执法培训6期，参训人员320人次。"));
+}
+
+/// A fix whose words another reviewer's comment starts or ends inside is left to the
+/// comment (deleted, the marker would leave that comment's range to the editor's
+/// guess); the finding still gets its comment (h43).
+#[test]
+fn a_fix_across_another_reviewers_comment_start_is_not_tracked() {
+    let mut word = complete_report();
+    word.raw(
+        r#"<w:r><w:t>组织执法人员参加国务</w:t></w:r><w:commentRangeStart w:id="7"/><w:r><w:t>院法制办组织的培训。</w:t></w:r><w:commentRangeEnd w:id="7"/>"#,
+    );
+    let original = word.build();
+    let (source, diagnostics, out) = annotated(&original);
+    let at = source.text.find("国务院法制办").unwrap();
+    let wording: Vec<usize> = (diagnostics.iter().enumerate())
+        .filter(|(_, d)| d.rule == "wording" && d.span.start >= at && d.span.start < at + 18)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(wording.len(), 1, "{diagnostics:?}");
+    assert!(!out.tracked.contains(&wording[0]), "{:?}", out.tracked);
+    let xml = document_xml(&out.bytes);
+    assert_eq!(xml.matches(r#"<w:commentRangeStart w:id="7"/>"#).count(), 1);
+    let accepted = read(&resolve(&out.bytes, true));
+    assert!(accepted.text.contains("国务院法制办"), "{}", accepted.text);
+}

@@ -7,8 +7,11 @@
 //! The copy differs from the original only where it must: zip entries other than
 //! `document.xml`, the comments part, its relationship and content type are copied
 //! byte for byte (still compressed), and in `document.xml` only the runs a span starts
-//! or ends in are split, each half keeping the run's `w:rPr`. Positions come from the
-//! reader's [`TextMap`]; the copy is read back before it is returned.
+//! or ends in are split, each half keeping the run's `w:rPr`; inserted text takes the
+//! first deleted run's, or, Chinese text replacing Latin (`，` for `,`), that of the
+//! Chinese run beside it. A fix across the start or end of someone's comment is left
+//! to the comment. Positions come from the reader's [`TextMap`]; the copy is read back
+//! before it is returned.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -447,9 +450,15 @@ impl Writer<'_> {
         for (i, (run, text)) in runs.iter().enumerate() {
             if i > 0 {
                 let previous = runs[i - 1].0;
-                // Sibling runs with nothing but empty markers between them.
+                // Sibling runs with nothing but empty markers between them, none of them
+                // the start or end of someone's comment (deleted, it would leave the
+                // comment's range open or its start at the editor's guess).
                 let gap = all[previous as usize].xml.end..all[*run as usize].xml.start;
-                if *run != previous + 1 || self.slice(&gap).contains("</") {
+                let gap_xml = self.slice(&gap);
+                if *run != previous + 1
+                    || gap_xml.contains("</")
+                    || gap_xml.contains("commentRange")
+                {
                     return None;
                 }
                 deleted.push_str(self.slice(&gap));
@@ -476,6 +485,9 @@ impl Writer<'_> {
         if !replacement.is_empty() {
             let id = self.id();
             let props_run = runs.first().map_or(spot_run, |r| r.0);
+            let props_run = self
+                .chinese_neighbour(&span, replacement, parent, &runs)
+                .unwrap_or(props_run);
             change.push_str(&format!(
                 r#"{} {a}author="{AUTHOR}" {a}date="{date}"><{r}>{}<{t} xml:space="preserve">{}</{t}></{r}></{i}>"#,
                 self.with_id("ins", id),
@@ -499,6 +511,39 @@ impl Writer<'_> {
             change,
             before: Vec::new(),
             after: Vec::new(),
+        })
+    }
+
+    /// For Chinese text replacing Latin text (`，` for `,`, typed in English mode in a
+    /// run set in a Latin font only), a sibling run beside the span holding Chinese
+    /// text: its properties give the inserted text the document's Chinese font.
+    fn chinese_neighbour(
+        &self,
+        span: &Range<usize>,
+        replacement: &str,
+        parent: u32,
+        runs: &[(u32, String)],
+    ) -> Option<u32> {
+        let chinese = |c: char| !c.is_ascii() && !c.is_whitespace();
+        if !replacement.chars().any(chinese) || runs.iter().any(|(_, t)| t.chars().any(chinese)) {
+            return None;
+        }
+        let text = &self.source.text;
+        let before = text[..span.start]
+            .chars()
+            .next_back()
+            .map(|c| (span.start - c.len_utf8(), c));
+        let after = text[span.end..].chars().next().map(|c| (span.end, c));
+        [before, after].into_iter().flatten().find_map(|(at, c)| {
+            let at = at as u32;
+            let pieces = &self.map.pieces;
+            let piece = pieces.get(pieces.partition_point(|p| p.text.end <= at))?;
+            if piece.text.start > at {
+                return None;
+            }
+            let run = self.map.texts[piece.t as usize].run;
+            let sibling = self.map.runs[run as usize].parent == parent;
+            (chinese(c) && sibling && runs.iter().all(|(r, _)| *r != run)).then_some(run)
         })
     }
 
