@@ -19,7 +19,8 @@ pub enum Origin {
 }
 
 /// Editing marks a reader found left in a document: revisions nobody has accepted or
-/// rejected yet, and comments (Word's 修订 and 批注). Empty for plain text.
+/// rejected yet, comments (Word's 修订 and 批注), and dates that update themselves.
+/// Empty for plain text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
     pub insertions: usize,
@@ -31,6 +32,9 @@ pub struct Review {
     pub first_revision: Option<usize>,
     /// The text each comment is anchored on, ordered by start (empty: a point).
     pub comments: Vec<Range<usize>>,
+    /// The text of each field that shows the day the document is opened, saved or
+    /// printed (Word's DATE field, 插入日期 with 自动更新), in order.
+    pub today_fields: Vec<Range<usize>>,
 }
 
 impl Review {

@@ -720,3 +720,48 @@ fn numbered_headings_in_a_layout_table_stay_headings() {
     });
     assert_only_the_reports_headings(&word);
 }
+
+/// A 落款 date inserted as Word's DATE field (插入日期和时间, 自动更新) shows the day the
+/// document is opened or printed: reported where it is, whether a simple or a complex
+/// field; a date typed in, or the fixed CREATEDATE, is not (h42).
+#[test]
+fn a_date_that_updates_itself_is_reported() {
+    let run = |text: &str| format!(r#"<w:r><w:t>{text}</w:t></w:r>"#);
+    let simple = format!(
+        r#"<w:fldSimple w:instr=" DATE \@ &quot;yyyy年M月d日&quot; ">{}</w:fldSimple>"#,
+        run("2024年1月26日")
+    );
+    let complex = format!(
+        r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} \@ "yyyy年M月d日" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+        "{code}",
+        run("2024年1月26日")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (name, date, reported) in [
+        ("simple.docx", simple, true),
+        ("date.docx", complex.replace("{code}", "DATE"), true),
+        ("print.docx", complex.replace("{code}", "PRINTDATE"), true),
+        (
+            "created.docx",
+            complex.replace("{code}", "CREATEDATE"),
+            false,
+        ),
+        ("typed.docx", run("2024年1月26日"), false),
+    ] {
+        let mut word = complete_report();
+        word.without_last().raw(&date);
+        let (source, diagnostics) = lint(&save(dir.path(), name, &word));
+        let fields: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.rule == "revisions-left")
+            .map(|d| &source.text[d.span.clone()])
+            .collect();
+        let want: &[&str] = if reported { &["2024年1月26日"] } else { &[] };
+        assert_eq!(fields, want, "{name}");
+        let missing: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.rule == "signature-missing")
+            .collect();
+        assert!(missing.is_empty(), "{name}: {missing:?}");
+    }
+}

@@ -146,6 +146,9 @@ struct Field {
     /// Past `separate`: what follows is the field's result.
     result: bool,
     toc: bool,
+    /// A field showing the day it is opened, saved or printed ([`shows_today`]), past
+    /// `separate`.
+    today: bool,
 }
 
 /// Something found inside a paragraph whose place in the text is known only when the
@@ -156,6 +159,10 @@ enum Mark {
     CommentStart(String),
     CommentEnd(String),
     CommentReference(String),
+    /// The result of a field showing the day it is opened, saved or printed starts or
+    /// ends.
+    TodayStart,
+    TodayEnd,
 }
 
 /// A paragraph being read.
@@ -307,6 +314,10 @@ struct Reader<'a> {
     /// Depth inside a left-out element.
     skip: usize,
     fields: Vec<Field>,
+    /// The depths of the open `w:fldSimple` elements showing today's date.
+    simple_todays: Vec<usize>,
+    /// Where the result of such a field started in the text.
+    today_start: Option<usize>,
     comment_starts: FxHashMap<String, usize>,
     comments_seen: rustc_hash::FxHashSet<String>,
     last_line_empty: bool,
@@ -342,6 +353,8 @@ pub fn read<R: BufRead>(
         frames: Vec::new(),
         skip: 0,
         fields: Vec::new(),
+        simple_todays: Vec::new(),
+        today_start: None,
         comment_starts: FxHashMap::default(),
         comments_seen: Default::default(),
         last_line_empty: false,
@@ -623,8 +636,13 @@ impl Reader<'_> {
                 Frame::Container { editable: true }
             }
             (_, "fldSimple") => {
-                if is_toc(&xml::attr(e, "instr").unwrap_or_default()) {
+                let code = xml::attr(e, "instr").unwrap_or_default();
+                if is_toc(&code) {
                     return skip(self);
+                }
+                if shows_today(&code) {
+                    self.mark(Mark::TodayStart);
+                    self.simple_todays.push(self.frames.len());
                 }
                 Frame::Container { editable: false }
             }
@@ -672,6 +690,10 @@ impl Reader<'_> {
         let Some((frame, _)) = self.frames.pop() else {
             return;
         };
+        if self.simple_todays.last() == Some(&self.frames.len()) {
+            self.simple_todays.pop();
+            self.mark(Mark::TodayEnd);
+        }
         match frame {
             Frame::Paragraph => self.end_paragraph(at),
             Frame::ParagraphProps => self.with_para(|p| {
@@ -773,10 +795,16 @@ impl Reader<'_> {
                 if let Some(f) = self.fields.last_mut() {
                     f.result = true;
                     f.toc = is_toc(&f.code);
+                    f.today = shows_today(&f.code);
+                    if f.today {
+                        self.mark(Mark::TodayStart);
+                    }
                 }
             }
             Some("end") => {
-                self.fields.pop();
+                if self.fields.pop().is_some_and(|f| f.today) {
+                    self.mark(Mark::TodayEnd);
+                }
             }
             _ => {}
         }
@@ -1053,6 +1081,12 @@ impl Reader<'_> {
                     review.comments.push(at..at);
                 }
             }
+            Mark::TodayStart => self.today_start = Some(at),
+            Mark::TodayEnd => {
+                if let Some(start) = self.today_start.take() {
+                    review.today_fields.push(start..at);
+                }
+            }
         }
     }
 
@@ -1110,6 +1144,16 @@ fn symbol(e: &BytesStart<'_>) -> Option<char> {
 }
 
 /// A `TOC` field code (` TOC \o "1-3" \h \z \u `).
+/// Whether a field's code makes it show the day the document is opened, saved or
+/// printed (`DATE \@ "yyyy年M月d日"`, `TIME`, `SAVEDATE`, `PRINTDATE`), not a fixed one.
+fn shows_today(code: &str) -> bool {
+    code.split_whitespace().next().is_some_and(|w| {
+        ["DATE", "TIME", "SAVEDATE", "PRINTDATE"]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f))
+    })
+}
+
 fn is_toc(code: &str) -> bool {
     code.split_whitespace()
         .next()

@@ -97,6 +97,13 @@ impl Word {
         self.paragraph(r#"<w:jc w:val="right"/>"#, &runs(text))
     }
 
+    /// The document without its last paragraph (to end it another way).
+    pub fn without_last(&mut self) -> &mut Word {
+        let at = self.body.rfind("<w:p>").unwrap_or(0);
+        self.body.truncate(at);
+        self
+    }
+
     /// A right-aligned paragraph of several lines (Shift+Enter between them), as a
     /// 落款 is often typed.
     pub fn right_lines(&mut self, lines: &[&str]) -> &mut Word {
