@@ -401,8 +401,7 @@ fn shortcomings_in_a_closing_paragraph_are_the_shortcomings() {
         "",
     );
     assert_eq!(findings("section-missing", &without).len(), 1);
-    let closing =
-        "同时，我们也清醒认识到，还存在一些不足：一是基层法治力量薄弱，主要原因是人员编制紧张。";
+    let closing = "同时，我们也清醒认识到，工作中还存在一些不足，一是基层法治力量薄弱，主要原因是人员编制紧张。";
     let before_plans = without.replace(
         "四、2024年工作安排",
         &format!("{closing}\n四、2024年工作安排"),
@@ -426,6 +425,77 @@ fn shortcomings_in_a_closing_paragraph_are_the_shortcomings() {
         "{:?}",
         findings("section-missing", &both)
     );
+}
+
+/// A short report without headings, as a township publishes it: each part a paragraph
+/// of its own, opened by a lead (ending in `。` or `：`), a time or a connective; the
+/// plans followed by their items in paragraphs of their own, a closing sentence and
+/// `特此报告。` (h47).
+#[test]
+fn a_short_report_without_headings_has_its_parts() {
+    let base = "某县青山镇2024年度法治政府建设工作报告\n\
+        2024年，青山镇扎实推进法治政府建设各项工作。现将有关情况报告如下。\n\
+        一年来，镇党委、镇政府坚持把法治建设摆在全局工作的重要位置，全年审查镇级合同协议32份，办理行政处罚案件47件。\n\
+        但也存在一些问题和不足：一是镇村干部法治意识仍需增强，主要原因是学法培训不够系统。\n\
+        2024年，镇党政主要负责人认真履行推进法治建设第一责任人职责，全年主持专题学法2次。\n\
+        下一步，我镇将重点做好以下工作：\n\
+        一是深入学习贯彻习近平法治思想，加强镇村干部法治培训。\n\
+        二是充实综合行政执法力量，规范执法行为。\n\
+        我镇将以更加务实的作风推进法治政府建设。\n\
+        特此报告。\n\
+        某县青山镇人民政府\n\
+        2025年1月20日\n";
+    let f = findings("section-missing", base);
+    assert!(f.is_empty(), "{f:?}");
+    // Leads ending in a colon name their parts.
+    let leads = base
+        .replace("一年来，镇党委", "主要举措和成效：镇党委")
+        .replace("但也存在一些问题和不足：一是", "存在的不足和原因：一是")
+        .replace(
+            "2024年，镇党政主要负责人",
+            "主要负责人履行第一责任人职责情况：镇党政主要负责人",
+        );
+    let f = findings("section-missing", &leads);
+    assert!(f.is_empty(), "{f:?}");
+    // A part left out is still missing: the duties, the plans, the shortcomings.
+    let no_duties = base.replace(
+        "2024年，镇党政主要负责人认真履行推进法治建设第一责任人职责，全年主持专题学法2次。\n",
+        "",
+    );
+    assert_eq!(findings("section-missing", &no_duties).len(), 1);
+    let no_plans = base
+        .replace("下一步，我镇将重点做好以下工作：\n", "")
+        .replace("我镇将以更加务实的作风推进法治政府建设。\n", "");
+    assert_eq!(findings("section-missing", &no_plans).len(), 1);
+    let no_shortcomings = base.replace(
+        "但也存在一些问题和不足：一是镇村干部法治意识仍需增强，主要原因是学法培训不够系统。\n",
+        "",
+    );
+    assert_eq!(findings("section-missing", &no_shortcomings).len(), 1);
+    // Without the year's work: the preamble and the other parts only.
+    let no_work = base.replace(
+        "一年来，镇党委、镇政府坚持把法治建设摆在全局工作的重要位置，全年审查镇级合同协议32份，办理行政处罚案件47件。\n",
+        "",
+    );
+    assert_eq!(findings("section-missing", &no_work).len(), 1);
+}
+
+/// Thematic headings, then the shortcomings, the duties and the plans in closing
+/// paragraphs of the last part, in the regulation's order (h47).
+#[test]
+fn three_closing_paragraphs_may_give_three_parts() {
+    let text = "某县青山镇2024年度法治政府建设工作报告\n\
+        一、强化依法决策，规范权力运行\n\
+        全年审查镇级合同协议32份，办理行政处罚案件47件。\n\
+        二、深入推进法治宣传教育\n\
+        全年开展送法下乡活动24场次。\n\
+        但也存在一些不足和问题：一是镇村干部法治意识仍需增强，主要原因是学法培训不够系统。\n\
+        镇党委书记、镇长认真履行推进法治建设第一责任人职责，全年主持专题学法2次。\n\
+        下一步，我镇将继续深入学习贯彻习近平法治思想。\n\
+        某县青山镇人民政府\n\
+        2025年1月20日\n";
+    let f = findings("section-missing", text);
+    assert!(f.is_empty(), "{f:?}");
 }
 
 /// Plans given as the closing paragraph, with no heading over them.

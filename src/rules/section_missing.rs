@@ -19,10 +19,16 @@ pub const DOC: &str = "\
   “下一步工作打算”等旧式写法）；第一责任人职责一节按主题认定，不论位置，也可以是
   某个一级部分之下的下级标题（“（二）切实履行推进法治建设第一责任人职责”“2.落实
   第一责任人职责。”）。其他部分写成下级标题、标题基本就是该部分名称的（“三、下一步
-  工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句、或段中
-  “一是……二是……”某一项的首句写明某一部分的（“全面落实法治建设第一责任人职责。
-  ……”），视同有这一部分，不报告。最后两段之一以“下一步”“新的一年”“今后”“明年”
-  或次年年份开头、写了“将……”的，视同有下一年度安排。
+  工作打算”之下的“（一）存在的不足”），也视同有这一部分。段首一句短句（以句号、
+  冒号或全角空格结束：“主要举措和成效：……”）、或段中“一是……二是……”某一项的首句
+  写明某一部分的（“全面落实法治建设第一责任人职责。……”），视同有这一部分，不报告；
+  段首分句写明第一责任人履职的（前面可有“2024年，”“一年来，”“同时，”等），视同有
+  职责一节。最后三段（其后各自列项的“一是……”段不计，“特此报告。”不算）之一以
+  “下一步”“新的一年”“今后”“明年”或次年年份开头、写了“将……”的，视同有下一年度
+  安排；其中讲“存在……不足（问题、差距……）”并写了原因的，视同有不足和原因。
+  全文没有标题的短报告，各部分各成一段：有一段篇幅像样、不是开头的“现将……报告
+  如下”、也不讲不足、职责或安排的，视同有主要举措和成效；任一段讲了不足及其原因的，
+  视同有不足和原因。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
   2019年以前的年度报告（厅字〔2019〕28号之前）不要求不足和原因、第一责任人职责
@@ -58,6 +64,10 @@ const LEAD_CHARS: usize = 30;
 
 /// The longest opening clause (in characters) that may give the duties part.
 const CLAUSE_CHARS: usize = 40;
+
+/// The longest time or connective opening a paragraph before a comma (`2024年，`,
+/// `一年来，`, `今年以来，`, `同时，`), in characters.
+const OPENER_CHARS: usize = 6;
 
 impl Check {
     pub fn new(_: &Settings, config: &Config) -> Self {
@@ -106,13 +116,15 @@ impl Check {
             .filter(|l| l.kind == LineKind::Paragraph)
             .any(|l| {
                 let line = text[l.span()].trim_start();
-                // The full stop is looked for only where a lead sentence of Chinese text
-                // (three bytes a character) could end.
-                let head = &line.as_bytes()[..line.len().min(3 * LEAD_CHARS + 3)];
-                let Some(at) = memchr::memmem::find(head, "。".as_bytes()) else {
+                // The full stop, colon or ideographic space is looked for only where a
+                // lead sentence of Chinese text (three bytes a character) could end
+                // (`主要举措和成效：…`, a bold lead set off by a space: `一年来主要工作及成效　…`).
+                let head = &line[..line.floor_char_boundary(line.len().min(3 * LEAD_CHARS + 3))];
+                let Some(at) = head.find(['。', '：', ':', '\u{3000}']) else {
                     return false;
                 };
-                let (lead, rest) = (&line[..at], &line[at + "。".len()..]);
+                let end = at + head[at..].chars().next().map_or(1, char::len_utf8);
+                let (lead, rest) = (&line[..at], &line[end..]);
                 !rest.trim().is_empty()
                     && lead.chars().count() <= LEAD_CHARS
                     && self.names(doc, lead, role)
@@ -141,11 +153,45 @@ impl Check {
                 },
                 _ => return false,
             };
-            let line = text[start..l.span().end].trim_start_matches(is_blank);
-            let head = &line[..line.floor_char_boundary(line.len().min(3 * CLAUSE_CHARS + 3))];
-            head.find(['，', '；', '。'])
-                .is_some_and(|at| self.names(doc, &line[..at], Role::Duties))
+            self.opens_with_duties(doc, &text[start..l.span().end])
         })
+    }
+
+    /// Whether `paragraph`'s opening clause gives the duties, after a time or a
+    /// connective set off by a comma (`2024年，镇党政主要负责人认真履行…`, `一年来，`,
+    /// `同时，`).
+    fn opens_with_duties(&self, doc: &Document, paragraph: &str) -> bool {
+        let line = paragraph.trim_start_matches(is_blank);
+        let head = &line[..line.floor_char_boundary(line.len().min(3 * CLAUSE_CHARS + 3))];
+        let mut ends = head.match_indices(['，', '；', '。']).map(|(at, _)| at);
+        let Some(first) = ends.next() else {
+            return false;
+        };
+        let opener = line[..first].chars().count() <= OPENER_CHARS && line[first..].starts_with('，');
+        self.names(doc, &line[..first], Role::Duties)
+            || opener
+                && ends
+                    .next()
+                    .is_some_and(|second| self.names(doc, &line[first..second], Role::Duties))
+    }
+
+    /// Whether a report without headings gives its year's work in a paragraph of its
+    /// own: one of some length that is not the preamble or a cover letter's
+    /// (`现将有关情况报告如下`, `现将《…》随文报送`) and does not give the shortcomings,
+    /// the duties or the plans.
+    fn headless_measures(&self, doc: &Document) -> bool {
+        let text = doc.text();
+        doc.outline.sections.is_empty()
+            && (doc.outline.lines.iter())
+                .filter(|l| l.kind == LineKind::Paragraph)
+                .map(|l| text[l.span()].trim_matches(is_blank))
+                .any(|p| {
+                    p.chars().nth(WORK_CHARS).is_some()
+                        && !["如下", "现将", "报送"].iter().any(|w| p.contains(w))
+                        && !tells_shortcomings(p)
+                        && !self.opens_with_duties(doc, p)
+                        && !opens_plans(doc, p)
+                })
     }
 
     /// Whether an item of a `一是…二是…` run opens with a short sentence naming `role`
@@ -182,6 +228,7 @@ impl Rule for Check {
                 || *role == Role::Duties && self.opening_clause_names_duties(doc)
                 || *role == Role::Plans && closing_plans(doc)
                 || *role == Role::Shortcomings && closing_shortcomings(doc)
+                || *role == Role::Measures && self.headless_measures(doc)
             {
                 continue;
             }
@@ -237,27 +284,58 @@ fn sub_heading_names(doc: &Document, role: Role) -> bool {
 /// over them (`下一步，我局将…`, `2024年，我局将…`): the part is there, unheaded.
 fn closing_plans(doc: &Document) -> bool {
     let text = doc.text();
-    let next_year = doc.outline.report_year.map(|y| format!("{}年", y + 1));
-    let opens = |line: &str| {
-        ["下一步", "新的一年", "今后", "明年"]
-            .iter()
-            .any(|w| line.starts_with(w))
-            || next_year.as_deref().is_some_and(|y| line.starts_with(y))
-    };
-    doc.outline
-        .lines
+    closing(doc, 0..doc.outline.lines.len()).any(|i| {
+        // (Also a sentence of a paragraph on the year's work and its shortcomings:
+        // `…主要原因是…。2025年，我局将…`.)
+        sentence::split(text, doc.outline.lines[i].span())
+            .any(|s| opens_plans(doc, text[s].trim_start_matches(is_blank)))
+    })
+}
+
+/// Whether `sentence` opens on the next period and tells what will be done
+/// (`下一步，我局将…`, `2025年，我局将…`).
+fn opens_plans(doc: &Document, sentence: &str) -> bool {
+    let opens = ["下一步", "新的一年", "今后", "明年"]
         .iter()
+        .any(|w| sentence.starts_with(w))
+        || (doc.outline.report_year)
+            .is_some_and(|y| sentence.starts_with(&format!("{}年", y + 1)));
+    opens && sentence.contains('将')
+}
+
+/// The last paragraphs of lines `range`, latest first: [`CLOSING_PARAGRAPHS`] of them,
+/// each with the items after it (`下一步，我镇将重点做好以下工作：` then `一是…`, `二是…`
+/// in paragraphs of their own), a closing formula (`特此报告。`) passed over.
+fn closing<'d>(
+    doc: &'d Document,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = usize> + 'd {
+    let (text, lines) = (doc.text(), &doc.outline.lines);
+    let mut counted = 0;
+    range
         .rev()
-        .filter(|l| l.kind == LineKind::Paragraph)
-        .take(CLOSING_PARAGRAPHS)
-        .any(|l| {
-            // (Also a sentence of a paragraph on the year's work and its shortcomings:
-            // `…主要原因是…。2025年，我局将…`.)
-            sentence::split(text, l.span()).any(|s| {
-                let sentence = text[s].trim_start_matches(is_blank);
-                opens(sentence) && sentence.contains('将')
-            })
+        .filter(|&i| lines[i].kind == LineKind::Paragraph)
+        .filter(move |&i| !is_closing_formula(text[lines[i].span()].trim_matches(is_blank)))
+        .take_while(move |&i| {
+            let more = counted < CLOSING_PARAGRAPHS;
+            if !is_item(text[lines[i].span()].trim_start_matches(is_blank)) {
+                counted += 1;
+            }
+            more
         })
+}
+
+/// Whether a paragraph is an item of a list opened in the paragraph before (`一是…`,
+/// `第二，…`).
+fn is_item(paragraph: &str) -> bool {
+    let rest = paragraph.strip_prefix('第').unwrap_or(paragraph);
+    let after = rest.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    after.len() < rest.len() && after.starts_with(['是', '，', '、'])
+}
+
+/// Whether a paragraph is the formula closing a report (`特此报告。`, `专此报告。`).
+fn is_closing_formula(paragraph: &str) -> bool {
+    paragraph.chars().count() <= 12 && (paragraph.contains("特此") || paragraph.contains("专此"))
 }
 
 /// Whether the shortcomings are given without a heading, in one of the last paragraphs
@@ -267,38 +345,44 @@ fn closing_plans(doc: &Document) -> bool {
 fn closing_shortcomings(doc: &Document) -> bool {
     let (text, o) = (doc.text(), doc.outline);
     let sections = &o.sections;
-    let closing = |i: usize| {
+    let last_before_plans = |i: usize| {
         sections
             .get(i + 1)
             .is_none_or(|next| next.role == Role::Plans)
     };
+    // A report without headings gives each part in paragraphs of its own.
+    if sections.is_empty() {
+        return (o.lines.iter())
+            .any(|l| l.kind == LineKind::Paragraph && tells_shortcomings(&text[l.span()]));
+    }
     sections
         .iter()
         .enumerate()
-        .filter(|&(i, _)| closing(i))
-        .any(|(_, s)| {
-            (s.line..s.end_line)
-                .rev()
-                .filter(|&i| o.lines[i].kind == LineKind::Paragraph)
-                .take(CLOSING_PARAGRAPHS)
-                .any(|i| tells_shortcomings(&text[o.lines[i].span()]))
-        })
+        .filter(|&(i, _)| last_before_plans(i))
+        .any(|(_, s)| closing(doc, s.line..s.end_line).any(|i| tells_shortcomings(&text[o.lines[i].span()])))
 }
 
-/// Whether `paragraph` says shortcomings remain (存在 with 不足, 问题, 短板, 差距 or 薄弱
-/// a few characters on) and gives their causes (原因).
+/// Whether `paragraph` says shortcomings remain (存在, 还有, 仍有 or 尚有 with 不足, 问题,
+/// 短板, 差距 or 薄弱 a few characters on) and gives their causes (原因).
 fn tells_shortcomings(paragraph: &str) -> bool {
     const WHAT: [&str; 5] = ["不足", "问题", "短板", "差距", "薄弱"];
     paragraph.contains("原因")
-        && paragraph.match_indices("存在").any(|(at, w)| {
+        && ["存在", "还有", "仍有", "尚有"]
+            .iter()
+            .flat_map(|w| paragraph.match_indices(w))
+            .any(|(at, w)| {
             let after = &paragraph[at + w.len()..];
             let near = &after[..after.floor_char_boundary(3 * 8)];
             WHAT.iter().any(|x| near.contains(x))
         })
 }
 
-/// How many of the last paragraphs may hold plans given without a heading.
-const CLOSING_PARAGRAPHS: usize = 2;
+/// How many of the last paragraphs (their items aside) may hold a part given without a
+/// heading.
+const CLOSING_PARAGRAPHS: usize = 3;
+
+/// The shortest paragraph (in characters) that may give a year's work.
+const WORK_CHARS: usize = 40;
 
 /// After the last section, or at the title, or at the start of an empty document.
 fn end_of_content(doc: &Document) -> std::ops::Range<usize> {
