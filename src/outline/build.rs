@@ -1262,6 +1262,7 @@ impl Builder<'_> {
             matches!(r, RawKind::Heading(h) if h.level <= 1)
                 && self.lines[i].kind != LineKind::Title
         });
+
         let mut found = Vec::new();
         // Each line of content with the lines of content before and after it.
         let mut window = [0; 3];
@@ -1285,11 +1286,52 @@ impl Builder<'_> {
                 continue;
             }
             if let Some(heading) = self.unnumbered_heading(window, numbered, cfg) {
-                found.push((window[1], RawKind::Heading(Box::new(heading))));
+                found.push((window[1], heading));
                 self.lines[window[1]].kind = LineKind::Heading;
             }
         }
-        raw.set_detailed(found);
+        // Ordinals of another system opening the report's parts before its first `一、`
+        // hold the numbered headings, as `第一部分` does (`Ⅰ．主要举措和成效` /
+        // `一、健全依法决策机制`). Circled numbers after a numbered heading are items
+        // below it (`1.主要举措和成效` / `①健全依法决策机制`).
+        let lines = &self.lines;
+        let first_numbered = |level: Option<u8>| {
+            raw.detailed()
+                .find(|(i, r)| {
+                    matches!(r, RawKind::Heading(h) if level.is_none_or(|l| h.level == l))
+                        && lines[*i].kind != LineKind::Title
+                })
+                .map(|(i, _)| i)
+        };
+        let (first_any, first_top) = (first_numbered(None), first_numbered(Some(1)));
+        let text = self.text;
+        let marked = |h: &Heading| !h.marker.is_empty();
+        let circled =
+            |h: &Heading| text[h.marker.clone()].starts_with(|c| ('①'..='⑳').contains(&c));
+        let first_circled = found.iter().find(|(_, h)| circled(h)).map(|(i, _)| *i);
+        if let (Some(c), Some(n)) = (first_circled, first_any)
+            && n < c
+        {
+            found.retain(|(i, h)| {
+                if circled(h) {
+                    self.lines[*i].kind = LineKind::Paragraph;
+                }
+                !circled(h)
+            });
+        }
+        let enclosing =
+            first_top.is_some_and(|first| (found.iter()).any(|(i, h)| marked(h) && *i < first));
+        for (_, h) in &mut found {
+            if enclosing && marked(h) {
+                h.level = 0;
+            }
+        }
+        raw.set_detailed(
+            found
+                .into_iter()
+                .map(|(i, h)| (i, RawKind::Heading(Box::new(h))))
+                .collect(),
+        );
     }
 
     /// The middle line of `[before, i, after]` (lines of content, in order) as such a
@@ -1316,6 +1358,10 @@ impl Builder<'_> {
         // `**存在的不足和原因**`: bold in Markdown.
         let bold = line.len() > 4 && line.starts_with("**") && line.ends_with("**");
         let t = if bold { &line[2..line.len() - 2] } else { line };
+        // An ordinal of another system (`Ⅰ、`, `II.`, `壹、`, `第一、`, `A、`, `①`) is the
+        // heading's marker.
+        let marked = other_ordinal(t).unwrap_or(0);
+        let t = &t[marked..];
         if !at_most(t, UNNUMBERED_CHARS) {
             return None;
         }
@@ -1336,9 +1382,9 @@ impl Builder<'_> {
         // (The role is looked up last: most short lines are gone by now.)
         let names_part = || role_of(words, cfg) != Role::Other;
         let heading = if numbered {
-            long_body && names_part()
+            (long_body || marked > 0) && names_part()
         } else if words.len() < t.len() || !long_body {
-            names_part() && next_len >= len.min(10)
+            names_part() && (next_len >= len.min(10) || marked > 0)
         } else {
             true
         };
@@ -1353,8 +1399,8 @@ impl Builder<'_> {
             level: 1,
             number: 0,
             style: NumberStyle::Unnumbered,
-            marker: span.start..span.start,
-            rest: span,
+            marker: span.start..span.start + marked,
+            rest: span.start + marked..span.end,
         })
     }
 
@@ -2497,6 +2543,53 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// The ordinal of a numbering system the grammar does not read, opening a heading:
+/// Roman numerals (`Ⅰ、`, `II.`), capital Chinese numerals (`壹、`), `第一、`, a capital
+/// letter (`A、`), each with its mark or a space after it, or a circled number (`①`).
+/// Returns the marker's length in bytes with its mark and spaces.
+fn other_ordinal(t: &str) -> Option<usize> {
+    const ROMAN: &str = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
+    const CAPITALS: &str = "壹贰叁肆伍陆柒捌玖拾";
+    let first = t.chars().next()?;
+    if ('①'..='⑳').contains(&first) {
+        let rest = t[first.len_utf8()..].trim_start_matches(is_blank);
+        return Some(t.len() - rest.len());
+    }
+    let digits = if ROMAN.contains(first) {
+        first.len_utf8()
+    } else if CAPITALS.contains(first) {
+        t.find(|c: char| !CAPITALS.contains(c))?
+    } else if let Some(rest) = t.strip_prefix('第') {
+        let n = rest.find(|c: char| !"一二三四五六七八九十".contains(c))?;
+        if n == 0 || !rest[n..].starts_with(['、', '，']) {
+            return None;
+        }
+        '第'.len_utf8() + n
+    } else if first.is_ascii_uppercase() {
+        let n = t
+            .find(|c: char| !"IVX".contains(c))
+            .unwrap_or(t.len())
+            .max(1);
+        if n > 4 || n > 1 && !t[..n].bytes().all(|b| b"IVX".contains(&b)) {
+            return None;
+        }
+        n
+    } else {
+        return None;
+    };
+    let rest = &t[digits..];
+    let after = rest
+        .strip_prefix(['、', '.', '．', '，'])
+        .unwrap_or(rest)
+        .trim_start_matches(is_blank);
+    // A mark or a space must follow (`A.`, `Ⅰ 总体情况`), then the heading's words, not
+    // a Latin word (`I.e.`, `A. Smith`).
+    (after.len() < rest.len()
+        && !after.is_empty()
+        && !after.starts_with(|c: char| c.is_ascii_alphabetic()))
+    .then_some(t.len() - after.len())
 }
 
 /// A zero-width space or joiner, a word joiner, U+FEFF, a soft hyphen, a mark or control
@@ -3878,6 +3971,54 @@ mod tests {
         }
         assert!(!is_bare_page_number("2024") && !is_bare_page_number("第2"));
         assert!(is_file_name("报告.PDF") && !is_file_name(".pdf") && !is_file_name("见附件.pdf，"));
+    }
+
+    /// Headings numbered in a system the grammar does not read (Roman numerals, capital
+    /// Chinese numerals, `第一、`, capital letters, circled numbers): each ordinal is the
+    /// heading's marker, over the `（一）` or `一、` headings below it; circled numbers
+    /// after a numbered heading are items below it (h46).
+    #[test]
+    fn headings_numbered_in_other_systems() {
+        let report = |marks: [&str; 4], sub: &str| {
+            format!(
+                "某区2024年度法治政府建设情况报告\n前言。\n\
+                 {}2024年推进法治政府建设的主要举措和成效\n{sub}全年作出重大行政决策7项，均履行法定程序。\n\
+                 {}存在的不足和原因\n基层力量薄弱，原因是编制偏少，专业人员不足。\n\
+                 {}党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人主持专题学法4次，研究部署法治工作。\n\
+                 {}2025年推进法治政府建设的主要安排\n{sub}深化示范创建，补齐短板弱项，提升依法行政水平。\n",
+                marks[0], marks[1], marks[2], marks[3]
+            )
+        };
+        let all = [
+            Role::Measures,
+            Role::Shortcomings,
+            Role::Duties,
+            Role::Plans,
+        ];
+        for marks in [
+            ["Ⅰ、", "Ⅱ、", "Ⅲ、", "Ⅳ、"],
+            ["I、", "II、", "III、", "IV、"],
+            ["I. ", "II. ", "III. ", "IV. "],
+            ["壹、", "贰、", "叁、", "肆、"],
+            ["第一、", "第二、", "第三、", "第四、"],
+            ["A、", "B、", "C、", "D、"],
+            ["①", "②", "③", "④"],
+        ] {
+            for sub in ["", "（一）依法决策\n", "一、依法决策\n"] {
+                let o = outline(&report(marks, sub));
+                assert_eq!(top_roles(&o), all, "{marks:?} {sub}");
+                if !sub.is_empty() && !marks[0].starts_with('①') {
+                    assert_eq!(o.sections[0].children.len(), 1, "{marks:?} {sub}");
+                }
+            }
+        }
+        // Circled numbers under a numbered heading are items below it.
+        let o = outline(&report(["1.", "2.", "3.", "4."], "①依法决策\n"));
+        assert_eq!(top_roles(&o), all);
+        // Not a marker: a Latin word, a heading's own letters.
+        assert_eq!(other_ordinal("I.e. 即"), None);
+        assert_eq!(other_ordinal("ABC、标准"), None);
+        assert_eq!(other_ordinal("Ⅱ、存在"), Some("Ⅱ、".len()));
     }
 
     /// Unnumbered headings naming a part may end in a colon, be followed by a short
