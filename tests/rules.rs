@@ -66,6 +66,18 @@ fn title_year_needs_a_year_that_agrees() {
     );
     let other_year = COMPLETE.replace("一、2023年主要举措和成效", "一、2022年主要举措和成效");
     assert_eq!(findings("title-year", &other_year).len(), 1);
+    // A cover's title names the report it sends, with its year, in book-title marks (h45).
+    for cover in [
+        "关于报送《某市2023年度法治政府建设情况报告》的函",
+        "关于公开《某市2023年法治政府建设年度报告》的公告",
+    ] {
+        let text = COMPLETE.replace("某市2023年法治政府建设年度报告", cover);
+        assert!(findings("title-year", &text).is_empty(), "{cover}");
+        let wrong = text
+            .replace("2023年度法治", "2022年度法治")
+            .replace("2023年法治", "2022年法治");
+        assert_eq!(findings("title-year", &wrong).len(), 1, "{cover}");
+    }
     // A heading naming the title's year after another; a year in full-width digits.
     let both = COMPLETE.replace(
         "一、2023年主要举措和成效",

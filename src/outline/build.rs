@@ -54,6 +54,8 @@ const CONTENTS_ENTRIES: usize = 30;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
+/// The longest main title over a subtitle (`坚持依法行政，建设法治政府`), in characters.
+const SLOGAN_CHARS: usize = 24;
 /// How far into a document (in lines, blank ones included) a title is looked for among
 /// headings typed in a heading style.
 const TITLE_SEARCH_LINES: usize = 40;
@@ -780,7 +782,10 @@ impl Builder<'_> {
         // Line indexes in 32 bits: before the first heading may be every line of a text.
         let short_lines: Vec<u32> = (0..before)
             .filter(|&i| self.lines[i].kind == LineKind::Paragraph)
-            .filter(|&i| self.is_short_value(&self.text[self.lines[i].span()]))
+            .filter(|&i| {
+                let line = &self.text[self.lines[i].span()];
+                self.is_short_value(line) || self.is_slogan_title(i, before)
+            })
             .map(|i| i as u32)
             .collect();
         let mut candidates = Vec::new();
@@ -831,6 +836,25 @@ impl Builder<'_> {
             self.lines[i].kind = LineKind::Title;
         }
         lines
+    }
+
+    /// A main title with a comma between its two phrases, above the report's name as its
+    /// subtitle after a dash, on the line (`坚持依法行政，建设法治政府——某县2023年度…
+    /// 报告`) or on the next (`——某县2023年度…报告`).
+    fn is_slogan_title(&self, i: usize, before: usize) -> bool {
+        let t = self.line_text(i);
+        let slogan = |s: &str| {
+            at_most(s, SLOGAN_CHARS) && !s.contains(['。', ';', '；', '!', '！', '?', '？'])
+        };
+        let subtitle = |s: &str| {
+            let s = s.trim_start_matches(is_blank);
+            s.starts_with(DASHES) && self.is_short_value(s) && self.names_report(s)
+        };
+        if let Some(at) = t.find("——") {
+            return slogan(&t[..at]) && subtitle(&t[at..]);
+        }
+        let next = (i + 1..before).find(|&j| self.lines[j].kind != LineKind::Blank);
+        slogan(t) && next.is_some_and(|j| subtitle(self.line_text(j)))
     }
 
     /// The line naming the organ just above a title line that does not name it
@@ -2086,7 +2110,14 @@ fn names_next_year(heading: &str, year: i32) -> bool {
 /// signature's, else the metadata's (`发文机关`, then a hosting site's `发布机构`), else
 /// the place the title names (`2023年某市法治政府建设…` → `某市`).
 fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
-    let title = o.title_text(text);
+    let title = o.title_text(text).map(|t| {
+        // Joint organs set apart by a space (`中共某县委 某县人民政府关于…`) are two.
+        let first = o
+            .title
+            .first()
+            .map(|&i| text[o.lines[i].span()].trim_matches(is_blank));
+        first.and_then(|line| joint_organs(line, &t)).unwrap_or(t)
+    });
     let head = title.as_deref().map(title_organ).unwrap_or_default();
     if ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) {
         return Some(head.to_string());
@@ -2101,6 +2132,29 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
         return Some(m.value.clone());
     }
     (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
+}
+
+/// `title` (the title's text, blanks left out) with a 顿号 where its first `line` sets
+/// two organs apart by a space (`中共某县委 某县人民政府关于…` → `中共某县委、某县人民
+/// 政府关于…`): words of three characters or more each, the first ending in an organ's
+/// suffix, the second naming more than `关于` and the year. Not a title spaced letter by
+/// letter.
+fn joint_organs(line: &str, title: &str) -> Option<String> {
+    let words: Vec<&str> = line.split(is_blank).filter(|w| !w.is_empty()).collect();
+    let (first, second) = (words.first()?, words.get(1)?);
+    let organ = |w: &str| ORGAN_SUFFIXES.iter().any(|s| w.ends_with(s));
+    let long = |w: &str| w.chars().nth(2).is_some();
+    let joined = format!("{first}{second}");
+    // (The second names something before its `关于` or year: not `某局 关于2023年…`.)
+    let second_organ = match title_organ(second) {
+        "" if second.contains("关于") || second.contains(|c: char| c.is_ascii_digit()) => {
+            return None;
+        }
+        "" => second,
+        o => o,
+    };
+    let joint = organ(first) && long(first) && long(second_organ);
+    (joint && title.starts_with(&joined)).then(|| format!("{first}、{}", &title[first.len()..]))
 }
 
 /// After the 落款, a page number in the forms a PDF export or Word's footer leaves: `2`,
@@ -2915,6 +2969,32 @@ mod tests {
         );
         assert_eq!(o.title, [0, 2]);
         assert_eq!(o.issuer.as_deref(), Some("某市交通运输局"));
+        // A main title with a comma between its phrases, on the subtitle's line or above
+        // it (h45).
+        let o =
+            outline("坚持依法行政，建设法治政府——松阳县2023年度法治政府建设情况报告\n\n正文。\n");
+        assert_eq!(o.title, [0]);
+        assert_eq!(o.issuer.as_deref(), Some("松阳县"));
+        let o =
+            outline("坚持依法行政，建设法治政府\n——松阳县2023年度法治政府建设情况报告\n\n正文。\n");
+        assert_eq!(o.title, [0, 1]);
+        // A sentence above a subtitle-like line is no main title.
+        let o = outline(
+            "全县上下齐心协力。共同推进法治建设\n——松阳县2023年度法治政府建设情况报告\n\n正文。\n",
+        );
+        assert_eq!(o.title, [1]);
+        // Joint organs set apart by a space; a title spaced letter by letter (h45).
+        for space in [" ", "\u{3000}"] {
+            let o = outline(&format!(
+                "中共松阳县委{space}松阳县人民政府关于2023年度法治政府建设情况的报告\n正文。\n"
+            ));
+            assert_eq!(o.issuer.as_deref(), Some("中共松阳县委、松阳县人民政府"));
+        }
+        let o =
+            outline("某 县 司 法 局 关 于 2023 年 度 法 治 政 府 建 设 情 况 的 报 告\n正文。\n");
+        assert_eq!(o.issuer.as_deref(), Some("某县司法局"));
+        let o = outline("某县司法局 关于2023年度法治政府建设情况的报告\n正文。\n");
+        assert_eq!(o.issuer.as_deref(), Some("某县司法局"));
         // A year range in a title is no subtitle.
         let o = outline("某县2021-2025年法治政府建设规划实施情况报告\n正文。\n");
         assert_eq!(o.issuer.as_deref(), Some("某县"));

@@ -35,7 +35,9 @@ impl Rule for Check {
         };
         // (Full-width digits, `２０２４年度`, are a year as well.)
         let title: String = title.chars().map(half_width_digit).collect();
-        let Some(year) = first_year(&title) else {
+        // A cover's title names the report it sends in book-title marks (`关于报送《某县
+        // 2023年度法治政府建设情况报告》的函`): that report's year is the title's.
+        let Some(year) = first_year(&title).or_else(|| cited_report_year(&title)) else {
             // A year without its 年 (`某街道2024法治政府建设年度报告`) is written, if short.
             let diagnostic = match bare_year(&title) {
                 Some(y) => Diagnostic::new(span, format!("标题中的年份“{y}”后缺少“年”字"))
@@ -73,6 +75,14 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// The year of a report named in book-title marks in `title` (`《…2023年度…报告》`).
+fn cited_report_year(title: &str) -> Option<i32> {
+    title.split('《').skip(1).find_map(|cited| {
+        let inner = cited.split('》').next()?;
+        inner.contains("报告").then(|| first_year(&format!("《{inner}》")))?
+    })
 }
 
 /// Four digits of a year (1990 to 2100) standing alone in `title`, no 年 after them.
