@@ -12,7 +12,7 @@ pub mod xlsx;
 use super::FileReport;
 use crate::config::{Config, Role};
 use crate::diagnostic::Severity;
-use crate::outline::Outline;
+use crate::outline::{Outline, read_date};
 use crate::rules::date_deadline;
 use serde::Serialize;
 
@@ -149,10 +149,13 @@ impl Row {
             .map(part_name)
             .collect();
         let published_keys = &config.rules.date_deadline.published_keys;
-        // Each publication date the page gives, once: the status may rest on any.
-        let mut dates: Vec<&str> = Vec::new();
+        // Each publication date the page gives, once, as `YYYY-MM-DD` where it reads as
+        // a date (`2024年02月05日`, `2024-02-18 09:12`): the status may rest on any.
+        let mut dates: Vec<String> = Vec::new();
         for m in outline.meta_values(published_keys) {
             let v = m.value.trim();
+            let day = v.split_whitespace().next().and_then(|d| read_date(d, 0));
+            let v = day.map_or_else(|| v.to_owned(), |d| d.value.to_string());
             if !v.is_empty() && !dates.contains(&v) {
                 dates.push(v);
             }
