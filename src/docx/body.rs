@@ -802,7 +802,8 @@ impl Reader<'_> {
                 }
             }
             Some("end") => {
-                if self.fields.pop().is_some_and(|f| f.today) {
+                let today = self.fields.pop().is_some_and(|f| f.today);
+                if today {
                     self.mark(Mark::TodayEnd);
                 }
             }

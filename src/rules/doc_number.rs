@@ -42,7 +42,9 @@ const PLACES: [char; 12] = [
 /// penalty decision) ends its organ's code: `劳人仲案字〔2023〕第128号`, `政复决字`,
 /// `市监罚字`. Such numbers put 第 before the number by convention; they are not
 /// 发文字号.
-const CASE_CODES: [&str; 8] = ["案字", "仲字", "复字", "决字", "罚字", "裁字", "调字", "执字"];
+const CASE_CODES: [&str; 8] = [
+    "案字", "仲字", "复字", "决字", "罚字", "裁字", "调字", "执字",
+];
 
 const OPEN: [char; 6] = ['〔', '[', '【', '(', '（', '［'];
 const CLOSE: [char; 6] = ['〕', ']', '】', ')', '）', '］'];

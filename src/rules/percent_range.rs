@@ -85,7 +85,7 @@ impl Rule for Check {
                 let of_a_base = clause.ends_with('的') && !clause.contains('较');
                 if out_of_range
                     && !of_a_base
-                    && !(percents > 1 && other_column())
+                    && (percents <= 1 || !other_column())
                     && has(&self.settings.rate_words)
                     && !has(&self.settings.growth_words)
                     && !has(&self.settings.may_exceed_words)

@@ -167,7 +167,8 @@ impl Check {
         let Some(first) = ends.next() else {
             return false;
         };
-        let opener = line[..first].chars().count() <= OPENER_CHARS && line[first..].starts_with('，');
+        let opener =
+            line[..first].chars().count() <= OPENER_CHARS && line[first..].starts_with('，');
         self.names(doc, &line[..first], Role::Duties)
             || opener
                 && ends
@@ -298,8 +299,7 @@ fn opens_plans(doc: &Document, sentence: &str) -> bool {
     let opens = ["下一步", "新的一年", "今后", "明年"]
         .iter()
         .any(|w| sentence.starts_with(w))
-        || (doc.outline.report_year)
-            .is_some_and(|y| sentence.starts_with(&format!("{}年", y + 1)));
+        || (doc.outline.report_year).is_some_and(|y| sentence.starts_with(&format!("{}年", y + 1)));
     opens && sentence.contains('将')
 }
 
@@ -359,7 +359,9 @@ fn closing_shortcomings(doc: &Document) -> bool {
         .iter()
         .enumerate()
         .filter(|&(i, _)| last_before_plans(i))
-        .any(|(_, s)| closing(doc, s.line..s.end_line).any(|i| tells_shortcomings(&text[o.lines[i].span()])))
+        .any(|(_, s)| {
+            closing(doc, s.line..s.end_line).any(|i| tells_shortcomings(&text[o.lines[i].span()]))
+        })
 }
 
 /// Whether `paragraph` says shortcomings remain (存在, 还有, 仍有 or 尚有 with 不足, 问题,
@@ -371,10 +373,10 @@ fn tells_shortcomings(paragraph: &str) -> bool {
             .iter()
             .flat_map(|w| paragraph.match_indices(w))
             .any(|(at, w)| {
-            let after = &paragraph[at + w.len()..];
-            let near = &after[..after.floor_char_boundary(3 * 8)];
-            WHAT.iter().any(|x| near.contains(x))
-        })
+                let after = &paragraph[at + w.len()..];
+                let near = &after[..after.floor_char_boundary(3 * 8)];
+                WHAT.iter().any(|x| near.contains(x))
+            })
 }
 
 /// How many of the last paragraphs (their items aside) may hold a part given without a

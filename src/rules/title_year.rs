@@ -81,7 +81,9 @@ impl Rule for Check {
 fn cited_report_year(title: &str) -> Option<i32> {
     title.split('《').skip(1).find_map(|cited| {
         let inner = cited.split('》').next()?;
-        inner.contains("报告").then(|| first_year(&format!("《{inner}》")))?
+        inner
+            .contains("报告")
+            .then(|| first_year(&format!("《{inner}》")))?
     })
 }
 

@@ -336,9 +336,10 @@ impl Check {
     fn historical(&self, before: &str) -> bool {
         let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
         // (The level may come between: `原市国税局、市地税局`.)
-        let marked = [Some(before), level].into_iter().flatten().any(|b| {
-            self.skip_after.iter().any(|s| marks(b, s)) || self.historical_list(b)
-        });
+        let marked = [Some(before), level]
+            .into_iter()
+            .flatten()
+            .any(|b| self.skip_after.iter().any(|s| marks(b, s)) || self.historical_list(b));
         // Titles side by side, no mark between (GB/T 15834): one 原 covers them all
         // (`原《合同法》《物权法》`).
         let title_before = || {
