@@ -227,6 +227,14 @@ fn parts_exceed_total_fires_when_the_parts_add_up_to_more() {
         ),
         ["2.3万件，其中线上1.6万件、线下0.9万件"]
     );
+    // A second 顿号 chain that is not a whole breakdown of its own adds to the first (h48).
+    assert_eq!(
+        findings(
+            "parts-exceed-total",
+            "办理案件100件，其中行政处罚60件、行政强制30件，行政许可20件、行政检查10件。"
+        ),
+        ["100件，其中行政处罚60件、行政强制30件，行政许可20件"]
+    );
 }
 
 #[test]

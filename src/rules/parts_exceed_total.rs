@@ -4,7 +4,7 @@ use super::ratio_mismatch::{bounds, counted};
 use super::{Document, Rule};
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
-use crate::inline::{Quantity, Token, TokenKind};
+use crate::inline::{Quantity, Token, TokenKind, Unit};
 use crate::sentence::{MAX_CHARS, end_after, start_before};
 use serde::Deserialize;
 use std::ops::Range;
@@ -45,8 +45,9 @@ pub const DOC: &str = "\
   平均数、比率或极值（“平均得分92.6分，其中县直部门平均得分94.1分”），不是总数的一份：
   第一项含有时整句不比较，其后的含有时即止。
   带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
-  以顿号列出几项之后，逗号后又以顿号列出另一串（“其中食品案件320件、药品案件110件，
-  县级查办510件、乡镇查办350件”），后一串是对总数的另一种划分，即止。
+  以顿号列出几项之后，逗号后又以顿号列出另一串、且这一串之和恰为总数的（“其中食品案件
+  320件、药品案件110件，县级查办510件、乡镇查办350件”），后一串是对总数的另一种划分，
+  即止。
 
 依据
   部分不可能大于整体；同一种划分的各部分之和超过总数，说明某个数字有误，或把不属于
@@ -146,10 +147,15 @@ impl Check {
             if !first && joined_by == Some('、') {
                 enumerated = true;
             }
-            // After parts joined by 顿号, a comma opening another 顿号 chain starts
-            // another breakdown of the total (`其中食品案件320件、药品案件110件，县级查办
-            // 510件、乡镇查办350件`): by field, then by level.
-            if enumerated && joined_by != Some('、') && ended_by == Some('、') {
+            // After parts joined by 顿号, a comma opening another 顿号 chain that adds up
+            // to the total on its own is another breakdown of it (`其中食品案件320件、
+            // 药品案件110件，县级查办510件、乡镇查办350件`): by field, then by level.
+            if enumerated
+                && joined_by != Some('、')
+                && ended_by == Some('、')
+                && chain_sum(text, &figures, clause.start..sentence.end, &total.unit)
+                    .is_some_and(|(lo, hi)| lo <= total_hi && hi >= total_lo)
+            {
                 break;
             }
             if self.overlaps(clause_text) {
@@ -274,6 +280,37 @@ fn agree<T: PartialEq>(shared: &mut Option<Option<T>>, value: Option<T>) {
         Some(s) if *s != value => *shared = Some(None),
         Some(_) => {}
     }
+}
+
+/// The sum (low and high, within rounding) of the 顿号 chain of parts opening `range`:
+/// each clause joined to the next by `、` holding one figure in `unit`.
+fn chain_sum(
+    text: &str,
+    figures: &[&Token],
+    range: Range<usize>,
+    unit: &Unit,
+) -> Option<(f64, f64)> {
+    let mut sum = (0.0, 0.0);
+    for clause in clauses(text, range) {
+        let mut inside = figures
+            .iter()
+            .filter(|t| clause.start <= t.start() && t.end() <= clause.end);
+        let (Some(token), None) = (inside.next(), inside.next()) else {
+            return None;
+        };
+        let TokenKind::Quantity(part) = &token.kind else {
+            return None;
+        };
+        if part.unit != *unit {
+            return None;
+        }
+        let (lo, hi) = bounds(part);
+        sum = (sum.0 + lo, sum.1 + hi);
+        if text[clause.end..].chars().next() != Some('、') {
+            break;
+        }
+    }
+    Some(sum)
 }
 
 /// The clauses of `text[range]`, each up to (not including) the next separator.
