@@ -174,6 +174,9 @@ fn placeholder_still_fires_on_blanks_near_party_words() {
         findings("placeholder", text),
         ["××", "××", "××", "××", "××", "××", "XX", "××"]
     );
+    // A count over a whole area, whatever place follows (h48).
+    let text = "全旗××嘎查、全县××居委会、全县××村实现法律顾问全覆盖，覆盖××社区。\n";
+    assert_eq!(findings("placeholder", text), ["××", "××", "××", "××"]);
 }
 
 #[test]

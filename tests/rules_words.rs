@@ -368,6 +368,33 @@ fn a_place_named_with_yuan_is_no_former_body() {
     );
 }
 
+/// A 原 before a place named with 原 is still the 原 of a former body; a body acting in
+/// a transfer, or a repealed law cited as the basis of a revision, is still wrong (h48).
+#[test]
+fn old_names_around_transfers_and_revisions() {
+    for body in [
+        "会同原太原市工商行政管理局开展联合检查，接收原五原县工商行政管理局移交的档案。",
+        "承接由区政府法制办划转的行政复议职能，承接原区人民政府法制办公室划转的职能。",
+        "修改依据《合同法》制定的格式合同文本16份。",
+        "将3件规范性文件中引用的《合同法》条款修改为《民法典》相应条款。",
+    ] {
+        let text = report(2023, body);
+        assert!(
+            findings("wording", &text).is_empty(),
+            "fired on {body}: {:?}",
+            findings("wording", &text)
+        );
+    }
+    let text = report(
+        2023,
+        "县环境保护局负责划转人员的业务培训。依据《中华人民共和国合同法》修改政府合同范本。",
+    );
+    assert_eq!(
+        findings("wording", &text),
+        ["环境保护局", "中华人民共和国合同法"]
+    );
+}
+
 // ---- configuration -----------------------------------------------------------------------
 
 #[test]

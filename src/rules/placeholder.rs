@@ -24,7 +24,8 @@ pub const DOC: &str = "\
   音译名字的间隔号旁（“买买提·××”“×××·×××”），“诉”之前（“买××诉某县自然资源局”），
   或其后几字内是单位、村社名称（公司、超市、店、诊所、医院、厂、村、嘎查、社区、
   居委会、牧场、银行、支行、中心、合作社、学校等：“××物流有限公司”“××银行××支行”
-  “××村”），但紧接量词、地名或数字的仍报告（××件、××万元、
+  “××村”），但前面是“全县”“全旗”“共”“覆盖”等计数词的（全县××村），紧接量词、
+  地名或数字的仍报告（××件、××万元、
   ××市、20××年）；拉丁字母或型号中的X（XXL、X-200、CXX），乘号（3×4），五角星
   “★”，Markdown 的“**加粗**”。
 
@@ -184,6 +185,12 @@ const PARTY_WORDS: [&str; 30] = [
     "商户",
 ];
 
+/// Words before `××` that make it a count (`全县××村实现法律顾问全覆盖`), whatever follows.
+const COUNTING: [&str; 14] = [
+    "全省", "全市", "全县", "全区", "全旗", "全州", "全盟", "全镇", "全乡", "全师", "全团", "共",
+    "计", "覆盖",
+];
+
 /// The dots between the parts of a transliterated name (`买买提·××`, `×××·×××`).
 const NAME_DOTS: [char; 4] = ['·', '・', '•', '‧'];
 
@@ -336,6 +343,10 @@ fn residue(s: &str, at: usize, trigger: &str, kind: LineKind) -> Option<Range<us
 /// `王××等`, `当事人×××不服`, `牧民艾××`, `买买提·××`), or before an organisation or a
 /// village (`××公司`, `××物流有限公司`, `××银行××支行`, `××村`, `××嘎查`).
 fn anonymous(before: &str, rest: &str) -> bool {
+    // A count over a whole area (`全县××村`, `全旗××嘎查`, `覆盖××社区`) is a figure.
+    if COUNTING.iter().any(|w| before.ends_with(w)) {
+        return false;
+    }
     if ORGS.iter().any(|o| rest.starts_with(o)) {
         return true;
     }

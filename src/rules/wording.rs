@@ -265,9 +265,10 @@ pub const DOC: &str = "\
   以及括号中的“（原岚山银保监分局）”；“太原市”“五原县”等地名中的“原”不算）是有意的
   历史说法，不报告；一个“原”管到其后以顿号（或“和”“及”“与”）连接的各项：“整合原
   工商局、质监局、食药监局执法职能”都不报告。其后紧跟“（现…）”注明现名的旧名称
-  （“县卫计局（现县卫健局）”）也不报告。所在分句讲到废止、更名、划入、划转、组建等
-  变化的旧名称，以及分句讲清理、修改、修订的已废止法律（“清理涉及《合同法》的规范性
-  文件”）也不报告。
+  （“县卫计局（现县卫健局）”）也不报告。所在分句讲到废止、更名、划入、组建等变化的
+  旧名称，作为划转、移交来源的旧名称（“由区政府法制办划转的职能”），以及前面讲清理、
+  修改、修订或“引用的”已废止法律（“清理涉及《合同法》的规范性文件”）也不报告；
+  以已废止法律为依据的（“依据《合同法》修改合同范本”）仍报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -361,18 +362,22 @@ impl Check {
             .take(PLACE_REACH + 2)
             .last()
             .map_or(before.len(), |(i, _)| i);
+        // (Every 原 in the run is tried: `原太原市工商局` has two.)
         self.skip_after.iter().any(|s| {
-            let Some(at) = before[run..].rfind(s.as_str()).map(|i| run + i) else {
-                return false;
-            };
-            let place = &before[at + s.len()..];
-            let len = place.chars().count();
-            let opens = before[..at].ends_with(['（', '(']);
-            (1..=PLACE_REACH).contains(&len)
-                && marks(&before[..at + s.len()], s)
-                && !NAMES_FROM_YUAN.iter().any(|n| place.starts_with(n))
-                && !NOT_HISTORICAL.iter().any(|w| before[at..].starts_with(w))
-                && (opens || place.ends_with(PLACE_ENDS) || place.ends_with("政府"))
+            before[run..].match_indices(s.as_str()).any(|(i, _)| {
+                let at = run + i;
+                let place = &before[at + s.len()..];
+                let len = place.chars().count();
+                let opens = before[..at].ends_with(['（', '(']);
+                (1..=PLACE_REACH).contains(&len)
+                    && marks(&before[..at + s.len()], s)
+                    && !NAMES_FROM_YUAN.iter().any(|n| place.starts_with(n))
+                    && !NOT_HISTORICAL.iter().any(|w| before[at..].starts_with(w))
+                    && (opens
+                        || place.ends_with(PLACE_ENDS)
+                        || place.ends_with("政府")
+                        || place.ends_with("人民"))
+            })
         })
     }
 
@@ -452,7 +457,7 @@ const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 /// in a reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`,
 /// `原《合同法》同时废止`, `组建县应急管理局，不再保留县安全生产监督管理局`,
 /// `县政府法制办公室的职责整合划入县司法局`, `机构改革前的县环保局`).
-const CHANGE_WORDS: [&str; 13] = [
+const CHANGE_WORDS: [&str; 12] = [
     "废止",
     "失效",
     "撤销",
@@ -461,16 +466,22 @@ const CHANGE_WORDS: [&str; 13] = [
     "更名为",
     "改革前",
     "划入",
-    "划转",
     "整合",
     "转隶",
     "撤并",
     "组建",
 ];
 
-/// Words in a clause that make a repealed law the object of the work: documents citing
-/// it cleaned up or revised (`清理涉及《合同法》的规范性文件`, `将引用的《合同法》条款修改为
-/// 《民法典》相应条款`, `修改依据《合同法》制定的格式合同文本`).
+/// Words after an old body's name that, with 由 or 从 just before it, tell of what it
+/// handed over (`由区政府法制办划转的职能`).
+const TRANSFER_WORDS: [&str; 4] = ["划转", "划入", "移交", "转隶"];
+
+/// How many characters before the old name 由 or 从 may stand (`由区政府法制办`).
+const SOURCE_REACH: usize = 4;
+
+/// Words in a clause before a repealed law that make it the object of the work:
+/// documents citing it cleaned up or revised (`清理涉及《合同法》的规范性文件`,
+/// `修改依据《合同法》制定的格式合同文本`).
 const LAW_WORK_WORDS: [&str; 3] = ["清理", "修改", "修订"];
 
 /// The category of the entries naming a repealed or renamed law.
@@ -495,8 +506,21 @@ fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
         .find(|(_, c)| sentence::ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let in_clause = |w: &&str| clause_before.contains(w) || after.contains(w);
+    // The old body as the source of a transfer (`承接由区政府法制办划转的职能`), not the
+    // actor of one (`县环境保护局负责划转人员的培训`).
+    let near = &clause_before
+        [clause_before.floor_char_boundary(clause_before.len().saturating_sub(3 * SOURCE_REACH))..];
+    let source = (near.contains('由') || near.contains('从'))
+        && TRANSFER_WORDS.iter().any(|w| after.contains(w));
+    // A repealed law as the object of the work: `清理涉及《合同法》的文件`, `修改依据《合同
+    // 法》制定的文本`, `引用的《合同法》条款`; not the basis of it (`依据《合同法》修改…`).
+    let law_work = law
+        && (LAW_WORK_WORDS.iter().any(|w| clause_before.contains(w))
+            || clause_before.ends_with("引用的")
+            || clause_before.ends_with("引用"));
     CHANGE_WORDS.iter().any(in_clause)
-        || law && LAW_WORK_WORDS.iter().any(in_clause)
+        || source
+        || law_work
         || before[sentence..].contains("改革前")
 }
 
