@@ -484,6 +484,17 @@ fn a_short_report_without_headings_has_its_parts() {
         "",
     );
     assert_eq!(findings("section-missing", &no_shortcomings).len(), 1);
+    // Without the year's work: an opening paragraph without figures of work, then the
+    // other parts (h49).
+    let opening_only = base
+        .replace("2024年，青山镇扎实推进法治政府建设各项工作。现将有关情况报告如下。\n", "")
+        .replace(
+            "一年来，镇党委、镇政府坚持把法治建设摆在全局工作的重要位置，全年审查镇级合同协议32份，办理行政处罚案件47件。",
+            "2024年，青山镇在县委、县政府的坚强领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设，全镇法治建设水平稳步提升。",
+        );
+    assert_eq!(findings("section-missing", &opening_only).len(), 1);
+    let opening_with_work = opening_only.replace("稳步提升。", "稳步提升，全年审查合同32份。");
+    assert!(findings("section-missing", &opening_with_work).is_empty());
     // Without the year's work: the preamble and the other parts only.
     let no_work = base.replace(
         "一年来，镇党委、镇政府坚持把法治建设摆在全局工作的重要位置，全年审查镇级合同协议32份，办理行政处罚案件47件。\n",

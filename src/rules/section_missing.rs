@@ -27,7 +27,8 @@ pub const DOC: &str = "\
   “下一步”“新的一年”“今后”“明年”或次年年份开头、写了“将……”的，视同有下一年度
   安排；其中讲“存在……不足（问题、差距……）”并写了原因的，视同有不足和原因。
   全文没有标题的短报告，各部分各成一段：有一段篇幅像样、不是开头的“现将……报告
-  如下”、也不讲不足、职责或安排的，视同有主要举措和成效；任一段讲了不足及其原因的，
+  如下”（第一段须写有“32份”“47件”这样的工作数字）、也不讲不足、职责或安排的，
+  视同有主要举措和成效；任一段讲了不足及其原因的，
   视同有不足和原因。
   没有写明章节名、而按专题排列的一级标题（“一、依法全面履行政府职能”“二、强化组织
   领导……”），位于不足和安排两部分之前的，合起来就是“主要举措和成效”。
@@ -186,7 +187,13 @@ impl Check {
             && (doc.outline.lines.iter())
                 .filter(|l| l.kind == LineKind::Paragraph)
                 .map(|l| text[l.span()].trim_matches(is_blank))
-                .any(|p| {
+                .enumerate()
+                // The first paragraph opens the report; it gives the work only with
+                // figures of it (`全年审查合同32份`). A table's row is no paragraph.
+                .filter(|(i, p)| {
+                    (*i > 0 || counts_work(p)) && !p.contains(['|', '\t']) && !is_item(p)
+                })
+                .any(|(_, p)| {
                     p.chars().nth(WORK_CHARS).is_some()
                         && !["如下", "现将", "报送"].iter().any(|w| p.contains(w))
                         && !tells_shortcomings(p)
@@ -291,6 +298,14 @@ fn closing_plans(doc: &Document) -> bool {
         sentence::split(text, doc.outline.lines[i].span())
             .any(|s| opens_plans(doc, text[s].trim_start_matches(is_blank)))
     })
+}
+
+/// Whether `paragraph` counts work done: a figure with its unit (`32份`, `47件`, `6次`).
+fn counts_work(paragraph: &str) -> bool {
+    const UNITS: &str = "件份次项个场期人名家起";
+    paragraph
+        .char_indices()
+        .any(|(i, c)| c.is_ascii_digit() && paragraph[i + 1..].starts_with(|u| UNITS.contains(u)))
 }
 
 /// Whether `sentence` opens on the next period and tells what will be done
