@@ -306,7 +306,7 @@ fn chain_sum(
         }
         let (lo, hi) = bounds(part);
         sum = (sum.0 + lo, sum.1 + hi);
-        if text[clause.end..].chars().next() != Some('、') {
+        if !text[clause.end..].starts_with('、') {
             break;
         }
     }
