@@ -59,6 +59,19 @@ const SLOGAN_CHARS: usize = 24;
 /// How far into a document (in lines, blank ones included) a title is looked for among
 /// headings typed in a heading style.
 const TITLE_SEARCH_LINES: usize = 40;
+/// The longest organ's name opening a page's byline.
+const BYLINE_ORGAN_CHARS: usize = 20;
+/// Words of a covering letter sending the report, in its last few lines.
+const LETTER_WORDS: &[&str] = &[
+    "请审阅",
+    "请审示",
+    "请审议",
+    "请阅示",
+    "请审定",
+    "呈送",
+    "报送",
+];
+const LETTER_LINES: usize = 3;
 /// How the name of an organ ends (…政府, …局, …委员会).
 pub const ORGAN_SUFFIXES: &[&str] = &[
     "政府",
@@ -198,7 +211,12 @@ impl Outliner {
             Some(i) => vec![i],
             None => b.find_title(first_heading.unwrap_or(raw.len())),
         };
-        let signature = b.find_signature(&raw);
+        let mut signature = b.find_signature(&raw);
+        let unsigned =
+            signature.organ.is_none() && signature.date.is_none() && signature.dayless.is_none();
+        if unsigned && let Some(&report_title) = title.last() {
+            signature = b.letter_signature(&raw, report_title);
+        }
         b.unnumbered_headings(&mut raw, &self.sections);
         let sections = sections(source, &raw, &b.lines, &self.sections, &self.plan_words);
         let mut outline = Outline {
@@ -347,7 +365,19 @@ impl Builder<'_> {
             .map(|(start, end, value)| (start, value, &line[start..end]))
             .collect();
         let lead = line.len() - line.trim_start_matches(is_blank).len();
-        if found.first().is_none_or(|f| f.0 != lead) || !found.iter().any(|f| self.is_meta_key(f.2))
+        // A page's byline: the organ, a blank, then the fields (`某区人民政府 发布时间:
+        // 2024-03-07`).
+        let byline = |f: &(usize, usize, &str)| {
+            let organ = &line[lead..f.0];
+            let name = organ.trim_end_matches(is_blank);
+            name.len() < organ.len()
+                && at_most(name, BYLINE_ORGAN_CHARS)
+                && ORGAN_SUFFIXES.iter().any(|s| name.ends_with(s))
+                && !name.contains(is_blank)
+                && ["发布", "更新", "来源"].iter().any(|w| f.2.contains(w))
+        };
+        if found.first().is_none_or(|f| f.0 != lead && !byline(f))
+            || !found.iter().any(|f| self.is_meta_key(f.2))
         {
             return false;
         }
@@ -791,7 +821,8 @@ impl Builder<'_> {
         let mut candidates = Vec::new();
         for &i in &short_lines {
             let i = i as usize;
-            if !self.names_report(&self.text[self.lines[i].span()]) {
+            let line = &self.text[self.lines[i].span()];
+            if !self.names_report(line) || is_lead_in(line) {
                 continue;
             }
             if self.is_page_title(&self.text[self.lines[i].span()]) {
@@ -1038,6 +1069,37 @@ impl Builder<'_> {
             }
         };
         self.signature_organ(raw, sig, organ_line)
+    }
+
+    /// The 落款 of a covering letter above the report's title, for a report that has none
+    /// of its own (`现呈送我厅2023年度法治政府建设情况报告，请审阅。` / `某省交通运输厅` /
+    /// `2024年3月5日` / `某省交通运输厅2023年度…报告` / `一、…`): the date line nearest
+    /// above the title, with an organ's line above it and the letter's sentence sending
+    /// the report above that.
+    fn letter_signature(&mut self, raw: &RawKinds, report_title: usize) -> Signature {
+        let filled = |b: &Self, i: &usize| b.lines[*i].kind != LineKind::Blank;
+        let mut above = (0..report_title).rev().filter(|i| filled(self, i));
+        let date = above.next().and_then(|i| match &raw[i] {
+            RawKind::Date(d) => Some((i, d.as_ref().clone())),
+            _ => None,
+        });
+        let (Some((i, date)), Some(organ)) = (date, above.next()) else {
+            return Signature::default();
+        };
+        let sends = above.take(LETTER_LINES).any(|j| {
+            let t = self.line_text(j);
+            LETTER_WORDS.iter().any(|w| t.contains(w))
+        });
+        if !sends || !self.is_organ(organ, &raw[organ], true) {
+            return Signature::default();
+        }
+        self.lines[i].kind = LineKind::Signature;
+        let sig = Signature {
+            date: Some((date.value, date.span.clone())),
+            date_form: date.form,
+            ..Signature::default()
+        };
+        self.signature_organ(raw, sig, Some(organ))
     }
 
     /// The organ's line of a 落款 whose date is `content[k]` (lines last first): the line
@@ -1535,15 +1597,15 @@ fn sections(
     plan_words: &PlanWords,
 ) -> Vec<Section> {
     let text = source.text.as_str();
-    let top = raw
-        .detailed()
+    let heads: Vec<(u8, u32)> = (raw.detailed())
         .filter(|&(i, _)| lines[i].kind == LineKind::Heading)
         .filter_map(|(_, r)| match r {
-            RawKind::Heading(h) => Some(h.level),
+            RawKind::Heading(h) => Some((h.level, h.number)),
             _ => None,
         })
-        .min()
-        .unwrap_or(1);
+        .collect();
+    let top = heads.iter().map(|&(level, _)| level).min().unwrap_or(1);
+    let turned = turned_over(&heads);
     let mut roots: Vec<Section> = Vec::new();
     let mut list = NestedList::default();
     for (i, r) in raw.detailed() {
@@ -1585,7 +1647,11 @@ fn sections(
         let indent = (text[line_start..marker.start].bytes())
             .all(|b| b == b' ')
             .then_some(marker.start - line_start);
-        let level = list.level(*level, *number, indent);
+        let level = match (list.level(*level, *number, indent), turned) {
+            (l, Some((outer, inner))) if l == outer => inner,
+            (l, Some((_, inner))) if l == inner => inner + 1,
+            (l, _) => l,
+        };
         let level = level.saturating_sub(top) + 1;
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`, `2.落实第一
@@ -1872,6 +1938,46 @@ impl NestedList {
     }
 }
 
+/// The two levels of numbering a document turns over, numbering its parts in the
+/// style of the standard's third level and their sections in that of its second
+/// (`1.主要举措和成效` / `（一）加强党的领导` / `（二）…` / `2.党政主要负责人…`): the
+/// (outer, inner) levels as the grammar gives them. So numbered, the first heading is an
+/// outer `1`, the outer numbers run on through the inner headings, every inner run starts
+/// after an outer heading, and no heading is of a third style above the outer's.
+fn turned_over(heads: &[(u8, u32)]) -> Option<(u8, u8)> {
+    let &(outer, 1) = heads.first()? else {
+        return None;
+    };
+    let inner = heads.iter().map(|&(l, _)| l).min()?;
+    if inner >= outer || heads.iter().any(|&(l, _)| l != inner && l < outer) {
+        return None;
+    }
+    let mut within = false;
+    let mut last_outer = 0;
+    let mut previous = outer;
+    for &(level, number) in heads.iter().filter(|(l, _)| *l == outer || *l == inner) {
+        if level == outer {
+            if number != last_outer + 1 {
+                return None;
+            }
+            within |= previous == inner && last_outer > 0;
+            last_outer = number;
+        } else if number == 1 && previous != outer {
+            return None;
+        }
+        previous = level;
+    }
+    within.then_some((outer, inner))
+}
+
+/// A preamble's sentence leading into the report (`现将我县2023年度法治政府建设工作
+/// 报告如下：`), which names the report as a title does.
+fn is_lead_in(line: &str) -> bool {
+    let t = line.trim_matches(is_blank);
+    let t = t.trim_end_matches(['：', ':', '。', '.']);
+    t.starts_with("现将") || t.ends_with("如下")
+}
+
 /// Puts `section` under the last open section of a lower level, or at the top.
 fn insert(siblings: &mut Vec<Section>, section: Section) {
     match siblings.last_mut() {
@@ -2125,13 +2231,19 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     if let Some(span) = &o.signature.organ {
         return Some(text[span.clone()].to_string());
     }
+    // A title naming only its area (`下陆区2024年法治政府建设工作报告`) is the area's
+    // government's report, whichever department the site says published it
+    // (`发布机构: 下陆区司法局`).
+    let area = !head.is_empty() && at_most(head, 20);
+    let place = area && head.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡']);
     if let Some(m) = o
         .meta_values(&cfg.issuer_keys)
         .find(|m| !m.value.is_empty())
+        .filter(|m| !place || m.value.starts_with(head) && m.value.ends_with("政府"))
     {
         return Some(m.value.clone());
     }
-    (!head.is_empty() && at_most(head, 20)).then(|| head.to_string())
+    area.then(|| head.to_string())
 }
 
 /// `title` (the title's text, blanks left out) with a 顿号 where its first `line` sets
@@ -2817,6 +2929,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bylines_fields_are_metadata() {
+        // The organ, a blank, then the page's fields (h51).
+        let o = outline(
+            "青川区2023年法治政府建设情况的报告\n某市青川区人民政府 发布时间:2024-03-07\n正文。\n",
+        );
+        assert_eq!(meta_pairs(&o), [("发布时间", "2024-03-07")]);
+        assert_eq!(o.lines[1].kind, LineKind::Meta);
+        // Not a sentence's words before a key, nor a 落款's organ before its date.
+        for line in [
+            "我们认真落实 发布时间:2024-03-07",
+            "某县司法局 日期:2024-03-07",
+        ] {
+            let o = outline(&format!("正文。\n{line}\n正文。\n"));
+            assert!(meta_pairs(&o).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn reads_metadata_in_all_three_shapes() {
         let text = "  • 成文日期:\n\n    2024-02-19\n发布时间:2024-02-19 08:41\n索引号: | 1133/2024-239743 | 发布机构: | 县司法局 | ||\n";
         let o = outline(text);
@@ -2998,6 +3128,17 @@ mod tests {
         // A year range in a title is no subtitle.
         let o = outline("某县2021-2025年法治政府建设规划实施情况报告\n正文。\n");
         assert_eq!(o.issuer.as_deref(), Some("某县"));
+        // The preamble's lead-in names the report too; it is no title (h51).
+        for lead in [
+            "现将我县2023年度法治政府建设工作总结报告如下：",
+            "现将2023年度法治政府建设情况报告",
+        ] {
+            let o = outline(&format!(
+                "青川县人民政府关于2023年度法治政府建设情况的报告\n\n{lead}\n\n一、主要举措和成效\n正文。\n"
+            ));
+            assert_eq!(o.title, [0], "{lead}");
+            assert_eq!(o.issuer.as_deref(), Some("青川县人民政府"), "{lead}");
+        }
     }
 
     #[test]
@@ -3934,6 +4075,22 @@ mod tests {
         let o = outline(report);
         assert_eq!(o.sections.len(), 4);
         assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(18));
+        // The letter above the report's own title, its 落款 the report's (h52).
+        let letter = "某省交通运输厅关于2023年度法治政府建设情况的报告\n省委、省政府：\n\
+            现呈送我厅2023年度法治政府建设情况报告，请审阅。\n某省交通运输厅\n2024年3月5日\n\
+            某省交通运输厅2023年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n\
+            二、存在的不足和原因\n正文。\n";
+        let o = outline(letter);
+        assert_eq!(o.sections.len(), 2);
+        assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(5));
+        assert_eq!(
+            o.signature.organ.map(|s| &letter[s]),
+            Some("某省交通运输厅")
+        );
+        // Not a date line above the title without the letter's sentence.
+        let o =
+            outline(&letter.replace("现呈送我厅2023年度法治政府建设情况报告，请审阅。", "正文。"));
+        assert_eq!(o.signature.date, None);
     }
 
     #[test]
@@ -4099,6 +4256,31 @@ mod tests {
         assert_eq!(other_ordinal("I.e. 即"), None);
         assert_eq!(other_ordinal("ABC、标准"), None);
         assert_eq!(other_ordinal("Ⅱ、存在"), Some("Ⅱ、".len()));
+        // Parts numbered `1.` over sections numbered `（一）`, the standard's order
+        // turned over: the parts are the top level.
+        let o = outline(&report(
+            ["1.", "2.", "3.", "4."],
+            "（一）依法决策\n正文。\n（二）依法监管\n",
+        ));
+        assert_eq!(top_roles(&o), all);
+        assert_eq!(o.sections[0].children.len(), 2);
+    }
+
+    /// Numbering turned over only where the outer numbers run on through the inner
+    /// headings and each inner run follows an outer heading.
+    #[test]
+    fn numbering_turned_over() {
+        // 1. （一） （二） 2. 3. （一）: `1.` outside `（一）`.
+        let turned = [(3, 1), (2, 1), (2, 2), (3, 2), (3, 3), (2, 1)];
+        assert_eq!(turned_over(&turned), Some((3, 2)));
+        // The standard's order: `1.` starts again under each `（二）`.
+        assert_eq!(turned_over(&[(2, 1), (3, 1), (3, 2), (2, 2), (3, 1)]), None);
+        // A list `1.` `2.` before the sections, never resumed.
+        assert_eq!(turned_over(&[(3, 1), (3, 2), (2, 1), (2, 2)]), None);
+        // A `一、` above both.
+        assert_eq!(turned_over(&[(3, 1), (2, 1), (3, 2), (1, 1)]), None);
+        // An inner run not following an outer heading.
+        assert_eq!(turned_over(&[(3, 1), (2, 1), (3, 2), (2, 3), (2, 1)]), None);
     }
 
     /// Unnumbered headings naming a part may end in a colon, be followed by a short
