@@ -372,6 +372,12 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "（二）强化领导责任，夯实法治基础。街道党工委书记认真履行推进法治建设第一责任人职责，年初召开专题会议。",
         // The head chairing the work, under a part named for the Party's leadership.
         "（二）加强党对法治政府建设的领导\n区长主持召开区政府常务会议专题研究法治政府建设工作4次，组织会前学法12次。",
+        // The head's duties in a later clause of a paragraph's first sentence (h55).
+        "厅党组坚持和加强党对法治建设的领导，党组书记、厅长某某同志切实履行法治政府建设第一责任人职责，多次主持召开党组会。",
+        "部长某某同志带领班子深入学习，切实履行推进法治政府建设第一责任人职责，扎实做好各项工作。",
+        "自治区党委和政府主要负责同志自觉扛起法治建设第一责任人职责，从全区大局出发谋划推进。",
+        // A copying site's watermark inside the lead sentence (h55).
+        "一是组织学法。二是扛牢法治建设第一秘书之家—全网资源每日更新www.mishuzj.com责任人职责。厅党组书记主持召开党组会。",
     ] {
         let f = findings("section-missing", &report(duties));
         assert!(f.is_empty(), "{duties}: {f:?}");
@@ -381,6 +387,14 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "2.健全制度。制定工作规则3项。",
         // Chairing other work is not the part.
         "区长主持召开区政府常务会议研究营商环境工作4次，组织会前学法12次。",
+        // Others' heads, as the object of what the unit did; the duties as a thing
+        // spoken of.
+        "全年召开会议4次。推动省、市、县党政主要负责人履行推进法治建设第一责任人职责清单制度实现全覆盖。",
+        "全年召开会议4次。督促下级党政主要负责人切实履行推进法治建设第一责任人职责。",
+        "全年召开会议4次。将党政主要负责人履行推进法治建设第一责任人职责情况纳入年终述职。",
+        "全年召开会议4次，认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》。",
+        // A later sentence of a paragraph on other work: a detail, not the part.
+        "坚持集体学法，全年举办讲座4期。厅主要负责人切实履行推进法治建设第一责任人职责，主持研究法治议题12件。",
     ] {
         let f = findings("section-missing", &report(not_duties));
         assert_eq!(f.len(), 1, "{not_duties}: {f:?}");

@@ -6,6 +6,8 @@ use crate::diagnostic::Diagnostic;
 use crate::outline::{LineKind, Section, is_blank, role_of, visible};
 use crate::sentence;
 use crate::words::WordMatcher;
+use std::borrow::Cow;
+use std::ops::Range;
 
 pub type Settings = Basic;
 
@@ -63,12 +65,69 @@ pub struct Check {
 /// The longest lead sentence (in characters) read as a paragraph's heading.
 const LEAD_CHARS: usize = 30;
 
+/// How far (in bytes) an item's lead sentence is looked for: a lead of
+/// [`LEAD_CHARS`] with a watermark in it.
+const WATERMARKED_BYTES: usize = 3 * LEAD_CHARS + 300;
+
 /// The longest opening clause (in characters) that may give the duties part.
 const CLAUSE_CHARS: usize = 40;
 
 /// The longest time or connective opening a paragraph before a comma (`2024年，`,
 /// `一年来，`, `今年以来，`, `同时，`), in characters.
 const OPENER_CHARS: usize = 6;
+
+/// Verbs of fulfilling the duties (`履行`, `扛起`).
+const FULFIL: &[&str] = &["履行", "扛起", "扛牢", "担起", "担负起", "肩负起", "落实"];
+/// Words naming a unit's head, ending the subject of a sentence telling its duties.
+const HEADS: &[&str] = &[
+    "负责人",
+    "负责同志",
+    "主要领导",
+    "书记",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "旗长",
+    "州长",
+    "盟长",
+    "镇长",
+    "乡长",
+    "部长",
+    "厅长",
+    "局长",
+    "主任",
+    "署长",
+    "同志",
+    "一把手",
+];
+/// Words before the heads that make them the object of what the unit did (`推动`,
+/// `督促`), or others' heads (`各单位`, `下级`).
+const DIRECTING: &[&str] = &[
+    "推动",
+    "督促",
+    "压实",
+    "要求",
+    "指导",
+    "推进",
+    "考核",
+    "检查",
+    "监督",
+    "纳入",
+    "将",
+    "把",
+    "对",
+    "明确",
+    "组织",
+    "各单位",
+    "下级",
+    "所属",
+];
+/// Words after the duties that make them a thing spoken of, not done (`…职责清单`,
+/// `…职责情况纳入考核`).
+const NOT_DONE: &[&str] = &["清单", "情况", "制度", "纳入", "列入", "作为"];
+/// The longest adverb between the head and the verb (`认真`, `切实`, `以上率先`).
+const ADVERB_CHARS: usize = 4;
 
 impl Check {
     pub fn new(_: &Settings, config: &Config) -> Self {
@@ -154,8 +213,66 @@ impl Check {
                 },
                 _ => return false,
             };
-            self.opens_with_duties(doc, &text[start..l.span().end])
+            let span = start..l.span().end;
+            self.opens_with_duties(doc, &text[span.clone()])
+                || sentence::split(text, span)
+                    .next()
+                    .is_some_and(|s| self.tells_duties(doc, &without_watermarks(doc, s)))
         })
+    }
+
+    /// Whether `sentence` (a paragraph's first) tells that the unit's head fulfilled the
+    /// duties, in any of its clauses: the head as the subject, a verb of fulfilling and
+    /// the duties as its object, in one clause (`厅党组坚持…领导，党组书记、厅长某某同志
+    /// 切实履行法治政府建设第一责任人职责`) or in a later clause of the head's sentence
+    /// (`部长某某同志带领班子…，切实履行…第一责任人职责`). Not the heads of others, as
+    /// the object of what the unit did (`推动…党政主要负责人履行…职责清单制度…`). (A
+    /// later sentence is a detail of the paragraph's subject, not the part.)
+    fn tells_duties(&self, doc: &Document, sentence: &str) -> bool {
+        const DUTIES: &str = "第一责任人职责";
+        let Some(at) = sentence.find(DUTIES) else {
+            return false;
+        };
+        let end = at + DUTIES.len();
+        let in_title = sentence[..at].matches('《').count() > sentence[..at].matches('》').count();
+        if in_title || NOT_DONE.iter().any(|w| sentence[end..].starts_with(w)) {
+            return false;
+        }
+        let mut clauses = Vec::new();
+        let mut from = 0;
+        for (i, c) in sentence[..at].char_indices() {
+            if matches!(c, '，' | ',' | '：' | ':') {
+                clauses.push(from..i);
+                from = i + c.len_utf8();
+            }
+        }
+        clauses.push(from..at);
+        let clause = &sentence[from..at];
+        let Some(verb) = FULFIL.iter().filter_map(|v| clause.find(v)).min() else {
+            return false;
+        };
+        let last_head = |t: &str| {
+            HEADS
+                .iter()
+                .filter_map(|h| t.rfind(h).map(|k| k + h.len()))
+                .max()
+        };
+        // The head named before the verb, an adverb at most between; else in the first
+        // clause of the sentence, the duties' clause opening with the verb.
+        let (subject, between) = match last_head(&clause[..verb]) {
+            Some(h) => (&clause[..h], &clause[h..verb]),
+            None if from > 0 => {
+                let first = &sentence[clauses[0].clone()];
+                let Some(h) = last_head(first) else {
+                    return false;
+                };
+                (&first[..h], &clause[..verb])
+            }
+            None => return false,
+        };
+        between.chars().count() <= ADVERB_CHARS
+            && !DIRECTING.iter().any(|w| subject.contains(w))
+            && self.names(doc, &sentence[from..end], Role::Duties)
     }
 
     /// Whether `paragraph`'s opening clause gives the duties, after a time or a
@@ -207,10 +324,13 @@ impl Check {
     fn item_names(&self, doc: &Document, role: Role) -> bool {
         let text = doc.text();
         doc.outline.enumerations.iter().flatten().any(|item| {
+            // (Read without a copying site's watermark inside it.)
             let after = &text[item.span.end..];
-            let head = &after.as_bytes()[..after.len().min(3 * LEAD_CHARS + 3)];
-            memchr::memmem::find(head, "。".as_bytes())
-                .is_some_and(|at| self.names(doc, &after[..at], role))
+            let head = &after.as_bytes()[..after.len().min(WATERMARKED_BYTES)];
+            memchr::memmem::find(head, "。".as_bytes()).is_some_and(|at| {
+                let lead = without_watermarks(doc, item.span.end..item.span.end + at);
+                lead.len() <= 3 * LEAD_CHARS && self.names(doc, &lead, role)
+            })
         })
     }
 }
@@ -256,6 +376,26 @@ impl Rule for Check {
             );
         }
     }
+}
+
+/// The text of `range` without the copying site's watermarks in it (`扛牢法治建设第一
+/// 秘书之家—…www.….com责任人职责`).
+fn without_watermarks<'t>(doc: &'t Document, range: Range<usize>) -> Cow<'t, str> {
+    let text = doc.text();
+    let marks: Vec<&Range<usize>> = (doc.outline.watermarks.iter())
+        .filter(|w| w.start < range.end && w.end > range.start)
+        .collect();
+    if marks.is_empty() {
+        return Cow::Borrowed(&text[range]);
+    }
+    let mut out = String::with_capacity(range.len());
+    let mut at = range.start;
+    for w in marks {
+        out.push_str(&text[at..w.start.max(at)]);
+        at = at.max(w.end.min(range.end));
+    }
+    out.push_str(&text[at..range.end]);
+    Cow::Owned(out)
 }
 
 /// Whether a lower-level heading is mostly words naming `role` (`三、下一步工作打算` /
