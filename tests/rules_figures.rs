@@ -538,6 +538,8 @@ fn title_mark_comma_near_misses() {
         "《甲规则》(修订)、《乙方案》",
         "《甲规则》、“乙方案”",
         "公务员、企事业单位",
+        // Quotations inside a cited title: its own comma (h51).
+        "制定《关于转发“一号司法建议”、“二号司法建议”的报告》",
     ] {
         assert!(
             findings("title-mark-comma", text).is_empty(),

@@ -2,7 +2,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::inline::TokenKind;
+use crate::inline::{Pair, TokenKind};
 
 pub type Settings = Basic;
 
@@ -32,10 +32,23 @@ impl Rule for Check {
         let text = doc.text();
         for (_, tokens) in doc.tokens() {
             let tokens = &*tokens;
-            for t in tokens.iter().filter(|t| t.kind == TokenKind::TitleComma) {
-                let what = match text[..t.start()].chars().next_back() {
-                    Some('》') => "书名号",
-                    _ => "引号",
+            // (Between quotations inside a cited title the comma is the title's own:
+            // `《关于转发“一号司法建议”、“二号司法建议”的报告》`.)
+            let mut depth = 0usize;
+            for t in tokens {
+                match t.kind {
+                    TokenKind::Open(Pair::Book) => depth += 1,
+                    TokenKind::Close(Pair::Book) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                let between_titles = text[..t.start()].ends_with('》');
+                if t.kind != TokenKind::TitleComma || depth > 0 && !between_titles {
+                    continue;
+                }
+                let what = if between_titles {
+                    "书名号"
+                } else {
+                    "引号"
                 };
                 out.push(
                     Diagnostic::new(t.span(), format!("相邻的{what}之间不用顿号"))
