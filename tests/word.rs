@@ -723,7 +723,7 @@ fn numbered_headings_in_a_layout_table_stay_headings() {
 
 /// A 落款 date inserted as Word's DATE field (插入日期和时间, 自动更新) shows the day the
 /// document is opened or printed: reported where it is, whether a simple or a complex
-/// field; a date typed in, or the fixed CREATEDATE, is not (h42).
+/// field; a date typed in, the fixed CREATEDATE or a locked field is not (h42, h54).
 #[test]
 fn a_date_that_updates_itself_is_reported() {
     let run = |text: &str| format!(r#"<w:r><w:t>{text}</w:t></w:r>"#);
@@ -738,7 +738,7 @@ fn a_date_that_updates_itself_is_reported() {
     );
     let dir = tempfile::tempdir().unwrap();
     for (name, date, reported) in [
-        ("simple.docx", simple, true),
+        ("simple.docx", simple.clone(), true),
         ("date.docx", complex.replace("{code}", "DATE"), true),
         ("print.docx", complex.replace("{code}", "PRINTDATE"), true),
         (
@@ -747,6 +747,20 @@ fn a_date_that_updates_itself_is_reported() {
             false,
         ),
         ("typed.docx", run("2024年1月26日"), false),
+        // Locked (Ctrl+F11): Word keeps the date it shows (h54).
+        (
+            "locked.docx",
+            complex.replace(
+                r#"<w:fldChar w:fldCharType="begin"/>"#,
+                r#"<w:fldChar w:fldCharType="begin" w:fldLock="1"/>"#,
+            ),
+            false,
+        ),
+        (
+            "locked-simple.docx",
+            simple.replace("<w:fldSimple ", r#"<w:fldSimple w:fldLock="true" "#),
+            false,
+        ),
     ] {
         let mut word = complete_report();
         word.without_last().raw(&date);

@@ -149,6 +149,8 @@ struct Field {
     /// A field showing the day it is opened, saved or printed ([`shows_today`]), past
     /// `separate`.
     today: bool,
+    /// Locked (`w:fldLock`, Ctrl+F11): Word keeps its result as it is.
+    locked: bool,
 }
 
 /// Something found inside a paragraph whose place in the text is known only when the
@@ -572,6 +574,8 @@ impl Reader<'_> {
                 Frame::Text
             }
             (Frame::Run, "lastRenderedPageBreak") => Frame::Other,
+            // A phonetic guide's text (拼音指南), set above its base text.
+            (_, "rt") => return skip(self),
             (Frame::Run, local) => {
                 self.with_run(|r| r.editable = false);
                 match local {
@@ -640,7 +644,7 @@ impl Reader<'_> {
                 if is_toc(&code) {
                     return skip(self);
                 }
-                if shows_today(&code) {
+                if shows_today(&code) && !xml::attr_on(e, "fldLock") {
                     self.mark(Mark::TodayStart);
                     self.simple_todays.push(self.frames.len());
                 }
@@ -790,12 +794,15 @@ impl Reader<'_> {
 
     fn field_char(&mut self, e: &BytesStart<'_>) {
         match xml::attr(e, "fldCharType").as_deref() {
-            Some("begin") => self.fields.push(Field::default()),
+            Some("begin") => self.fields.push(Field {
+                locked: xml::attr_on(e, "fldLock"),
+                ..Field::default()
+            }),
             Some("separate") => {
                 if let Some(f) = self.fields.last_mut() {
                     f.result = true;
                     f.toc = is_toc(&f.code);
-                    f.today = shows_today(&f.code);
+                    f.today = !f.locked && shows_today(&f.code);
                     if f.today {
                         self.mark(Mark::TodayStart);
                     }

@@ -383,6 +383,13 @@ mod tests {
         assert_eq!(texts(&docx(body)), ["3新尾", "框", "移走"]);
     }
 
+    /// A phonetic guide (拼音指南) is drawn above its base text, not in the sentence (h54).
+    #[test]
+    fn a_phonetic_guide_is_left_out() {
+        let body = r#"<w:p><w:r><w:t>全年赴</w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr><w:rt><w:r><w:t>yù</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>蔚</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>县开展宣传。</w:t></w:r></w:p>"#;
+        assert_eq!(texts(&docx(body)), ["全年赴蔚县开展宣传。"]);
+    }
+
     /// Other producers write deleted text as `w:t` inside `w:del`.
     #[test]
     fn text_inside_a_deletion_is_left_out_whatever_its_element() {

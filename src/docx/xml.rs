@@ -46,6 +46,11 @@ pub fn is_on(element: &BytesStart<'_>) -> bool {
     attr(element, "val").is_none_or(|v| !matches!(v.as_str(), "false" | "0" | "off"))
 }
 
+/// An on/off attribute, off when absent (`w:fldLock="1"`).
+pub fn attr_on(element: &BytesStart<'_>, name: &str) -> bool {
+    attr(element, name).is_some_and(|v| matches!(v.as_str(), "true" | "1" | "on"))
+}
+
 /// One element event of a small part, WordprocessingML elements only.
 pub enum Node<'a, 'e> {
     /// An element start (an empty element `<w:x/>` is a start and an end).
