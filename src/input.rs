@@ -21,6 +21,7 @@ use std::path::Path;
 /// Old binary Word and WPS documents and templates.
 const LEGACY_EXTENSIONS: &[&str] = &["doc", "dot", "wps", "wpt"];
 const LEGACY_REASON: &str = "旧版 Word/WPS 文件不能检查：请另存为 .docx 后再检查";
+const RTF_REASON: &str = "这是 RTF 格式（富文本）文件，nianbao 不能读取；请在 Word 或 WPS 中打开，“另存为” Word 文档（*.docx）后再检查";
 const TEMPORARY_REASON: &str = "这是 Word/WPS 打开文档时生成的临时文件（~$ 开头），不是报告本身";
 
 /// The default limit on one input's size: 64 MB.
@@ -201,55 +202,65 @@ pub fn read(path: &Path, options: ReadOptions) -> Result<Source, InputError> {
     let docx_error = |e| InputError::Docx(name.clone(), e);
     // A .docx saved under an old Word name reads as one.
     let zipped = bytes.starts_with(b"PK\x03\x04");
-    let source =
-        if has_extension(path, &["docx"]) || has_extension(path, LEGACY_EXTENSIONS) && zipped {
-            let docx = docx::read(&bytes).map_err(docx_error)?;
-            docx_source(&name, docx).0
-        } else if has_extension(path, LEGACY_EXTENSIONS) {
-            return Err(match docx::classify_compound(&bytes) {
-                Some(Compound::Encrypted) => docx_error(DocxError::Encrypted),
-                _ => docx_error(DocxError::Legacy),
-            });
-        } else if has_extension(path, &["html", "htm"]) {
-            let page = html::read(&bytes, options.encoding)
-                .map_err(|e| InputError::Undecodable(name.clone(), e))?;
-            let maybe_gbk = page.maybe_gbk;
-            let (text, run_in_ends) = page.joined();
-            let mut source = Source::new(name, text).with_origin(Origin::Html);
-            source.run_in_ends = run_in_ends;
-            source.maybe_gbk = maybe_gbk;
-            source
-        } else if has_extension(path, &["pdf"]) {
-            let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
-            // Compressed, a PDF's text can be far larger than the file.
-            let text = doc.paragraphs.join("\n");
-            if text.len() as u64 > options.max_size {
-                return Err(InputError::TooLarge(name, options.max_size));
+    let legacy = has_extension(path, LEGACY_EXTENSIONS);
+    if is_rtf(&bytes) {
+        return Err(InputError::Unsupported(name, RTF_REASON.into()));
+    }
+    let source = if has_extension(path, &["docx"]) || legacy && zipped {
+        let docx = docx::read(&bytes).map_err(docx_error)?;
+        docx_source(&name, docx).0
+    } else if legacy && !is_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)])) {
+        return Err(match docx::classify_compound(&bytes) {
+            Some(Compound::Encrypted) => docx_error(DocxError::Encrypted),
+            _ => docx_error(DocxError::Legacy),
+        });
+    } else if legacy || has_extension(path, &["html", "htm"]) {
+        // (A web page saved under a Word name, as sites publish them, is a page.)
+        let page = html::read(&bytes, options.encoding)
+            .map_err(|e| InputError::Undecodable(name.clone(), e))?;
+        let maybe_gbk = page.maybe_gbk;
+        let (text, run_in_ends) = page.joined();
+        let mut source = Source::new(name, text).with_origin(Origin::Html);
+        source.run_in_ends = run_in_ends;
+        source.maybe_gbk = maybe_gbk;
+        source
+    } else if has_extension(path, &["pdf"]) {
+        let doc = pdf::read(&bytes).map_err(|e| InputError::Pdf(name.clone(), e))?;
+        // Compressed, a PDF's text can be far larger than the file.
+        let text = doc.paragraphs.join("\n");
+        if text.len() as u64 > options.max_size {
+            return Err(InputError::TooLarge(name, options.max_size));
+        }
+        Source::new(name, text)
+            .with_origin(Origin::Pdf)
+            .with_page_starts(doc.page_starts)
+    } else {
+        // A binary file of another type given by name (`统计表.xlsx`): not a text
+        // misread, a type nianbao does not read.
+        let other_type = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .filter(|e| !["txt", "md"].iter().any(|t| t.eq_ignore_ascii_case(e)));
+        match (
+            text_source(name.clone(), bytes, options.encoding),
+            other_type,
+        ) {
+            (Err(InputError::Undecodable(_, DecodeError::Binary)), Some(ext)) => {
+                return Err(InputError::Unsupported(
+                    name,
+                    format!("不支持的文件类型 .{ext}（可检查 .txt .md .docx .html .htm .pdf）"),
+                ));
             }
-            Source::new(name, text)
-                .with_origin(Origin::Pdf)
-                .with_page_starts(doc.page_starts)
-        } else {
-            // A binary file of another type given by name (`统计表.xlsx`): not a text
-            // misread, a type nianbao does not read.
-            let other_type = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .filter(|e| !["txt", "md"].iter().any(|t| t.eq_ignore_ascii_case(e)));
-            match (
-                text_source(name.clone(), bytes, options.encoding),
-                other_type,
-            ) {
-                (Err(InputError::Undecodable(_, DecodeError::Binary)), Some(ext)) => {
-                    return Err(InputError::Unsupported(
-                        name,
-                        format!("不支持的文件类型 .{ext}（可检查 .txt .md .docx .html .htm .pdf）"),
-                    ));
-                }
-                (result, _) => result?,
-            }
-        };
+            (result, _) => result?,
+        }
+    };
     Ok(source.with_path(path.to_path_buf()))
+}
+
+/// Whether `bytes` are an RTF document (`{\rtf1…`), whatever the file's name.
+fn is_rtf(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.trim_ascii_start().starts_with(b"{\\rtf")
 }
 
 /// The source of a Word document (its text, headings, numbering labels and review

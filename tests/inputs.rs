@@ -220,6 +220,30 @@ fn old_word_files_and_pdfs_given_by_name_say_what_to_do() {
         ])
         .assert()
         .code(1);
+    // RTF, under its own name or a Word one, is refused with what to do; a web page
+    // saved as `.doc` (as sites publish reports) is read as the page it is (h54).
+    for name in ["报告.rtf", "报告2.doc"] {
+        let rtf = write(
+            dir.path(),
+            name,
+            b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\par 2023\\par}",
+        );
+        let message = lint_error(&rtf);
+        assert!(
+            message.contains("RTF") && message.contains("另存为"),
+            "{message}"
+        );
+    }
+    let page = write(
+        dir.path(),
+        "网页.doc",
+        "<html><body><h1>某县2023年度法治政府建设情况报告</h1><p>一、主要工作</p></body></html>"
+            .as_bytes(),
+    );
+    nianbao()
+        .args(["lint", "--select", "title-missing", page.to_str().unwrap()])
+        .assert()
+        .code(0);
 }
 
 /// A folder as drafters keep it: the report open in Word (its `~$` owner file beside
