@@ -3128,6 +3128,14 @@ mod tests {
         // A year range in a title is no subtitle.
         let o = outline("某县2021-2025年法治政府建设规划实施情况报告\n正文。\n");
         assert_eq!(o.issuer.as_deref(), Some("某县"));
+        // A title naming only its area is the area's government's, whichever
+        // department published it (h51).
+        let o = outline(
+            "名 称: 青川区2024年法治政府建设工作报告\n发布机构: 青川区司法局\n青川区2024年法治政府建设工作报告\n正文。\n",
+        );
+        assert_eq!(o.issuer.as_deref(), Some("青川区"));
+        let o = outline("发文机关: 青川区人民政府\n青川区2024年法治政府建设工作报告\n正文。\n");
+        assert_eq!(o.issuer.as_deref(), Some("青川区人民政府"));
         // The preamble's lead-in names the report too; it is no title (h51).
         for lead in [
             "现将我县2023年度法治政府建设工作总结报告如下：",
