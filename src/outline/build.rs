@@ -59,6 +59,9 @@ const SLOGAN_CHARS: usize = 24;
 /// How far into a document (in lines, blank ones included) a title is looked for among
 /// headings typed in a heading style.
 const TITLE_SEARCH_LINES: usize = 40;
+/// The shortest paragraph (in characters, exclusive) read as the text under an
+/// unnumbered sub-heading.
+const SUB_HEADING_BODY_CHARS: usize = 20;
 /// The longest organ's name opening a page's byline.
 const BYLINE_ORGAN_CHARS: usize = 20;
 /// Words of a covering letter sending the report, in its last few lines.
@@ -802,6 +805,21 @@ impl Builder<'_> {
             })
     }
 
+    /// Whether line `i` (a short line after a heading naming a part) is the first
+    /// heading below it, unnumbered too (`主要举措和成效` / `完善制度体系` / its text):
+    /// a short line without a sentence's marks, a paragraph of some length after it.
+    fn sub_heading_after(&self, i: usize) -> bool {
+        let t = self.line_text(i);
+        let next = (i + 1..self.lines.len()).find(|&j| self.lines[j].kind != LineKind::Blank);
+        self.lines[i].kind == LineKind::Paragraph
+            && at_most(t, UNNUMBERED_CHARS)
+            && !t.contains(SENTENCE_PUNCT)
+            && next.is_some_and(|j| {
+                self.lines[j].kind == LineKind::Paragraph
+                    && !at_most(self.line_text(j), SUB_HEADING_BODY_CHARS)
+            })
+    }
+
     /// The title: a short line before the first heading naming the report; one with a
     /// year wins over one without (`法治政府建设年度报告和工作要点` is a page category).
     /// A page-title line with a site suffix (`…的报告-某某网`) or a `文号《…》` wrapper is
@@ -1470,7 +1488,7 @@ impl Builder<'_> {
         let heading = if numbered {
             (long_body || marked > 0) && names_part()
         } else if words.len() < t.len() || !long_body {
-            names_part() && (next_len >= len.min(10) || marked > 0)
+            names_part() && (next_len >= len.min(10) || marked > 0 || self.sub_heading_after(after))
         } else {
             true
         };
@@ -4331,6 +4349,13 @@ mod tests {
         assert_eq!(
             headings,
             ["主要举措和成效", "存在的不足和原因", "2024年工作安排"]
+        );
+        // A part's heading right above its first sub-heading, both unnumbered (h54).
+        assert_eq!(
+            roles(
+                "某县司法局2023年度法治政府建设情况报告\n前言。\n主要举措和成效\n完善制度体系\n全年审查规范性文件46件，提出修改意见112条。\n存在的不足和原因\n执法力量不足，原因是编制紧张。\n"
+            ),
+            [Role::Measures, Role::Shortcomings]
         );
     }
 
