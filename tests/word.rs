@@ -417,6 +417,30 @@ fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
     );
 }
 
+/// A box anchored in a paragraph of the last part (a figure's caption) is read before the
+/// 落款 set to the right, never between its organ and its date (h54).
+#[test]
+fn a_box_is_read_before_the_signature_set_to_the_right() {
+    let mut word = complete_report();
+    word.without_last().without_last();
+    word.raw(&format!(
+        "<w:r><w:t>全年推进执法规范化建设。</w:t></w:r>{}",
+        floating(&["图1　全县法治宣传活动分布情况"])
+    ))
+    .para("持续提升依法行政水平。")
+    .right("某县司法局")
+    .right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    assert!(
+        source.text.ends_with("分布情况\n某县司法局\n2024年1月26日"),
+        "{}",
+        source.text
+    );
+    let found = at_least(&diagnostics, Severity::Error);
+    assert!(found.is_empty(), "{found:?}");
+}
+
 /// A title box anchored in the first paragraph of text is read before it; a 落款 box
 /// anchored in the last paragraph shows on that page, before a page break and the
 /// attachment's table after it.

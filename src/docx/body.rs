@@ -6,7 +6,8 @@
 //! table stands, an inline text box's right after the paragraph that holds it, a
 //! floating box's up to two paragraphs later (Word draws it where it is positioned,
 //! often below the paragraph it is anchored in: a 落款 box anchored in the last
-//! heading), never past a heading, a page break or a table; a box anchored in the
+//! heading), never past a heading, a page break, a table or a paragraph set to the
+//! right (a 落款); a box anchored in the
 //! body's first text (a title) before it. An outline level on a paragraph of sentences
 //! makes no heading; a paragraph whose mark is a tracked deletion has no number of its
 //! own. A run of empty paragraphs is one empty line, so spacing cannot blow up memory;
@@ -176,6 +177,8 @@ struct Para {
     outline: Option<u8>,
     /// `w:jc` given on the paragraph: centred or not.
     centered: Option<bool>,
+    /// Set to the right (`w:jc` `right` or `end`), as a 落款 is.
+    right: bool,
     /// Content start (after `w:pPr`) and end; `None` for `<w:p/>`.
     content: Option<Range<u32>>,
     /// Properties resolved and label written.
@@ -487,8 +490,13 @@ impl Reader<'_> {
                 Frame::Other
             }
             (Frame::ParagraphProps, "jc") => {
-                let centered = xml::attr(e, "val").as_deref() == Some("center");
-                self.with_para(|p| p.centered = Some(centered));
+                let val = xml::attr(e, "val");
+                let centered = val.as_deref() == Some("center");
+                let right = matches!(val.as_deref(), Some("right" | "end"));
+                self.with_para(|p| {
+                    p.centered = Some(centered);
+                    p.right = right;
+                });
                 Frame::Other
             }
             (Frame::ParagraphProps, "pageBreakBefore") => {
@@ -971,8 +979,8 @@ impl Reader<'_> {
     /// Writes a paragraph, holding back a floating box's: Word draws a box wherever it
     /// is positioned, and a box anchored in a paragraph a little above where it shows
     /// (a 落款 box anchored in the last heading) is read after up to
-    /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, page break
-    /// or table, or at the end of the document. A box before the body's first text, or
+    /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, page break,
+    /// table or paragraph set to the right, or at the end of the document. A box before the body's first text, or
     /// anchored in it (a title), is read first.
     fn write_or_hold(&mut self, para: Para) {
         // (Before the body's first text a box is the title, where it is anchored.)
@@ -981,8 +989,9 @@ impl Reader<'_> {
             return;
         }
         self.body_started |= !para.floating && !para.text.trim().is_empty();
-        // A box shows on its anchor's page, before the next heading.
-        if para.level.is_some() || para.page_break {
+        // A box shows on its anchor's page, before the next heading, and before the
+        // 落款 set to the right.
+        if para.level.is_some() || para.page_break || para.right {
             self.release();
         }
         let counts = !para.text.trim().is_empty();
