@@ -170,6 +170,20 @@ impl Linter {
             all.retain(|d| !rules::within(&doc.protected, &d.span));
             drop_fixes_touching(&mut all, &doc.protected);
         }
+        // Word's automatic numbering draws its labels: no fix can edit one in the text.
+        if !source.generated.is_empty() {
+            for d in &mut all {
+                if d.fix
+                    .as_ref()
+                    .is_some_and(|f| rules::overlaps(&source.generated, f.span.clone()))
+                {
+                    d.fix = None;
+                    d.help = Some(GENERATED_HELP.into());
+                }
+                d.fix_elsewhere
+                    .retain(|span| !rules::overlaps(&source.generated, span));
+            }
+        }
         // The tokens (the largest part of a big document's memory) go before the sort
         // takes its scratch space.
         drop(doc);
@@ -183,6 +197,10 @@ impl Linter {
         (outline, all)
     }
 }
+
+/// What to do about a finding in a label Word's automatic numbering draws.
+const GENERATED_HELP: &str =
+    "这个序号由 Word 自动编号生成：请在“定义新编号格式”或“定义新的多级列表”中修改编号样式";
 
 /// Takes off `diagnostics` every fix that touches one of the sorted, disjoint `spans` or
 /// the character just before or after it: whether a path or URL is recognised depends on

@@ -5,7 +5,7 @@ mod common;
 use common::{findings, findings_with, fixed, messages};
 use nianbao::config::Config;
 use nianbao::lint::{Linter, Selection};
-use nianbao::source::Source;
+use nianbao::source::{Origin, Source};
 
 const COMPLETE: &str = "某市2023年法治政府建设年度报告\n一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人专题研究法治政府建设工作4次。\n四、2024年工作安排\n深化依法行政制度建设，推进严格规范公正文明执法。\n某市人民政府\n2024年1月26日\n";
 
@@ -734,6 +734,29 @@ fn numbering_punct_fixes_strays_and_reports_a_habit_once() {
     // The habit's one finding fixes every place.
     let expected = format!("一、主要举措和成效\n1.甲。{body}\n2.乙。{body}\n3.丙。{body}\n");
     assert_eq!(fixed("numbering-punct", &habit), (expected, 0));
+    // Labels drawn by Word's automatic numbering: reported, with no fix into text the
+    // document does not hold, and what to change instead (h54).
+    let mut source = Source::new("r.docx", habit.clone()).with_origin(Origin::Docx);
+    source.generated = ["1、", "2、", "3、"]
+        .iter()
+        .map(|l| {
+            let at = habit.find(l).unwrap();
+            at..at + l.len()
+        })
+        .collect();
+    let selection = Selection {
+        select: Some(vec!["numbering-punct".to_string()]),
+        ignore: vec![],
+    };
+    let found = Linter::new(Config::builtin(), &selection).lint(&source);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fixes().next().is_none(), "{:?}", found[0]);
+    assert!(
+        found[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("自动编号"))
+    );
 }
 
 /// The duties part's heading may name the head another way (主要领导, 一把手, 区长, 局长)
