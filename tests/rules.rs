@@ -268,6 +268,20 @@ fn a_title_given_as_a_field_is_a_title() {
 fn web_residue_is_short_chrome_lines_only() {
     let text = format!("打印 关闭\n{COMPLETE}点击关闭本页后，群众可在线打印材料。\n");
     assert_eq!(findings("web-residue", &text), ["打印 关闭"]);
+    let help = |text: &str| {
+        common::lint("web-residue", text, "")
+            .into_iter()
+            .map(|d| d.help.unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(help(&text), ["删除这一行"]);
+    // Chrome cut out of a report flattened onto one line is no line of its own (h55).
+    let flat = format!(
+        "当前位置：首页 > 政务公开 > 法治政府{}",
+        COMPLETE.replace('\n', "")
+    );
+    let found = help(&flat);
+    assert!(found.iter().all(|h| h.contains("这段文字")), "{found:?}");
 }
 
 #[test]

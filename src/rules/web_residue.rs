@@ -37,10 +37,19 @@ impl Rule for Check {
         {
             let span = trim_span(doc.text(), line.span());
             let text = &doc.text()[span.clone()];
+            // (A segment of a flattened line is not the whole line.)
+            let line_start = doc.text()[..line.span().start].ends_with(['\n', '\r'])
+                || line.span().start == 0;
+            let line_end = doc.text()[line.span().end..].starts_with(['\n', '\r'])
+                || line.span().end == doc.text().len();
+            let help = match line_start && line_end {
+                true => "删除这一行",
+                false => "删除这段文字，保留前后的报告原文",
+            };
             out.push(
                 Diagnostic::new(span, format!("网页残留：“{text}”不是报告内容"))
                     .label("网页界面文字")
-                    .help("删除这一行"),
+                    .help(help),
             );
         }
         for w in &doc.outline.watermarks {
