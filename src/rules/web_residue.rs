@@ -38,8 +38,8 @@ impl Rule for Check {
             let span = trim_span(doc.text(), line.span());
             let text = &doc.text()[span.clone()];
             // (A segment of a flattened line is not the whole line.)
-            let line_start = doc.text()[..line.span().start].ends_with(['\n', '\r'])
-                || line.span().start == 0;
+            let line_start =
+                doc.text()[..line.span().start].ends_with(['\n', '\r']) || line.span().start == 0;
             let line_end = doc.text()[line.span().end..].starts_with(['\n', '\r'])
                 || line.span().end == doc.text().len();
             let help = match line_start && line_end {

@@ -268,7 +268,10 @@ pub const DOC: &str = "\
   （“县卫计局（现县卫健局）”）也不报告。所在分句讲到废止、更名、划入、组建等变化的
   旧名称，作为划转、移交来源的旧名称（“由区政府法制办划转的职能”），以及前面讲清理、
   修改、修订或“引用的”已废止法律（“清理涉及《合同法》的规范性文件”）也不报告；
-  以已废止法律为依据的（“依据《合同法》修改合同范本”）仍报告。
+  以已废止法律为依据的（“依据《合同法》修改合同范本”）仍报告。所在句子讲机构沿革的
+  （合并、组建、更名、改称、改革前后、“前身为”“时任”），或写明更名之前年份的
+  （“该企业曾于2017年被县环保局处罚”“2018年以前，县工商局……”；“2018年以来”不算）
+  旧机构名称，也不报告。
 
 依据
   《党政机关公文处理工作条例》和 GB/T 9704-2012《党政机关公文格式》要求公文用语
@@ -335,6 +338,8 @@ impl Check {
     /// Whether the text `before` a word makes it a deliberate historical name: it ends
     /// with a skip-after word, directly or before one level (`原工商局`, `原县工商局`).
     fn historical(&self, before: &str) -> bool {
+        // (The old name may be quoted: `原“法制副校长”`.)
+        let before = before.trim_end_matches(['“', '‘', '"']);
         let level = before.strip_suffix(['省', '市', '县', '区', '镇', '乡']);
         // (The level may come between: `原市国税局、市地税局`.)
         let marked = [Some(before), level]
@@ -457,7 +462,7 @@ const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 /// in a reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`,
 /// `原《合同法》同时废止`, `组建县应急管理局，不再保留县安全生产监督管理局`,
 /// `县政府法制办公室的职责整合划入县司法局`, `机构改革前的县环保局`).
-const CHANGE_WORDS: [&str; 12] = [
+const CHANGE_WORDS: &[&str] = &[
     "废止",
     "失效",
     "撤销",
@@ -470,6 +475,24 @@ const CHANGE_WORDS: [&str; 12] = [
     "转隶",
     "撤并",
     "组建",
+    "合并",
+    "并入",
+    "改称",
+];
+
+/// Words anywhere in the sentence that tell its story as history: the reform that made
+/// the old name (`2019年3月，县国土资源局与县规划局合并，组建…`), what the unit was
+/// (`我局的前身为县国土资源局`), who held office then (`时任县国土资源局分管负责人`).
+const HISTORY_WORDS: &[&str] = &[
+    "合并",
+    "组建",
+    "更名",
+    "改称",
+    "改革前",
+    "改革后",
+    "前身",
+    "时任",
+    "此前",
 ];
 
 /// Words after an old body's name that, with 由 or 从 just before it, tell of what it
@@ -497,9 +520,10 @@ fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
         .find(|(_, c)| sentence::CLAUSE_ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len());
+    let after_all = after;
     let (clause_before, after) = (&before[start..], &after[..end]);
-    // (A sentence opening on the time before the reform tells of it clause by clause:
-    // `2018年机构改革前，县国土局作出的…`.)
+    // (A sentence telling of the reform tells of it clause by clause: `2018年机构改革
+    // 前，县国土局作出的…`, `…与县规划局合并，组建县自然资源和规划局`.)
     let sentence = before
         .char_indices()
         .rev()
@@ -518,10 +542,41 @@ fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
         && (LAW_WORK_WORDS.iter().any(|w| clause_before.contains(w))
             || clause_before.ends_with("引用的")
             || clause_before.ends_with("引用"));
+    let sentence_end = after_all.find(sentence::ENDS).unwrap_or(after_all.len());
+    let in_sentence =
+        |w: &&str| before[sentence..].contains(w) || after_all[..sentence_end].contains(w);
     CHANGE_WORDS.iter().any(in_clause)
         || source
         || law_work
-        || before[sentence..].contains("改革前")
+        || HISTORY_WORDS.iter().any(in_sentence)
+}
+
+/// Whether the old body's sentence (`before` and `after` it on its line) is dated before
+/// `years` began: a year earlier than the new name's first (`该企业曾于2017年被县环保局
+/// 处罚`, `2018年以前，县工商局…`, `县国土局2016年作出的决定`), not a year from which
+/// things run on to now (`2018年以来`).
+fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
+    let Some(from) = years.and_then(|ys| ys.from) else {
+        return false;
+    };
+    let start = before.rfind(sentence::ENDS).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = after.find(sentence::ENDS).unwrap_or(after.len());
+    let early = |t: &str| {
+        t.match_indices('年').any(|(at, _)| {
+            let digits = &t[..at];
+            let year = &digits[digits.len().saturating_sub(4)..];
+            year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && !digits[..digits.len() - 4].ends_with(|c: char| c.is_ascii_digit())
+                && year.parse::<i32>().is_ok_and(|y| y < from)
+                && !["以来", "至今", "起"]
+                    .iter()
+                    .any(|w| t[at + '年'.len_utf8()..].starts_with(w))
+        })
+    };
+    early(&before[start..]) || early(&after[..end])
 }
 
 /// Words starting with 原 that do not mean “former” (原则, 原因, 原告…).
@@ -566,6 +621,7 @@ impl Rule for Check {
                 let skipped = self.historical(before)
                     || ANNOTATED.iter().any(|a| after.starts_with(a))
                     || tells_of_the_change(before, after, e.category.as_deref() == Some(REPEALED_LAW))
+                    || (e.category.as_deref() == Some(RENAMED_ORGAN) && dated_before(before, after, e.years))
                     || e.years
                         .is_some_and(|ys| !year.is_some_and(|y| ys.contains(y)))
                     || e.not_after.iter().any(|s| before.ends_with(s.as_str()))
