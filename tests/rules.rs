@@ -119,6 +119,37 @@ fn numbering_skips_repeats_and_mixed_styles() {
     assert_eq!(findings("numbering", &skipped), ["三是"]);
 }
 
+/// Each top-level part numbers its third level by its own scheme; thematic parts, the
+/// measures together, may number through all of them (h56).
+#[test]
+fn numbering_schemes_per_part_and_through_thematic_parts() {
+    let body = "全年审查规范性文件12件，提出修改意见36条。";
+    let per_part = format!(
+        "青川区2023年度法治政府建设情况报告\n一、2023年主要举措和成效\n（一）完善制度体系\n1.健全机制。{body}\n\
+         （二）规范执法行为\n2.推行三项制度。{body}\n二、存在的不足和原因\n基层力量不足，原因是编制偏紧。\n\
+         三、2024年工作安排\n（一）加强制度建设\n1.推进动态清理。{body}\n（二）规范执法\n1.加强队伍培训。{body}\n"
+    );
+    assert!(
+        findings("numbering", &per_part).is_empty(),
+        "{:?}",
+        findings("numbering", &per_part)
+    );
+    let thematic = format!(
+        "某省2024年法治政府建设年度报告\n一、深入学习贯彻习近平法治思想\n1.强化理论武装。{body}\n2.健全学法制度。{body}\n\
+         二、依法全面履行政府职能\n3.深化放管服改革。{body}\n4.优化营商环境。{body}\n\
+         三、健全依法行政制度体系\n5.加强立法工作。{body}\n6.严格备案审查。{body}\n\
+         四、存在的不足和原因\n基层力量不足，原因是编制偏紧。\n五、2025年工作安排\n持续深化依法行政。\n"
+    );
+    assert!(
+        findings("numbering", &thematic).is_empty(),
+        "{:?}",
+        findings("numbering", &thematic)
+    );
+    // A gap in such a run is still one.
+    let gap = thematic.replace("6.严格备案", "7.严格备案");
+    assert_eq!(findings("numbering", &gap), ["7."]);
+}
+
 #[test]
 fn a_restart_at_one_is_not_a_numbering_error() {
     let twice = format!("{COMPLETE}{COMPLETE}");

@@ -14,8 +14,9 @@ pub const DOC: &str = "\
   四级标题（一、/（一）/1./（1））编号是否连续：跳号（（一）（二）（四））、
   重号（（二）（二））、倒序（（三）（二））都报告；编号回到“一”视为重新开始（例如全文
   被重复粘贴，由 duplicate-text 报告）。下级标题可以在每个上级之下重新编号，也可以在
-  整个一级部分中连续编号（（一）… 1. 2. （二）… 3. 4.）：按全文自己采用的方式检查，
-  只报告违背这一方式之处。“一是、二是……”在一段之内，或分别作为相邻各段的开头，
+  整个一级部分中连续编号（（一）… 1. 2. （二）… 3. 4.）：每个一级部分按它自己采用的
+  方式检查，只报告违背这一方式之处；按专题排列、合起来是“主要举措和成效”的几个一级
+  标题算作一个部分，其下编号可以贯通连续。“一是、二是……”在一段之内，或分别作为相邻各段的开头，
   同样检查。编号的标点（“1、”“（一）、”）由 numbering-punct 检查。
 
 依据
@@ -35,42 +36,53 @@ impl Rule for Check {
         let roots = &doc.outline.sections;
         check_sequence(doc, roots.iter().map(|s| (s, false)), out);
         // Below the top, the children of each section form a group; a document numbers
-        // a level either afresh in each group or continuously through each top-level
-        // part (`（一）… 1. 2. （二）… 3. 4.`). Its own scheme is the one it uses more.
+        // a level either afresh in each group or continuously through a top-level part
+        // (`（一）… 1. 2. （二）… 3. 4.`), each part by its own scheme, the one it uses
+        // more. A run of thematic top-level headings is one part, the measures.
+        let part = |r: usize| match roots[r].thematic {
+            true => (0..=r)
+                .rev()
+                .take_while(|&k| roots[k].thematic)
+                .last()
+                .unwrap_or(r),
+            false => r,
+        };
         let mut levels: Vec<Vec<(usize, &[Section])>> = Vec::new();
         for (r, root) in roots.iter().enumerate() {
-            groups(root, r, &mut levels);
+            groups(root, part(r), &mut levels);
         }
+        let numbered = |g: &[Section]| {
+            g.iter()
+                .filter(|s| s.number > 0)
+                .map(|s| s.number)
+                .collect::<Vec<_>>()
+        };
         for groups in &levels {
-            let numbered = |g: &[Section]| {
-                g.iter()
-                    .filter(|s| s.number > 0)
-                    .map(|s| s.number)
-                    .collect::<Vec<_>>()
-            };
-            let (mut continuing, mut restarting) = (0, 0);
-            for pair in groups.windows(2) {
-                let (prev, next) = (numbered(pair[0].1), numbered(pair[1].1));
-                if pair[0].0 != pair[1].0 || prev.is_empty() || next.is_empty() {
-                    continue;
+            for p in 0..roots.len() {
+                let mine: Vec<&[Section]> = (groups.iter())
+                    .filter(|(r, _)| *r == p)
+                    .map(|(_, g)| *g)
+                    .collect();
+                let (mut continuing, mut restarting) = (0, 0);
+                for pair in mine.windows(2) {
+                    let (prev, next) = (numbered(pair[0]), numbered(pair[1]));
+                    if prev.is_empty() || next.is_empty() {
+                        continue;
+                    }
+                    if next[0] == prev[prev.len() - 1] + 1 && next[0] != 1 {
+                        continuing += 1;
+                    } else if next[0] == 1 {
+                        restarting += 1;
+                    }
                 }
-                if next[0] == prev[prev.len() - 1] + 1 && next[0] != 1 {
-                    continuing += 1;
-                } else if next[0] == 1 {
-                    restarting += 1;
-                }
-            }
-            if continuing > restarting {
-                for root in 0..roots.len() {
-                    let items = groups
-                        .iter()
-                        .filter(|(r, _)| *r == root)
-                        .flat_map(|(_, g)| g.iter().enumerate().map(|(k, s)| (s, k == 0)));
+                if continuing > restarting {
+                    let items =
+                        (mine.iter()).flat_map(|g| g.iter().enumerate().map(|(k, s)| (s, k == 0)));
                     check_sequence(doc, items, out);
-                }
-            } else {
-                for (_, g) in groups {
-                    check_sequence(doc, g.iter().map(|s| (s, false)), out);
+                } else {
+                    for g in mine {
+                        check_sequence(doc, g.iter().map(|s| (s, false)), out);
+                    }
                 }
             }
         }
@@ -87,7 +99,7 @@ impl Rule for Check {
 }
 
 /// Each section's children, by their depth below the top (index 0 for the second
-/// level), with the index of their top-level part.
+/// level), with the index of their part (its first top-level section).
 fn groups<'a>(s: &'a Section, root: usize, levels: &mut Vec<Vec<(usize, &'a [Section])>>) {
     if s.children.is_empty() {
         return;
