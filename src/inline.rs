@@ -541,16 +541,37 @@ fn measure(text: &str, at: usize) -> (TokenKind, usize) {
     (TokenKind::Quantity(q), i)
 }
 
-/// Value and decimal count of a `number` as written.
+/// Value and decimal count of a `number` as written (`1,268.5`: 1268.5, 1 decimal).
 fn number(s: &str) -> (f64, u8) {
     let decimals = s.find('.').map_or(0, |dot| s.len() - dot - 1);
-    let value = s.parse().unwrap_or(f64::INFINITY);
-    (value, u8::try_from(decimals).unwrap_or(u8::MAX))
+    let value = match s.contains([',', '\u{2009}', '\u{202F}']) {
+        true => s.replace([',', '\u{2009}', '\u{202F}'], "").parse(),
+        false => s.parse(),
+    };
+    (
+        value.unwrap_or(f64::INFINITY),
+        u8::try_from(decimals).unwrap_or(u8::MAX),
+    )
 }
 
-/// The end of `number` at `at` (a digit): digits, then `.` and digits if present.
+/// The end of `number` at `at` (a digit): digits (grouped by thousands with commas, or
+/// not), then `.` and digits if present.
 fn number_end(b: &[u8], at: usize) -> usize {
-    let end = digits(b, at);
+    let mut end = digits(b, at);
+    // grouped: one to three digits, then a comma or thin space and exactly three
+    // digits, once or more.
+    if end - at <= 3 {
+        let group = |i: usize| {
+            let sep = match b.get(i) {
+                Some(b',') => Some(i + 1),
+                _ => tag(b, i, "\u{2009}").or_else(|| tag(b, i, "\u{202F}")),
+            };
+            sep.filter(|&d| digits(b, d) == d + 3).map(|d| d + 3)
+        };
+        while let Some(next) = group(end) {
+            end = next;
+        }
+    }
     match b.get(end + 1) {
         Some(c) if b[end] == b'.' && c.is_ascii_digit() => digits(b, end + 1),
         _ => end,
@@ -1602,7 +1623,9 @@ mod tests {
             5A|5a1|12/3|1.5.6|1..5|5.|.5|0.5|007|LH331082-001/2024-131251|\
             http://a.b/c?x=1&y=2#z|a-|a-b|a--b|a:b|a:|www.gov.cn:点击|x@y.z|5A景区|《A》、《B》|\
             “A”、“B”|》、《|》、|”、“|”、《|’、‘|】、【|)、(|《》、《》|中,文|,|a,b|中;|;中|中:1|1:中|(一)|f(x)|（一）|\
-            \u{FF08}|【】|‘’|2024-02-19 08:41\u{3000}|20241-2";
+            \u{FF08}|【】|‘’|2024-02-19 08:41\u{3000}|20241-2|1,243个|1,268.5万元|12,345,678元|\
+            12,3456|1243,567|1,24|1,2,3|1,243,|1,243.|1,243.5%|1,243:1|2:1,243|中1,243中|1,243A|\
+            2024,1,243|9,999,9999|1\u{2009}243个|1\u{202F}243\u{202F}567元|1\u{2009}24|1\u{2009}2435";
         CASES.split('|').for_each(agrees);
         // Every start, at every offset from the eight-byte steps of the scan.
         for start in [
@@ -1663,6 +1686,7 @@ mod tests {
             "\u{3000}",
             "\t",
             "\u{A0}",
+            "\u{2009}",
             "年",
             "年",
             "月",

@@ -227,6 +227,13 @@ fn parts_exceed_total_fires_when_the_parts_add_up_to_more() {
         ),
         ["2.3万件，其中线上1.6万件、线下0.9万件"]
     );
+    assert_eq!(
+        findings(
+            "parts-exceed-total",
+            "办理案件1,243件，其中行政案件1,000件、民事案件300件。"
+        ),
+        ["1,243件，其中行政案件1,000件、民事案件300件"]
+    );
     // A second 顿号 chain that is not a whole breakdown of its own adds to the first (h48).
     assert_eq!(
         findings(
@@ -271,6 +278,11 @@ fn parts_exceed_total_near_misses() {
         "人均办理案件45件，其中县级执法人员人均办理案件52件、乡镇执法人员人均办理案件38件。",
         "全县每万人拥有律师2.6名，其中城区每万人拥有律师4.1名、农村每万人拥有律师1.2名。",
         "全县万人成诉率为2.3件，其中城区万人成诉率3.1件、乡镇万人成诉率1.6件。",
+        // Digits grouped by thousands: with commas, thin spaces or spaces (h57).
+        "全年完成政府采购项目1,243个，其中公开招标612个、竞争性磋商385个、其他方式246个。",
+        "罚没款合计1,268.5万元，其中罚款932.6万元、没收违法所得335.9万元。",
+        "全年完成政府采购项目1\u{2009}243个，其中公开招标612个、竞争性磋商385个。",
+        "全年完成政府采购项目1 243个，其中公开招标612个、竞争性磋商385个。",
     ] {
         assert!(
             findings("parts-exceed-total", text).is_empty(),

@@ -112,6 +112,11 @@ impl Check {
             .collect();
         // The total: the figure just before the marker, with only punctuation between.
         let total_token = *figures.iter().rev().find(|t| t.end() <= at)?;
+        // Digits grouped by a space before it (`1 243个`): the total may be more than
+        // the token; nothing is known.
+        if grouped_before(&text[..total_token.start()]) {
+            return None;
+        }
         let total = counted(total_token)?;
         let joined = text[total_token.end()..at]
             .chars()
@@ -236,6 +241,16 @@ fn label<'t>(before: &'t str, after: &'t str) -> &'t str {
     }
 }
 
+/// Whether `before` (the text up to a figure) ends in one to three digits and a space,
+/// as a number grouped by thousands with spaces does (`1 243`).
+fn grouped_before(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix([' ', '\u{A0}']) else {
+        return false;
+    };
+    let digits = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+}
+
 /// Whether the text between two figures makes them items of one list: a 、 or comma,
 /// then a short label (`、重大行政决策事项`).
 fn is_list_item(between: &str) -> bool {
@@ -320,10 +335,16 @@ fn clauses(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>
         if start >= range.end {
             return None;
         }
-        let end = text[start..range.end]
+        // (Not the comma grouping a number's digits: `1,243件`.)
+        let rest = &text[start..range.end];
+        let grouping = |i: usize| {
+            rest[..i].ends_with(|c: char| c.is_ascii_digit())
+                && rest[i + 1..].bytes().take_while(u8::is_ascii_digit).count() == 3
+        };
+        let end = rest
             .char_indices()
             .skip(1)
-            .find(|(_, c)| SEPARATORS.contains(c))
+            .find(|&(i, c)| SEPARATORS.contains(&c) && !(c == ',' && grouping(i)))
             .map_or(range.end, |(i, _)| start + i);
         let clause = start..end;
         start = end + text[end..].chars().next().map_or(1, char::len_utf8);
