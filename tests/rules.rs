@@ -216,6 +216,8 @@ fn signature_needs_organ_and_date() {
         "——2024年1月26日在市人大常委会第十次会议上",
         "某市人民政府（2024年1月26日）",
         "（2024年1月26日在市人大常委会第十次会议上）\n市人民政府副市长　王明",
+        // Passed at a meeting (h58).
+        "（2024年1月26日某市人民政府第26次常务会议审议通过）",
     ] {
         let dated = nothing.replacen(title, &format!("{title}\n{under}"), 1);
         assert!(findings("signature-missing", &dated).is_empty(), "{under}");
@@ -635,6 +637,12 @@ fn titles_split_wrapped_or_without_the_document_kind() {
     // A report on the year's summary names its kind: 报告.
     let on_summary = format!("某县司法局关于2023年法治政府建设工作总结的报告\n{body}");
     assert!(findings("title-format", &on_summary).is_empty());
+    // And on the summary and the plan (h58).
+    let with_plan =
+        format!("某区人民政府关于2023年度法治政府建设工作总结和2024年工作计划的报告\n{body}");
+    assert!(findings("title-format", &with_plan).is_empty());
+    let summary_and = format!("某县司法局2023年法治政府建设工作总结和工作打算\n{body}");
+    assert_eq!(findings("title-format", &summary_and).len(), 1);
     let spaced = format!("某县司法局2023年法治政府建设情况报　告\n{body}");
     assert!(findings("title-format", &spaced).is_empty());
     assert!(findings("title-format", COMPLETE).is_empty());

@@ -837,6 +837,7 @@ impl Builder<'_> {
             .map(|i| i as u32)
             .collect();
         let mut candidates = Vec::new();
+        let mut page_titles = Vec::new();
         for &i in &short_lines {
             let i = i as usize;
             let line = &self.text[self.lines[i].span()];
@@ -845,6 +846,7 @@ impl Builder<'_> {
             }
             if self.is_page_title(&self.text[self.lines[i].span()]) {
                 self.lines[i].kind = LineKind::Chrome;
+                page_titles.push(i);
             } else {
                 candidates.push(i);
             }
@@ -871,6 +873,15 @@ impl Builder<'_> {
                     .or_else(|| short().find(loose))
                     .map(|i| vec![i])
             });
+        // The last resort: the title a page's wrapper holds (`青环〔2024〕5号《…年度报
+        // 告》`), its inside.
+        let title = title.or_else(|| {
+            let (i, inner) = page_titles
+                .iter()
+                .find_map(|&i| Some((i, self.wrapped_inside(i)?)))?;
+            self.lines[i] = Line::new(inner, LineKind::Paragraph);
+            Some(vec![i])
+        });
         let Some(mut lines) = title else {
             return Vec::new();
         };
@@ -881,10 +892,29 @@ impl Builder<'_> {
         {
             lines.insert(0, above);
         }
+        // The year on a line of its own below (`…法治政府建设情况报告` / `（2023年度）`).
+        let last = lines[lines.len() - 1];
+        if let Some(below) = (last + 1..before).find(|&j| self.lines[j].kind != LineKind::Blank)
+            && self.lines[below].kind == LineKind::Paragraph
+            && is_year_line(self.line_text(below))
+            && first_year(&lines.iter().map(|&i| self.line_text(i)).collect::<String>()).is_none()
+        {
+            lines.push(below);
+        }
         for &i in &lines {
             self.lines[i].kind = LineKind::Title;
         }
         lines
+    }
+
+    /// The inside of the book-title marks a page's title line wraps the title in
+    /// (`青环〔2024〕5号《…年度报告》`).
+    fn wrapped_inside(&self, i: usize) -> Option<Range<usize>> {
+        let span = trim_span(self.text, self.lines[i].span());
+        let t = &self.text[span.clone()];
+        let open = t.find('《')? + '《'.len_utf8();
+        let close = t.strip_suffix('》')?.len();
+        (open < close).then(|| span.start + open..span.start + close)
     }
 
     /// A main title with a comma between its two phrases, above the report's name as its
@@ -1986,6 +2016,18 @@ fn turned_over(heads: &[(u8, u32)]) -> Option<(u8, u8)> {
         previous = level;
     }
     within.then_some((outer, inner))
+}
+
+/// A line giving a title's year alone (`（2023年度）`, `2023年度`, `(2023年)`).
+fn is_year_line(line: &str) -> bool {
+    let t = line.trim_matches(is_blank);
+    let t = t
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+        .unwrap_or(t);
+    let t = t.strip_suffix('度').unwrap_or(t);
+    t.strip_suffix('年')
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A preamble's sentence leading into the report (`现将我县2023年度法治政府建设工作
@@ -3154,6 +3196,23 @@ mod tests {
         assert_eq!(o.issuer.as_deref(), Some("青川区"));
         let o = outline("发文机关: 青川区人民政府\n青川区2024年法治政府建设工作报告\n正文。\n");
         assert_eq!(o.issuer.as_deref(), Some("青川区人民政府"));
+        // A page's wrapper holding the only title: the title is its inside (h58).
+        let text = "青环〔2024〕5号《青川市生态环境局2023年法治政府建设年度报告》\n发布日期：2024年2月20日\n一、主要举措和成效\n正文。\n";
+        let o = outline(text);
+        assert_eq!(
+            o.title_text(text).as_deref(),
+            Some("青川市生态环境局2023年法治政府建设年度报告")
+        );
+        assert_eq!(o.issuer.as_deref(), Some("青川市生态环境局"));
+        // The year on a line of its own below the title is the title's (h58).
+        for year in ["（2023年度）", "2023年度", "(2023年)"] {
+            let text = format!(
+                "江州市交通运输局法治政府建设情况报告\n{year}\n一、主要举措和成效\n正文。\n"
+            );
+            let o = outline(&text);
+            assert_eq!(o.title, [0, 1], "{year}");
+            assert_eq!(o.report_year, Some(2023), "{year}");
+        }
         // The preamble's lead-in names the report too; it is no title (h51).
         for lead in [
             "现将我县2023年度法治政府建设工作总结报告如下：",

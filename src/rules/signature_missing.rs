@@ -91,7 +91,7 @@ fn dated_under_title(doc: &Document) -> bool {
 }
 
 /// A line that is a date, in parentheses or after a dash, maybe after an organ's name,
-/// maybe followed by the meeting (`在…会议上`).
+/// maybe followed by the meeting (`在…会议上`, `…常务会议审议通过`).
 fn dates_the_title(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['—', '-']);
     let inner = match line.find(['（', '(']) {
@@ -114,8 +114,14 @@ fn dates_the_title(line: &str) -> bool {
     let (date, rest) = inner
         .find('日')
         .map_or((inner, ""), |at| inner.split_at(at + '日'.len_utf8()));
-    (read_date(date, 0).is_some() && (rest.is_empty() || rest.starts_with('在')))
+    (read_date(date, 0).is_some() && (rest.is_empty() || names_meeting(rest)))
         || year_and_month(inner)
+}
+
+/// Whether the words after a 题注's date name the meeting that heard or passed the
+/// report (`在…会议上`, `…第26次常务会议审议通过`).
+fn names_meeting(rest: &str) -> bool {
+    rest.starts_with('在') || rest.contains("会议") && rest.ends_with("通过")
 }
 
 /// Whether `s` is a year and a month alone (`2025年2月`, a date without its day), maybe
@@ -132,7 +138,7 @@ fn year_and_month(s: &str) -> bool {
     };
     (1..=2).contains(&month)
         && (1..=12).contains(&rest[..month].parse::<u32>().unwrap_or(0))
-        && (after.is_empty() || after.starts_with('在'))
+        && (after.is_empty() || names_meeting(after))
 }
 
 /// The last character of the last line of text.

@@ -21,7 +21,8 @@ pub const SUMMARY: &str = "标题未写明文种“报告”，或把年度报�
 pub const DOC: &str = "\
 检查内容
   标题写明了事由（法治政府建设）和年度，却没有文种“报告”（“……2023年法治政府建设
-  工作情况”），或称为“工作总结”（“……工作总结的报告”是关于总结的报告，不报告）。
+  工作情况”），或称为“工作总结”（“……工作总结的报告”“……工作总结和××年工作计划的
+  报告”是关于总结的报告，不报告）。
   没有任何标题时由 title-missing 报告。
 
 依据
@@ -47,13 +48,17 @@ impl Rule for Check {
             return;
         };
         let s = &self.settings;
-        // `…工作总结的报告` is a 报告 on the summary: a wrong kind is the document's unless
-        // `的` and a kind word follow it.
+        // `…工作总结的报告` is a 报告 on the summary (also with the plan: `…工作总结和2023年
+        // 工作计划的报告`): a wrong kind is the document's unless `的` and a kind word
+        // follow it.
         let wrong = s.wrong_kind_words.iter().find(|w| {
             title.rfind(w.as_str()).is_some_and(|at| {
                 let after = &title[at + w.len()..];
-                !(after.starts_with('的')
-                    && s.kind_words.iter().any(|k| after.contains(k.as_str())))
+                let joined = after.starts_with(['的', '和', '及', '与']);
+                let of_kind = after.rfind('的').is_some_and(|d| {
+                    s.kind_words.iter().any(|k| after[d..].contains(k.as_str()))
+                });
+                !(joined && of_kind)
             })
         });
         let message = if let Some(wrong) = wrong {
