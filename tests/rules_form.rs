@@ -191,6 +191,8 @@ fn placeholder_before_an_organisation_a_few_characters_on_still_fires_after_a_fi
     // A blank figure or place name before an organisation is still a blank.
     let text =
         "投入××万元，惠及企业3家；××市政务服务中心、××镇卫生院、20××年度学校、涉及当事人××人。\n";
+    // A blank town before a named village is still a blank.
+    assert_eq!(findings("placeholder", "××镇青山村开展普法。\n"), ["××"]);
     assert_eq!(
         findings("placeholder", text),
         ["××", "××", "××", "××", "××"]
@@ -224,6 +226,10 @@ fn placeholder_skips_anonymous_organisations_villages_and_parties() {
         // Villages, farms and communities of pastoral areas, the 兵团 and towns.
         "调解××嘎查牧民巴某与××村村民王某草场边界纠纷。\n",
         "调解××牧场职工马某与××连职工李某、××居委会居民张某某的纠纷。\n",
+        // Sites a complaint names; a town or street and its village or community (h59).
+        "群众反映××养老院违规使用燃气，××砂石场超范围开采，××屠宰场私屠滥宰。\n",
+        "××镇××村村民赵××与同村村民因土地流转费用发生纠纷。\n",
+        "××街道××社区居民钱××投诉噪声扰民。\n",
     ] {
         assert!(findings("placeholder", text).is_empty(), "fired on {text}");
     }

@@ -23,8 +23,9 @@ pub const DOC: &str = "\
   牧民、村民等称谓之后（“王××”“当事人×××”“牧民艾××”，可隔名字的头几个字），
   音译名字的间隔号旁（“买买提·××”“×××·×××”），“诉”之前（“买××诉某县自然资源局”），
   或其后几字内是单位、村社名称（公司、超市、店、诊所、医院、厂、村、嘎查、社区、
-  居委会、牧场、银行、支行、中心、合作社、学校等：“××物流有限公司”“××银行××支行”
-  “××村”），但前面是“全县”“全旗”“共”“覆盖”等计数词的（全县××村），紧接量词、
+  居委会、牧场、银行、支行、中心、合作社、学校、养老院、广场等：“××物流有限公司”
+  “××银行××支行”“××村”），或隔一个镇、街道等地名后又是匿名的村社（“××镇××村”
+  “××街道××社区”），但前面是“全县”“全旗”“共”“覆盖”等计数词的（全县××村），紧接量词、
   地名或数字的仍报告（××件、××万元、
   ××市、20××年）；拉丁字母或型号中的X（XXL、X-200、CXX），乘号（3×4），五角星
   “★”，Markdown 的“**加粗**”。
@@ -145,6 +146,14 @@ const ORGS: &[&str] = &[
     "团场",
     "连队",
     "居委会",
+    // Sites a complaint or an inspection names (h59).
+    "养老院",
+    "砂石场",
+    "屠宰场",
+    "广场",
+    "路段",
+    "花园",
+    "家园",
 ];
 
 /// How many Han characters may stand between `××` and its organisation (`××房地产开发有限公司`).
@@ -348,6 +357,18 @@ fn anonymous(before: &str, rest: &str) -> bool {
         return false;
     }
     if ORGS.iter().any(|o| rest.starts_with(o)) {
+        return true;
+    }
+    // A town or street, then its village or community, both made anonymous
+    // (`××镇××村村民赵××`, `××街道××社区居民`).
+    let in_place = ["镇", "乡", "街道", "区", "县"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .is_some_and(|after| {
+            let named = after.trim_start_matches(X);
+            named.len() < after.len() && ORGS.iter().any(|o| named.starts_with(o))
+        });
+    if in_place {
         return true;
     }
     let prev = before.chars().next_back();
