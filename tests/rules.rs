@@ -423,6 +423,8 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "厅党组坚持和加强党对法治建设的领导，党组书记、厅长某某同志切实履行法治政府建设第一责任人职责，多次主持召开党组会。",
         "部长某某同志带领班子深入学习，切实履行推进法治政府建设第一责任人职责，扎实做好各项工作。",
         "自治区党委和政府主要负责同志自觉扛起法治建设第一责任人职责，从全区大局出发谋划推进。",
+        // After a lead set off as the paragraph's heading (h56).
+        "压实法治建设责任。部党组书记、部长认真履行推进法治建设第一责任人职责，主持研究法治工作11次。",
         // A copying site's watermark inside the lead sentence (h55).
         "一是组织学法。二是扛牢法治建设第一秘书之家—全网资源每日更新www.mishuzj.com责任人职责。厅党组书记主持召开党组会。",
     ] {
@@ -440,12 +442,58 @@ fn duties_below_the_top_or_as_a_lead_sentence_is_present() {
         "全年召开会议4次。督促下级党政主要负责人切实履行推进法治建设第一责任人职责。",
         "全年召开会议4次。将党政主要负责人履行推进法治建设第一责任人职责情况纳入年终述职。",
         "全年召开会议4次，认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》。",
-        // A later sentence of a paragraph on other work: a detail, not the part.
+        // A later sentence of a paragraph on other work: a detail, not the part; also
+        // after a heading run into its paragraph (seed 003, h56).
+        "（三）强化组织领导，压实法治建设责任。局党组把法治政府建设纳入年度重点工作。局主要负责人认真履行推进法治建设第一责任人职责，研究法治工作4次。",
+        "局党组把法治政府建设纳入年度重点工作。局主要负责人认真履行推进法治建设第一责任人职责，研究法治工作4次。",
         "坚持集体学法，全年举办讲座4期。厅主要负责人切实履行推进法治建设第一责任人职责，主持研究法治议题12件。",
     ] {
         let f = findings("section-missing", &report(not_duties));
         assert_eq!(f.len(), 1, "{not_duties}: {f:?}");
     }
+}
+
+/// Shapes of ministry and township reports (h56): closing paragraphs without headings
+/// followed by items set off by a lead; an unnumbered duties heading naming two heads;
+/// a heading naming the measures beside the duties.
+#[test]
+fn parts_in_leads_items_and_combined_headings() {
+    let closing = "海洋渔业部2022年法治政府建设年度报告\n一、加强党对法治政府建设的领导\n\
+        部党组书记、部长认真履行推进法治建设第一责任人职责，主持召开部党组会议研究法治工作11次。\n\
+        二、严格规范公正文明执法\n全国共查办渔业违法违规案件3.1万件，移送司法机关案件3262件。\n\
+        同时也要看到，我部法治政府建设还存在一些不足，主要是立法进度不够快。究其原因，主要是立法协调难度大。\n\
+        2023年，我部将深入学习贯彻党的二十大精神，重点做好以下工作。\n\
+        加快推进渔业立法。推进渔业法配套规章制定修订。\n加强执法队伍建设。推进执法装备标准化。\n\
+        深化“放管服”改革。提升政务服务便利化水平。\n海洋渔业部\n2023年3月10日\n";
+    let f = findings("section-missing", closing);
+    assert!(f.is_empty(), "{f:?}");
+    let heads = "桃源街道2024年度法治政府建设情况报告\n主要工作开展情况\n\
+        全年法律顾问审查合同48份，办理行政处罚案件216件，调解矛盾纠纷462件。\n\
+        街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况\n\
+        坚持带头学法，主持党工委会议会前学法10次，带头旁听庭审1次。\n存在的不足及原因\n\
+        执法人员专业能力不足，主要原因是执法人员多为辅助人员转岗。\n2025年工作思路\n\
+        加强执法队伍培训，完善矛盾纠纷多元化解机制。\n";
+    let f = findings("section-missing", heads);
+    assert!(f.is_empty(), "{f:?}");
+    let combined = COMPLETE
+        .replace(
+            "一、2023年主要举措和成效",
+            "一、2023年法治政府建设主要举措和成效及主要负责人履行第一责任人职责情况",
+        )
+        .replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n", "");
+    let f = findings("section-missing", &combined);
+    assert!(f.is_empty(), "{f:?}");
+    // The duties part's own full name does not name the measures too.
+    let duties_only = COMPLETE
+        .replace(
+            "一、2023年主要举措和成效\n全年办理行政复议案件120件，依法决策水平持续提升。\n",
+            "",
+        )
+        .replace(
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "三、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设情况",
+        );
+    assert_eq!(findings("section-missing", &duties_only).len(), 1);
 }
 
 /// A heading naming two parts (`存在的不足和下一步工作安排`) holds both; a heading whose

@@ -1496,7 +1496,10 @@ impl Builder<'_> {
         // heading's marker.
         let marked = other_ordinal(t).unwrap_or(0);
         let t = &t[marked..];
-        if !at_most(t, UNNUMBERED_CHARS) {
+        // The duties part's heading names its heads, longer, maybe two of them
+        // (`街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况`).
+        let duties = t.contains("第一责任人") && at_most(t, DUTIES_HEADING_CHARS);
+        if !at_most(t, UNNUMBERED_CHARS) && !duties {
             return None;
         }
         // A heading naming a part may end in a colon (`存在的不足和原因：`), be followed
@@ -1505,8 +1508,10 @@ impl Builder<'_> {
         let len = t.chars().count();
         if len < 4
             || words.contains(SENTENCE_PUNCT)
-            || words.contains(['：', ':', '、', '“', '《'])
+            || words.contains(['：', ':', '“', '《'])
+            || words.contains('、') && !duties
             || self.cfg.title_words.iter().all(|w| t.contains(w.as_str()))
+            || duties && role_of(words, cfg) != Role::Duties
         {
             return None;
         }
@@ -2095,6 +2100,21 @@ fn best_role(matches: &[RoleMatch]) -> Role {
         .map_or(Role::Other, |(_, role)| role)
 }
 
+/// The longest unnumbered heading of the duties part, in characters.
+const DUTIES_HEADING_CHARS: usize = 40;
+
+/// The shortest name of a part, written whole, that a heading also names beside a set
+/// of another role's words around it.
+const NAMED_PART_CHARS: usize = 5;
+
+/// The characters of `heading`'s visible, unspaced form (as [`role_matches`] reads it)
+/// in `span`.
+fn heading_chars(heading: &str, span: &Range<usize>) -> usize {
+    let heading = visible(heading);
+    let heading = heading.replace(is_blank, "");
+    heading.get(span.clone()).map_or(0, |t| t.chars().count())
+}
+
 /// The role of a top-level `heading`, and the other parts it names with words of their
 /// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
 fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
@@ -2104,16 +2124,34 @@ fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
         .iter()
         .find(|(r, _)| *r == role)
         .and_then(|(_, m)| m.clone());
-    let Some((_, main)) = main else {
+    let Some((main_strength, main)) = main else {
         return (role, Vec::new());
     };
+    // A role's words as written in one piece, `strength` characters long (not a set of
+    // words spread over the heading).
+    let whole = |strength: usize, span: &Range<usize>| heading_chars(heading, span) == strength;
+    // (Joined to what follows: `主要举措和成效及…`; not the end of the duties' own name,
+    // `…第一责任人职责、加强法治政府建设情况`.)
+    let joined = |span: &Range<usize>| {
+        let read = visible(heading).replace(is_blank, "");
+        read.get(span.end..)
+            .is_some_and(|rest| rest.starts_with(['及', '和', '暨', '、', '与', '以']))
+    };
+    let main_whole = whole(main_strength, &main);
     let also = matches
         .iter()
         .filter(|(r, _)| *r != role)
         .filter(|(_, other)| {
-            other
-                .as_ref()
-                .is_some_and(|(_, s)| s.end <= main.start || s.start >= main.end)
+            other.as_ref().is_some_and(|(strength, s)| {
+                s.end <= main.start
+                    || s.start >= main.end
+                    // (A part's full name beside a set of the main role's words spread
+                    // around it: `主要举措和成效及主要负责人履行第一责任人职责情况`.)
+                    || !main_whole
+                        && *strength >= NAMED_PART_CHARS
+                        && whole(*strength, s)
+                        && joined(s)
+            })
         })
         .map(|(r, _)| *r)
         .collect();

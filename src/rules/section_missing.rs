@@ -67,6 +67,10 @@ pub struct Check {
 /// The longest lead sentence (in characters) read as a paragraph's heading.
 const LEAD_CHARS: usize = 30;
 
+/// The longest lead (in characters, its full stop included) set off as its paragraph's
+/// heading (`深入学习贯彻党的二十大精神。`).
+const SET_OFF_LEAD_CHARS: usize = 16;
+
 /// How far (in bytes) an item's lead sentence is looked for: a lead of
 /// [`LEAD_CHARS`] with a watermark in it.
 const WATERMARKED_BYTES: usize = 3 * LEAD_CHARS + 300;
@@ -216,10 +220,17 @@ impl Check {
                 _ => return false,
             };
             let span = start..l.span().end;
+            // (After a lead set off as the paragraph's heading, `压实法治建设责任。`, the
+            // next sentence opens its text.)
+            let mut sentences = sentence::split(text, span.clone());
+            let first = sentences.next();
+            let lead = first
+                .clone()
+                .filter(|s| l.kind == LineKind::Paragraph && is_lead(&text[s.clone()]))
+                .and_then(|_| sentences.next());
             self.opens_with_duties(doc, &text[span.clone()])
-                || sentence::split(text, span)
-                    .next()
-                    .is_some_and(|s| self.tells_duties(doc, &without_watermarks(doc, s)))
+                || (first.into_iter().chain(lead))
+                    .any(|s| self.tells_duties(doc, &without_watermarks(doc, s)))
         })
     }
 
@@ -483,11 +494,24 @@ fn closing<'d>(
 }
 
 /// Whether a paragraph is an item of a list opened in the paragraph before (`一是…`,
-/// `第二，…`).
+/// `第二，…`, or a lead set off as its heading: `加快推进渔业立法。推进…`).
 fn is_item(paragraph: &str) -> bool {
     let rest = paragraph.strip_prefix('第').unwrap_or(paragraph);
     let after = rest.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
-    after.len() < rest.len() && after.starts_with(['是', '，', '、'])
+    let numbered = after.len() < rest.len() && after.starts_with(['是', '，', '、']);
+    numbered
+        || paragraph.find('。').is_some_and(|end| {
+            end + '。'.len_utf8() < paragraph.len() && is_lead(&paragraph[..end + '。'.len_utf8()])
+        })
+}
+
+/// Whether `sentence` is a lead set off as its paragraph's heading: short, one clause,
+/// no figures (`压实法治建设责任。`, `加快推进渔业立法。`).
+fn is_lead(sentence: &str) -> bool {
+    let s = sentence.trim_matches(is_blank);
+    s.ends_with('。')
+        && s.chars().count() <= SET_OFF_LEAD_CHARS
+        && !s.contains(|c: char| "，,：:；;".contains(c) || c.is_ascii_digit())
 }
 
 /// Whether a paragraph is the formula closing a report (`特此报告。`, `专此报告。`).

@@ -55,9 +55,9 @@ impl Rule for Check {
             title.rfind(w.as_str()).is_some_and(|at| {
                 let after = &title[at + w.len()..];
                 let joined = after.starts_with(['的', '和', '及', '与']);
-                let of_kind = after.rfind('的').is_some_and(|d| {
-                    s.kind_words.iter().any(|k| after[d..].contains(k.as_str()))
-                });
+                let of_kind = after
+                    .rfind('的')
+                    .is_some_and(|d| s.kind_words.iter().any(|k| after[d..].contains(k.as_str())));
                 !(joined && of_kind)
             })
         });
