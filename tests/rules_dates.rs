@@ -454,6 +454,13 @@ fn partial_year_near_misses() {
         "上半年召开专题会议，部署专项行动。",
         "印发《2023年1-11月行政复议情况通报》。",
         "3-11月开展专项整治，查处案件15起。",
+        // A rank or a score in an assessment of the period; a procedure's closing day;
+        // a figure beside the year-end's (h57, h59).
+        "对2023年上半年案卷评查中得分后3位的单位进行约谈。",
+        "在上半年法治建设专项督察中，我局得分95.5分，位列前列。",
+        "征求意见期限截至2023年8月15日，共收到意见建议86条。",
+        "征集工作截至2023年9月30日结束，共征集立法项目建议26件。",
+        "截至2023年6月底，一网通办率为92.6%；截至2023年12月底，提高到96.1%。",
     ] {
         assert_eq!(
             findings("partial-year", &with_measures(body)),

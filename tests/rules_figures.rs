@@ -67,6 +67,7 @@ fn percent_points_skips_rates_per_population_or_money() {
         "每十万人口刑事案件立案率下降6%。",
         "千人律师比例提高15%。",
         "刑事案件发案率同比下降15.6%。",
+        "全市二级以上医院医疗纠纷发生率同比下降8.6%，刑事犯罪率同比下降12.5%。",
     ] {
         assert!(
             findings("percent-points", text).is_empty(),

@@ -54,8 +54,11 @@ pub const DOC: &str = "\
   - 时段后接“开展……行动（活动、专项整治）”的，是一次行动的时段：“2024年1—6月，
     开展专项执法行动，检查企业1263家”；
   - 紧跟“其中”的，是全年总数的一部分：“共学法8次，其中上半年3次”；
-  - 句中时段后的数字只是名次（“第2名”）的，时段是一次考核、排名的时段：“在2024年
-    上半年全市考核中，我县位列第2名”。
+  - 句中时段后的数字只是名次或得分（“第2名”“后3位”“95.5分”）的，时段是一次考核、
+    排名的时段：“在2024年上半年全市考核中，我县位列第2名”；
+  - until-words 前是“期限”“时间”或日期后接“结束”“截止”的，是一项程序截止的日子：
+    “征求意见期限截至2023年8月15日”；同一行还写了截至12月底、年底数据的，是对比：
+    “截至6月底……92.6%；截至12月底，提高到96.1%”。
 
 依据
   《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）要求年度报告反映上一年度
@@ -169,7 +172,22 @@ impl Check {
                 (Some(12), Some(day)) => day < 31,
                 _ => false,
             };
-            if before_end && this_year(d.year) && !self.milestone(text, date_end, line.end) {
+            // A procedure's closing day (`征求意见期限截至8月15日`, `征集工作截至9月30日
+            // 结束`), and a figure beside the year-end's (`截至6月底…；截至12月底…`), are
+            // no figures to date.
+            let closing_day = ["期限", "期", "时间"]
+                .iter()
+                .any(|w| text[line.start..start].ends_with(w))
+                || ["结束", "截止", "止"].iter().any(|w| text[date_end..line.end].starts_with(w));
+            let year_end = ["12月底", "12月31日", "年底", "年末"]
+                .iter()
+                .any(|w| text[date_end..line.end].contains(w));
+            if before_end
+                && this_year(d.year)
+                && !self.milestone(text, date_end, line.end)
+                && !closing_day
+                && !year_end
+            {
                 spans.push(start..date_end);
             }
         }
@@ -291,20 +309,23 @@ fn campaign_after(text: &str, at: usize) -> bool {
         .any(|after| EVENTS.iter().any(|w| after.contains(w)))
 }
 
-/// Whether a figure follows `at` before `end`; an ordinal (`第2名`, a rank in an
-/// assessment of the period) is none.
+/// Whether a figure follows `at` before `end`; a rank or a score in an assessment of
+/// the period (`第2名`, `后3位`, `得分95.5分`) is none.
 fn figure_after(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
     tokens_from(tokens, at)
         .iter()
         .take_while(|t| t.end() <= end)
         .any(|t| {
+            let before = &text[..t.start()];
+            let rank = before.ends_with(['第', '前', '后'])
+                || matches!(t.kind, TokenKind::Quantity(_)) && text[t.span()].ends_with('分');
             matches!(
                 t.kind,
                 TokenKind::Quantity(_)
                     | TokenKind::Percent { .. }
                     | TokenKind::Points { .. }
                     | TokenKind::Ratio { .. }
-            ) && !text[..t.start()].ends_with('第')
+            ) && !rank
         })
 }
 
