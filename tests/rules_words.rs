@@ -402,6 +402,9 @@ fn old_names_around_transfers_and_revisions() {
         findings("wording", &text),
         ["环境保护局", "中华人民共和国合同法", "环保局"]
     );
+    // A 年 after other characters than a year's digits (较上年, 全年) dates nothing.
+    let text = report(2023, "全年新登记市场主体2408户，较上年增长5%，县环保局开展执法。");
+    assert_eq!(findings("wording", &text), ["环保局"]);
 }
 
 // ---- configuration -----------------------------------------------------------------------

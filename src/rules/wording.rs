@@ -565,12 +565,11 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
     let end = after.find(sentence::ENDS).unwrap_or(after.len());
     let early = |t: &str| {
         t.match_indices('年').any(|(at, _)| {
-            let digits = &t[..at];
-            let year = &digits[digits.len().saturating_sub(4)..];
-            year.len() == 4
-                && year.bytes().all(|b| b.is_ascii_digit())
-                && !digits[..digits.len() - 4].ends_with(|c: char| c.is_ascii_digit())
-                && year.parse::<i32>().is_ok_and(|y| y < from)
+            let digits = t[..at].as_bytes();
+            let run = digits.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            // (Four ASCII digits, so a char boundary before them.)
+            run == 4
+                && t[at - 4..at].parse::<i32>().is_ok_and(|y| y < from)
                 && !["以来", "至今", "起"]
                     .iter()
                     .any(|w| t[at + '年'.len_utf8()..].starts_with(w))
