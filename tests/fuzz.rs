@@ -65,6 +65,11 @@ const EXTRA: &[&str] = &[
     "第一部分", "第十二部分：", "报告单位：", "报告日期：", "（星期五）", " 星期日", "2024年1月",
     "2024年1月20号", "二〇二四年元月", "【字体:",
     "黨委會研究部署法治建設，報告國家機關職責", "負責人履行職責，學習貫徹會議精神",
+    // Shapes the later rules read: old bodies' names with years, the head's duties in a
+    // clause, grouped digits, anonymised places, a page's wrapped title, a year line.
+    "县环保局", "原县工商局", "较上年", "2016年", "合并", "前身为", "主要负责人认真履行",
+    "第一责任人职责", "压实责任。", "现将", "报告如下：", "1,243", "1\u{2009}243", "××镇××村",
+    "青环〔2024〕5号《", "（2023年度）", "常务会议审议通过）", "截至2023年6月底", "得分95.5分",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
