@@ -110,6 +110,15 @@ fn the_old_plan_as_the_basis_of_later_work_is_reported() {
             2021,
             "按照《法治政府建设实施纲要（2015—2020年）》的总结要求，梳理五年成效。",
         ),
+        // Summed up later in the clause; the documents of that name (h59).
+        (
+            2021,
+            "县政府对标《法治政府建设实施纲要（2015—2020年）》全面总结“十三五”时期法治政府建设成效。",
+        ),
+        (
+            2023,
+            "党中央、国务院已先后印发两部《法治政府建设实施纲要》。",
+        ),
     ] {
         assert!(
             findings("citation-title", &report(year, body)).is_empty(),

@@ -384,6 +384,8 @@ fn old_names_around_transfers_and_revisions() {
         "该企业曾于2017年被县环保局处罚。",
         "2018年以前，县工商局负责此项登记工作。",
         "全县各中小学原“法制副校长”统一改称“法治副校长”。",
+        // The former plan's goal, reached (h59).
+        "经过五年努力，我县如期基本建成职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。",
         // 院感, 院前急救: 检查 then a word starting with 院.
         "重点检查院感防控工作，逐一检查院前急救网络运行。",
     ] {
@@ -403,7 +405,10 @@ fn old_names_around_transfers_and_revisions() {
         ["环境保护局", "中华人民共和国合同法", "环保局"]
     );
     // A 年 after other characters than a year's digits (较上年, 全年) dates nothing.
-    let text = report(2023, "全年新登记市场主体2408户，较上年增长5%，县环保局开展执法。");
+    let text = report(
+        2023,
+        "全年新登记市场主体2408户，较上年增长5%，县环保局开展执法。",
+    );
     assert_eq!(findings("wording", &text), ["环保局"]);
 }
 

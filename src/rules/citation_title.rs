@@ -51,9 +51,11 @@ pub const DOC: &str = "\
   只认完全一致。
   in-force 所列文件在其适用年度之后仍被作为依据引用（同一分句中前有 basis-words：
   按照、根据、贯彻落实……），如2021年及以后的报告“贯彻落实《法治政府建设实施纲要
-  （2015—2020年）》”，也报告，并指出后续文件。书名号后紧接 evaluated-words（实施情况、
-  评估、总结……，可先有“的”）的，所引文件是被评估、总结的对象而不是依据，不报告：
-  “根据《法治政府建设实施纲要（2015—2020年）》实施情况第三方评估结果”。
+  （2015—2020年）》”，也报告，并指出后续文件。书名号后同一分句中有 evaluated-words
+  （实施情况、评估、总结……）的，所引文件是被评估、总结的对象而不是依据，不报告：
+  “根据《法治政府建设实施纲要（2015—2020年）》实施情况第三方评估结果”“对标《……
+  （2015—2020年）》全面总结‘十三五’时期成效”。“两部《法治政府建设实施纲要》”
+  说的是同名的几份文件，不报告。
 
 依据
   《党政机关公文处理工作条例》第十九条：引用公文应当先引标题，后引发文字号；
@@ -195,7 +197,11 @@ impl Rule for Check {
                 let open = "《".len();
                 let inner = title.start + open..title.end - "》".len();
                 let raw = &text[inner.clone()];
-                if raw.is_empty() || raw.contains('《') {
+                // (`两部《法治政府建设实施纲要》`: the documents of that name, not one.)
+                let several = ["两部", "两个", "历次", "各部"]
+                    .iter()
+                    .any(|w| text[..title.start].ends_with(w));
+                if raw.is_empty() || raw.contains('《') || several {
                     continue;
                 }
                 let cited_prc = raw.starts_with(PRC);
@@ -291,8 +297,12 @@ impl Rule for Check {
                 }
                 let after = &text[title.end..line.end];
                 let after = after.strip_prefix('的').unwrap_or(after);
-                if (self.evaluated_words.iter()).any(|w| after.starts_with(w.as_str())) {
-                    continue; // `《纲要》实施情况第三方评估结果`: the plan is what was evaluated.
+                // `《纲要》实施情况第三方评估结果`, `对标《纲要》全面总结…成效`: the plan is
+                // what was evaluated.
+                let clause_after =
+                    &after[..after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len())];
+                if (self.evaluated_words.iter()).any(|w| clause_after.contains(w.as_str())) {
+                    continue;
                 }
                 let mut d = Diagnostic::new(
                     title.clone(),

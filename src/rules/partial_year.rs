@@ -178,7 +178,9 @@ impl Check {
             let closing_day = ["期限", "期", "时间"]
                 .iter()
                 .any(|w| text[line.start..start].ends_with(w))
-                || ["结束", "截止", "止"].iter().any(|w| text[date_end..line.end].starts_with(w));
+                || ["结束", "截止", "止"]
+                    .iter()
+                    .any(|w| text[date_end..line.end].starts_with(w));
             let year_end = ["12月底", "12月31日", "年底", "年末"]
                 .iter()
                 .any(|w| text[date_end..line.end].contains(w));

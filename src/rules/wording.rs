@@ -269,7 +269,8 @@ pub const DOC: &str = "\
   旧名称，作为划转、移交来源的旧名称（“由区政府法制办划转的职能”），以及前面讲清理、
   修改、修订或“引用的”已废止法律（“清理涉及《合同法》的规范性文件”）也不报告；
   以已废止法律为依据的（“依据《合同法》修改合同范本”）仍报告。所在句子讲机构沿革的
-  （合并、组建、更名、改称、改革前后、“前身为”“时任”），或写明更名之前年份的
+  （合并、组建、更名、改称、改革前后、“前身为”“时任”，或讲“十三五”、上一纲要的
+  目标“基本建成”），或写明更名之前年份的
   （“该企业曾于2017年被县环保局处罚”“2018年以前，县工商局……”；“2018年以来”不算）
   旧机构名称，也不报告。
 
@@ -493,6 +494,10 @@ const HISTORY_WORDS: &[&str] = &[
     "前身",
     "时任",
     "此前",
+    // The period of the former plan, its goal reached (`如期基本建成职能科学…守法诚信的
+    // 法治政府`, a 2021 report summing up the 十三五).
+    "十三五",
+    "基本建成",
 ];
 
 /// Words after an old body's name that, with 由 or 从 just before it, tell of what it
@@ -566,7 +571,11 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
     let early = |t: &str| {
         t.match_indices('年').any(|(at, _)| {
             let digits = t[..at].as_bytes();
-            let run = digits.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            let run = digits
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             // (Four ASCII digits, so a char boundary before them.)
             run == 4
                 && t[at - 4..at].parse::<i32>().is_ok_and(|y| y < from)
