@@ -328,6 +328,7 @@ fn department_deadline_applies_to_a_department_and_the_finding_says_so() {
         "某市发展和改革委员会",
         "某区人民政府办公室",
         "中共某市司法局党组",
+        "某市城市管理委员会",
     ] {
         let department = late.replace("某市人民政府\n2024", &format!("{organ}\n2024"));
         let found = lint("date-deadline", &department, config);
@@ -352,7 +353,15 @@ fn department_deadline_applies_to_a_department_and_the_finding_says_so() {
         );
     }
     // A street office and a development zone's committee govern an area: 04-01.
-    for organ in ["某区滨湖街道办事处", "某市经济技术开发区管理委员会"] {
+    // So do zones named otherwise and a prefecture's administrative office (h58).
+    for organ in [
+        "某区滨湖街道办事处",
+        "某市经济技术开发区管理委员会",
+        "某某风景名胜区管理委员会",
+        "某市旅游度假区管理委员会",
+        "某某产业园管理委员会",
+        "塔木地区行政公署",
+    ] {
         let area = late.replace("某市人民政府\n2024", &format!("{organ}\n2024"));
         assert!(
             findings_with("date-deadline", &area, config).is_empty(),

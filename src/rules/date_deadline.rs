@@ -34,8 +34,8 @@ pub const DOC: &str = "\
   只写年、月的落款日期（“2025年4月”），该月第一天已到期限的才报告。
   发文机关（落款、发布机构或标题中的机关）以 department-suffixes 所列的字结尾
   （…局、…委、…办、…厅、…中心）的是政府部门，适用 department-deadline；其他
-  （…人民政府）适用 deadline；街道办事处和开发区、园区的管理委员会管理一个区域，
-  与政府同样适用 deadline；“中共…局党组”按其局算。department-deadline 未设置时与
+  （…人民政府）适用 deadline；街道办事处，开发区、园区、度假区等区域的管理委员会，
+  地区（盟）行政公署管理一个区域，与政府同样适用 deadline；“中共…局党组”按其局算。department-deadline 未设置时与
   deadline 相同。
   提示中注明所用的期限及其依据。默认 deadline = \"04-01\"；未设 deadline 时不检查。
   这一期限来自厅字〔2019〕28号，早于 from-year（默认2019）的年度报告不检查。
@@ -107,9 +107,9 @@ impl Check {
 
     /// Whether `issuer` is a government department: its name, without a trailing
     /// parenthesis (`县司法局（行政复议局）`) or its party group (`中共某县司法局党组`),
-    /// ends in a department suffix. A street office (`某街道办事处`) and a development
-    /// zone's management committee (`某经济开发区管理委员会`) govern an area, as a
-    /// government does.
+    /// ends in a department suffix. A street office (`某街道办事处`), a development
+    /// zone's management committee (`某经济开发区管理委员会`) and a prefecture's
+    /// administrative office (`某地区行政公署`) govern an area, as a government does.
     fn is_department(&self, issuer: &str) -> bool {
         let mut name = issuer.trim();
         if let Some(open) = name
@@ -123,10 +123,18 @@ impl Check {
             .or_else(|| name.strip_suffix("党委"))
             .unwrap_or(name);
         let street = ["街道办事处", "街道办"].iter().any(|s| name.ends_with(s));
-        let zone = ["管理委员会", "管委会"].iter().any(|s| name.ends_with(s))
-            && ZONES.iter().any(|z| name.contains(z));
+        // (Also a zone named by what ends its name: `…旅游度假区`, `…合作区`, `…产业园`.)
+        let zone = ["管理委员会", "管委会"]
+            .iter()
+            .filter_map(|s| name.strip_suffix(s))
+            .any(|area| {
+                ZONES.iter().any(|z| area.contains(z)) || area.ends_with(['区', '园', '港', '岛'])
+            });
+        // A prefecture's or league's administrative office governs it (`某地区行政公署`).
+        let prefecture = name.ends_with("行政公署");
         !street
             && !zone
+            && !prefecture
             && self
                 .department_suffixes
                 .iter()
