@@ -115,6 +115,17 @@ fn duties_coverage_lists_the_topics_never_mentioned() {
     for topic in ["研究部署", "督促班子成员和下级"] {
         assert!(!found[0].message.contains(topic), "{}", found[0].message);
     }
+    // Studying a law together is 学法 (h51).
+    let text = report(
+        "由于人员不足，执法不够规范。",
+        "区长带领班子成员集体学习《中华人民共和国行政复议法》。",
+    );
+    let found = lint("duties-coverage", &text, "");
+    assert!(
+        !found[0].message.contains("学法述法"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
