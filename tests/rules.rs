@@ -87,6 +87,12 @@ fn title_year_needs_a_year_that_agrees() {
     // A span from an earlier year to the present takes in the title's year.
     let since = COMPLETE.replace("一、2023年主要举措和成效", "一、2021年以来主要举措和成效");
     assert!(findings("title-year", &since).is_empty());
+    // A goal's year in a thematic heading is no period's (h61).
+    let goal = COMPLETE.replace(
+        "一、2023年主要举措和成效",
+        "一、紧扣2025年基本建成法治政府目标，主要举措和成效",
+    );
+    assert!(findings("title-year", &goal).is_empty());
     let wide = COMPLETE.replace(
         "某市2023年法治政府建设年度报告",
         "某市２０２３年法治政府建设年度报告",

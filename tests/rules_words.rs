@@ -384,6 +384,10 @@ fn old_names_around_transfers_and_revisions() {
         "该企业曾于2017年被县环保局处罚。",
         "2018年以前，县工商局负责此项登记工作。",
         "全县各中小学原“法制副校长”统一改称“法治副校长”。",
+        // The reform's own year, before it took effect; the former 普法 plan (h61).
+        "2019年2月，县工商局、县质监局继续按原职责开展执法。",
+        "2018年2月，按照国务院法制办的统一部署开展清理。",
+        "我局“六五”法制宣传教育工作通过市级总结验收。",
         // The former plan's goal, reached (h59).
         "经过五年努力，我县如期基本建成职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。",
         // 院感, 院前急救: 检查 then a word starting with 院.

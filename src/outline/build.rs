@@ -2642,11 +2642,6 @@ pub fn first_year(s: &str) -> Option<i32> {
     years(s).next().map(|(year, _)| year)
 }
 
-/// Every year [`first_year`] would take in `s`, in order.
-pub fn all_years(s: &str) -> impl Iterator<Item = i32> {
-    years(s).map(|(year, _)| year)
-}
-
 /// The years in `s` that start a span running to the present (`2021年以来`).
 pub fn years_to_now(s: &str) -> impl Iterator<Item = i32> {
     years(s)
@@ -2712,6 +2707,35 @@ fn years(s: &str) -> impl Iterator<Item = (i32, &str)> {
 /// present (`2021年以来`): the span takes in the report's year, so it names no other.
 pub fn runs_to_now(rest: &str) -> bool {
     rest.trim_start_matches(' ').starts_with("以来")
+}
+
+/// Whether the text after a year's 年 makes it a goal's year or the date of an act, not
+/// the period a heading covers (`紧扣2020年基本建成法治政府目标`, `锚定2025年法治政府建设
+/// 目标`, `全面实施2023年修订的《行政复议法》`).
+pub fn names_goal(rest: &str) -> bool {
+    const ACTS: [&str; 8] = [
+        "基本建成",
+        "全面建成",
+        "建成",
+        "修订",
+        "修正",
+        "颁布",
+        "印发",
+        "施行",
+    ];
+    let rest = rest.trim_start_matches(' ');
+    let clause = &rest[..rest
+        .find(['，', ',', '；', '。', '：'])
+        .unwrap_or(rest.len())];
+    ACTS.iter().any(|a| rest.starts_with(a)) || clause.contains("目标")
+}
+
+/// The years in `s` that date the period it speaks of (`2023年主要举措和成效`), not a
+/// goal's or an act's ([`names_goal`]).
+pub fn period_years(s: &str) -> impl Iterator<Item = i32> {
+    years(s)
+        .filter(|(_, rest)| !names_goal(rest))
+        .map(|(year, _)| year)
 }
 
 /// Four Chinese numerals at the start of `s` (`二〇二三`, with 零, O or ○ for 〇): the

@@ -3,7 +3,7 @@
 use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
-use crate::outline::{Section, all_years, first_year, half_width_digit, years_to_now};
+use crate::outline::{Section, first_year, half_width_digit, period_years, years_to_now};
 
 pub type Settings = Basic;
 
@@ -55,12 +55,13 @@ impl Rule for Check {
         // running to it (`一、2021年以来…主要成效`).
         let heading = |s: &Section| &doc.text()[s.heading.clone()];
         if o.parts(Role::Measures).any(|s| {
-            all_years(heading(s)).any(|y| y == year) || years_to_now(heading(s)).any(|y| y <= year)
+            period_years(heading(s)).any(|y| y == year)
+                || years_to_now(heading(s)).any(|y| y <= year)
         }) {
             return;
         }
         let measures = o.parts(Role::Measures).next();
-        let measures_year = measures.and_then(|s| Some((s, first_year(heading(s))?)));
+        let measures_year = measures.and_then(|s| Some((s, period_years(heading(s)).next()?)));
         if let Some((s, y)) = measures_year.filter(|&(_, y)| y != year) {
             out.push(
                 Diagnostic::new(

@@ -498,7 +498,13 @@ const HISTORY_WORDS: &[&str] = &[
     // 法治政府`, a 2021 report summing up the 十三五).
     "十三五",
     "基本建成",
+    // The former 普法 plan, named as it was (`“六五”法制宣传教育…通过验收`).
+    "六五",
 ];
+
+/// The months of a year in which the reforms that renamed bodies took effect (the State
+/// Council's in March 2018, local ones from January to March 2019).
+const REFORM_MONTHS: u32 = 3;
 
 /// Words after an old body's name that, with 由 or 从 just before it, tell of what it
 /// handed over (`由区政府法制办划转的职能`).
@@ -558,8 +564,8 @@ fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
 
 /// Whether the old body's sentence (`before` and `after` it on its line) is dated before
 /// `years` began: a year earlier than the new name's first (`该企业曾于2017年被县环保局
-/// 处罚`, `2018年以前，县工商局…`, `县国土局2016年作出的决定`), not a year from which
-/// things run on to now (`2018年以来`).
+/// 处罚`, `2018年以前，县工商局…`, `县国土局2016年作出的决定`) or its first months
+/// (`2019年2月，县工商局…`), not a year from which things run on to now (`2018年以来`).
 fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
     let Some(from) = years.and_then(|ys| ys.from) else {
         return false;
@@ -577,8 +583,19 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             // (Four ASCII digits, so a char boundary before them.)
+            // (The new name's first year, in its first months: the reform came then,
+            // `2019年2月，县工商局…`.)
+            let after = &t[at + '年'.len_utf8()..];
+            let month = after.bytes().take_while(u8::is_ascii_digit).count();
+            let early_month = (1..=2).contains(&month)
+                && after[month..].starts_with('月')
+                && after[..month]
+                    .parse::<u32>()
+                    .is_ok_and(|m| m <= REFORM_MONTHS);
             run == 4
-                && t[at - 4..at].parse::<i32>().is_ok_and(|y| y < from)
+                && t[at - 4..at]
+                    .parse::<i32>()
+                    .is_ok_and(|y| y < from || y == from && early_month)
                 && !["以来", "至今", "起"]
                     .iter()
                     .any(|w| t[at + '年'.len_utf8()..].starts_with(w))

@@ -4,7 +4,7 @@ use super::{Basic, Document, Rule};
 use crate::config::Role;
 use crate::diagnostic::Diagnostic;
 use crate::inline::TokenKind;
-use crate::outline::runs_to_now;
+use crate::outline::{names_goal, runs_to_now};
 
 pub type Settings = Basic;
 
@@ -81,7 +81,8 @@ impl Rule for Check {
                     // part of a year, a matter of its own: a quarter's summary added.)
                     TokenKind::Date(d)
                         if !runs_to_now(&doc.text()[t.end()..])
-                            && !part_of_year(&doc.text()[t.end()..]) =>
+                            && !part_of_year(&doc.text()[t.end()..])
+                            && !names_goal(&doc.text()[t.end()..span.end]) =>
                     {
                         Some((d.year?, t.span()))
                     }
