@@ -119,6 +119,10 @@ fn the_old_plan_as_the_basis_of_later_work_is_reported() {
             2023,
             "党中央、国务院已先后印发两部《法治政府建设实施纲要》。",
         ),
+        (
+            2021,
+            "根据《法治政府建设实施纲要（2015—2020年）》确定的目标任务，对全县“十三五”时期法治政府建设情况进行全面总结。",
+        ),
     ] {
         assert!(
             findings("citation-title", &report(year, body)).is_empty(),

@@ -51,7 +51,7 @@ pub const DOC: &str = "\
   只认完全一致。
   in-force 所列文件在其适用年度之后仍被作为依据引用（同一分句中前有 basis-words：
   按照、根据、贯彻落实……），如2021年及以后的报告“贯彻落实《法治政府建设实施纲要
-  （2015—2020年）》”，也报告，并指出后续文件。书名号后同一分句中有 evaluated-words
+  （2015—2020年）》”，也报告，并指出后续文件。书名号后同一句中有 evaluated-words
   （实施情况、评估、总结……）的，所引文件是被评估、总结的对象而不是依据，不报告：
   “根据《法治政府建设实施纲要（2015—2020年）》实施情况第三方评估结果”“对标《……
   （2015—2020年）》全面总结‘十三五’时期成效”。“两部《法治政府建设实施纲要》”
@@ -297,11 +297,10 @@ impl Rule for Check {
                 }
                 let after = &text[title.end..line.end];
                 let after = after.strip_prefix('的').unwrap_or(after);
-                // `《纲要》实施情况第三方评估结果`, `对标《纲要》全面总结…成效`: the plan is
-                // what was evaluated.
-                let clause_after =
-                    &after[..after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len())];
-                if (self.evaluated_words.iter()).any(|w| clause_after.contains(w.as_str())) {
+                // `《纲要》实施情况第三方评估结果`, `对标《纲要》全面总结…成效`, `根据《纲要》
+                // 确定的目标任务，对…进行全面总结`: the plan is what was evaluated.
+                let sentence_after = &after[..after.find(sentence::ENDS).unwrap_or(after.len())];
+                if (self.evaluated_words.iter()).any(|w| sentence_after.contains(w.as_str())) {
                     continue;
                 }
                 let mut d = Diagnostic::new(
