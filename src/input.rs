@@ -273,6 +273,7 @@ pub fn docx_source(name: &str, docx: Docx) -> (Source, TextMap) {
     source.continued_lines = docx.soft_breaks;
     source.run_in_ends = docx.run_in_ends;
     source.table_labels = docx.table_labels;
+    source.table_cells = docx.table_cells;
     source.review = docx.review;
     (source, docx.map)
 }

@@ -82,6 +82,9 @@ pub struct Source {
     /// headings. Empty for plain text and web pages, whose rows show their cells on one line
     /// (apart by tabs or ` | `).
     pub table_labels: Vec<usize>,
+    /// Lines that are a table's cells (a Word table's, each cell a line of its own):
+    /// ascending line indices. Empty for other inputs, whose rows are lines.
+    pub table_cells: Vec<usize>,
     pub review: Review,
     /// Where each line starts (text is limited to 4 GiB: `input::MAX_SIZE_CEILING`).
     line_starts: Vec<u32>,
@@ -141,6 +144,7 @@ impl Source {
             continued_lines: Vec::new(),
             run_in_ends: Vec::new(),
             table_labels: Vec::new(),
+            table_cells: Vec::new(),
             review: Review::default(),
             line_starts,
         }
@@ -164,6 +168,7 @@ impl Source {
             continued_lines: self.continued_lines.clone(),
             run_in_ends: self.run_in_ends.clone(),
             table_labels: self.table_labels.clone(),
+            table_cells: self.table_cells.clone(),
             review: self.review.clone(),
             line_starts: self.line_starts.clone(),
             char_marks: OnceLock::new(),

@@ -382,6 +382,17 @@ fn year_mismatch_checks_each_heading_against_the_report_year() {
     assert_eq!(findings("year-mismatch", &shortcomings), ["2024年"]);
 }
 
+/// A field naming a period in the text (`时间：3月22日至4月21日`, an event's) dates no
+/// page (h62).
+#[test]
+fn a_period_is_no_publication_date() {
+    let text = DRAFT.replace(
+        "一、2023年主要举措和成效\n",
+        "一、2023年主要举措和成效\n时间：2023年3月22日至4月21日\n",
+    );
+    assert!(findings("date-before-period-end", &text).is_empty());
+}
+
 #[test]
 fn year_mismatch_near_misses() {
     for (from, to) in [

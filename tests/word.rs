@@ -417,6 +417,30 @@ fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
     );
 }
 
+/// A Word table is no web page: a key in its cell is a column's label, not a page's
+/// field (`日期 | 2023年11月30日`), and cells repeating down a column (a task table's
+/// 责任单位) are no duplicated text (h62).
+#[test]
+fn a_word_tables_cells_are_neither_metadata_nor_duplicates() {
+    let unit = "县司法局牵头，县直各行政执法部门、各乡镇人民政府按职责分工负责";
+    let mut word = complete_report();
+    word.without_last().without_last().without_last();
+    word.table(&[
+        &["活动", "日期"],
+        &["日期", "2023年11月30日"],
+        &["任务", unit],
+        &["清理文件", unit],
+        &["评查案卷", unit],
+    ])
+    .para("各项任务按期推进。")
+    .right("某县司法局")
+    .right("2024年1月26日");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let found = at_least(&diagnostics, Severity::Warning);
+    assert!(found.is_empty(), "{found:?}\n{}", source.text);
+}
+
 /// A box anchored in a paragraph of the last part (a figure's caption) is read before the
 /// 落款 set to the right, never between its organ and its date (h54).
 #[test]

@@ -734,6 +734,8 @@ impl Reader<'_> {
             Frame::Table => {
                 if let Some(table) = self.tables.pop() {
                     self.doc.table_labels.extend(table.labels());
+                    let cells = table.rows.iter().flatten();
+                    (self.doc.table_cells).extend(cells.flat_map(|c| c.lines.iter().copied()));
                 }
             }
             _ => {}
@@ -1116,6 +1118,7 @@ impl Reader<'_> {
         }
         self.release();
         self.doc.table_labels.sort_unstable();
+        self.doc.table_cells.sort_unstable();
         let end = self.doc.text.len();
         let review = &mut self.doc.review;
         review

@@ -48,6 +48,8 @@ pub struct Docx {
     /// Lines that label a table's rows of figures (see
     /// [`crate::source::Source::table_labels`]): ascending.
     pub table_labels: Vec<usize>,
+    /// Lines of table cells (see [`crate::source::Source::table_cells`]): ascending.
+    pub table_cells: Vec<usize>,
     /// Automatic numbering labels Word draws before paragraphs: byte ranges of `text`.
     pub labels: Vec<Range<usize>>,
     pub review: Review,

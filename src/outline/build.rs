@@ -182,6 +182,7 @@ impl Outliner {
             meta_keys: &self.meta_keys,
             lines,
             metadata: Vec::new(),
+            word: source.origin == crate::source::Origin::Docx,
         };
         stray_parts_as_text(&mut raw);
         if flattened.is_empty() {
@@ -255,6 +256,8 @@ struct Builder<'a> {
     meta_keys: &'a FxHashSet<String>,
     lines: Vec<Line>,
     metadata: Vec<Meta>,
+    /// A Word document: a key alone on its line is a table's cell, not a page's field.
+    word: bool,
 }
 
 impl Builder<'_> {
@@ -333,7 +336,8 @@ impl Builder<'_> {
                 _ if self.is_meta_key(
                     line.trim_matches(is_blank)
                         .trim_end_matches([':', '\u{ff1a}']),
-                ) =>
+                ) && (!self.word
+                    || line.trim_end_matches(is_blank).ends_with([':', '\u{ff1a}'])) =>
                 {
                     pending = Some(
                         line.trim_matches(is_blank)

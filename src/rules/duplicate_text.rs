@@ -21,8 +21,9 @@ pub const SUMMARY: &str = "同一段落、章节或整篇报告重复出现";
 pub const DOC: &str = "\
 检查内容
   正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条，报告其起止行；
-  总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行）
-  和只有一张图片的行（Markdown 的“![图片](…)”，如转载文章的分隔图）不算。
+  总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行）、
+  Word 表格的单元格和只有一张图片的行（Markdown 的“![图片](…)”，如转载文章的分隔图）
+  不算。
 
 依据
   从网页或草稿复制时常把整篇或整节粘贴两次；重复内容会使数字被重复统计，
@@ -66,9 +67,10 @@ impl Rule for Check {
                 continue;
             }
             let text = doc.text()[line.span()].trim();
-            // A table's rule or row (`+----+`, `|---|`, `| 项目 | 数量 |`): a layout
-            // repeats them.
+            // A table's rule or row (`+----+`, `|---|`, `| 项目 | 数量 |`), a Word
+            // table's cell: a layout repeats them.
             if text.starts_with(['|', '+'])
+                || doc.source.table_cells.binary_search(&i).is_ok()
                 || !text.chars().any(char::is_alphanumeric)
                 || is_image(text)
             {

@@ -148,6 +148,8 @@ pub fn signature<'a>(doc: &'a Document) -> Option<ReportDate<'a>> {
 pub fn from_meta<'a>(doc: &'a Document, keys: &'a [String]) -> Vec<ReportDate<'a>> {
     doc.outline
         .meta_values(keys)
+        // A period (`时间：2023年3月22日至4月21日`, an event's in the text) dates no page.
+        .filter(|m| !m.value.contains(['至', '～', '—']))
         .filter_map(|m| {
             let span = &m.value_span;
             let token = doc

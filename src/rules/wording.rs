@@ -576,7 +576,7 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
     let end = after.find(sentence::ENDS).unwrap_or(after.len());
     let early = |t: &str| {
         t.match_indices('年').any(|(at, _)| {
-            let digits = t[..at].as_bytes();
+            let digits = &t.as_bytes()[..at];
             let run = digits
                 .iter()
                 .rev()
