@@ -1630,6 +1630,21 @@ impl Builder<'_> {
             || t.starts_with(['（', '('])
                 && t.ends_with(['）', ')'])
                 && at_most(t, self.cfg.short_line)
+            // The end of a closing note wrapped onto a line of its own, its parenthesis
+            // opened above (`（联系人：周敏，联系电话：` / `88562317，电子邮箱：…）`).
+            || t.ends_with(['）', ')'])
+                && !t.contains(['（', '('])
+                && at_most(t, self.cfg.short_line)
+                && (0..i)
+                    .rev()
+                    .find(|&j| self.lines[j].kind != LineKind::Blank)
+                    .is_some_and(|j| {
+                        let above = self.line_text(j);
+                        let bare = above.strip_prefix(['(', '（']);
+                        bare.is_some_and(|b| {
+                            !b.contains(['）', ')']) && starts_with_any(b, &self.cfg.closing_words)
+                        })
+                    })
     }
 
     /// A short line without punctuation; without a date below it, it must also end like
@@ -4255,6 +4270,25 @@ mod tests {
             let items: Vec<u32> = o.enumerations.iter().flatten().map(|e| e.number).collect();
             assert_eq!(items, [1, 2], "{text}");
         }
+    }
+
+    /// A contact note under the 落款 wrapped onto two lines (a PDF's text), an
+    /// attachment named above the 落款 (h60).
+    #[test]
+    fn a_wrapped_contact_note_under_the_signature() {
+        let note = "（联系人：政策法规处副处长周敏同志，联系电话：\n88562317，电子邮箱：zcfgc@example.gov.cn）\n";
+        let text = format!(
+            "一、主要举措和成效\n正文。\n附件：2023年度行政复议案件统计表\n某厅\n2024年2月26日\n{note}"
+        );
+        let o = outline(&text);
+        assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(26));
+        assert_eq!(o.signature.organ.map(|s| &text[s]), Some("某厅"));
+        // (As a PDF's text gives it: the organ run on after the attachment's line.)
+        let text = format!(
+            "一、主要举措和成效\n正文。\n附件：2023年度行政复议案件统计表某厅\n2024年2月26日\n{note}"
+        );
+        let o = outline(&text);
+        assert_eq!(o.signature.date.as_ref().map(|d| d.0.day), Some(26));
     }
 
     /// A footnote printed under the 落款 at the foot of the last page.
