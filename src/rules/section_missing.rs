@@ -25,9 +25,9 @@ pub const DOC: &str = "\
   冒号或全角空格结束：“主要举措和成效：……”）、或段中“一是……二是……”某一项的首句
   写明某一部分的（“全面落实法治建设第一责任人职责。……”），视同有这一部分，不报告；
   段首分句写明第一责任人履职的（前面可有“2024年，”“一年来，”“同时，”等），或段落
-  首句的某个分句以本单位负责人为主语写明其履行第一责任人职责的（“厅党组……，党组
-  书记、厅长××同志切实履行……第一责任人职责”），视同有职责一节；段中后面的句子
-  顺带提及的不算。最后三段（其后各自列项的“一是……”段不计，“特此报告。”不算）之一以
+  首句（或段首短句“压实法治建设责任。”之后的一句）的某个分句以本单位负责人为主语
+  写明其履行第一责任人职责的（“厅党组……，党组书记、厅长××同志切实履行……第一
+  责任人职责”），视同有职责一节；段中后面的句子顺带提及的不算。最后三段（其后各自列项的“一是……”段不计，“特此报告。”不算）之一以
   “下一步”“新的一年”“今后”“明年”或次年年份开头、写了“将……”的，视同有下一年度
   安排；其中讲“存在……不足（问题、差距……）”并写了原因的，视同有不足和原因。
   全文没有标题的短报告，各部分各成一段：有一段篇幅像样、不是开头的“现将……报告
@@ -234,8 +234,8 @@ impl Check {
         })
     }
 
-    /// Whether `sentence` (a paragraph's first) tells that the unit's head fulfilled the
-    /// duties, in any of its clauses: the head as the subject, a verb of fulfilling and
+    /// Whether `sentence` (a paragraph's first, or the first after a lead set off as its
+    /// heading) tells that the unit's head fulfilled the duties, in any of its clauses: the head as the subject, a verb of fulfilling and
     /// the duties as its object, in one clause (`厅党组坚持…领导，党组书记、厅长某某同志
     /// 切实履行法治政府建设第一责任人职责`) or in a later clause of the head's sentence
     /// (`部长某某同志带领班子…，切实履行…第一责任人职责`). Not the heads of others, as
@@ -251,15 +251,13 @@ impl Check {
         if in_title || NOT_DONE.iter().any(|w| sentence[end..].starts_with(w)) {
             return false;
         }
-        let mut clauses = Vec::new();
-        let mut from = 0;
-        for (i, c) in sentence[..at].char_indices() {
-            if matches!(c, '，' | ',' | '：' | ':') {
-                clauses.push(from..i);
-                from = i + c.len_utf8();
-            }
-        }
-        clauses.push(from..at);
+        // The duties' clause, and where the sentence's first clause ends.
+        let is_break = |c: char| matches!(c, '，' | ',' | '：' | ':');
+        let from = sentence[..at]
+            .char_indices()
+            .rfind(|&(_, c)| is_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let first_end = sentence[..at].find(is_break).unwrap_or(at);
         let clause = &sentence[from..at];
         let Some(verb) = FULFIL.iter().filter_map(|v| clause.find(v)).min() else {
             return false;
@@ -275,7 +273,7 @@ impl Check {
         let (subject, between) = match last_head(&clause[..verb]) {
             Some(h) => (&clause[..h], &clause[h..verb]),
             None if from > 0 => {
-                let first = &sentence[clauses[0].clone()];
+                let first = &sentence[..first_end];
                 let Some(h) = last_head(first) else {
                     return false;
                 };
