@@ -13,6 +13,12 @@ fn report(year: i32, body: &str) -> String {
     format!("某市{year}年法治政府建设年度报告\n一、{year}年主要工作情况\n{body}\n")
 }
 
+/// Asserts `wording` finds nothing in `body` of a `year` report.
+fn assert_silent(year: i32, body: &str) {
+    let found = findings("wording", &report(year, body));
+    assert!(found.is_empty(), "fired on {year} {body}: {found:?}");
+}
+
 #[test]
 fn every_built_in_entry_fires_with_its_category_severity_and_fix() {
     let config = Config::builtin();
@@ -287,12 +293,7 @@ fn guarded_entries_stay_silent_on_their_false_readings() {
         "将3件规范性文件中引用的《合同法》条款修改为《民法典》相应条款。",
         "修改依据《合同法》制定的格式合同文本16份。",
     ] {
-        let text = report(2023, body);
-        assert!(
-            findings("wording", &text).is_empty(),
-            "fired on {body}: {:?}",
-            findings("wording", &text)
-        );
+        assert_silent(2023, body);
     }
 }
 
@@ -309,12 +310,7 @@ fn one_yuan_covers_the_list_after_it() {
         // An old name annotated with the current one is deliberate.
         "县卫计局（现县卫健局）历史遗留复议案件2件已办结。",
     ] {
-        let text = report(2023, body);
-        assert!(
-            findings("wording", &text).is_empty(),
-            "fired on {body}: {:?}",
-            findings("wording", &text)
-        );
+        assert_silent(2023, body);
     }
     // Outside such a list the old names still fire.
     let text = report(
@@ -393,12 +389,7 @@ fn old_names_around_transfers_and_revisions() {
         // 院感, 院前急救: 检查 then a word starting with 院.
         "重点检查院感防控工作，逐一检查院前急救网络运行。",
     ] {
-        let text = report(2023, body);
-        assert!(
-            findings("wording", &text).is_empty(),
-            "fired on {body}: {:?}",
-            findings("wording", &text)
-        );
+        assert_silent(2023, body);
     }
     let text = report(
         2023,
@@ -557,11 +548,6 @@ fn more_near_misses_of_entries_with_a_known_false_reading() {
         // A local regulation of its own name.
         (2023, "实施《浙江省法律援助条例》。"),
     ] {
-        let text = report(year, body);
-        assert!(
-            findings("wording", &text).is_empty(),
-            "fired on {year} {body}: {:?}",
-            findings("wording", &text)
-        );
+        assert_silent(year, body);
     }
 }

@@ -29,6 +29,17 @@ fn lint(
     (source, diagnostics)
 }
 
+/// The source and findings of `word` saved as `r.docx`.
+fn lint_word(
+    word: &Word,
+) -> (
+    nianbao::source::Source,
+    Vec<nianbao::diagnostic::Diagnostic>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    lint(&save(dir.path(), "r.docx", word))
+}
+
 /// Word Online saves the main document as `word/document2.xml`, named by the package's
 /// relationships: read as any other, its numbering and styles found through its own.
 #[test]
@@ -91,8 +102,7 @@ fn unnumbered_heading_styles_are_headings() {
         .para("做了大量工作，\u{2028}取得明显成效。");
     }
     word.right("某县人民政府").right("2024年1月26日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     assert!(!source.text.contains("一、"), "{}", source.text);
     let missing: Vec<_> = diagnostics
         .iter()
@@ -115,8 +125,7 @@ fn revisions_and_comments_left_in_are_reported_once() {
     ))
     .raw(r#"<w:r><w:t xml:space="preserve">本年度</w:t></w:r><w:ins w:id="30" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:t>新增</w:t></w:r></w:ins><w:del w:id="31" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:r><w:delText>删去的文字</w:delText></w:r></w:del><w:r><w:rPr><w:b/><w:rPrChange w:id="32" w:author="张三" w:date="2024-01-20T10:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>加粗</w:t></w:r>"#)
         .commented("全年共", "受理复议申请48件", "。", "数字请再核对");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     assert_eq!(source.text.matches(moved).count(), 1, "{}", source.text);
     assert!(!source.text.contains("删去的文字"));
     let duplicates: Vec<_> = diagnostics
@@ -197,8 +206,7 @@ fn a_centred_title_in_a_heading_style_is_the_title() {
         .para("继续推进。")
         .right("某县人民政府")
         .right("2024年1月26日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     assert_eq!(source.heading_level(0), None);
     let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
@@ -351,8 +359,7 @@ fn a_title_in_a_heading_style_and_headings_styled_and_typed() {
     word.para("2024年，我局将继续深化行政执法体制改革，提升依法行政水平。")
         .right("某县司法局")
         .right("2024年1月26日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
     let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);
@@ -395,8 +402,7 @@ fn a_signature_in_a_floating_text_box_anchored_above_it_is_read() {
         floating(&["某县司法局", "2024年1月26日"])
     ));
     word.para("2024年，我局将继续深化行政执法体制改革，提升依法行政水平。");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
     // (After the empty paragraph that holds the title's box.)
@@ -435,8 +441,7 @@ fn a_word_tables_cells_are_neither_metadata_nor_duplicates() {
     .para("各项任务按期推进。")
     .right("某县司法局")
     .right("2024年1月26日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
 }
@@ -454,8 +459,7 @@ fn a_box_is_read_before_the_signature_set_to_the_right() {
     .para("持续提升依法行政水平。")
     .right("某县司法局")
     .right("2024年1月26日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     assert!(
         source.text.ends_with("分布情况\n某县司法局\n2024年1月26日"),
         "{}",
@@ -496,8 +500,7 @@ fn boxes_stay_on_their_anchors_page() {
         &["4", "丁案"],
         &["5", "戊案"],
     ]);
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let found = at_least(&diagnostics, Severity::Error);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
     assert!(
@@ -536,8 +539,7 @@ fn an_outline_level_on_sentences_is_no_heading() {
         .outlined("四、2025年推进法治政府建设的主要安排")
         .outlined("深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法，加强执法队伍建设。")
         .right_lines(&["某区应急管理局", "2025年2月18日"]);
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let found = at_least(&diagnostics, Severity::Warning);
     assert!(found.is_empty(), "{found:?}\n{}", source.text);
 }
@@ -585,8 +587,7 @@ fn a_signature_in_a_heading_style_is_the_signature() {
     let mut word = complete_report();
     typed_in_style(&mut word, "1", "某县司法局");
     typed_in_style(&mut word, "2", "2024年1月27日");
-    let dir = tempfile::tempdir().unwrap();
-    let (source, diagnostics) = lint(&save(dir.path(), "r.docx", &word));
+    let (source, diagnostics) = lint_word(&word);
     let errors = at_least(&diagnostics, Severity::Error);
     assert!(errors.is_empty(), "{errors:?}\n{}", source.text);
     let outline = Linter::new(Config::builtin(), &Selection::default()).outline(&source);

@@ -7,10 +7,10 @@
 //! floating box's up to two paragraphs later (Word draws it where it is positioned,
 //! often below the paragraph it is anchored in: a 落款 box anchored in the last
 //! heading), never past a heading, a page break, a table or a paragraph set to the
-//! right (a 落款); a box anchored in the
-//! body's first text (a title) before it. An outline level on a paragraph of sentences
-//! makes no heading; a paragraph whose mark is a tracked deletion has no number of its
-//! own. A run of empty paragraphs is one empty line, so spacing cannot blow up memory;
+//! right (a 落款); a box anchored in the body's first text (a title) before it. An
+//! outline level on a paragraph of sentences makes no heading; a paragraph whose mark
+//! is a tracked deletion has no number of its own. A run of empty paragraphs is one
+//! empty line, so spacing cannot blow up memory;
 //! findings name paragraphs by Word's count, which skips empty ones. A table row's first
 //! cell beside cells of figures, and a group's row merged across such a table, label rows
 //! (`Docx::table_labels`), not headings.
@@ -982,8 +982,8 @@ impl Reader<'_> {
     /// is positioned, and a box anchored in a paragraph a little above where it shows
     /// (a 落款 box anchored in the last heading) is read after up to
     /// [`FLOATING_HOLD`] more paragraphs of text, before the next heading, page break,
-    /// table or paragraph set to the right, or at the end of the document. A box before the body's first text, or
-    /// anchored in it (a title), is read first.
+    /// table or paragraph set to the right, or at the end of the document. A box before
+    /// the body's first text, or anchored in it (a title), is read first.
     fn write_or_hold(&mut self, para: Para) {
         // (Before the body's first text a box is the title, where it is anchored.)
         if para.floating && self.body_started {

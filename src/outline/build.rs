@@ -75,6 +75,8 @@ const LETTER_WORDS: &[&str] = &[
     "报送",
 ];
 const LETTER_LINES: usize = 3;
+/// How a place's name ends (`岚山区`, `某自治旗`).
+pub const PLACE_ENDS: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '州', '旗', '盟'];
 /// How the name of an organ ends (…政府, …局, …委员会).
 pub const ORGAN_SUFFIXES: &[&str] = &[
     "政府",
@@ -809,12 +811,24 @@ impl Builder<'_> {
             })
     }
 
+    /// The first line after line `i` and before `end` that is not blank.
+    fn next_filled(&self, i: usize, end: usize) -> Option<usize> {
+        (i + 1..end).find(|&j| self.lines[j].kind != LineKind::Blank)
+    }
+
+    /// The last line before line `i` that is not blank.
+    fn filled_before(&self, i: usize) -> Option<usize> {
+        (0..i)
+            .rev()
+            .find(|&j| self.lines[j].kind != LineKind::Blank)
+    }
+
     /// Whether line `i` (a short line after a heading naming a part) is the first
     /// heading below it, unnumbered too (`主要举措和成效` / `完善制度体系` / its text):
     /// a short line without a sentence's marks, a paragraph of some length after it.
     fn sub_heading_after(&self, i: usize) -> bool {
         let t = self.line_text(i);
-        let next = (i + 1..self.lines.len()).find(|&j| self.lines[j].kind != LineKind::Blank);
+        let next = self.next_filled(i, self.lines.len());
         self.lines[i].kind == LineKind::Paragraph
             && at_most(t, UNNUMBERED_CHARS)
             && !t.contains(SENTENCE_PUNCT)
@@ -898,7 +912,7 @@ impl Builder<'_> {
         }
         // The year on a line of its own below (`…法治政府建设情况报告` / `（2023年度）`).
         let last = lines[lines.len() - 1];
-        if let Some(below) = (last + 1..before).find(|&j| self.lines[j].kind != LineKind::Blank)
+        if let Some(below) = self.next_filled(last, before)
             && self.lines[below].kind == LineKind::Paragraph
             && is_year_line(self.line_text(below))
             && first_year(&lines.iter().map(|&i| self.line_text(i)).collect::<String>()).is_none()
@@ -936,7 +950,7 @@ impl Builder<'_> {
         if let Some(at) = t.find("——") {
             return slogan(&t[..at]) && subtitle(&t[at..]);
         }
-        let next = (i + 1..before).find(|&j| self.lines[j].kind != LineKind::Blank);
+        let next = self.next_filled(i, before);
         slogan(t) && next.is_some_and(|j| subtitle(self.line_text(j)))
     }
 
@@ -1400,7 +1414,6 @@ impl Builder<'_> {
             matches!(r, RawKind::Heading(h) if h.level <= 1)
                 && self.lines[i].kind != LineKind::Title
         });
-
         let mut found = Vec::new();
         // Each line of content with the lines of content before and after it.
         let mut window = [0; 3];
@@ -1635,16 +1648,12 @@ impl Builder<'_> {
             || t.ends_with(['）', ')'])
                 && !t.contains(['（', '('])
                 && at_most(t, self.cfg.short_line)
-                && (0..i)
-                    .rev()
-                    .find(|&j| self.lines[j].kind != LineKind::Blank)
-                    .is_some_and(|j| {
-                        let above = self.line_text(j);
-                        let bare = above.strip_prefix(['(', '（']);
-                        bare.is_some_and(|b| {
-                            !b.contains(['）', ')']) && starts_with_any(b, &self.cfg.closing_words)
-                        })
+                && self.filled_before(i).is_some_and(|j| {
+                    let bare = self.line_text(j).strip_prefix(['(', '（']);
+                    bare.is_some_and(|b| {
+                        !b.contains(['）', ')']) && starts_with_any(b, &self.cfg.closing_words)
                     })
+                })
     }
 
     /// A short line without punctuation; without a date below it, it must also end like
@@ -2099,15 +2108,19 @@ type RoleMatch = (Role, crate::config::RoleMatch);
 /// its spaces (`存 在 的 不 足 和 原 因`, a heading set letter-spaced, as a scan's OCR or a
 /// PDF's text reads it): the spans are in the heading so read.
 fn role_matches(heading: &str, cfg: &SectionsConfig) -> Vec<RoleMatch> {
-    let heading = visible(heading);
-    let heading = match heading.contains(is_blank) {
-        true => Cow::Owned(heading.replace(is_blank, "")),
-        false => heading,
-    };
     Role::MANDATED
         .into_iter()
-        .zip(cfg.roles.matches(&heading))
+        .zip(cfg.roles.matches(&read_for_roles(heading)))
         .collect()
+}
+
+/// `heading` as its roles are read: what shows, without blanks.
+fn read_for_roles(heading: &str) -> Cow<'_, str> {
+    let heading = visible(heading);
+    match heading.contains(is_blank) {
+        true => Cow::Owned(heading.replace(is_blank, "")),
+        false => heading,
+    }
 }
 
 /// The role whose match is strongest (then ends last, then comes first).
@@ -2126,14 +2139,6 @@ const DUTIES_HEADING_CHARS: usize = 40;
 /// of another role's words around it.
 const NAMED_PART_CHARS: usize = 5;
 
-/// The characters of `heading`'s visible, unspaced form (as [`role_matches`] reads it)
-/// in `span`.
-fn heading_chars(heading: &str, span: &Range<usize>) -> usize {
-    let heading = visible(heading);
-    let heading = heading.replace(is_blank, "");
-    heading.get(span.clone()).map_or(0, |t| t.chars().count())
-}
-
 /// The role of a top-level `heading`, and the other parts it names with words of their
 /// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
 fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
@@ -2148,11 +2153,13 @@ fn roles_of(heading: &str, cfg: &SectionsConfig) -> (Role, Vec<Role>) {
     };
     // A role's words as written in one piece, `strength` characters long (not a set of
     // words spread over the heading).
-    let whole = |strength: usize, span: &Range<usize>| heading_chars(heading, span) == strength;
+    let read = read_for_roles(heading);
+    let whole = |strength: usize, span: &Range<usize>| {
+        read.get(span.clone()).map_or(0, |t| t.chars().count()) == strength
+    };
     // (Joined to what follows: `主要举措和成效及…`; not the end of the duties' own name,
     // `…第一责任人职责、加强法治政府建设情况`.)
     let joined = |span: &Range<usize>| {
-        let read = visible(heading).replace(is_blank, "");
         read.get(span.end..)
             .is_some_and(|rest| rest.starts_with(['及', '和', '暨', '、', '与', '以']))
     };
@@ -2352,7 +2359,7 @@ fn issuer(text: &str, o: &Outline, cfg: &OutlineConfig) -> Option<String> {
     // government's report, whichever department the site says published it
     // (`发布机构: 下陆区司法局`).
     let area = !head.is_empty() && at_most(head, 20);
-    let place = area && head.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡']);
+    let place = area && head.ends_with(PLACE_ENDS);
     if let Some(m) = o
         .meta_values(&cfg.issuer_keys)
         .find(|m| !m.value.is_empty())

@@ -8,8 +8,8 @@ mod flatten;
 mod lines;
 
 pub use build::{
-    ORGAN_SUFFIXES, Outliner, first_year, is_blank, is_invisible, is_key, names_goal, period_years,
-    role_of, runs_to_now, trim_span, visible, years_to_now,
+    ORGAN_SUFFIXES, Outliner, PLACE_ENDS, first_year, is_blank, is_invisible, is_key, names_goal,
+    period_years, role_of, runs_to_now, trim_span, visible, years_to_now,
 };
 pub use lines::{
     DateForm, NumberStyle, chinese_number, half_width_digit, is_figures_row, read_date,

@@ -141,7 +141,7 @@ impl Check {
         let mut parallel = Parallel::default();
         // Whether two parts so far were joined by a 顿号.
         let mut enumerated = false;
-        for clause in clauses(text, at..sentence.end) {
+        for clause in clauses(text, &figures, at..sentence.end) {
             let first = clause.start == at;
             let clause_text = &text[clause.clone()];
             if !first && self.ends_list(clause_text, marker) {
@@ -306,7 +306,7 @@ fn chain_sum(
     unit: &Unit,
 ) -> Option<(f64, f64)> {
     let mut sum = (0.0, 0.0);
-    for clause in clauses(text, range) {
+    for clause in clauses(text, figures, range) {
         let mut inside = figures
             .iter()
             .filter(|t| clause.start <= t.start() && t.end() <= clause.end);
@@ -328,23 +328,26 @@ fn chain_sum(
     Some(sum)
 }
 
-/// The clauses of `text[range]`, each up to (not including) the next separator.
-fn clauses(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The clauses of `text[range]`, each up to (not including) the next separator outside
+/// the `figures` (not the comma grouping a number's digits: `1,243件`).
+fn clauses<'a>(
+    text: &'a str,
+    figures: &'a [&Token],
+    range: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut start = range.start;
+    let in_figure = move |at: usize| {
+        let k = figures.partition_point(|t| t.end() <= at);
+        figures.get(k).is_some_and(|t| t.start() < at)
+    };
     std::iter::from_fn(move || {
         if start >= range.end {
             return None;
         }
-        // (Not the comma grouping a number's digits: `1,243件`.)
-        let rest = &text[start..range.end];
-        let grouping = |i: usize| {
-            rest[..i].ends_with(|c: char| c.is_ascii_digit())
-                && rest[i + 1..].bytes().take_while(u8::is_ascii_digit).count() == 3
-        };
-        let end = rest
+        let end = text[start..range.end]
             .char_indices()
             .skip(1)
-            .find(|&(i, c)| SEPARATORS.contains(&c) && !(c == ',' && grouping(i)))
+            .find(|&(i, c)| SEPARATORS.contains(&c) && !in_figure(start + i))
             .map_or(range.end, |(i, _)| start + i);
         let clause = start..end;
         start = end + text[end..].chars().next().map_or(1, char::len_utf8);

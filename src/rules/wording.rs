@@ -7,7 +7,7 @@ use super::{Document, Rule};
 use crate::config::{Config, Level, Years};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::inline::{Pair, Token, TokenKind, is_han};
-use crate::outline::LineKind;
+use crate::outline::{LineKind, PLACE_ENDS};
 use crate::sentence;
 use crate::words::WordMatcher;
 use serde::Deserialize;
@@ -434,9 +434,6 @@ const MAX_ITEM: usize = 16;
 /// (`原岚山区人民政府法制办公室`).
 const PLACE_REACH: usize = 8;
 
-/// How a place's name ends (`岚山区`, `某自治旗`).
-const PLACE_ENDS: [char; 9] = ['省', '市', '县', '区', '镇', '乡', '州', '旗', '盟'];
-
 /// Place names that begin with 原 (`原平市环保局` is the city's office, not a former one).
 const NAMES_FROM_YUAN: [&str; 3] = ["平市", "阳县", "州区"];
 
@@ -459,26 +456,21 @@ const ANNOTATED: &[&str] = &["（现", "(现", "（今", "(今", "（已更名",
 /// What joins the items of a list of bodies: `原工商局、质监局和食药监局`.
 const LIST_JOINS: &[char] = &['、', '和', '及', '与'];
 
-/// Words in a clause that tell of a law repealed or a body dissolved, renamed or merged
-/// in a reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`,
-/// `原《合同法》同时废止`, `组建县应急管理局，不再保留县安全生产监督管理局`,
-/// `县政府法制办公室的职责整合划入县司法局`, `机构改革前的县环保局`).
+/// Words in a clause that tell of a law repealed or a body dissolved or merged in a
+/// reform: the old name is then deliberate (`清理引用已废止的《合同法》的文件`, `原《合同
+/// 法》同时废止`, `不再保留县安全生产监督管理局`, `县政府法制办公室的职责整合划入县
+/// 司法局`). (The words telling of it anywhere in the sentence are [`HISTORY_WORDS`].)
 const CHANGE_WORDS: &[&str] = &[
     "废止",
     "失效",
     "撤销",
     "修订前",
     "不再保留",
-    "更名为",
-    "改革前",
     "划入",
     "整合",
     "转隶",
     "撤并",
-    "组建",
-    "合并",
     "并入",
-    "改称",
 ];
 
 /// Words anywhere in the sentence that tell its story as history: the reform that made
@@ -525,21 +517,11 @@ const REPEALED_LAW: &str = "已废止或更名的法律法规";
 /// change that made the word old, or (for a repealed `law`) makes it the object of the
 /// work.
 fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| sentence::CLAUSE_ENDS.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = after.find(sentence::CLAUSE_ENDS).unwrap_or(after.len());
-    let after_all = after;
-    let (clause_before, after) = (&before[start..], &after[..end]);
+    let (clause_before, after_in_clause) = enclosing(before, after, sentence::CLAUSE_ENDS);
     // (A sentence telling of the reform tells of it clause by clause: `2018年机构改革
     // 前，县国土局作出的…`, `…与县规划局合并，组建县自然资源和规划局`.)
-    let sentence = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| sentence::ENDS.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (sentence_before, sentence_after) = enclosing(before, after, sentence::ENDS);
+    let after = after_in_clause;
     let in_clause = |w: &&str| clause_before.contains(w) || after.contains(w);
     // The old body as the source of a transfer (`承接由区政府法制办划转的职能`), not the
     // actor of one (`县环境保护局负责划转人员的培训`).
@@ -553,9 +535,7 @@ fn tells_of_the_change(before: &str, after: &str, law: bool) -> bool {
         && (LAW_WORK_WORDS.iter().any(|w| clause_before.contains(w))
             || clause_before.ends_with("引用的")
             || clause_before.ends_with("引用"));
-    let sentence_end = after_all.find(sentence::ENDS).unwrap_or(after_all.len());
-    let in_sentence =
-        |w: &&str| before[sentence..].contains(w) || after_all[..sentence_end].contains(w);
+    let in_sentence = |w: &&str| sentence_before.contains(w) || sentence_after.contains(w);
     CHANGE_WORDS.iter().any(in_clause)
         || source
         || law_work
@@ -570,10 +550,6 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
     let Some(from) = years.and_then(|ys| ys.from) else {
         return false;
     };
-    let start = before.rfind(sentence::ENDS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = after.find(sentence::ENDS).unwrap_or(after.len());
     let early = |t: &str| {
         t.match_indices('年').any(|(at, _)| {
             let digits = &t.as_bytes()[..at];
@@ -582,7 +558,6 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
                 .rev()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            // (Four ASCII digits, so a char boundary before them.)
             // (The new name's first year, in its first months: the reform came then,
             // `2019年2月，县工商局…`.)
             let after = &t[at + '年'.len_utf8()..];
@@ -592,16 +567,29 @@ fn dated_before(before: &str, after: &str, years: Option<Years>) -> bool {
                 && after[..month]
                     .parse::<u32>()
                     .is_ok_and(|m| m <= REFORM_MONTHS);
+            // (Four ASCII digits, so a char boundary before them.)
             run == 4
                 && t[at - 4..at]
                     .parse::<i32>()
                     .is_ok_and(|y| y < from || y == from && early_month)
-                && !["以来", "至今", "起"]
-                    .iter()
-                    .any(|w| t[at + '年'.len_utf8()..].starts_with(w))
+                && !["以来", "至今", "起"].iter().any(|w| after.starts_with(w))
         })
     };
-    early(&before[start..]) || early(&after[..end])
+    let (before, after) = enclosing(before, after, sentence::ENDS);
+    early(before) || early(after)
+}
+
+/// The parts of `before` and `after` (the text on each side of a word) within the
+/// clause or sentence around it: after the last of `ends` in `before`, up to the first
+/// in `after`.
+fn enclosing<'t>(before: &'t str, after: &'t str, ends: &[char]) -> (&'t str, &'t str) {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ends.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = after.find(ends).unwrap_or(after.len());
+    (&before[start..], &after[..end])
 }
 
 /// Words starting with 原 that do not mean “former” (原则, 原因, 原告…).
