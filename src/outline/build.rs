@@ -286,6 +286,17 @@ impl Builder<'_> {
                 }
                 RawKind::Breadcrumb => LineKind::Paragraph,
                 RawKind::KeyValue(_) | RawKind::Text if is_clock(line) => LineKind::Chrome,
+                // `来源:某县司法局 发布时间:2024-03-15 某县…报告`: a page copied as one
+                // line, its fields and then its title.
+                RawKind::KeyValue(_) | RawKind::Text
+                    if self.title_after_fields(line).is_some_and(|at| {
+                        self.fields(span.start..span.start + at, &mut pending)
+                    }) =>
+                {
+                    let at = self.title_after_fields(line).unwrap_or_default();
+                    self.lines[i] = Line::new(span.start + at..span.end, LineKind::Paragraph);
+                    LineKind::Paragraph
+                }
                 RawKind::KeyValue(_) | RawKind::Text if self.fields(span.clone(), &mut pending) => {
                     LineKind::Meta
                 }
@@ -415,6 +426,24 @@ impl Builder<'_> {
             }
         }
         true
+    }
+
+    /// Where the title starts on a line of fields that ends with it, set off by a blank
+    /// (`发布时间：2024-03-15 某县…报告`); never inside a title field's value
+    /// (`标题：某县人民政府 关于…报告`).
+    fn title_after_fields(&self, line: &str) -> Option<usize> {
+        let colon = line.rfind([':', '\u{ff1a}'])?;
+        let key = &line[..colon].trim_end_matches(is_blank);
+        if ["标题", "名称"].iter().any(|k| key.ends_with(k)) {
+            return None;
+        }
+        // (The value's first word, then a blank and the title.)
+        let value = line[colon..].trim_start_matches([':', '\u{ff1a}']);
+        let word = value.trim_start_matches(is_blank);
+        let blank = word.find(is_blank)?;
+        let rest = word[blank..].trim_start_matches(is_blank);
+        (self.names_report(rest) && !rest.contains([':', '\u{ff1a}']))
+            .then(|| line.len() - rest.len())
     }
 
     /// Where the title ends on a line of chrome naming the report before a page's
@@ -3453,6 +3482,28 @@ mod tests {
         // A line of words is no such row.
         let o = outline("时间 紧迫\n");
         assert_ne!(o.lines[0].kind, LineKind::Meta);
+    }
+
+    /// A page copied as one line of fields and then the title: the fields are metadata,
+    /// the rest the title. A title field's value with a blank inside stays the value.
+    #[test]
+    fn fields_then_the_title_on_one_line() {
+        let title = "某县人民政府关于2023年度法治政府建设情况的报告";
+        let text =
+            format!("来源：某县司法局 发布时间：2024-03-15 08:30 {title}\n一、主要举措\n正文。\n");
+        let o = outline(&text);
+        assert_eq!(
+            meta_pairs(&o),
+            [("来源", "某县司法局"), ("发布时间", "2024-03-15 08:30")]
+        );
+        assert_eq!(o.title, [0]);
+        assert_eq!(&text[o.title_span().unwrap()], title);
+        let o = outline("标题：某县人民政府 关于2023年度法治政府建设情况的报告\n一、主要举措\n");
+        assert_eq!(
+            meta_pairs(&o),
+            [("标题", "某县人民政府 关于2023年度法治政府建设情况的报告")]
+        );
+        assert!(o.title.is_empty());
     }
 
     #[test]
