@@ -218,6 +218,7 @@ impl Outliner {
             None => b.find_title(first_heading.unwrap_or(raw.len())),
         };
         let mut signature = b.find_signature(&raw);
+        b.seal_notes_as_signature(&signature);
         let unsigned =
             signature.organ.is_none() && signature.date.is_none() && signature.dayless.is_none();
         if unsigned && let Some(&report_title) = title.last() {
@@ -1100,7 +1101,8 @@ impl Builder<'_> {
                 // the 落款's beside its pair's other line only.)
                 LineKind::Meta => self.form_signature_pair(raw, i),
                 LineKind::Chrome => self.weekday_date(self.lines[i].span()).is_some(),
-                _ => true,
+                // (A form's note where the seal goes, `（盖章）` between organ and date.)
+                _ => !is_seal_note(self.line_text(i)),
             })
             .take(ATTACHMENTS_WINDOW)
             .collect();
@@ -1164,6 +1166,24 @@ impl Builder<'_> {
             }
         };
         self.signature_organ(raw, sig, organ_line)
+    }
+
+    /// Marks the seal notes (`（盖章）`) among the lines of the 落款 `sig` as its lines.
+    fn seal_notes_as_signature(&mut self, sig: &Signature) {
+        let Some(first) = [sig.organ.as_ref(), sig.date.as_ref().map(|d| &d.1)]
+            .into_iter()
+            .flatten()
+            .map(|span| span.start)
+            .min()
+        else {
+            return;
+        };
+        let from = self.lines.partition_point(|l| l.span().end < first);
+        for i in from..self.lines.len() {
+            if self.lines[i].kind == LineKind::Paragraph && is_seal_note(self.line_text(i)) {
+                self.lines[i].kind = LineKind::Signature;
+            }
+        }
     }
 
     /// The 落款 of a covering letter above the report's title, for a report that has none
@@ -2873,6 +2893,12 @@ fn without_seal(t: &str) -> &str {
     .map_or(t, |rest| rest.trim_end_matches(is_blank))
 }
 
+/// A form's note alone on its line where the seal goes: `（盖章）`, `（单位盖章）`, `盖章`.
+fn is_seal_note(t: &str) -> bool {
+    let note = t.trim_matches(|c| is_blank(c) || matches!(c, '（' | '）' | '(' | ')'));
+    note.ends_with('章') && note.chars().count() <= 4
+}
+
 /// White space or an invisible character: what may surround a line's text without
 /// changing what the line is.
 pub fn is_blank(c: char) -> bool {
@@ -4398,12 +4424,26 @@ mod tests {
             "报告单位（盖章）：某县司法局\n报告时间：2024年1月30日",
             "某县司法局\n2024年1月30日（盖章）",
             "某县司法局\n2024年1月30日（农历腊月十九）",
+            "某县司法局\n（盖章）\n2024年1月30日",
+            "某县司法局\n（单位盖章）\n2024年1月30日",
+            "某县司法局\n盖章\n2024年1月30日",
+            "某县司法局\n\n（印章）\n\n2024年1月30日",
         ] {
             let text = format!("一、主要举措和成效\n正文。\n\n{closing}\n");
             let o = outline(&text);
             let organ = o.signature.organ.expect(closing);
             assert_eq!(&text[organ], "某县司法局", "{closing}");
+            // (The note is no text of the last part.)
+            assert!(
+                o.lines
+                    .iter()
+                    .all(|l| l.kind != LineKind::Paragraph || !text[l.span()].contains('章'))
+            );
         }
+        // A note alone is no organ.
+        let o = outline("一、主要举措和成效\n正文。\n\n（单位盖章）\n2024年1月30日\n");
+        assert!(o.signature.organ.is_none());
+        assert!(o.signature.date.is_some());
     }
 
     /// A web page's footer after the 落款 (short lines ending no sentence), when an organ's
