@@ -1,11 +1,12 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm .pdf`
 //! files found by walking given directories (sorted, minus `--exclude` / config
 //! `exclude` globs, the temporary files Word, WPS and LibreOffice leave beside open
-//! documents, and the folder of a page saved whole by a browser or by Word beside its
-//! page). Old Word files found on the way are listed as skipped, with the reason.
+//! documents, the folder of a page saved whole by a browser or by Word beside its
+//! page, and hidden files and folders and `node_modules`). Old Word files found on the way are listed as skipped, with the reason.
 
 use crate::{display, input};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -47,7 +48,8 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
         let passed_over = excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
-            || e.file_type().is_dir() && is_page_resources(e.path());
+            || e.file_type().is_dir() && is_page_resources(e.path())
+            || is_tool_own(e.file_name());
         e.depth() == 0 || !passed_over
     }) {
         match entry {
@@ -73,6 +75,12 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
         }
     }
     found
+}
+
+/// A hidden file or folder (`.git`, `.cache`, `.~报告.txt`) or `node_modules`: a tool's
+/// own, no report (passed over as by ruff and ripgrep).
+fn is_tool_own(name: &OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".") || name == "node_modules"
 }
 
 /// `报告_files` beside `报告.html` (a browser's "save page, complete"), `报告.files`

@@ -52,7 +52,21 @@ fn directories_are_walked_sorted_and_filtered() {
     let clean = fs::read_to_string(example("clean.txt")).unwrap();
     fs::create_dir_all(dir.path().join("sub")).unwrap();
     fs::create_dir_all(dir.path().join("old")).unwrap();
-    for name in ["b.txt", "a.md", "sub/c.txt", "old/d.txt", "skip-me.txt"] {
+    // (Hidden files and folders, `.git` among them, and `node_modules` are no reports.)
+    for hidden in [".git", ".cache", "node_modules/pkg"] {
+        fs::create_dir_all(dir.path().join(hidden)).unwrap();
+    }
+    for name in [
+        "b.txt",
+        "a.md",
+        "sub/c.txt",
+        "old/d.txt",
+        "skip-me.txt",
+        ".git/e.txt",
+        ".cache/f.md",
+        ".g.txt",
+        "node_modules/pkg/README.md",
+    ] {
         fs::write(dir.path().join(name), &clean).unwrap();
     }
     fs::write(dir.path().join("image.png"), b"\x89PNG\r\n").unwrap();
