@@ -415,9 +415,14 @@ fn by_hand(line: &str, base: usize) -> Option<RawKind> {
             _ => return None,
         };
         let mark = rest[digits..].chars().next()?.len_utf8();
-        // (`三、四季度…`, `一、二类…`: two quarters or classes; the grammar reads it.)
+        // (`三、四季度…`, `一、二类…`, `一、二审…`: two quarters, classes or instances;
+        // `二、三级公立医院…，…`: two grades opening a sentence; the grammar reads it.)
         let next = &rest[digits + mark..];
-        if cn_number_len(next).is_some_and(|n| next[n..].starts_with(['季', '类'])) {
+        if cn_number_len(next).is_some_and(|n| {
+            let word = &next[n..];
+            word.starts_with(['季', '类', '审'])
+                || word.starts_with(['级', '等', '期']) && word.contains(['，', '。'])
+        }) {
             return None;
         }
         (1, digits + mark, style, chinese_number(&rest[..digits]))
@@ -935,10 +940,17 @@ mod tests {
         for line in [
             "三、四季度组织执法案卷评查，共评查案卷310卷",
             "一、二类行政许可事项",
+            "一、二审行政诉讼案件中，厅负责人出庭应诉6次。",
+            "二、三级公立医院全部建立法律顾问制度，实现全覆盖。",
+            "一、二级响应启动后。",
         ] {
             assert!(!matches!(classify(line, 0), RawKind::Heading(_)), "{line}");
         }
-        for line in ["三、四个方面的不足", "二、三项制度落实情况"] {
+        for line in [
+            "三、四个方面的不足",
+            "二、三项制度落实情况",
+            "二、三级联动机制持续完善",
+        ] {
             assert!(matches!(classify(line, 0), RawKind::Heading(_)), "{line}");
         }
     }
@@ -1043,6 +1055,9 @@ mod tests {
             "一 、",
             "三、四季度",
             "一、二类",
+            "一、二审",
+            "二、三级医院，",
+            "二、三级联动",
             "一，",
             "(一)",
             "（1）",
