@@ -56,7 +56,9 @@ pub const DOC: &str = "\
   比率舍去尾数、不进到100%（2031件办结2030件写“办结率99.9%”）也不报告。
   单位不同、带“余”“多”“约”“近”的数字、一句中有多个可能的总数时，都不比较；
   比率名称在基本词前带 qualifiers 中的限定词（“综合纠错率”“按期办结率”“一次性审议
-  通过率”“就地化解率”）时，是另一种口径的比率，也不比较。
+  通过率”“就地化解率”）时，是另一种口径的比率，也不比较；部分数前带这些限定词
+  （“其中即时办结3.14万件”“首次参考通过986人”），或 part 词与部分数隔着引号、书名号
+  或8个字以上（“通过‘多审合一’平台受理612件”里的“通过”是介词），也不比较。
 
 依据
   比率必须能由文中的数字算出；算不出来，要么数字错了，要么比率错了，
@@ -118,7 +120,19 @@ impl Rule for Check {
     }
 }
 
+/// The most characters between a part word and its count (`成功调解26834件`,
+/// `审结行政复议案件120件`).
+const PART_GAP: usize = 8;
+
 impl Check {
+    /// Whether `s` holds a qualifier (`按期`, `即时`, `首次`).
+    fn qualified(&self, s: &str) -> bool {
+        self.settings
+            .qualifiers
+            .iter()
+            .any(|q| !q.is_empty() && s.contains(q.as_str()))
+    }
+
     /// Whether `gap`, between a rate word and a percentage, leaves the percentage the
     /// rate itself (`达`, `为`) rather than a change of it (`提高`).
     fn names_rate(&self, gap: &str) -> bool {
@@ -154,12 +168,7 @@ impl Check {
             .take_while(|&(_, c)| is_han(c))
             .last()
             .map_or(name.len(), |(i, _)| i)..];
-        if self
-            .settings
-            .qualifiers
-            .iter()
-            .any(|q| !q.is_empty() && name.contains(q.as_str()))
-        {
+        if self.qualified(name) {
             return None;
         }
         let named = clause + (text[clause..].len() - text[clause..].trim_start().len());
@@ -168,8 +177,19 @@ impl Check {
         let part = counted(part_token)?;
         let part_clause = clause_start(text, sentence, part_token.start());
         // `不合格样品42批次`, `未通过审核4件`: the other part, not this rate's.
-        let (part_at, _) = last_of(&text[part_clause..part_token.start()], &pattern.part)?;
+        let (part_at, word) = last_of(&text[part_clause..part_token.start()], &pattern.part)?;
         if negated(&text[..part_clause + part_at]) {
+            return None;
+        }
+        // `其中即时办结3.14万件`, `首次参考通过986人`: a qualified part is a share of the
+        // whole, not this rate's part.
+        if self.qualified(&text[part_clause..part_clause + part_at]) {
+            return None;
+        }
+        // `通过“多审合一”平台受理612件`: the word far from its count is another word (by
+        // way of).
+        let gap = &text[part_clause + part_at + word.len()..part_token.start()];
+        if gap.chars().count() > PART_GAP || gap.contains(['“', '《', '"']) {
             return None;
         }
         // The whole: the only other figure of that unit earlier in the sentence.
