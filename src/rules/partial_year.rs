@@ -45,7 +45,8 @@ pub const DOC: &str = "\
   “全年”“截至12月底”“1-12月”覆盖全年，不报告。
   以下也不报告：
   - 同一段中也写了其余时段的：“上半年…2次，下半年…3次”（complements），
-    “1-6月…，7-12月…”，“1-9月…，10月起…”，“1-11月…86项，12月…14项”；
+    “1-6月…，7-12月…”，“1-9月…，10月起…”，“1-8月…；9月…正式上线后…”，
+    “1-11月…86项，12月…14项”；
   - 时段后接“完成”“建成”“出台”等、前有“于”或该分句中没有数字的，说的是事情办成的
     时间：“于上半年完成规范性文件清理，共清理文件156件”“上半年出台《……办法》”；
   - 时段后接“为…期”的，说的是活动的时段而不是数据的时段：“1-10月为集中服务期”；
@@ -227,9 +228,14 @@ fn rest_of_year(text: &str, line: &Range<usize>, tokens: &[Token], to: u32) -> b
         TokenKind::MonthRange { from, to: 12, .. } => *from == to + 1,
         TokenKind::Date(d) if d.day.is_none() && d.month.map(u32::from) == Some(to + 1) => {
             let after = &text[t.end()..line_end];
+            let after = after.strip_prefix('份').unwrap_or(after);
+            // (`9月在全区正式上线后，…`, `11月…集中行使复议职责后受理186件`: onward from
+            // an event in the month's clause.)
+            let clause = &after[..after.find(['，', '；', '。']).unwrap_or(after.len())];
             // December's own figure may come after a comma or in the next sentence
             // (`1—11月…42宗；12月，又查处…6宗。`).
             ONWARD.iter().any(|w| after.starts_with(w))
+                || clause.contains('后')
                 || (to == 11 && figure_after(text, tokens, t.end(), line_end))
         }
         _ => false,
