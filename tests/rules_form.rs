@@ -319,9 +319,21 @@ fn quote_marks_near_misses() {
         "网页残留<br>和<p class=\"x\">标签，a<b>c。",
         "满意度<90%的单位，数量<5个或>10个。",
         "Don't 和 it's 不是引号，“最多跑一次”是全角引号。",
+        // Inch marks after a figure (h66).
+        "配备执法记录仪显示屏55\"和65\"两种规格。",
+        "采购55\"显示屏两台。",
     ] {
         assert!(findings("quote-marks", text).is_empty(), "fired on {text}");
     }
+    // A quotation ending in a figure is one; an inch mark beside one is passed over.
+    assert_eq!(
+        fixed(
+            "quote-marks",
+            "开展\"护航2023\"行动，配备55\"显示屏和\"放管服\"专栏。"
+        )
+        .0,
+        "开展“护航2023”行动，配备55\"显示屏和“放管服”专栏。"
+    );
 }
 
 // ---- sentence-end -------------------------------------------------------------------------
@@ -382,6 +394,10 @@ fn stray_space_near_misses() {
         "“深化市场化解纷机制 推动实现涉企纠纷高效快处”获奖，学习《法治政府 建设》。\n",
         "中共中央 国务院印发纲要，中共某县委 某县人民政府联合发文。\n",
         "联系人：王 伟，电话12345。\n",
+        // A list of short words set apart by spaces: removing them would run the names
+        // together (h66).
+        "参会人员：张小明 李大伟 王建国等同志参加会议。\n",
+        "会议议定：明确分工 压实责任 限期整改，逐项推进。\n",
         "依照第一章 总则的规定开展工作。\n",
         "序号\t单位\t得分 名次\n",
         "执法  检查两项工作对齐排版。\n",

@@ -15,7 +15,8 @@ pub const DOC: &str = "\
   修正为“…”（引文里的“…”改为‘…’；单独使用的 '…' 也改为“…”，只有在双引号之内才
   改为‘…’）；把 <…>（或＜…＞）当书名号用、所括内容以汉字开头的，修正为
   《…》，在《》之内的修正为〈…〉。所引内容全是英文、代码、网址的（\"OK\"、<br>）
-  不报告；紧挨英文字母的单引号是撇号（don't），不报告。一行中半角双引号的个数为奇数
+  不报告；紧挨英文字母的单引号是撇号（don't），在引文之外紧跟数字的双引号是英寸
+  （55\"），都不报告。一行中半角双引号的个数为奇数
   （引文跨行，或与全角引号混用）、半角引号与全角引号交错（“放管服\"），或冒号后的
   引文之后还有两个以上引号（可能是嵌套的引文）时，无法确定哪两个成对，只在第一个
   引号处报告一次，不给修正。
@@ -33,6 +34,20 @@ pub const DOC: &str = "\
   severity = \"warning\"";
 
 unit_check!();
+
+/// The double quotes at `at` (byte offsets in `s`) without the inch marks: a quote right
+/// after a digit where a quotation would open (`显示屏55"和65"`); one closing a quotation
+/// after its figure (`"护航2023"`) stays.
+fn without_inch_marks(s: &str, at: Vec<usize>) -> Vec<usize> {
+    let mut open = false;
+    at.into_iter()
+        .filter(|&a| {
+            let inch = !open && a > 0 && s.as_bytes()[a - 1].is_ascii_digit();
+            open ^= !inch;
+            !inch
+        })
+        .collect()
+}
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
@@ -84,7 +99,10 @@ impl Rule for Check {
             let tokens = &*tokens;
             let s = &text[line.clone()];
             for (quote, open, close) in [(b'"', "“", "”"), (b'\'', "‘", "’")] {
-                let at: Vec<usize> = memchr_iter(quote, s.as_bytes()).collect();
+                let mut at: Vec<usize> = memchr_iter(quote, s.as_bytes()).collect();
+                if quote == b'"' {
+                    at = without_inch_marks(s, at);
+                }
                 if quote == b'"' && unpaired(s, &at) {
                     let span = line.start + at[0]..line.start + at[0] + 1;
                     out.push(

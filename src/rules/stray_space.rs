@@ -18,7 +18,8 @@ pub const DOC: &str = "\
   或复制，修正为删去。不报告：含制表符的表格行，报告标题、落款和网页元数据、网页
   杂项行，连续两个以上的空格（对齐），引号和书名号之内（“深化改革 推动发展”这类
   标题式的并列短语），联合发文机关之间（中共中央 国务院），单字之间（姓名“王 伟”、
-  “大 中 小”），“第一章 总则”“第二部分 存在的不足”这类序号之后，和整篇压成一行时
+  “大 中 小”），以空格分隔的三个以上短词之间（“张小明 李大伟 王建国”，删去空格会把
+  名字连在一起），“第一章 总则”“第二部分 存在的不足”这类序号之后，和整篇压成一行时
   下一个标题编号之前（……情况 二、存在问题），和段首标题之后（一、主要举措和成效　全年……）。
 
 依据
@@ -105,6 +106,10 @@ fn expected(s: &str, at: usize, end: usize) -> bool {
     if !pp.is_some_and(is_han) && !nn.is_some_and(is_han) {
         return true;
     }
+    // Between short words listed with spaces (张小明 李大伟 王建国): a separator.
+    if in_spaced_list(before, after) {
+        return true;
+    }
     // After an ordinal: 第一章 总则, 第三条 …, 第二部分 存在的不足, 一 依法行政.
     if ("章条节款编".contains(p) || before.ends_with("部分"))
         && before.chars().rev().take(6).any(|c| c == '第')
@@ -121,6 +126,30 @@ fn expected(s: &str, at: usize, end: usize) -> bool {
         .take_while(|&c| NUMERALS.contains(c))
         .collect();
     !numeral_run.is_empty() && after[numeral_run.len()..].starts_with(['、', '是'])
+}
+
+/// The longest word of a list set apart by spaces (a name, a four-character phrase).
+const LIST_WORD_CHARS: usize = 4;
+
+/// Whether the space between `before` and `after` parts two words of a list of three or
+/// more set apart by single spaces (`张小明 李大伟 王建国等`): the word on one side is a
+/// short one between two spaces.
+fn in_spaced_list(before: &str, after: &str) -> bool {
+    middle_word(before.chars().rev()) || middle_word(after.chars())
+}
+
+/// Whether `chars` open with a word of 1 to 4 ideographs, a space and another ideograph.
+fn middle_word(mut chars: impl Iterator<Item = char>) -> bool {
+    let mut word = 0;
+    let stop = loop {
+        match chars.next() {
+            Some(c) if is_han(c) => word += 1,
+            other => break other,
+        }
+    };
+    (1..=LIST_WORD_CHARS).contains(&word)
+        && stop.is_some_and(is_space)
+        && chars.next().is_some_and(is_han)
 }
 
 impl Rule for Check {
