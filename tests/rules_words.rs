@@ -219,6 +219,21 @@ fn jiezhi_before_a_date_or_now_is_jiezhi_to() {
     );
 }
 
+/// Inside a cited title the word is reported but not fixed: the title is quoted as
+/// issued (h66). A law's name is still fixed there.
+#[test]
+fn a_cited_title_is_not_rewritten() {
+    let text = report(
+        2023,
+        "依据《关于截止2023年底全县行政执法情况的通报》开展整改，依据《中华人民共和国合同法》审查合同。",
+    );
+    assert_eq!(findings("wording", &text), ["截止", "中华人民共和国合同法"]);
+    assert_eq!(
+        fixed("wording", &text).0,
+        text.replace("共和国合同法", "共和国民法典")
+    );
+}
+
 #[test]
 fn jiezhi_as_a_deadline_is_right() {
     for body in [

@@ -259,7 +259,8 @@ pub const DOC: &str = "\
   not-after（其前不能紧跟的文字）、only-before（其后须紧跟的文字之一）、
   before-date（其后须紧跟日期，如“截止2023年底”；“截止日期”“12月31日截止”不报告）、
   skip-in-titles（在《》内是所引文件的标题，不报告）。
-  只有一个替换词时给出修正（fix = false 时不自动修正）；有几种可能时列出供选择。
+  只有一个替换词时给出修正（fix = false 时不自动修正；在书名号内的，除法律法规名称和
+  严重表述错误外，照所引文件核实，不自动修正）；有几种可能时列出供选择。
   紧跟在“原”等词（skip-after）之后的旧名称（含“原县工商局”这样隔一个省、市、县、
   区、镇、乡字的，隔地名或“人民政府”的，如“原岚山区环保局”“原区人民政府法制办公室”，
   以及括号中的“（原岚山银保监分局）”；“太原市”“五原县”等地名中的“原”不算）是有意的
@@ -649,7 +650,15 @@ impl Rule for Check {
                     || ((e.skip_in_titles || e.category.as_deref() == Some(RENAMED_ORGAN))
                         && within(titles.get_or_insert_with(|| inside_titles(tokens)), &span));
                 if !skipped {
-                    out.push(finding(span, w, year, tokens));
+                    // (A cited title is quoted as issued: its words are checked against
+                    // the document, not rewritten; a law's name is the law's.)
+                    let fixable = e.fix
+                        && (e
+                            .category
+                            .as_deref()
+                            .is_some_and(|c| FIXED_IN_TITLES.contains(&c))
+                            || !within(titles.get_or_insert_with(|| inside_titles(tokens)), &span));
+                    out.push(finding(span, w, fixable, year, tokens));
                 }
             }
         }
@@ -687,7 +696,18 @@ fn quoted_target(span: &Range<usize>, one: &str, tokens: &[Token]) -> Option<Ran
 
 /// The finding for entry `w` at `span`: a fix when there is one replacement (and the entry
 /// allows it), a choice when there are several.
-fn finding(span: Range<usize>, w: &Word, year: Option<i32>, tokens: &[Token]) -> Diagnostic {
+/// The categories whose words are fixed inside a cited title too: a law's name, the
+/// state's.
+const FIXED_IN_TITLES: &[&str] = &[REPEALED_LAW, "法律法规名称有误", "严重表述错误"];
+
+/// The finding for word `w` at `span`, with its one replacement as a fix if `fixable`.
+fn finding(
+    span: Range<usize>,
+    w: &Word,
+    fixable: bool,
+    year: Option<i32>,
+    tokens: &[Token],
+) -> Diagnostic {
     let e = &w.entry;
     let word = &w.word;
     let prefix = e
@@ -699,7 +719,7 @@ fn finding(span: Range<usize>, w: &Word, year: Option<i32>, tokens: &[Token]) ->
         [one] => {
             let d = Diagnostic::new(span.clone(), format!("{prefix}“{word}”应为“{one}”"));
             match quoted_target(&span, one, tokens) {
-                Some(target) if e.fix => d.label(format!("改为“{one}”")).fix(target, one.clone()),
+                Some(target) if fixable => d.label(format!("改为“{one}”")).fix(target, one.clone()),
                 _ => d.label(format!("核实后改为“{one}”")),
             }
         }
