@@ -396,6 +396,16 @@ fn number_format_writes_full_width_digits_half_width() {
         fixed("number-format", text).0,
         "某县2024年法治政府建设情况报告\n全年调解成功率109.2％，办结案件120件。\n某县人民政府\n２０２５年１月２６日\n"
     );
+    // A code's full-width letters and hyphen go half-width with its digits, not left
+    // mixed (h66).
+    assert_eq!(
+        fixed(
+            "number-format",
+            "型号ＡＢ－１２３的设备，电话０５７１－８８８８８８８８。"
+        )
+        .0,
+        "型号AB-123的设备，电话0571-88888888。"
+    );
 }
 
 #[test]
@@ -412,6 +422,8 @@ fn number_format_near_misses() {
         "附件1 某县2023年度法治政府建设重点任务完成情况表",
         "县司法局 98.5 优秀",
         "执法终端统一升级至Windows 10 系统，安装执法App 2.0 版本。",
+        // A model's number before a word opening with a unit's character (h66).
+        "采购iPhone 15 台式机配件。",
         // A label's number before a word that could be a unit.
         "附件2 年度考核结果表",
         // Table cells apart by tabs; a line's own number.

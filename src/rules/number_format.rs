@@ -3,7 +3,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::outline::{LineKind, half_width_digit};
+use crate::outline::LineKind;
 use std::ops::Range;
 
 pub type Settings = Basic;
@@ -48,11 +48,16 @@ const LABELS: [&str; 5] = ["附件", "附表", "表", "图", "序号"];
 /// (`附件1`).
 fn measure_unit(text: &str, start: usize, unit: usize) -> bool {
     let before = &text[..start];
+    // (`iPhone 15 台式机`: a name's number after its Latin word.)
+    let named = before
+        .trim_end_matches(' ')
+        .ends_with(|c: char| c.is_ascii_alphabetic());
     text[unit..]
         .chars()
         .next()
         .is_some_and(|c| UNITS.contains(c))
         && !LABELS.iter().any(|l| before.ends_with(l))
+        && !named
 }
 
 /// Whether the number at `number` with a space after it numbers its line (`1 个人信息
@@ -100,8 +105,24 @@ impl Rule for Check {
     }
 }
 
+/// Whether a full-width letter, hyphen or slash starts at byte `i` of `text`: a code's
+/// character beside full-width digits (`ＡＢ－１２３`, `０５７１－８８８８８８８８`).
+fn code_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '－' | '／'))
+}
+
+/// A full-width digit, point, letter, hyphen or slash written half-width.
+fn half_width(c: char) -> char {
+    match c {
+        '！'..='～' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
 /// Runs of full-width digits (`２０２４年`, `１０９．２`: a point between digits goes with
-/// them) in the text, not in web-page metadata or the 落款 (whose date date-format
+/// them, and a code's letters, hyphens and slashes: `ＡＢ－１２３`) in the text, not in web-page metadata or the 落款 (whose date date-format
 /// checks): one finding a line, with the numbers written half-width as the fix. One pass
 /// over the text's bytes: a digit U+FF10–U+FF19 is EF BC 90–99 in UTF-8.
 fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -120,7 +141,7 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let mut end = i;
         loop {
-            while digit_at(end) {
+            while digit_at(end) || code_at(text, end) {
                 end += 3;
             }
             let point = [".", "．"].iter().find(|p| text[end..].starts_with(**p));
@@ -128,6 +149,11 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
                 Some(p) if digit_at(end + p.len()) => end += p.len(),
                 _ => break,
             }
+        }
+        // (A code's letters before its digits: `ＡＢ－１２３`.)
+        let mut i = i;
+        while i >= from + 3 && code_at(text, i - 3) {
+            i -= 3;
         }
         from = end;
         let line = doc.outline.lines.partition_point(|l| l.span().start <= i);
@@ -146,10 +172,7 @@ fn full_width_digits(doc: &Document, out: &mut Vec<Diagnostic>) {
         let mut at = span.start;
         for (_, run) in line {
             fixed.push_str(&text[at..run.start]);
-            fixed.extend(text[run.clone()].chars().map(|c| match c {
-                '．' => '.',
-                c => half_width_digit(c),
-            }));
+            fixed.extend(text[run.clone()].chars().map(half_width));
             at = run.end;
         }
         let first = &text[line[0].1.clone()];
