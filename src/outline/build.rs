@@ -2631,18 +2631,33 @@ fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enum
     let mut opener: Option<usize> = None;
     // The index of the line before, when it was a paragraph.
     let mut paragraph_before: Option<usize> = None;
+    // The index of the line before, not counting a page's number (`— 5 —`) between two
+    // lines of a paragraph hard-wrapped.
+    let mut line_before: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
+        let page_number = l.kind == LineKind::Blank && is_page_number(&text[l.span()]);
+        let before = if page_number {
+            continue;
+        } else {
+            line_before.replace(i)
+        };
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
         }
-        let items = enumeration_items(&text[l.span()], l.span().start);
+        let mut items = enumeration_items(&text[l.span()], l.span().start);
         // (Also after a Markdown bold mark: `**一是…。**原因是…`.)
         let opens_line = items.first().is_some_and(|e| {
             (text[l.span().start..e.span.start].chars()).all(|c| is_blank(c) || c == '*')
         });
         // A line right under a paragraph, not opening with an item, may be the same
         // paragraph hard-wrapped (a copy from a PDF): its items go on the run.
-        let wrapped = paragraph_before == Some(i.wrapping_sub(1));
+        let wrapped = paragraph_before.is_some() && paragraph_before == before;
+        // (An item's number split from its 是 by the wrap: `…。二` / `是…`.)
+        if let Some(p) = paragraph_before.filter(|_| wrapped)
+            && let Some(split) = split_item(text, lines[p].span(), l.span())
+        {
+            items.insert(0, split);
+        }
         paragraph_before = (l.kind == LineKind::Paragraph).then_some(i);
         let follows = |run: &Vec<Enumeration>, k: usize| items[0].number == run[k].number + 1;
         let run = runs
@@ -2682,25 +2697,7 @@ fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enum
 fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
     let mut items = Vec::new();
     for (at, _) in line.match_indices('是') {
-        let before = &line[..at];
-        let mut chars = before.char_indices().rev();
-        let digits: Vec<(usize, char)> = chars
-            .by_ref()
-            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
-            .collect();
-        let Some(&(start, _)) = digits.last() else {
-            continue;
-        };
-        let boundary = before[..start]
-            .chars()
-            .next_back()
-            // (Also inside a quotation or a parenthesis, after a dash or a Markdown bold
-            // lead: `要求：“一是…`, `（一是…，二是…）`, `3次——一是…`, `**…。**一是…`.)
-            .is_none_or(|c| {
-                is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—*".contains(c)
-            });
-        let number = lines::chinese_number(&before[start..]);
-        if boundary && number > 0 && digits.len() <= 3 {
+        if let Some((start, number)) = item_number(&line[..at]) {
             items.push(Enumeration {
                 number,
                 span: base + start..base + at + '是'.len_utf8(),
@@ -2708,6 +2705,45 @@ fn enumeration_items(line: &str, base: usize) -> Vec<Enumeration> {
         }
     }
     items
+}
+
+/// The number ending `before` (the text before a 是) that makes an item (`…；二`), and
+/// where it starts: a Chinese number of up to three characters after a boundary.
+fn item_number(before: &str) -> Option<(usize, u32)> {
+    let digits: Vec<(usize, char)> = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+        .collect();
+    let &(start, _) = digits.last()?;
+    let boundary = before[..start]
+        .chars()
+        .next_back()
+        // (Also inside a quotation or a parenthesis, after a dash or a Markdown bold lead:
+        // `要求：“一是…`, `（一是…，二是…）`, `3次——一是…`, `**…。**一是…`.)
+        .is_none_or(|c| is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—*".contains(c));
+    let number = lines::chinese_number(&before[start..]);
+    (boundary && number > 0 && digits.len() <= 3).then_some((start, number))
+}
+
+/// An item whose number ends the line at `above` and whose 是 opens the line at `line`,
+/// the paragraph hard-wrapped between them (`…主要原因是编制少。二` / `是纠错率偏高…`).
+fn split_item(text: &str, above: Range<usize>, line: Range<usize>) -> Option<Enumeration> {
+    let rest = text[line.clone()].trim_start_matches(is_blank);
+    if !rest.starts_with('是') {
+        return None;
+    }
+    let above_text = text[above.clone()].trim_end_matches(is_blank);
+    let (start, number) = item_number(above_text)?;
+    // (Not a whole line of a number alone: that is no wrapped paragraph's end.)
+    if above_text[..start].trim_matches(is_blank).is_empty() {
+        return None;
+    }
+    let at = line.end - rest.len();
+    Some(Enumeration {
+        number,
+        span: above.start + start..at + '是'.len_utf8(),
+    })
 }
 
 /// The first `YYYY年` (1900–2100) in `s`, also in Chinese numerals (`二〇二三年`),
@@ -4353,6 +4389,25 @@ mod tests {
             let o = outline(text);
             let items: Vec<u32> = o.enumerations.iter().flatten().map(|e| e.number).collect();
             assert_eq!(items, [1, 2], "{text}");
+        }
+    }
+
+    /// A paragraph hard-wrapped (a PDF's text) keeps one run of items across a page's
+    /// number between its lines and across an item's number split from its 是 (h68).
+    #[test]
+    fn enumerations_of_a_wrapped_paragraph_across_a_page_number_and_a_split_item() {
+        for text in [
+            "三、存在的不足\n　　一是执法力量不足；二是培训不多；三是\n— 5 —\n普法不强；四是参与度不高。\n",
+            "三、存在的不足\n　　一是执法力量不足。二\n是纠错率偏高。三是针对性不强。\n",
+        ] {
+            let o = outline(text);
+            let runs: Vec<Vec<u32>> = o
+                .enumerations
+                .iter()
+                .map(|run| run.iter().map(|e| e.number).collect())
+                .collect();
+            let all: Vec<u32> = (1..=runs.iter().flatten().count() as u32).collect();
+            assert_eq!(runs, [all], "{text}");
         }
     }
 
