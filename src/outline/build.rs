@@ -333,6 +333,11 @@ impl Builder<'_> {
                 RawKind::Bullet(start) if self.bullet(*start..span.end, &mut pending) => {
                     LineKind::Meta
                 }
+                RawKind::KeyValue(_) | RawKind::Text
+                    if self.listed_field(span.clone(), &mut pending) =>
+                {
+                    LineKind::Meta
+                }
                 RawKind::KeyValue(kv) if self.is_meta_key(&self.text[kv.key.clone()]) => {
                     let KeyValue { key, value } = kv.as_ref().clone();
                     self.key_value(key, value, &mut pending);
@@ -684,6 +689,20 @@ impl Builder<'_> {
     fn is_listed_title(&self, content: Range<usize>) -> bool {
         let c = self.text[content].trim_matches(is_blank);
         self.is_short_value(c) && !c.contains([':', '\u{ff1a}']) && self.names_report(c)
+    }
+
+    /// `- 发布机构：…`, `* 成文日期:`: a page's metadata field as a Markdown list's item,
+    /// kept as metadata. False when the line is no such line.
+    fn listed_field(&mut self, span: Range<usize>, pending: &mut Option<String>) -> bool {
+        let line = &self.text[span.clone()];
+        let rest = line.trim_start_matches(is_blank);
+        let Some(item) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("* ")) else {
+            return false;
+        };
+        let is_field = item
+            .find([':', '\u{ff1a}'])
+            .is_some_and(|colon| self.is_meta_key(item[..colon].trim()));
+        is_field && self.bullet(span.end - item.len()..span.end, pending)
     }
 
     /// Reads a bullet's `key: value`, or the value of the key on the line before: whether
@@ -3531,6 +3550,27 @@ mod tests {
         // Spaced-out words of a line that are no key stay text.
         let o = outline("主 要 做 法：健全机制。\n");
         assert_eq!(o.lines[0].kind, LineKind::Paragraph);
+    }
+
+    /// A page's metadata as a Markdown list (`- 发布机构：…`, `- 主题分类：` empty) is
+    /// metadata, not lines of the title (h63); a list item of the text stays text.
+    #[test]
+    fn metadata_as_a_markdown_list() {
+        let text = "关于2023年度法治政府建设情况的报告\n- 发布机构： 某省生态环境厅\n- 主题分类：\n\
+                    - 名称： 关于2023年度法治政府建设情况的报告\n* 公文生成日期: 2024-02-29\n一、主要举措\n\
+                    - 执法队伍：人员不足\n";
+        let o = outline(text);
+        assert_eq!(o.title, [0]);
+        assert_eq!(kinds(&o)[1..5], [LineKind::Meta; 4]);
+        assert_eq!(
+            meta_pairs(&o),
+            [
+                ("发布机构", "某省生态环境厅"),
+                ("名称", "关于2023年度法治政府建设情况的报告"),
+                ("公文生成日期", "2024-02-29"),
+            ]
+        );
+        assert_eq!(o.lines[6].kind, LineKind::Paragraph);
     }
 
     /// A page's table row of one key and its value is metadata, not the title line.
