@@ -1504,7 +1504,7 @@ impl Builder<'_> {
             if after_part {
                 continue;
             }
-            if let Some(heading) = self.unnumbered_heading(window, numbered, cfg) {
+            if let Some(heading) = self.unnumbered_heading(raw, window, numbered, cfg) {
                 found.push((window[1], heading));
                 self.lines[window[1]].kind = LineKind::Heading;
             }
@@ -1557,6 +1557,7 @@ impl Builder<'_> {
     /// heading, if it is one; `numbered` when the document numbers a top-level heading.
     fn unnumbered_heading(
         &self,
+        raw: &RawKinds,
         [before, i, after]: [usize; 3],
         numbered: bool,
         cfg: &SectionsConfig,
@@ -1571,6 +1572,10 @@ impl Builder<'_> {
                 LineKind::Paragraph | LineKind::Heading
             )
         {
+            return None;
+        }
+        // (Nor the rest of a long heading wrapped onto this line.)
+        if before + 1 == i && wrapped_heading_tail(self.text, &self.lines, raw, before).is_some() {
             return None;
         }
         let line = self.line_text(i);
@@ -1805,11 +1810,16 @@ fn sections(
         // The duties part is known by its subject wherever it stands, also as a part of
         // a thematic first section (`（二）切实履行推进法治建设第一责任人职责`, `2.落实第一
         // 责任人职责。`).
-        let mut words = &text[rest.start..heading_end];
+        let mut words = Cow::Borrowed(&text[rest.start..heading_end]);
         if *style == NumberStyle::Part && words.trim_matches(is_blank).is_empty() {
             // `第一部分` alone on its line names its part on the next.
-            words = part_name(text, lines, i);
+            words = Cow::Borrowed(part_name(text, lines, i));
+        } else if heading_end == rest.end
+            && let Some(tail) = wrapped_heading_tail(text, lines, raw, i)
+        {
+            words = Cow::Owned(format!("{}{}", words.trim_end_matches(is_blank), tail));
         }
+        let words = words.as_ref();
         let (role, also) = match level {
             1 => roles_of(words, cfg),
             // (Its own few words first: most such headings are not about it.)
@@ -2043,6 +2053,35 @@ fn is_contents_entry(t: &str) -> bool {
 
 /// The next line of text after the part heading on line `i`, when it is short enough
 /// to be the part's name (`第一部分` / `主要举措和成效`); else nothing.
+/// The shortest heading (in characters after its number) that may have been wrapped
+/// onto the next line.
+const WRAPPED_HEADING_CHARS: usize = 28;
+
+/// The rest of the numbered heading at line `i` when a copy hard-wrapped it onto the next
+/// line (`一、…坚持党对法治人社建设的全面领导，推动法` / `治建设第一责任人职责落到实处`):
+/// the heading is long and ends in no stop, and the next line, right under it, is a
+/// shorter run of words without a stop.
+fn wrapped_heading_tail<'t>(
+    text: &'t str,
+    lines: &[Line],
+    raw: &RawKinds,
+    i: usize,
+) -> Option<&'t str> {
+    let RawKind::Heading(h) = &raw[i] else {
+        return None;
+    };
+    let head = text[h.rest.clone()].trim_end_matches(is_blank);
+    let next = lines.get(i + 1).filter(|l| l.kind == LineKind::Paragraph)?;
+    let tail = text[next.span()].trim_matches(is_blank);
+    let long = !at_most(head, WRAPPED_HEADING_CHARS);
+    let open_ended = !head.ends_with(['。', '；', ';', '：', ':', '！', '？']);
+    let words = !tail.is_empty()
+        && !tail.contains(SENTENCE_PUNCT)
+        && tail.chars().count() < head.chars().count()
+        && matches!(raw[i + 1], RawKind::Text);
+    (h.style != NumberStyle::Unnumbered && long && open_ended && words).then_some(tail)
+}
+
 fn part_name<'t>(text: &'t str, lines: &[Line], i: usize) -> &'t str {
     lines[i + 1..]
         .iter()
@@ -3550,6 +3589,23 @@ mod tests {
         // Spaced-out words of a line that are no key stay text.
         let o = outline("主 要 做 法：健全机制。\n");
         assert_eq!(o.lines[0].kind, LineKind::Paragraph);
+    }
+
+    /// A long heading hard-wrapped (a PDF's text) goes on on the next line: that line is
+    /// no heading of its own, and its words name the heading's part (h68).
+    #[test]
+    fn a_long_heading_wrapped_onto_the_next_line() {
+        let text = "\u{3000}\u{3000}一、深入学习贯彻习近平法治思想，坚持党对法治人社建设的全面领导，推动法\n\
+                    治建设第一责任人职责落到实处\n\
+                    \u{3000}\u{3000}局主要负责人主持召开局党组会专题研究法治建设工作3次，带头学法。\n\
+                    \u{3000}\u{3000}二、存在的不足和原因\n\u{3000}\u{3000}执法力量不足。\n";
+        let o = outline(text);
+        let roots: Vec<(u32, Role)> = o.sections.iter().map(|s| (s.number, s.role)).collect();
+        assert_eq!(roots, [(1, Role::Duties), (2, Role::Shortcomings)]);
+        assert_eq!(o.lines[1].kind, LineKind::Paragraph);
+        // A short heading's next line is its paragraph, however it reads.
+        let text = "一、压实责任\n第一责任人职责落到实处\n正文。\n";
+        assert_ne!(outline(text).sections[0].role, Role::Duties);
     }
 
     /// A page's metadata as a Markdown list (`- 发布机构：…`, `- 主题分类：` empty) is
