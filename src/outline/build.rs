@@ -417,7 +417,12 @@ impl Builder<'_> {
                 let end = line[f.1..end]
                     .find(['|', '\u{ff5c}'])
                     .map_or(end, |bar| f.1 + bar);
-                (f.2.to_string(), span.start + f.1..span.start + end)
+                // So does the bracket of the next field's widget (`来源：…　【字号：…】`).
+                let value = line[f.1..end].trim_end_matches(|c| is_blank(c) || c == '【');
+                (
+                    f.2.to_string(),
+                    span.start + f.1..span.start + f.1 + value.len(),
+                )
             })
             .collect();
         let alone = found.len() == 1;
@@ -3640,6 +3645,22 @@ mod tests {
         // A line of words is no such row.
         let o = outline("时间 紧迫\n");
         assert_ne!(o.lines[0].kind, LineKind::Meta);
+    }
+
+    /// A field's value ends before the bracket of a page widget after it (h68) and before
+    /// the page's counter.
+    #[test]
+    fn a_value_before_a_bracketed_widget() {
+        let o = outline("来源：县市场监管局　【字号：大 中 小】\n一、主要举措\n");
+        assert_eq!(meta_pairs(&o), [("来源", "县市场监管局")]);
+        // Nor does a value run on into the page's counter (h64).
+        for line in [
+            "信息来源：安宁县教育局　　浏览数：",
+            "信息来源：安宁县教育局　浏览：32次　【打印】",
+        ] {
+            let o = outline(&format!("{line}\n一、主要举措\n"));
+            assert_eq!(meta_pairs(&o), [("信息来源", "安宁县教育局")], "{line}");
+        }
     }
 
     /// A page copied as one line of fields and then the title: the fields are metadata,
