@@ -1,8 +1,9 @@
 //! Which files a run lints: the paths given, and the `.txt .md .docx .html .htm .pdf`
 //! files found by walking given directories (sorted, minus `--exclude` / config
 //! `exclude` globs, the temporary files Word, WPS and LibreOffice leave beside open
-//! documents, the folder of a page saved whole by a browser or by Word beside its
-//! page, and hidden files and folders and `node_modules`). Old Word files found on the way are listed as skipped, with the reason.
+//! documents, the folder of a page saved whole by a browser or by Word beside its page,
+//! hidden files and folders, and `node_modules`). Old Word files found on the way are
+//! listed as skipped, with the reason.
 
 use crate::{display, input};
 use globset::{Glob, GlobSet, GlobSetBuilder};

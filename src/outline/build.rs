@@ -444,7 +444,7 @@ impl Builder<'_> {
     /// (`标题：某县人民政府 关于…报告`).
     fn title_after_fields(&self, line: &str) -> Option<usize> {
         let colon = line.rfind([':', '\u{ff1a}'])?;
-        let key = &line[..colon].trim_end_matches(is_blank);
+        let key = line[..colon].trim_end_matches(is_blank);
         if ["标题", "名称"].iter().any(|k| key.ends_with(k)) {
             return None;
         }
@@ -2698,12 +2698,10 @@ fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enum
     // lines of a paragraph hard-wrapped.
     let mut line_before: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
-        let page_number = l.kind == LineKind::Blank && is_page_number(&text[l.span()]);
-        let before = if page_number {
+        if l.kind == LineKind::Blank && is_page_number(&text[l.span()]) {
             continue;
-        } else {
-            line_before.replace(i)
-        };
+        }
+        let before = line_before.replace(i);
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
         }
