@@ -223,7 +223,66 @@ fn sarif_validates_against_the_2_1_0_schema() {
         let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{input}: {errors:?}");
     }
+    // With an input that could not be read, beside one whose name needs escaping.
+    let odd = dir.path().join("h#1?x [1].txt");
+    fs::copy(example("defects.txt"), &odd).unwrap();
+    let missing = dir.path().join("缺.txt");
+    let out = nianbao()
+        .args(["lint", "--format", "sarif"])
+        .args([&odd, &missing])
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
     // The validator does catch a broken log.
     let bad = serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]});
     assert!(!validator.is_valid(&bad));
+}
+
+/// An input that could not be read is listed by the formats for programs, not left out;
+/// SARIF's addresses are URIs, and its columns count characters as nianbao's do (h71).
+#[test]
+fn unreadable_inputs_and_odd_names_in_json_sarif_and_github() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("h#1?x [1].txt");
+    fs::copy(example("defects.txt"), &odd).unwrap();
+    let missing = dir.path().join("缺.txt");
+    let run = |format: &str| {
+        let out = nianbao()
+            .args(["lint", "--format", format])
+            .args([&odd, &missing])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let unreadable = json["unreadable"].as_array().unwrap();
+    assert_eq!(unreadable.len(), 1);
+    assert!(unreadable[0]["path"].as_str().unwrap().ends_with("缺.txt"));
+    assert!(
+        unreadable[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("不存在")
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let invocation = &run0["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert!(note["message"]["text"].as_str().unwrap().contains("不存在"));
+    let uri = run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.ends_with("h%231%3Fx%20%5B1%5D.txt"), "{uri}");
+    let github = run("github");
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("不存在")),
+        "{github}"
+    );
 }

@@ -7,7 +7,7 @@ use nianbao::diagnostic::{Diagnostic, Severity};
 use nianbao::input::InputError;
 use nianbao::lint::{Fixed, Linter, Selection};
 use nianbao::outline::Outline;
-use nianbao::render::{FileReport, human};
+use nianbao::render::{FileReport, Unreadable, human};
 use nianbao::source::{Origin, Source};
 use nianbao::{copied, display, files, input, suppress};
 use rayon::prelude::*;
@@ -120,8 +120,8 @@ pub struct Run {
     pub failed: Vec<(String, String)>,
     /// Some input could not be read.
     pub trouble: bool,
-    /// The names of the inputs that could not be read.
-    pub unreadable: Vec<String>,
+    /// The inputs that could not be read.
+    pub unreadable: Vec<Unreadable>,
     linters: Linters,
 }
 
@@ -140,7 +140,7 @@ pub struct Plan {
     /// As in [`Run`], so far.
     pub failed: Vec<(String, String)>,
     pub trouble: bool,
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Unreadable>,
 }
 
 /// The inputs of `paths` (files, directories, `-`), walking directories with
@@ -181,7 +181,10 @@ pub fn plan(
             let walk = files::walk(path, &globs);
             for (p, e) in walk.errors {
                 error(&e);
-                unreadable.push(p.clone());
+                unreadable.push(Unreadable {
+                    name: p.clone(),
+                    message: e.clone(),
+                });
                 trouble = true;
                 failed.push((p, e));
             }
@@ -262,7 +265,10 @@ pub fn run(
             }
             Err(e) => {
                 error(&e);
-                unreadable.push(e.name().to_string());
+                unreadable.push(Unreadable {
+                    name: e.name().to_string(),
+                    message: e.to_string(),
+                });
                 failed.push((e.name().to_string(), e.to_string()));
                 trouble = true;
             }

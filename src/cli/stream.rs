@@ -17,7 +17,7 @@ use nianbao::copied::{self, Copy, Fingerprints, Normaliser};
 use nianbao::input::{self, InputError, ReadOptions};
 use nianbao::render::stats::Tally;
 use nianbao::render::stream::{self, Output, Part, Style};
-use nianbao::render::{Counts, FileReport};
+use nianbao::render::{Counts, FileReport, Unreadable};
 use nianbao::suppress;
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, BufWriter, Seek, Write};
@@ -187,8 +187,8 @@ pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) ->
         run.direct(&lint, &inputs, stdout)
     };
     trouble |= run.trouble;
-    run.failed.sort_unstable();
-    unreadable.extend(run.failed.into_iter().map(|(_, name)| name));
+    run.failed.sort_unstable_by_key(|(given, _)| *given);
+    unreadable.extend(run.failed.into_iter().map(|(_, u)| u));
     let finished = written.and_then(|mut output| {
         for report in run.usage.unused(&linters) {
             output.report(&report)?;
@@ -218,8 +218,8 @@ pub fn lint(plan: Plan, options: ReadOptions, style: Style, statistics: bool) ->
 /// The state of a streamed run.
 struct Stream {
     usage: Usage,
-    /// Inputs that could not be read: their place among the inputs given, and name.
-    failed: Vec<(usize, String)>,
+    /// Inputs that could not be read: their place among the inputs given, and why.
+    failed: Vec<(usize, Unreadable)>,
     trouble: bool,
     /// The findings of the files linted so far.
     seen: Counts,
@@ -310,7 +310,13 @@ impl Stream {
             }
             Err(e) => {
                 error(&e);
-                self.failed.push((input.given, e.name().to_string()));
+                self.failed.push((
+                    input.given,
+                    Unreadable {
+                        name: e.name().to_string(),
+                        message: e.to_string(),
+                    },
+                ));
                 self.trouble = true;
                 Ok(())
             }

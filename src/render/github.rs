@@ -31,6 +31,20 @@ pub(super) fn file(r: &FileReport) -> String {
     out
 }
 
+/// An error annotation for each input that could not be read.
+pub(super) fn unreadable(unreadable: &[super::Unreadable]) -> String {
+    let mut out = String::new();
+    for u in unreadable {
+        let _ = writeln!(
+            out,
+            "::error file={}::{}",
+            property(&escape(&u.name)),
+            data(&escape(&u.message))
+        );
+    }
+    out
+}
+
 /// Escapes a command's message.
 fn data(s: &str) -> String {
     s.replace('%', "%25")

@@ -4,6 +4,7 @@
 //! only the sentence(s) around its span (a [`Window`]) while the header keeps the real
 //! `line:column`.
 
+use super::Unreadable;
 use super::place::{WordPlaces, quote};
 use super::{Counts, FileReport};
 use crate::config::ConfigError;
@@ -22,7 +23,7 @@ const ELLIPSIS: &str = "…";
 
 /// Renders every report, then a summary line that also names the inputs that could
 /// not be read.
-pub fn render(reports: &[FileReport], color: bool, unreadable: &[String]) -> String {
+pub fn render(reports: &[FileReport], color: bool, unreadable: &[Unreadable]) -> String {
     super::stream::render(
         super::stream::Style::Human { color },
         reports,
@@ -53,7 +54,7 @@ pub(super) fn file(report: &FileReport, color: bool) -> String {
 /// The most unreadable inputs the summary names.
 const NAMED: usize = 5;
 
-pub(super) fn summary(c: Counts, files: usize, unreadable: &[String]) -> String {
+pub(super) fn summary(c: Counts, files: usize, unreadable: &[Unreadable]) -> String {
     let found = c.errors + c.warnings + c.infos > 0;
     let mut line = match (found, unreadable.is_empty()) {
         // (Nothing checked is no verdict: a folder of old .doc files, an empty folder.)
@@ -71,7 +72,7 @@ pub(super) fn summary(c: Counts, files: usize, unreadable: &[String]) -> String 
         let names: Vec<String> = unreadable
             .iter()
             .take(NAMED)
-            .map(|n| display::escape_line(n).into_owned())
+            .map(|u| display::escape_line(&u.name).into_owned())
             .collect();
         let more = if unreadable.len() > NAMED { "等" } else { "" };
         line.push_str(&format!(
@@ -346,7 +347,11 @@ mod tests {
 
     #[test]
     fn summary_never_says_nothing_found_beside_unreadable_files() {
-        let line = summary(Counts::default(), 2, &["坏.txt".to_string()]);
+        let bad = Unreadable {
+            name: "坏.txt".to_string(),
+            message: "坏.txt：文件不存在".to_string(),
+        };
+        let line = summary(Counts::default(), 2, &[bad]);
         assert!(!line.contains("未发现问题"), "{line}");
         assert!(
             line.contains("1 个无法读取") && line.contains("坏.txt"),

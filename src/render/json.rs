@@ -3,7 +3,7 @@
 use super::place::WordPlaces;
 use super::pretty;
 use super::stream::{Frame, element};
-use super::{Counts, FileReport};
+use super::{Counts, FileReport, Unreadable};
 use crate::diagnostic::{self, Diagnostic};
 use crate::source::{Origin, Source};
 use serde::{Serialize, Serializer};
@@ -14,7 +14,15 @@ use std::io::{self, Write};
 struct Output<'a> {
     version: u32,
     files: Vec<File<'a>>,
+    /// The inputs that could not be read, with the message saying why.
+    unreadable: Vec<Failed<'a>>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    path: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -117,10 +125,17 @@ pub fn render(reports: &[FileReport]) -> String {
 }
 
 /// The document without its files, cut where they go; the summary counts `files`.
-pub(super) fn frame(counts: Counts, files: usize) -> Frame {
+pub(super) fn frame(counts: Counts, files: usize, unreadable: &[Unreadable]) -> Frame {
     let output = Output {
         version: 1,
         files: Vec::new(),
+        unreadable: unreadable
+            .iter()
+            .map(|u| Failed {
+                path: &u.name,
+                message: &u.message,
+            })
+            .collect(),
         summary: Summary {
             files,
             errors: counts.errors,

@@ -15,6 +15,13 @@ pub mod stream;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 
+/// An input that could not be read: its name and the message saying why (as shown on
+/// standard error), for the formats that list such inputs.
+pub struct Unreadable {
+    pub name: String,
+    pub message: String,
+}
+
 /// One linted input and its findings.
 pub struct FileReport {
     pub source: Source,

@@ -1,10 +1,11 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
-use super::FileReport;
 use super::stream::{Frame, element};
+use super::{FileReport, Unreadable};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -41,6 +42,7 @@ pub(super) fn frame() -> Frame {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "columnKind": "unicodeCodePoints",
             "results": [],
         }],
     });
@@ -131,9 +133,54 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for a path (separators as `/`, spaces and `%` escaped).
+/// The run's `invocations` member, written after its results (`,` first), when some
+/// inputs could not be read: the run did not succeed, and a notification names each.
+pub(super) fn invocations(unreadable: &[Unreadable]) -> String {
+    if unreadable.is_empty() {
+        return String::new();
+    }
+    let notifications: Vec<Value> = unreadable
+        .iter()
+        .map(|u| {
+            json!({
+                "level": "error",
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&u.name)}}}],
+                "message": {"text": u.message},
+            })
+        })
+        .collect();
+    let invocations = json!([{
+        "executionSuccessful": false,
+        "toolExecutionNotifications": notifications,
+    }]);
+    let mut text = b",\n".to_vec();
+    super::pretty::indent(&mut text, RUN_DEPTH).expect("writing to memory");
+    text.extend_from_slice(b"\"invocations\": ");
+    super::pretty::write(&mut text, &invocations, RUN_DEPTH).expect("writing to memory");
+    String::from_utf8(text).expect("JSON is UTF-8")
+}
+
+/// How deep a run's members are in the log (`runs`, then the run).
+const RUN_DEPTH: usize = 3;
+
+/// A relative URI reference for a path: separators as `/`, and every byte that may not
+/// stand in one (RFC 3986: space, `#`, `?`, `%`, brackets, quotes, controls, non-ASCII)
+/// percent-encoded.
 fn uri(path: &str) -> String {
-    path.replace('\\', "/")
-        .replace('%', "%25")
-        .replace(' ', "%20")
+    const ESCAPED: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'[')
+        .add(b']')
+        .add(b'^')
+        .add(b'`')
+        .add(b'{')
+        .add(b'|')
+        .add(b'}');
+    utf8_percent_encode(&path.replace('\\', "/"), ESCAPED).to_string()
 }

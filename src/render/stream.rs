@@ -6,7 +6,7 @@
 //! summary line and `--statistics` are counted on the way.
 
 use super::stats::Tally;
-use super::{Counts, FileReport, github, human, json, pretty, sarif, short};
+use super::{Counts, FileReport, Unreadable, github, human, json, pretty, sarif, short};
 use std::io::{self, Read, Write};
 
 /// An output format, as the renderers take it.
@@ -75,7 +75,9 @@ impl<W: Write> Output<W> {
     pub fn start(style: Style, mut out: W) -> io::Result<Self> {
         let sarif = (style == Style::Sarif).then(sarif::frame);
         match (style, &sarif) {
-            (Style::Json, _) => out.write_all(json::frame(Counts::default(), 0).head.as_bytes())?,
+            (Style::Json, _) => {
+                out.write_all(json::frame(Counts::default(), 0, &[]).head.as_bytes())?
+            }
             (_, Some(frame)) => out.write_all(frame.head.as_bytes())?,
             _ => {}
         }
@@ -147,15 +149,19 @@ impl<W: Write> Output<W> {
     /// Writes the closing (the summary naming `unreadable` inputs, for human output) and,
     /// with `statistics`, the count by rule (on standard error for a JSON document);
     /// returns the writer and the counts.
-    pub fn finish(mut self, unreadable: &[String], statistics: bool) -> io::Result<(W, Counts)> {
+    pub fn finish(
+        mut self,
+        unreadable: &[Unreadable],
+        statistics: bool,
+    ) -> io::Result<(W, Counts)> {
         let closing = match self.style {
             Style::Human { .. } => human::summary(self.counts, self.files, unreadable),
-            Style::Json => json::frame(self.counts, self.files).close(self.elements),
-            Style::Sarif => self
-                .sarif
-                .as_ref()
-                .map_or(String::new(), |f| f.close(self.elements)),
-            Style::Short | Style::Github => String::new(),
+            Style::Json => json::frame(self.counts, self.files, unreadable).close(self.elements),
+            Style::Sarif => self.sarif.as_ref().map_or(String::new(), |f| {
+                f.close_with(self.elements, &sarif::invocations(unreadable))
+            }),
+            Style::Github => github::unreadable(unreadable),
+            Style::Short => String::new(),
         };
         self.out.write_all(closing.as_bytes())?;
         if statistics {
@@ -177,7 +183,7 @@ impl<W: Write> Output<W> {
 pub fn render(
     style: Style,
     reports: &[FileReport],
-    unreadable: &[String],
+    unreadable: &[Unreadable],
     statistics: bool,
 ) -> String {
     let mut output = Output::start(style, Vec::new()).expect("writing to memory");
@@ -217,11 +223,19 @@ impl Frame {
 
     /// The array's closing: `]` right after `[` when it is empty, else on its own line.
     fn close(&self, elements: bool) -> String {
-        if elements {
-            format!("\n{}{}", " ".repeat(self.indent), self.tail)
+        self.close_with(elements, "")
+    }
+
+    /// The array's closing with `members` (`,` then `"key": value` pairs printed at the
+    /// array's indentation) after it, in the object that holds the array.
+    fn close_with(&self, elements: bool, members: &str) -> String {
+        let (bracket, rest) = self.tail.split_at(1);
+        let open = if elements {
+            format!("\n{}", " ".repeat(self.indent))
         } else {
-            self.tail.clone()
-        }
+            String::new()
+        };
+        format!("{open}{bracket}{members}{rest}")
     }
 }
 
