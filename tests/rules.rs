@@ -895,6 +895,26 @@ fn the_duties_heading_may_name_the_head_another_way() {
         let f = findings("section-missing", &report(heading));
         assert!(f.is_empty(), "{heading}: {f:?}");
     }
+    // A department's head by title, with the verbs of headings (h70); the body alone
+    // would not give the part.
+    for heading in [
+        "三、局长履职尽责推进法治建设情况",
+        "三、局党组书记、局长履职尽责情况",
+        "三、局长带头推进法治政府建设情况",
+        "三、委党组书记、主任带头推进法治建设情况",
+        "三、党组书记、主任抓法治建设情况",
+        "三、局党组书记、局长抓法治建设工作情况",
+        "三、党组书记、局长落实法治建设责任情况",
+    ] {
+        let text = COMPLETE
+            .replace(
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                heading,
+            )
+            .replace("主要负责人专题研究", "全年研究");
+        let f = findings("section-missing", &text);
+        assert!(f.is_empty(), "{heading}: {f:?}");
+    }
     // (Its body does not give the part either: the head chairing the work would.)
     let theme = report("三、深入学习贯彻习近平总书记关于法治政府建设的重要论述").replace(
         "区长主持召开常务会议研究法治政府建设工作",
@@ -903,6 +923,21 @@ fn the_duties_heading_may_name_the_head_another_way() {
     let f = messages("section-missing", &theme);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("第一责任人"), "{f:?}");
+}
+
+/// The plans under other names: the next steps, the coming period, the remedies (h70).
+#[test]
+fn the_plans_under_other_names() {
+    for heading in [
+        "四、下步计划",
+        "四、今后一个时期的工作",
+        "四、对策建议",
+        "四、下一阶段工作",
+    ] {
+        let text = COMPLETE.replace("四、2024年工作安排", heading);
+        let f = findings("section-missing", &text);
+        assert!(f.is_empty(), "{heading}: {f:?}");
+    }
 }
 
 /// `面临的问题` is the shortcomings part even when it gives no causes.
