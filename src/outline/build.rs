@@ -54,6 +54,10 @@ const CONTENTS_ENTRIES: usize = 30;
 const SENTENCE_PUNCT: &[char] = &[
     '。', ',', '\u{ff0c}', ';', '\u{ff1b}', '!', '\u{ff01}', '?', '\u{ff1f}',
 ];
+/// Metadata keys that are also the text's own words for a field of a task or an event
+/// (`时间：2026年6月30日前`): metadata above the report's first heading only.
+const TEXT_FIELD_KEYS: [&str; 2] = ["时间", "日期"];
+
 /// The longest main title over a subtitle (`坚持依法行政，建设法治政府`), in characters.
 const SLOGAN_CHARS: usize = 24;
 /// How far into a document (in lines, blank ones included) a title is looked for among
@@ -268,11 +272,26 @@ impl Builder<'_> {
     fn classify(&mut self, raw: &RawKinds) {
         // A metadata key whose value comes on a later line (`  • 成文日期:` … `2024-02-19`).
         let mut pending: Option<String> = None;
+        // (Not a Markdown heading without a number: that may be the title.)
+        let first_heading = raw.iter().position(|r| {
+            matches!(r, RawKind::Heading(h) if h.style != NumberStyle::Markdown || h.number > 0)
+        });
         for (i, r) in raw.iter().enumerate() {
             let span = self.lines[i].span();
             let line = &self.text[span.clone()];
+            // Below a heading, `时间：2026年6月30日前` (a task's deadline) or `日期：…` (an
+            // event's) is a line of the text: a page gives its own such field above it.
+            let text_field = first_heading.is_some_and(|h| h < i) && {
+                let key = line.trim_start_matches(is_blank);
+                TEXT_FIELD_KEYS.iter().any(|k| {
+                    key.strip_prefix(k)
+                        .is_some_and(|rest| rest.starts_with([':', '\u{ff1a}']))
+                })
+            };
             let kind = match r {
                 RawKind::Blank => LineKind::Blank,
+                RawKind::KeyValue(_) | RawKind::Text if text_field => LineKind::Paragraph,
+
                 RawKind::Heading(_) => LineKind::Heading,
                 // A page's path (`> 首页 > 政务公开`); a line after one `>` is a quotation
                 // set off in Markdown (a case box: `> 典型案例1：…`, `>` alone between its
@@ -3643,6 +3662,22 @@ mod tests {
         // A line of words is no such row.
         let o = outline("时间 紧迫\n");
         assert_ne!(o.lines[0].kind, LineKind::Meta);
+    }
+
+    /// Below a heading, a task's `时间：` or an event's `日期：` is text, not the page's
+    /// metadata (h69); above it, it is metadata.
+    #[test]
+    fn time_fields_below_a_heading_are_text() {
+        let text = "时间：2026-02-12\n某局2025年度法治政府建设情况报告\n一、主要举措\n\
+                    专栏：国家宪法日集中宣传活动\n时间：2025年12月4日\n四、2026年工作安排\n\
+                    （一）编制工作方案。\n责任科室：政策法规科\n时间：2026年6月30日前\n";
+        let o = outline(text);
+        assert_eq!(meta_pairs(&o), [("时间", "2026-02-12")]);
+        assert_eq!(o.lines[4].kind, LineKind::Paragraph);
+        assert_eq!(o.lines[8].kind, LineKind::Paragraph);
+        // (A Markdown title is no heading of the text.)
+        let o = outline("# 某局2025年度法治政府建设情况报告\n时间：2026-02-12\n一、主要举措\n");
+        assert_eq!(meta_pairs(&o), [("时间", "2026-02-12")]);
     }
 
     /// A field's value ends before the bracket of a page widget after it (h68) and before
