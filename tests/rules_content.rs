@@ -69,6 +69,9 @@ fn shortcomings_naming_a_cause_are_fine() {
         "一是基层执法力量薄弱，这是执法能力不强的直接诱因。",
         "上述问题的存在，反映出部分领导干部运用法治方式的能力还不强。",
         "一是基层执法力量薄弱。从深层次看，对法治建设的认识仍不到位。",
+        // What brought the problems about, in two sides (h69).
+        "产生这些问题，一方面是复议案件集中到县政府，另一方面是司法所人员少、兼职多。",
+        "上述问题的存在，既有人员招录和编制方面的客观条件限制，也有执法理念更新不及时等主观不足。",
     ] {
         assert!(
             findings("shortcomings-cause", &report(body, DUTIES)).is_empty(),
