@@ -77,9 +77,9 @@ pub struct Source {
     /// that opens in bold or a heading face and goes on in body type): ascending byte
     /// offsets. Empty for plain text, whose run-in headings end at a stop or colon.
     pub run_in_ends: Vec<usize>,
-    /// Lines that label a row of figures in a table (a Word table's first cell beside
-    /// cells of figures, or a group's row across the table): ascending line indices, no
-    /// headings. Empty for plain text and web pages, whose rows show their cells on one line
+    /// Lines that label a row of a table (a Word table's first cell beside cells of
+    /// figures, a group's row across the table, a 序号 cell's number in a task table):
+    /// ascending line indices, no headings. Empty for plain text and web pages, whose rows show their cells on one line
     /// (apart by tabs or ` | `).
     pub table_labels: Vec<usize>,
     /// Lines that are a table's cells (a Word table's, each cell a line of its own):

@@ -175,6 +175,18 @@ fn duplicate_text_passes_over_tables() {
         &format!("全年办理行政复议案件120件。\n{table}\n{table}"),
     );
     assert!(findings("duplicate-text", &text).is_empty());
+    // A plain-text table's header row repeated after a page break, its cells apart by
+    // tabs or aligned by spaces (h72).
+    for header in [
+        "单位\t考评得分\t其中：日常考核\t其中：年终评估\t负责人出庭应诉率（%）",
+        "    监督专业          监督检查      立案      其中：简易程序      罚没款",
+    ] {
+        let text = COMPLETE.replace(
+            "全年办理行政复议案件120件",
+            &format!("全年办理行政复议案件120件。\n{header}\n甲\t1\n— 3 —\n{header}\n乙\t2\n"),
+        );
+        assert!(findings("duplicate-text", &text).is_empty(), "{header}");
+    }
     // A republished article's divider image before each heading.
     let divider = "![图片](https://mmbiz.qpic.cn/mmbiz_gif/Abc123/640?wx_fmt=gif&from=appmsg)";
     let text = COMPLETE

@@ -740,6 +740,25 @@ fn a_numbered_group_row_across_a_table_of_figures_is_no_heading() {
     ]));
 }
 
+/// A task table without figures, its groups' rows merged across it or its rows
+/// numbered in a 序号 column, has no headings either (h72).
+#[test]
+fn a_task_tables_group_rows_and_numbers_are_no_headings() {
+    assert_only_the_reports_headings(&report_with_table(&[
+        &["序号", "重点任务", "完成情况"],
+        &["一、依法全面履行政府职能"],
+        &["1", "调整权责清单", "已完成"],
+        &["2", "清理规范性文件", "已完成"],
+        &["二、健全依法行政制度体系"],
+        &["3", "规范行政决策程序", "已完成"],
+    ]));
+    assert_only_the_reports_headings(&report_with_table(&[
+        &["序号", "任务", "完成情况"],
+        &["（一）", "依法全面履行政府职能", "已完成"],
+        &["（二）", "健全依法行政制度体系", "已完成"],
+    ]));
+}
+
 /// A report set in a one-column table for its layout keeps its typed headings; only the
 /// labels of the task table inside it are rows.
 #[test]

@@ -12,8 +12,9 @@
 //! is a tracked deletion has no number of its own. A run of empty paragraphs is one
 //! empty line, so spacing cannot blow up memory;
 //! findings name paragraphs by Word's count, which skips empty ones. A table row's first
-//! cell beside cells of figures, and a group's row merged across such a table, label rows
-//! (`Docx::table_labels`), not headings.
+//! cell beside cells of figures, a group's row merged across such a table or across a
+//! table of three or more filled columns (a task table), and a 序号 cell's number in such
+//! a table label rows (`Docx::table_labels`), not headings.
 //!
 //! Within a paragraph: its numbering label (from `numbering.xml`), then the text of
 //! `w:t`; `w:tab` is `\t`, a non-breaking hyphen `-`, a symbol (`w:sym`) its
@@ -271,7 +272,7 @@ struct Cell {
 }
 
 impl Table {
-    /// The lines that label its rows of figures (see [`Docx::table_labels`]).
+    /// The lines that label its rows (see [`Docx::table_labels`]).
     fn labels(&self) -> Vec<usize> {
         let figures: Vec<bool> = self
             .rows
@@ -287,19 +288,33 @@ impl Table {
             .iter()
             .zip(&figures)
             .any(|(row, &f)| f && row[1..].iter().any(|c| !c.text.trim().is_empty()));
-        if !holds_figures {
-            return Vec::new();
-        }
         let columns = self.rows.iter().map(|row| row.iter().map(|c| c.span).sum());
         let columns: usize = columns.max().unwrap_or(0);
         let group = |row: &[Cell]| matches!(row, [cell] if cell.span == columns);
+        // A table of three or more filled columns (a task table: 序号, 任务, 完成情况)
+        // labels its rows too: by a group's row across it, or a 序号 cell's number.
+        let filled = |row: &[Cell]| row.iter().filter(|c| !c.text.trim().is_empty()).count();
+        let tabular = columns >= 3 && self.rows.iter().filter(|r| filled(r) >= 3).count() >= 2;
+        let numbered = |row: &[Cell]| filled(row) >= 3 && is_number_alone(&row[0].text);
+        if !holds_figures && !tabular {
+            return Vec::new();
+        }
         self.rows
             .iter()
             .zip(figures)
-            .filter(|&(row, f)| f || group(row))
+            .filter(|&(row, f)| f && holds_figures || group(row) || tabular && numbered(row))
             .flat_map(|(row, _)| row[0].lines.iter().copied())
             .collect()
     }
+}
+
+/// A cell holding only a heading's number (`（一）`, `一、`, `1.`): a 序号 column's.
+fn is_number_alone(cell: &str) -> bool {
+    let t = cell.trim().trim_start_matches(['(', '（']);
+    let t = t.trim_end_matches([')', '）', '、', '.', '．']);
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 struct Reader<'a> {

@@ -196,6 +196,10 @@ impl Outliner {
         }
         contents_as_blank(text, &b.lines, &mut raw);
         listed_items_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
+        if source.origin != crate::source::Origin::Docx {
+            table_rows_as_text(text, &b.lines, &mut raw);
+        }
+
         b.styled_title_as_text(source, &mut raw);
         b.styled_organ_as_text(source, &mut raw);
         b.classify(&raw);
@@ -2031,6 +2035,32 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
 /// the notes under a table (`注：1.…` over `2.…`, `说明：（1）…` over `（2）…`): the
 /// items of a list opened on its label's line are no headings. (Looked for from each
 /// Arabic-numbered heading back, not on every line.)
+/// Rows of a plain-text table (not a Word document's, whose tables are read as tables)
+/// that open with a heading's number: a row of cells apart by
+/// tabs (`（一）\t依法全面履行政府职能\t已完成`; a tab right after the number is Word's,
+/// after an automatic number), and a group's row between two rows of cells
+/// (`序号\t重点任务\t完成情况` / `一、依法全面履行政府职能` / `1\t调整权责清单\t已完成`).
+fn table_rows_as_text(text: &str, lines: &[Line], raw: &mut RawKinds) {
+    let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
+    // (A heading is no row, with a tab after its number or not.)
+    let row = |i: usize| !matches!(raw[i], RawKind::Heading(_)) && line(i).contains('\t');
+    let filled = |i: &usize| !line(*i).is_empty();
+    let mut rows: Vec<(usize, RawKind)> = Vec::new();
+    for (i, r) in raw.detailed() {
+        let RawKind::Heading(h) = r else { continue };
+        // (Cells hold no sentence: a paragraph's stray tab makes no row.)
+        let rest = text[h.rest.clone()].trim_start_matches(is_blank);
+        let cells = rest.contains('\t') && !rest.contains('。');
+        let above = (0..i).rev().find(filled);
+        let below = (i + 1..lines.len()).find(filled);
+        let group = above.is_some_and(row) && below.is_some_and(row);
+        if h.number > 0 && (cells || group) {
+            rows.push((i, RawKind::Text));
+        }
+    }
+    raw.set_detailed(rows);
+}
+
 fn listed_items_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
     let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
     let numbered = |t: &str| {
@@ -3662,6 +3692,23 @@ mod tests {
         // A line of words is no such row.
         let o = outline("时间 紧迫\n");
         assert_ne!(o.lines[0].kind, LineKind::Meta);
+    }
+
+    /// A plain-text table's rows that open with a heading's number are rows, not headings
+    /// (h72); Word's tab after an automatic number still makes a heading.
+    #[test]
+    fn table_rows_opening_with_a_heading_number() {
+        let text = "一、主要举措和成效\n（一）任务落实\n序号\t重点任务\t完成情况\n\
+                    一、依法全面履行政府职能\n1\t调整权责清单\t已完成\n（一）\t健全制度体系\t已完成\n\
+                    （二）\t推进公正文明执法\n正文。\n二、\t存在的不足和原因\n正文。\n";
+        let o = outline(text);
+        let heads: Vec<(u8, u32)> = o.walk().map(|s| (s.level, s.number)).collect();
+        assert_eq!(heads, [(1, 1), (2, 1), (2, 2), (1, 2)]);
+        // A paragraph run in after its number, a tab astray in it, is no row.
+        let o = outline(
+            "一、主要举措\n（一）深化改革。将1268项依申请事项全部纳入一体化平台，\t全程网办率达到99.5%。\n",
+        );
+        assert_eq!(o.walk().count(), 2);
     }
 
     /// Below a heading, a task's `时间：` or an event's `日期：` is text, not the page's

@@ -21,8 +21,8 @@ pub const SUMMARY: &str = "同一段落、章节或整篇报告重复出现";
 pub const DOC: &str = "\
 检查内容
   正文中与前文完全相同的段落和标题。连续重复的若干段合并为一条，报告其起止行；
-  总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行）、
-  Word 表格的单元格和只有一张图片的行（Markdown 的“![图片](…)”，如转载文章的分隔图）
+  总字数少于 min-chars 的重复不报告。表格的行和边框（以“|”“+”开头、没有文字的行，
+  以制表符分隔或以连续空格对齐成三栏以上的行，如跨页重复的表头）、Word 表格的单元格和只有一张图片的行（Markdown 的“![图片](…)”，如转载文章的分隔图）
   不算。
 
 依据
@@ -70,6 +70,7 @@ impl Rule for Check {
             // A table's rule or row (`+----+`, `|---|`, `| 项目 | 数量 |`), a Word
             // table's cell: a layout repeats them.
             if text.starts_with(['|', '+'])
+                || is_plain_table_row(text)
                 || doc.source.table_cells.binary_search(&i).is_ok()
                 || !text.chars().any(char::is_alphanumeric)
                 || is_image(text)
@@ -104,6 +105,12 @@ impl Rule for Check {
         }
         self.report(doc, run, out);
     }
+}
+
+/// A row of a plain-text table (a header repeated on the next page): cells apart by
+/// tabs, or three or more aligned by runs of spaces.
+fn is_plain_table_row(text: &str) -> bool {
+    text.contains('\t') || text.split("  ").filter(|c| !c.trim().is_empty()).count() >= 3
 }
 
 impl Check {
