@@ -538,6 +538,14 @@ fn fix_leaves_word_documents_alone_and_points_to_annotate() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("nianbao annotate"));
     assert_eq!(std::fs::read(&path).unwrap(), original);
+    // Without --fix (findings written to a file), nothing is said about fixing (h71).
+    let out = nianbao()
+        .args(["lint", "-o"])
+        .arg(dir.path().join("out.txt"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("nianbao annotate"));
     let help = nianbao().args(["lint", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("nianbao annotate"));
 }

@@ -185,7 +185,8 @@ fn apply_fixes(
     let name = display::escape_line(&report.source.name).into_owned();
     let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
     match report.source.origin {
-        Origin::Docx if fixable => err(&format!(
+        // (Only where fixes were asked for: `-o` alone also comes this way.)
+        Origin::Docx if fixable && (args.fix || args.diff) => err(&format!(
             "{name}：Word 文档不会被改写；用 `nianbao annotate` 生成带修订的副本\n"
         )),
         // A page or a PDF is read as its text; the file itself cannot take the fixes.
