@@ -53,6 +53,8 @@ impl Default for ReadOptions {
 #[derive(Debug)]
 pub enum InputError {
     NotFound(String),
+    /// A symbolic link whose target does not exist.
+    BrokenLink(String),
     IsDirectory(String),
     Unreadable(String, std::io::Error),
     TooLarge(String, u64),
@@ -68,6 +70,7 @@ impl InputError {
     pub fn name(&self) -> &str {
         match self {
             InputError::NotFound(p)
+            | InputError::BrokenLink(p)
             | InputError::IsDirectory(p)
             | InputError::Unreadable(p, _)
             | InputError::TooLarge(p, _)
@@ -84,6 +87,7 @@ impl fmt::Display for InputError {
         let name = display::escape_line(self.name());
         match self {
             InputError::NotFound(_) => write!(f, "{name}：文件不存在"),
+            InputError::BrokenLink(_) => write!(f, "{name}：符号链接指向的文件不存在"),
             InputError::IsDirectory(_) => write!(f, "{name}：这是一个目录，请指定文件"),
             InputError::Unreadable(_, e) => {
                 write!(f, "{name}：无法读取（{}）", display::os_error(e))
@@ -170,6 +174,9 @@ fn is_html(text: &str) -> bool {
 /// The bytes of the file at `path` (shown as `name`), refused past `max_size` bytes.
 pub fn read_bytes(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
     let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound if path.is_symlink() => {
+            InputError::BrokenLink(name.to_string())
+        }
         std::io::ErrorKind::NotFound => InputError::NotFound(name.to_string()),
         _ => InputError::Unreadable(name.to_string(), e),
     })?;

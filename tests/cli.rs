@@ -105,6 +105,8 @@ fn broken_symlink_in_a_folder_is_reported_and_the_rest_linted() {
         .code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("broken.txt"), "{err}");
+    // The link is there; its target is not (h71).
+    assert!(err.contains("符号链接指向的文件不存在"), "{err}");
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("1 个文件"));
 }
 

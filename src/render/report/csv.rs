@@ -1,7 +1,8 @@
 //! CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel on Chinese Windows does
 //! not guess GBK), RFC 4180 quoting, CRLF rows, the totals as rows after a blank one.
 //! Cells that a spreadsheet would run as a formula (starting with `= + - @`, a tab or a
-//! carriage return) get a leading `'`, as OWASP advises against CSV injection.
+//! carriage return) get a leading `'`, as OWASP advises against CSV injection; control
+//! characters are escaped as everywhere else.
 
 use super::{HEADER, Row, Totals};
 
@@ -27,8 +28,10 @@ pub fn render(rows: &[Row]) -> String {
     out
 }
 
-/// One cell: neutralised if a spreadsheet would evaluate it, quoted if needed.
+/// One cell: its control characters escaped (`\u{1b}`, as in every output), neutralised
+/// if a spreadsheet would evaluate it, quoted if needed.
 pub fn cell(value: &str) -> String {
+    let value = crate::display::escape(value);
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
@@ -56,5 +59,7 @@ mod tests {
         assert_eq!(cell("报告,2024"), "\"报告,2024\"");
         assert_eq!(cell("2024"), "2024");
         assert_eq!(cell("—"), "—");
+        // A file name's escape sequence is shown, not sent (h71).
+        assert_eq!(cell("esc\u{1b}[31mred"), "esc\\u{1b}[31mred");
     }
 }
