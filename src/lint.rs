@@ -44,6 +44,16 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The rules given to `--select` (if any) and `--ignore`, each without the blanks
+    /// typed around it (`a, b`).
+    pub fn new(select: Option<&[String]>, ignore: &[String]) -> Selection {
+        let trimmed = |ids: &[String]| ids.iter().map(|id| id.trim().to_string()).collect();
+        Selection {
+            select: select.map(trimmed),
+            ignore: trimmed(ignore),
+        }
+    }
+
     /// Rule ids named here that no rule has.
     pub fn unknown_ids(&self) -> Vec<String> {
         self.select

@@ -438,6 +438,27 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
 
+/// Rule ids are read without the blanks typed around them; an unknown one is quoted,
+/// an empty one named as such, a near miss answered with the rule meant (h71).
+#[test]
+fn rule_ids_given_on_the_command_line() {
+    let clean = example("clean.txt");
+    nianbao()
+        .args(["lint", "--select", "percent-range, section-order", &clean])
+        .assert()
+        .success();
+    let err = stderr_with_code(
+        nianbao().args(["lint", "--select", "percent-rang", &clean]),
+        2,
+    );
+    assert!(
+        err.contains("“percent-rang”（是否要用“percent-range”？）"),
+        "{err}"
+    );
+    let err = stderr_with_code(nianbao().args(["lint", "--select", "", &clean]), 2);
+    assert!(err.contains("空的规则编号"), "{err}");
+}
+
 #[test]
 fn usage_errors_and_help_are_chinese() {
     let err = stderr_with_code(nianbao().args(["lint", "--no-such-flag", "x"]), 2);

@@ -42,13 +42,10 @@ pub struct AnnotateArgs {
 }
 
 pub fn annotate(args: &AnnotateArgs) -> ExitCode {
-    let selection = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-    };
+    let selection = Selection::new(args.select.as_deref(), &args.ignore);
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        error(format!("未知的规则：{}", unknown.join(", ")));
+        error(super::unknown_rules(&unknown));
         return ExitCode::from(EXIT_TROUBLE);
     }
     let mut trouble = false;

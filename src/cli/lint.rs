@@ -99,10 +99,7 @@ enum ReportFormat {
 }
 
 pub fn lint(args: &LintArgs) -> ExitCode {
-    let selection = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-    };
+    let selection = Selection::new(args.select.as_deref(), &args.ignore);
     let fixing = args.fix || args.diff;
     // Fixes, `--output` (written whole) and standard input keep every file to the end;
     // otherwise each file's output is written as soon as it is done.

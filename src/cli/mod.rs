@@ -137,6 +137,32 @@ pub fn err(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
+/// The message for rule ids no rule has: each quoted (an empty one named as such), with
+/// the nearest rule's id where one is close (`percent-rang` → `percent-range`).
+pub fn unknown_rules(unknown: &[String]) -> String {
+    let named: Vec<String> = unknown
+        .iter()
+        .map(|id| {
+            if id.is_empty() {
+                return "（空的规则编号）".to_string();
+            }
+            let nearest = nianbao::rules::RULES
+                .iter()
+                .map(|r| (strsim::levenshtein(id, r.id), r.id))
+                .min()
+                .filter(|&(distance, _)| distance <= 3);
+            match nearest {
+                Some((_, near)) => format!("“{id}”（是否要用“{near}”？）"),
+                None => format!("“{id}”"),
+            }
+        })
+        .collect();
+    format!(
+        "未知的规则：{}（用 `nianbao rules` 查看全部规则）",
+        named.join("、")
+    )
+}
+
 /// `错误：` and the message, on standard error.
 pub fn error(message: impl std::fmt::Display) {
     err(&format!("错误：{message}\n"));

@@ -154,10 +154,7 @@ pub fn plan(
 ) -> Result<Plan, ExitCode> {
     let unknown = selection.unknown_ids();
     if !unknown.is_empty() {
-        error(format!(
-            "未知的规则：{}（用 `nianbao rules` 查看全部规则）",
-            unknown.join(", ")
-        ));
+        error(super::unknown_rules(&unknown));
         return Err(ExitCode::from(EXIT_TROUBLE));
     }
     let mut linters = Linters::new(common, selection);
