@@ -241,6 +241,28 @@ fn xlsx_is_written_to_the_output_file() {
     assert!(styles.contains("FFC7CE"), "problem cells filled: {styles}");
 }
 
+/// Without `--format`, the output file's extension names the format (h71).
+#[test]
+fn the_output_files_extension_names_the_format() {
+    let dir = desk();
+    for (name, starts) in [
+        ("汇总.xlsx", &b"PK"[..]),
+        ("汇总.csv", "\u{feff}".as_bytes()),
+        ("汇总.json", b"{"),
+        ("汇总.html", b"<!DOCTYPE html>"),
+    ] {
+        let target = dir.path().join(name);
+        nianbao()
+            .args(["report", "--output"])
+            .arg(&target)
+            .arg(dir.path().join("clean.txt"))
+            .assert()
+            .success();
+        let bytes = fs::read(&target).unwrap();
+        assert!(bytes.starts_with(starts), "{name}");
+    }
+}
+
 #[test]
 fn xlsx_needs_an_output_file() {
     let err = stderr_with_code(

@@ -81,9 +81,10 @@ pub struct ReportArgs {
     /// 遍历目录时跳过与此模式匹配的文件（可多次给出）
     #[arg(long, value_name = "模式")]
     exclude: Vec<String>,
-    /// 输出格式：table（默认）、csv、json、xlsx、html
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table, value_name = "格式")]
-    format: ReportFormat,
+    /// 输出格式：table（默认）、csv、json、xlsx、html；未指定时按 --output 文件的扩展名
+    /// （.xlsx .csv .json .html）
+    #[arg(long, value_enum, value_name = "格式")]
+    format: Option<ReportFormat>,
     /// 把汇总表写到此文件，而不是标准输出（xlsx 格式必须指定）
     #[arg(long, short, value_name = "文件")]
     output: Option<PathBuf>,
@@ -229,8 +230,26 @@ fn apply_fixes(
     }
 }
 
+impl ReportArgs {
+    /// The format asked for, else the one the output file's extension names, else table.
+    fn format(&self) -> ReportFormat {
+        let named = || {
+            let ext = self.output.as_deref()?.extension()?.to_str()?;
+            match ext.to_ascii_lowercase().as_str() {
+                "xlsx" => Some(ReportFormat::Xlsx),
+                "csv" => Some(ReportFormat::Csv),
+                "json" => Some(ReportFormat::Json),
+                "html" | "htm" => Some(ReportFormat::Html),
+                _ => None,
+            }
+        };
+        self.format.or_else(named).unwrap_or(ReportFormat::Table)
+    }
+}
+
 pub fn report(args: &ReportArgs) -> ExitCode {
-    if matches!(args.format, ReportFormat::Xlsx) && args.output.is_none() {
+    let format = args.format();
+    if matches!(format, ReportFormat::Xlsx) && args.output.is_none() {
         error("xlsx 格式须用 --output 指定输出文件（如 --output 汇总.xlsx）");
         return ExitCode::from(EXIT_TROUBLE);
     }
@@ -262,7 +281,7 @@ pub fn report(args: &ReportArgs) -> ExitCode {
     );
     rows.sort_by(|a, b| a.path.cmp(&b.path));
     let reports: Vec<&FileReport> = run.files.iter().map(|f| &f.report).collect();
-    let bytes = match args.format {
+    let bytes = match format {
         ReportFormat::Table => report::table::render(&rows).into_bytes(),
         ReportFormat::Csv => report::csv::render(&rows).into_bytes(),
         ReportFormat::Json => report::json::render(&rows).into_bytes(),
