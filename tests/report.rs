@@ -263,6 +263,26 @@ fn the_output_files_extension_names_the_format() {
     }
 }
 
+/// An output file in a folder that does not exist: said in Chinese, naming only the
+/// file the user gave (h71).
+#[test]
+fn an_output_file_in_a_missing_folder() {
+    let dir = desk();
+    let target = dir.path().join("无此目录").join("汇总.json");
+    let err = stderr_with_code(
+        nianbao()
+            .args(["lint", "--format", "json", "-o"])
+            .arg(&target)
+            .arg(dir.path().join("clean.txt")),
+        2,
+    );
+    assert!(
+        err.contains("汇总.json：无法写入（文件或目录不存在"),
+        "{err}"
+    );
+    assert!(!err.contains(".nianbao-"), "{err}");
+}
+
 #[test]
 fn xlsx_needs_an_output_file() {
     let err = stderr_with_code(

@@ -46,7 +46,8 @@ fn replace(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = temporary_in(dir)?;
+    // (tempfile's error names the temporary file, which the user never named.)
+    let mut tmp = temporary_in(dir).map_err(|e| std::io::Error::from(e.kind()))?;
     tmp.write_all(bytes)?;
     if let Ok(meta) = std::fs::metadata(target) {
         tmp.as_file().set_permissions(meta.permissions())?;
