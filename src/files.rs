@@ -25,9 +25,12 @@ pub fn globs(patterns: &[String]) -> Result<GlobSet, String> {
         .map_err(|e| format!("排除模式无法使用（{e}）"))
 }
 
-/// Whether `path` (relative to the walked directory) or its file name matches `set`.
-pub fn excluded(set: &GlobSet, relative: &Path) -> bool {
-    set.is_match(relative) || relative.file_name().is_some_and(|n| set.is_match(n))
+/// Whether `path` (relative to the walked directory), its file name or the path as
+/// printed (`reports/c.txt`, the directory given joined with it) matches `set`.
+pub fn excluded(set: &GlobSet, relative: &Path, printed: &Path) -> bool {
+    set.is_match(relative)
+        || relative.file_name().is_some_and(|n| set.is_match(n))
+        || set.is_match(printed)
 }
 
 /// What a directory walk found.
@@ -48,7 +51,8 @@ pub fn walk(dir: &Path, exclude: &GlobSet) -> Walk {
     let mut found = Walk::default();
     let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| {
-        let passed_over = excluded(exclude, e.path().strip_prefix(dir).unwrap_or(e.path()))
+        let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
+        let passed_over = excluded(exclude, relative, e.path())
             || e.file_type().is_dir() && is_page_resources(e.path())
             || is_tool_own(e.file_name());
         e.depth() == 0 || !passed_over

@@ -88,6 +88,14 @@ fn directories_are_walked_sorted_and_filtered() {
         })
         .collect();
     assert_eq!(names, ["/a.md", "/b.txt", "/sub/c.txt"]);
+    // A pattern naming a path as printed (the folder given, joined) excludes it too; a bad
+    // pattern is an error also when no folder is walked (h71).
+    let printed = format!("{root}/sub/c.txt");
+    let out = stdout_of(nianbao().args(["lint", "--format", "json", "--exclude", &printed, root]));
+    assert!(!out.contains("sub/c.txt"), "{out}");
+    let file = format!("{root}/b.txt");
+    let err = stderr_with_code(nianbao().args(["lint", "--exclude", "[abc", &file]), 2);
+    assert!(err.contains("[abc"), "{err}");
 }
 
 #[test]

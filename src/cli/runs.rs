@@ -157,6 +157,11 @@ pub fn plan(
         error(super::unknown_rules(&unknown));
         return Err(ExitCode::from(EXIT_TROUBLE));
     }
+    // (A bad `--exclude` pattern is an error whether a folder is walked or not.)
+    if let Err(m) = files::globs(extra_exclude) {
+        error(m);
+        return Err(ExitCode::from(EXIT_TROUBLE));
+    }
     let mut linters = Linters::new(common, selection);
     let mut trouble = false;
     let mut failed = Vec::new();
