@@ -945,6 +945,11 @@ fn the_plans_under_other_names() {
         "四、今后一个时期的工作",
         "四、对策建议",
         "四、下一阶段工作",
+        // (h73)
+        "四、今后的工作",
+        "四、今后努力的方向",
+        "四、今后一段时期的工作",
+        "四、改进方向",
     ] {
         let text = COMPLETE.replace("四、2024年工作安排", heading);
         let f = findings("section-missing", &text);
@@ -963,6 +968,12 @@ fn the_problems_faced_are_the_shortcomings() {
         "二、需要加强的方面",
         "二、存在的主要困难",
         "二、面临的挑战",
+        // (h73)
+        "二、存在的突出问题",
+        "二、存在的弱项",
+        "二、有待提升的方面",
+        "二、不够到位的地方",
+        "二、工作中的欠缺",
     ] {
         let text = COMPLETE.replace(
             "二、存在的不足和原因\n基层法治力量薄弱，合法性审查能力有待提升。",
