@@ -72,6 +72,9 @@ fn shortcomings_naming_a_cause_are_fine() {
         // What brought the problems about, in two sides (h69).
         "产生这些问题，一方面是复议案件集中到县政府，另一方面是司法所人员少、兼职多。",
         "上述问题的存在，既有人员招录和编制方面的客观条件限制，也有执法理念更新不及时等主观不足。",
+        // (h75)
+        "一是执法力量薄弱。存在上述问题，主要有以下几方面因素：一是人员未配齐。",
+        "一是执法力量薄弱。\n（二）原因分析\n一是人员未配齐。",
     ] {
         assert!(
             findings("shortcomings-cause", &report(body, DUTIES)).is_empty(),

@@ -99,10 +99,15 @@ impl Rule for Check {
         let lines = &doc.outline.lines;
         let parts: Vec<_> = doc.outline.parts(Role::Shortcomings).collect();
         let Some(first) = parts.first() else { return };
-        let names_a_cause = parts.iter().any(|s| {
+        let names_a_cause = parts.iter().enumerate().any(|(k, s)| {
+            let heading = &text[s.heading.clone()];
+            // A part of its own for the causes, after the problems' (`三、存在的问题` /
+            // `四、原因分析`): its text is the causes.
+            if k > 0 && heading.contains("原因") {
+                return true;
+            }
             // A heading cut from a line that lost its breaks may hold its text too, from
             // its first sentence mark on (`二、存在的不足和原因基层…不高，原因是…`).
-            let heading = &text[s.heading.clone()];
             let run_on = (!doc.outline.flattened.is_empty())
                 .then(|| heading.find(['，', '。', '；']))
                 .flatten();
