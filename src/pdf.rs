@@ -16,7 +16,9 @@
 //! in it short of the margin (by more than an indent), names the report (the title) or
 //! is a table of contents' entry ending at its page number (`……2`); or unless the line
 //! itself starts a heading (`一、`, `（一）`, `1.`) after a line ending in punctuation or
-//! short of the margin, or is indented. A paragraph broken by
+//! short of the margin, or is indented, or is a full line (or one ending a sentence)
+//! under a heading that filled its line (a heading's wrapped tail is short and holds no
+//! sentence). A paragraph broken by
 //! a page break is joined too. A PDF with no text at all is a scan: an error, not an
 //! empty report.
 
@@ -152,6 +154,8 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
     let mut doc = Document::default();
     // Whether the last paragraph may continue on the next line.
     let mut open = false;
+    // Whether the last paragraph is one line so far, a heading without a sentence.
+    let mut heading_line = false;
     for (n, page) in pages.iter().enumerate() {
         let content: Vec<&str> = page
             .iter()
@@ -211,15 +215,25 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                         .is_some_and(|c| is_han(c) && !('\u{3000}'..='\u{303F}').contains(&c))
             };
             let header = headers_kept[k];
+            // A heading's wrapped tail is short and holds no sentence: a full line, or one
+            // ending a sentence, under a heading that filled its line starts the heading's
+            // paragraph (whose indent the text layer lost).
+            let under_heading = heading_line && (full_line(text) || text.contains('。'));
             match doc.paragraphs.last_mut() {
                 Some(last)
-                    if open && !indented && !header && (!HEADING.is_match(text) || mid_word) =>
+                    if open
+                        && !indented
+                        && !header
+                        && !under_heading
+                        && (!HEADING.is_match(text) || mid_word) =>
                 {
-                    join(last, text)
+                    join(last, text);
+                    heading_line = false;
                 }
                 _ => {
                     page_start.get_or_insert(doc.paragraphs.len());
                     doc.paragraphs.push(text.to_string());
+                    heading_line = HEADING.is_match(text) && !text.contains(PARAGRAPH_ENDS);
                 }
             }
             let short = (columns(text) as f64) < (SHORT_LINE * full as f64).max(MIN_LINE);
@@ -529,6 +543,34 @@ mod tests {
             ]
         );
         assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    /// A heading that just fills its line does not take the paragraph under it, its
+    /// indent lost in the text layer; a long heading's short tail still goes on (h74).
+    #[test]
+    fn a_heading_filling_its_line_keeps_to_itself() {
+        let pages = [vec![
+            "全年审查规范性文件12件，办理行政复议案件31件，组织",
+            "  三、局主要负责人履行推进法治建设第一责任人职责情况",
+            "局长主持局党组会议研究法治建设3次，带头出庭应诉。",
+            "一是研究部署法治建设，听取汇报3次，组织会前学法8次，",
+            "二是带头述法。",
+            "  四、2023年党政主要负责人履行推进法治建设第一责任",
+            "人职责的有关情况",
+            "局长主持局党组会议研究法治建设3次。",
+        ]];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(
+            doc.paragraphs[1..],
+            [
+                "三、局主要负责人履行推进法治建设第一责任人职责情况",
+                "局长主持局党组会议研究法治建设3次，带头出庭应诉。",
+                "一是研究部署法治建设，听取汇报3次，组织会前学法8次，二是带头述法。",
+                "四、2023年党政主要负责人履行推进法治建设第一责任人职责的有关情况",
+                "局长主持局党组会议研究法治建设3次。",
+            ]
+        );
     }
 
     #[test]
