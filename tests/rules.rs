@@ -504,6 +504,18 @@ fn parts_in_leads_items_and_combined_headings() {
         .replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n", "");
     let f = findings("section-missing", &combined);
     assert!(f.is_empty(), "{f:?}");
+    // (Also by a four-character name joined on: `主要工作及`, `主要做法和`, h75.)
+    for heading in [
+        "一、2023年法治政府建设主要工作及主要负责人履职情况",
+        "一、2023年法治政府建设主要做法和主要负责人履职情况",
+    ] {
+        let combined = combined.replace(
+            "一、2023年法治政府建设主要举措和成效及主要负责人履行第一责任人职责情况",
+            heading,
+        );
+        let f = findings("section-missing", &combined);
+        assert!(f.is_empty(), "{heading}: {f:?}");
+    }
     // The duties part's own full name does not name the measures too.
     let duties_only = COMPLETE
         .replace(

@@ -2298,7 +2298,7 @@ const DUTIES_HEADING_CHARS: usize = 40;
 
 /// The shortest name of a part, written whole, that a heading also names beside a set
 /// of another role's words around it.
-const NAMED_PART_CHARS: usize = 5;
+const NAMED_PART_CHARS: usize = 4;
 
 /// The role of a top-level `heading`, and the other parts it names with words of their
 /// own, apart from the role's (`存在的不足和下一步工作安排`: plans, and shortcomings too).
