@@ -198,7 +198,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                 (indented, close_gaps(l.trim()))
             })
             .collect();
-        let full = lines.iter().map(|(_, l)| columns(l)).max().unwrap_or(0);
+        let full = full_width(lines.iter().map(|(_, l)| l.as_ref()));
         let mut page_start = None;
         let full_line = |t: &str| columns(t) + 2 >= full;
         for (k, (indented, closed)) in lines.iter().enumerate() {
@@ -364,6 +364,24 @@ fn close_digits(text: &str) -> String {
 
 /// How wide `line` is on the page, in columns: two for a Chinese character or mark
 /// (the quotation marks included), one for a digit or Latin letter.
+/// The columns of a page's full line: its longest line's, but a line with quotation
+/// marks counts them two columns each where the font may set them narrow (LibreOffice,
+/// a Word draft's Latin font), so the longest line without them stands for the page when
+/// it is nearly as long.
+fn full_width<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> usize {
+    let longest = lines.clone().map(columns).max().unwrap_or(0);
+    let unquoted = lines
+        .filter(|l| !l.contains(['“', '”', '‘', '’']))
+        .map(columns)
+        .max()
+        .unwrap_or(0);
+    if unquoted * 10 >= longest * 8 {
+        unquoted
+    } else {
+        longest
+    }
+}
+
 fn columns(line: &str) -> usize {
     line.chars()
         .map(|c| if is_han(c) { 2 } else { c.width().unwrap_or(0) })
@@ -543,6 +561,29 @@ mod tests {
             ]
         );
         assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    /// Quotation marks set narrow do not make the page seem wider than its full lines
+    /// (h74): a long heading wrapped at the margin goes on.
+    #[test]
+    fn quotation_marks_do_not_widen_the_page() {
+        let pages = [vec![
+            "“放管服”“一网通办”“跨省通办”“一件事”改革，全面深化",
+            "行政复议案件52件，纠错7件。",
+            "二、对照法治政府建设实施纲要和年度重点任务，我县工",
+            "作中还存在的不足和原因",
+            "一是执法人员力量不足，原因是编制少。二是普法针对性",
+            "不强，原因是调研不够。",
+        ]];
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
+        let doc = assemble(&pages);
+        assert_eq!(
+            doc.paragraphs[1..],
+            [
+                "二、对照法治政府建设实施纲要和年度重点任务，我县工作中还存在的不足和原因",
+                "一是执法人员力量不足，原因是编制少。二是普法针对性不强，原因是调研不够。",
+            ]
+        );
     }
 
     /// A heading that just fills its line does not take the paragraph under it, its
