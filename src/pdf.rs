@@ -195,7 +195,12 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .iter()
             .map(|(_, l)| {
                 let indented = l.starts_with("  ") || l.starts_with('\u{3000}');
-                (indented, close_gaps(l.trim()))
+                let line = close_gaps(l.trim());
+                let line = match heading_quotes_after(&line) {
+                    Some(moved) => moved.into(),
+                    None => line,
+                };
+                (indented, line)
             })
             .collect();
         let full = full_width(lines.iter().map(|(_, l)| l.as_ref()));
@@ -260,6 +265,32 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         }
     }
     doc
+}
+
+/// A heading's line with the quotation marks a text layer put before all its glyphs
+/// (LibreOffice's PDFs: `“ ” “ ”（一）深化放管服改革`) moved after them, so the heading
+/// opens with its number, when the marks moved are whole pairs; `None` for any other
+/// line.
+fn heading_quotes_after(line: &str) -> Option<String> {
+    const QUOTES: [char; 4] = ['“', '”', '‘', '’'];
+    let text = line.trim_start_matches(|c| QUOTES.contains(&c) || c == ' ');
+    let run: String = line[..line.len() - text.len()]
+        .chars()
+        .filter(|c| QUOTES.contains(c))
+        .collect();
+    // (Only whole pairs: a run holding the close of the line before's quotation stays.)
+    let pairs = |open: char, close: char| {
+        let mut depth = 0i32;
+        for c in run.chars() {
+            depth += i32::from(c == open) - i32::from(c == close);
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0
+    };
+    let whole = pairs('“', '”') && pairs('‘', '’');
+    (!run.is_empty() && whole && HEADING.is_match(text)).then(|| format!("{text}{run}"))
 }
 
 /// `line` without the single spaces the text layer puts where the font changes or the
@@ -561,6 +592,20 @@ mod tests {
             ]
         );
         assert_eq!(doc.page_starts, [3, 5]);
+    }
+
+    /// Quotation marks a text layer put before a heading's glyphs go after them, so the
+    /// heading keeps its number first; other lines stay as they are (h74).
+    #[test]
+    fn quotation_marks_put_before_a_heading_go_after_it() {
+        assert_eq!(
+            heading_quotes_after("“ ” “ ”（一）深化放管服改革").as_deref(),
+            Some("（一）深化放管服改革“”“”")
+        );
+        assert_eq!(heading_quotes_after("”事一次办，办理"), None);
+        assert_eq!(heading_quotes_after("” “（二）深化改革"), None);
+        assert_eq!(heading_quotes_after("“放管服”改革"), None);
+        assert_eq!(heading_quotes_after("（一）深化“放管服”改革"), None);
     }
 
     /// Quotation marks set narrow do not make the page seem wider than its full lines
