@@ -152,6 +152,15 @@ fn duties_coverage_is_silent_when_all_topics_appear_and_follows_the_config() {
         .replace("出庭应诉2次", "全年本局无行政复议、行政诉讼案件")
         .replace("推进普法", "带头到村（社区）宣讲法律知识3次");
     assert!(findings("duties-coverage", &report("由于人员不足。", &none)).is_empty());
+    // The constitution's day taken part in (h69).
+    let constitution_day = DUTIES.replace("推进普法", "带头参加“12·4”国家宪法日宣传活动");
+    assert!(
+        findings(
+            "duties-coverage",
+            &report("由于人员不足。", &constitution_day)
+        )
+        .is_empty()
+    );
     let config = "[rules.duties-coverage.topics]\n\"法治督察\" = [\"督察\"]\n\"普法\" = []\n";
     let found = lint("duties-coverage", &text, config);
     assert_eq!(found.len(), 1);
