@@ -5,7 +5,7 @@ use super::lines::{self, Heading, KeyValue, NumberStyle, RawKind, RawKinds};
 use super::{Enumeration, Line, LineKind, Meta, MonthDate, Outline, Section, Signature};
 use crate::config::{Config, OutlineConfig, Role, SectionsConfig};
 use crate::inline::is_han;
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use crate::words::WordMatcher;
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -188,7 +188,7 @@ impl Outliner {
             meta_keys: &self.meta_keys,
             lines,
             metadata: Vec::new(),
-            word: source.origin == crate::source::Origin::Docx,
+            word: source.origin == Origin::Docx,
         };
         stray_parts_as_text(&mut raw);
         if flattened.is_empty() {
@@ -196,7 +196,7 @@ impl Outliner {
         }
         contents_as_blank(text, &b.lines, &mut raw);
         listed_items_as_text(text, &b.lines, &self.outline.attachment_words, &mut raw);
-        if source.origin != crate::source::Origin::Docx {
+        if source.origin != Origin::Docx {
             table_rows_as_text(text, &b.lines, &mut raw);
         }
 
@@ -2036,10 +2036,10 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
 /// items of a list opened on its label's line are no headings. (Looked for from each
 /// Arabic-numbered heading back, not on every line.)
 /// Rows of a plain-text table (not a Word document's, whose tables are read as tables)
-/// that open with a heading's number: a row of cells apart by
-/// tabs (`（一）\t依法全面履行政府职能\t已完成`; a tab right after the number is Word's,
-/// after an automatic number), and a group's row between two rows of cells
-/// (`序号\t重点任务\t完成情况` / `一、依法全面履行政府职能` / `1\t调整权责清单\t已完成`).
+/// that open with a heading's number: a row of cells apart by tabs (`（一）\t依法全面履行
+/// 政府职能\t已完成`; a tab right after the number is Word's, after an automatic number),
+/// and a group's row between two rows of cells (`序号\t重点任务\t完成情况` /
+/// `一、依法全面履行政府职能` / `1\t调整权责清单\t已完成`).
 fn table_rows_as_text(text: &str, lines: &[Line], raw: &mut RawKinds) {
     let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
     // (A heading is no row, with a tab after its number or not.)
