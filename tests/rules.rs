@@ -929,6 +929,7 @@ fn the_duties_heading_may_name_the_head_another_way() {
         "三、党组书记、主任抓法治建设情况",
         "三、局党组书记、局长抓法治建设工作情况",
         "三、党组书记、局长落实法治建设责任情况",
+        "三、党组书记、局长述法情况",
     ] {
         let text = COMPLETE
             .replace(
