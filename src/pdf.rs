@@ -530,7 +530,6 @@ mod tests {
             "四是强化监督，整改问题九个。",
             "某县人民政府",
         ]];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(doc.paragraphs.len(), 3, "{:?}", doc.paragraphs);
         assert!(doc.paragraphs[0].ends_with("三百二十件。"));
@@ -546,7 +545,6 @@ mod tests {
             "四、2025年推进法治政府建设的主要安排…………………………4",
             "某县2024年度法治政府建设情况报告",
         ]];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(doc.paragraphs.len(), 4, "{:?}", doc.paragraphs);
         assert!(doc.paragraphs[2].ends_with("…4"));
@@ -578,7 +576,6 @@ mod tests {
                 "- 3 -",
             ],
         ];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(
             doc.paragraphs,
@@ -620,7 +617,6 @@ mod tests {
             "一是执法人员力量不足，原因是编制少。二是普法针对性",
             "不强，原因是调研不够。",
         ]];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(
             doc.paragraphs[1..],
@@ -645,7 +641,6 @@ mod tests {
             "人职责的有关情况",
             "局长主持局党组会议研究法治建设3次。",
         ]];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(
             doc.paragraphs[1..],
@@ -687,7 +682,6 @@ mod tests {
             vec![title, "二、存在的不足和原因", "力量不足。"],
             vec![title, "三、主要安排", "深化依法行政。"],
         ];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(doc.paragraphs[0], title);
         assert_eq!(doc.paragraphs.iter().filter(|p| *p == title).count(), 1);
@@ -734,7 +728,6 @@ mod tests {
                 "http://127.0.0.1:8727/a.html 2/2",
             ],
         ];
-        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.to_vec()).collect();
         let doc = assemble(&pages);
         assert_eq!(
             doc.paragraphs,

@@ -292,10 +292,15 @@ impl Builder<'_> {
                         .is_some_and(|rest| rest.starts_with([':', '\u{ff1a}']))
                 })
             };
+            // `来源:某县司法局 发布时间:2024-03-15 某县…报告`: a page copied as one line,
+            // its fields and then its title.
+            let title_at = match r {
+                RawKind::KeyValue(_) | RawKind::Text => self.title_after_fields(line),
+                _ => None,
+            };
             let kind = match r {
                 RawKind::Blank => LineKind::Blank,
                 RawKind::KeyValue(_) | RawKind::Text if text_field => LineKind::Paragraph,
-
                 RawKind::Heading(_) => LineKind::Heading,
                 // A page's path (`> 首页 > 政务公开`); a line after one `>` is a quotation
                 // set off in Markdown (a case box: `> 典型案例1：…`, `>` alone between its
@@ -310,14 +315,10 @@ impl Builder<'_> {
                 }
                 RawKind::Breadcrumb => LineKind::Paragraph,
                 RawKind::KeyValue(_) | RawKind::Text if is_clock(line) => LineKind::Chrome,
-                // `来源:某县司法局 发布时间:2024-03-15 某县…报告`: a page copied as one
-                // line, its fields and then its title.
-                RawKind::KeyValue(_) | RawKind::Text
-                    if self.title_after_fields(line).is_some_and(|at| {
-                        self.fields(span.start..span.start + at, &mut pending)
-                    }) =>
+                _ if title_at
+                    .is_some_and(|at| self.fields(span.start..span.start + at, &mut pending)) =>
                 {
-                    let at = self.title_after_fields(line).unwrap_or_default();
+                    let at = title_at.unwrap_or_default();
                     self.lines[i] = Line::new(span.start + at..span.end, LineKind::Paragraph);
                     LineKind::Paragraph
                 }
@@ -466,6 +467,10 @@ impl Builder<'_> {
     /// (`发布时间：2024-03-15 某县…报告`); never inside a title field's value
     /// (`标题：某县人民政府 关于…报告`).
     fn title_after_fields(&self, line: &str) -> Option<usize> {
+        // (No longer than a line of fields may be: a paragraph is not scanned.)
+        if !at_most(line, 2 * self.cfg.short_line) {
+            return None;
+        }
         let colon = line.rfind([':', '\u{ff1a}'])?;
         let key = line[..colon].trim_end_matches(is_blank);
         if ["标题", "名称"].iter().any(|k| key.ends_with(k)) {
