@@ -34,6 +34,18 @@ mark{background:#ffe08a}
 .help{color:#555}
 ";
 
+/// How the table orders two cells: numbers by value before any text (`—`, names), text
+/// by its Chinese collation. One total order, so a column mixing both sorts the same way
+/// from any starting order.
+const ORDER: &str = "
+function order(x,y){
+  var num=function(t){return t.trim()===''?NaN:Number(t)};
+  var nx=num(x),ny=num(y);
+  if(isNaN(nx)!==isNaN(ny))return isNaN(nx)?1:-1;
+  return isNaN(nx)?x.localeCompare(y,'zh'):nx-ny;
+}
+";
+
 const SCRIPT: &str = "
 document.querySelectorAll('table.sortable th').forEach(function(th,col){
   th.addEventListener('click',function(){
@@ -43,10 +55,7 @@ document.querySelectorAll('table.sortable th').forEach(function(th,col){
     th.closest('tr').querySelectorAll('th').forEach(function(h){h.removeAttribute('data-order')});
     th.setAttribute('data-order',up?'asc':'desc');
     rows.sort(function(a,b){
-      var x=a.cells[col].textContent,y=b.cells[col].textContent;
-      var num=function(t){return t.trim()===''?NaN:Number(t)};
-      var nx=num(x),ny=num(y);
-      var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh');
+      var c=order(a.cells[col].textContent,b.cells[col].textContent);
       return up?c:-c;
     });
     rows.forEach(function(r){body.appendChild(r)});
@@ -84,7 +93,7 @@ pub fn render(rows: &[Row], reports: &[&FileReport]) -> String {
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         findings(&mut out, report);
     }
-    let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    let _ = write!(out, "<script>{ORDER}{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }
 
@@ -243,5 +252,30 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
         );
         assert_eq!(escape("a\u{202e}b\u{1b}[31m"), "a\\u{202e}b\\u{1b}[31m");
+    }
+
+    /// The table's order, run by `node` when it is installed: numbers by value, then
+    /// text, whichever order the rows came in.
+    #[test]
+    fn table_orders_numbers_before_text() {
+        let script = format!(
+            "{ORDER}\nvar a=['3','—','1','10','—','2','某县'];\
+             console.log(a.slice().sort(order).join(' '));\
+             console.log(a.slice().reverse().sort(order).join(' '));"
+        );
+        let out = match std::process::Command::new("node")
+            .arg("-e")
+            .arg(&script)
+            .output()
+        {
+            Ok(out) => out,
+            Err(_) => {
+                println!("skipped: node is not installed");
+                return;
+            }
+        };
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let sorted = "1 2 3 10 — — 某县";
+        assert_eq!(printed, format!("{sorted}\n{sorted}\n"));
     }
 }
