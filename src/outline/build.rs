@@ -1726,7 +1726,11 @@ impl Builder<'_> {
             let t = self.line_text(i);
             // Attachments, or the 版记 (`抄送：` with its list on the next line, the
             // printing organ and date in cells of their own).
-            if starts_with_any(t, &self.cfg.attachment_words) || is_banji_label(t) {
+            // (An article's END mark: its credits and share lines follow.)
+            if starts_with_any(t, &self.cfg.attachment_words)
+                || is_banji_label(t)
+                || t.trim_matches(END_MARK_TRIM) == "END"
+            {
                 attachments = true;
             }
             attachments && at_most(t, self.cfg.short_line) || self.is_closing_matter(i)
@@ -1743,7 +1747,7 @@ impl Builder<'_> {
             || t.ends_with("印发")
             || t.chars().all(|c| "-—─━_=－ ".contains(c))
             || is_file_name(t)
-            || matches!(t.trim_matches(END_MARK_TRIM), "完" | "全文完")
+            || matches!(t.trim_matches(END_MARK_TRIM), "完" | "全文完" | "END")
             || is_bare_page_number(t)
             || is_footnote(t)
             || t.starts_with(['（', '('])
@@ -3170,7 +3174,8 @@ fn key_start(line: &str, at: usize) -> usize {
     }
 }
 
-/// What surrounds the `完` that ends a news page's copy: `（完）`, `—完—`, `【完】`.
+/// What surrounds the `完` or `END` that ends a news page's copy: `（完）`, `—完—`,
+/// `【完】`, `— END —`.
 const END_MARK_TRIM: &[char] = &[
     '(', '（', ')', '）', '-', '—', '【', '】', '[', ']', ' ', '\u{3000}',
 ];
