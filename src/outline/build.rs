@@ -524,6 +524,16 @@ impl Builder<'_> {
         chrome.find_iter(line).any(|m| {
             let work = WORK_MENU_ITEMS.contains(&&line[m.start()..m.end()]);
             !(work && line[..m.start()].chars().next_back().is_some_and(is_han))
+                && !self.inside_longer_key(line, m.start()..m.end())
+        })
+    }
+
+    /// Whether the words at `at` in `line` are the end of a longer metadata key there (the
+    /// 字号 of an empty `| 发文字号 | |` cell, no font-size widget).
+    fn inside_longer_key(&self, line: &str, at: Range<usize>) -> bool {
+        self.field_keys.is_some_and(|keys| {
+            keys.find_iter(line)
+                .any(|k| k.start() < at.start && at.end <= k.end())
         })
     }
 
@@ -835,9 +845,15 @@ impl Builder<'_> {
         }
         let keys = cells.iter().filter(|(_, key)| *key).count();
         // `[ 发布机构 ] 某市城市管理局`: one key is enough when bracketed as a key, and
-        // the row may end with a key left empty (`… [ 发文字号 ]`).
+        // the row may end with a key left empty (`… [ 发文字号 ]`), as a table's row may
+        // with its empty cell (`… | 发文字号 | |`).
         let bracketed = line.trim_start_matches(is_blank).starts_with(['[', '【']);
-        let ends_valued = cells.last().is_some_and(|c| !c.1) || bracketed && cells.len() > 1;
+        let empty_cell = cells.last().is_some_and(|c| {
+            let after = &self.text[c.0.end..span.end];
+            after.matches(['|', '\u{ff5c}']).count() >= 2
+        });
+        let ends_valued =
+            cells.last().is_some_and(|c| !c.1) || (bracketed || empty_cell) && cells.len() > 1;
         let valued = cells.windows(2).all(|w| !(w[0].1 && w[1].1)) && ends_valued;
         // `标题 | 某县…报告`: a table's row of one key and its value, the cells of a page.
         let pair = line
@@ -3608,6 +3624,26 @@ mod tests {
         assert_eq!(kinds[..3], [LineKind::Meta; 3]);
         assert_ne!(kinds[3], LineKind::Meta);
         assert_ne!(kinds[4], LineKind::Meta);
+    }
+
+    /// A row whose last key's cell is empty (`发文字号`, holding 字号 as the font-size
+    /// widget does) is the table's row all the same.
+    #[test]
+    fn a_row_ending_in_an_empty_key_cell_is_metadata() {
+        let text = "| 索引号 | 6207250031/2026-00047 | 发文字号 | |\n| 公开形式 | 公开目录 | 成文日期 | 2026-01-29 |\n某镇2025年法治政府建设情况报告\n";
+        let o = outline(text);
+        assert_eq!(
+            meta_pairs(&o),
+            [
+                ("索引号", "6207250031/2026-00047"),
+                ("公开形式", "公开目录"),
+                ("成文日期", "2026-01-29"),
+            ]
+        );
+        assert_eq!(kinds(&o)[..2], [LineKind::Meta; 2]);
+        // Nor is the key alone, its value on lines of its own, the widget.
+        let o = outline("发文字号\n某府〔2026〕3号\n");
+        assert_ne!(kinds(&o)[0], LineKind::Chrome);
     }
 
     #[test]
