@@ -217,18 +217,26 @@ struct Look {
 /// The most characters of a heading's own text that is no more than a heading.
 const HEADING_CHARS: usize = 30;
 
+/// Text longer than a heading and holding a full stop.
+fn is_sentences(text: &str) -> bool {
+    text.contains('。') && text.chars().nth(HEADING_CHARS).is_some()
+}
+
 impl Para {
-    /// Text after its numbering label longer than a heading and holding a full stop.
+    /// Its first line's text after its numbering label longer than a heading and holding
+    /// a full stop.
     fn is_sentences(&self) -> bool {
         let own = &self.text[self.label.as_ref().map_or(0, |l| l.end)..];
-        own.contains('。') && own.chars().nth(HEADING_CHARS).is_some()
+        let own = own.split('\n').next().unwrap_or_default();
+        is_sentences(own)
     }
 
     /// A title's or heading's line after a line break that opens a parenthesis or a dash,
     /// follows one closed, or is short and dated (the date or meeting under a title,
     /// `（2025年2月20日在…会议上）`, `——…`, `某县人民政府（2025年2月18日）`, the speaker
-    /// after the meeting) is a line of its own.
-    fn keep_dated_lines_apart(&mut self) {
+    /// after the meeting) is a line of its own; so is the body typed after a heading
+    /// (`一、存在的不足和原因` / `全年…。`, `（一）存在的不足` / `一是…；二是…。`).
+    fn keep_lines_apart(&mut self) {
         let mut next = self.text.len();
         for &at in self.joins.iter().rev() {
             let segment = &self.text[at..next];
@@ -237,7 +245,9 @@ impl Para {
                 && segment.chars().count() <= 40;
             let apart = segment.starts_with(['（', '(', '—'])
                 || self.text[..at].ends_with(['）', ')'])
-                || dated;
+                || dated
+                || is_sentences(segment)
+                || segment.starts_with("一是");
             if !apart {
                 continue;
             }
@@ -1032,7 +1042,7 @@ impl Reader<'_> {
     /// Appends a finished paragraph as a line, or lines after line breaks (a run of
     /// empty paragraphs as one line).
     fn write(&mut self, mut para: Para) {
-        para.keep_dated_lines_apart();
+        para.keep_lines_apart();
         // An outline level on a paragraph of sentences is formatting carried over (Enter
         // after a heading, the format painter), not a heading.
         if para.level.is_some() && para.is_sentences() {

@@ -344,6 +344,21 @@ mod tests {
         assert_eq!(read.heading_levels, [(1, 1)]);
     }
 
+    /// A heading typed with its body after a line break (Shift+Enter) in one
+    /// Heading-styled paragraph: the heading is a line of its own, its level kept.
+    #[test]
+    fn a_body_after_a_line_break_in_a_heading_is_a_line_of_its_own() {
+        let body = r#"<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>一、存在的不足和原因</w:t><w:br/><w:t>一是执法人员不足，原因是编制偏紧；二是普法形式单一，原因是投入不足。</w:t></w:r></w:p>
+            <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>（一）强化法治建设统筹。</w:t><w:br/><w:t>局党组坚持把法治建设与业务工作同部署、同推进、同考核，全年专题研究3次。</w:t></w:r></w:p>
+            <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>（二）存在的不足</w:t><w:br/><w:t>一是执法人员不足；二是普法形式单一。</w:t></w:r></w:p>"#;
+        let read = read(&docx(body)).unwrap();
+        assert_eq!(
+            read.text,
+            "一、存在的不足和原因\n一是执法人员不足，原因是编制偏紧；二是普法形式单一，原因是投入不足。\n（一）强化法治建设统筹。\n局党组坚持把法治建设与业务工作同部署、同推进、同考核，全年专题研究3次。\n（二）存在的不足\n一是执法人员不足；二是普法形式单一。"
+        );
+        assert_eq!(read.heading_levels, [(0, 1), (2, 2), (4, 2)]);
+    }
+
     #[test]
     fn a_non_breaking_hyphen_is_a_hyphen() {
         let body = "<w:p><w:r><w:t>2023年1</w:t><w:noBreakHyphen/><w:t>11月</w:t><w:softHyphen/></w:r></w:p>";
