@@ -300,6 +300,9 @@ impl Builder<'_> {
             };
             let kind = match r {
                 RawKind::Blank => LineKind::Blank,
+                // A rule drawn in characters (`* * *`, `———`, a Markdown heading's `---`
+                // underline) holds no text.
+                _ if is_rule_line(line) => LineKind::Blank,
                 RawKind::KeyValue(_) | RawKind::Text if text_field => LineKind::Paragraph,
                 RawKind::Heading(_) => LineKind::Heading,
                 // A page's path (`> 首页 > 政务公开`); a line after one `>` is a quotation
@@ -2601,6 +2604,20 @@ fn is_bare_page_number(t: &str) -> bool {
 
 /// A line holding only a page number: between dashes (`— 3 —`, `-3-`) or as `第3页`,
 /// `第 3 页 共 8 页`.
+/// A line of three or more rule characters and nothing else but blanks (`---`, `===`,
+/// `* * *`, `———`).
+fn is_rule_line(line: &str) -> bool {
+    let mut marks = 0;
+    for c in line.chars() {
+        match c {
+            '-' | '=' | '_' | '*' | '—' | '─' | '━' | '－' | '＝' | '＊' => marks += 1,
+            c if is_blank(c) => {}
+            _ => return false,
+        }
+    }
+    marks >= 3
+}
+
 fn is_page_number(line: &str) -> bool {
     const DASHES: [char; 6] = ['-', '—', '–', '－', '─', '―'];
     let t = line.trim_matches(is_blank);
@@ -4867,6 +4884,28 @@ mod tests {
     /// Unnumbered headings naming a part may end in a colon, be followed by a short
     /// paragraph or by their own numbered headings; a Markdown heading typed in bold is
     /// a heading, without its marks.
+    /// Headings underlined in Markdown (setext: `===` or `---` on the next line): the
+    /// underline is no heading and no text.
+    #[test]
+    fn underlined_headings() {
+        let text = "某县2022年度法治政府建设情况报告\n================================\n\n主要举措和成效\n--------------\n\n\
+             全年审查规范性文件14件、重大行政决策5件，提出审查意见521条，采纳率为96.7%。\n\n\
+             存在的不足和原因\n----------------\n\n法律服务供给与群众需求仍有差距，原因是基层法律服务人员数量偏少。\n\n\
+             * * *\n\n2023年工作安排\n------------\n\n持续深化法治政府建设，完善依法决策机制，加强执法监督。\n";
+        let o = outline(text);
+        let headings: Vec<&str> = (o.sections.iter())
+            .map(|s| &text[s.heading.clone()])
+            .collect();
+        assert_eq!(
+            headings,
+            ["主要举措和成效", "存在的不足和原因", "2023年工作安排"]
+        );
+        assert_eq!(
+            top_roles(&o),
+            [Role::Measures, Role::Shortcomings, Role::Plans]
+        );
+    }
+
     #[test]
     fn unnumbered_and_bold_headings() {
         let roles = |text: &str| top_roles(&outline(text));
