@@ -202,6 +202,27 @@ fn duplicate_text_passes_over_tables() {
 }
 
 #[test]
+fn organ_and_date_on_one_line_sign_the_report() {
+    for organ in [
+        "某市人民政府",
+        "凤凰北街街道办事处",
+        "锡林郭勒盟行政公署",
+        "某苏木",
+        "某市综合行政执法大队",
+        "某市消防救援支队",
+        "国家统计局某市调查队",
+        "某海关",
+    ] {
+        let text = COMPLETE.replace(
+            "某市人民政府\n2024年1月26日\n",
+            &format!("{organ}　2024年1月26日\n"),
+        );
+        let f = findings("signature-missing", &text);
+        assert!(f.is_empty(), "{organ}: {f:?}");
+    }
+}
+
+#[test]
 fn signature_needs_organ_and_date() {
     let no_date = COMPLETE.replace("2024年1月26日\n", "");
     assert_eq!(findings("signature-missing", &no_date), ["某市人民政府"]);

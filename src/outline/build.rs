@@ -96,6 +96,16 @@ pub const ORGAN_SUFFIXES: &[&str] = &[
     "所",
     "室",
     "会",
+    // A street's office, a 盟's or 地区's administration, a 苏木 (a township in Inner
+    // Mongolia), units of vertically managed services.
+    "办事处",
+    "公署",
+    "苏木",
+    "大队",
+    "支队",
+    "总队",
+    "调查队",
+    "海关",
 ];
 
 /// A word list asked whether a line holds any of its words, compiled once.
