@@ -957,6 +957,10 @@ fn the_duties_heading_may_name_the_head_another_way() {
         "三、党委书记述职述法情况",
         "三、“一把手”述法情况",
         "三、主任述法情况",
+        // The head as 主要领导 (h85).
+        "三、主要领导带头推进法治政府建设情况",
+        "三、党政主要领导带头推进法治政府建设情况",
+        "三、政府主要领导推进法治政府建设情况",
     ] {
         let text = COMPLETE
             .replace(
