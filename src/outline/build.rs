@@ -2080,8 +2080,15 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
 /// `一、依法全面履行政府职能` / `1\t调整权责清单\t已完成`).
 fn table_rows_as_text(text: &str, lines: &[Line], raw: &mut RawKinds) {
     let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
-    // (A heading is no row, with a tab after its number or not.)
-    let row = |i: usize| !matches!(raw[i], RawKind::Heading(_)) && line(i).contains('\t');
+    // (A heading is no row, with a tab after its number or not; nor is a list's item,
+    // its bullet or `一是` and a tab before its text, as Word exports a list.)
+    let row = |i: usize| {
+        let t = line(i);
+        let item = t.split_once('\t').is_some_and(|(marker, rest)| {
+            !rest.contains('\t') && (is_bullet_glyph(marker) || marker.ends_with('是'))
+        });
+        !matches!(raw[i], RawKind::Heading(_)) && t.contains('\t') && !item
+    };
     let filled = |i: &usize| !line(*i).is_empty();
     let mut rows: Vec<(usize, RawKind)> = Vec::new();
     for (i, r) in raw.detailed() {
@@ -2097,6 +2104,17 @@ fn table_rows_as_text(text: &str, lines: &[Line], raw: &mut RawKinds) {
         }
     }
     raw.set_detailed(rows);
+}
+
+/// A list's bullet as Word exports it: one character that is no letter or digit
+/// (`•`, `●`, `□`, `➢`, a symbol font's `Ø` or private-use `\u{f06c}`).
+fn is_bullet_glyph(marker: &str) -> bool {
+    let mut chars = marker.trim_matches(is_blank).chars();
+    let glyph = chars.next();
+    chars.next().is_none()
+        && glyph.is_some_and(|c| {
+            !c.is_alphanumeric() || c == 'Ø' || ('\u{e000}'..='\u{f8ff}').contains(&c)
+        })
 }
 
 fn listed_items_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
@@ -3782,6 +3800,15 @@ mod tests {
             "一、主要举措\n（一）深化改革。将1268项依申请事项全部纳入一体化平台，\t全程网办率达到99.5%。\n",
         );
         assert_eq!(o.walk().count(), 2);
+        // Items of a list exported from Word, a bullet and a tab before each, are no rows:
+        // a heading between two of them is a heading (h86).
+        let o = outline(
+            "一、\t主要举措和成效\n全年审结行政复议案件55件。\n•\t执法人员培训不足，原因是经费保障不够。\n\
+             二、\t存在的不足和原因\n\u{f06c}\t基层法制审核力量薄弱。\n三、\t党政主要负责人履行推进法治建设第一责任人职责情况\n\
+             一是\t主持常务会议学法11次。\n（一）\t带头出庭应诉\nØ\t带头出庭应诉2次。\n",
+        );
+        let heads: Vec<(u8, u32)> = o.walk().map(|s| (s.level, s.number)).collect();
+        assert_eq!(heads, [(1, 1), (1, 2), (1, 3), (2, 1)]);
     }
 
     /// Below a heading, a task's `时间：` or an event's `日期：` is text, not the page's
