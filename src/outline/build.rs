@@ -1673,7 +1673,7 @@ impl Builder<'_> {
         // (The role is looked up last: most short lines are gone by now.)
         let names_part = || role_of(words, cfg) != Role::Other;
         let heading = if numbered {
-            (long_body || marked > 0) && names_part()
+            (long_body || marked > 0 || self.lost_first_number(raw, i)) && names_part()
         } else if words.len() < t.len() || !long_body {
             names_part() && (next_len >= len.min(10) || marked > 0 || self.sub_heading_after(after))
         } else {
@@ -1693,6 +1693,17 @@ impl Builder<'_> {
             marker: span.start..span.start + marked,
             rest: span.start + marked..span.end,
         })
+    }
+
+    /// Whether the first numbered top-level heading comes after line `i` and is `二、`:
+    /// the first part's number lost (Word's automatic number, gone on export), its
+    /// heading perhaps on line `i`.
+    fn lost_first_number(&self, raw: &RawKinds, i: usize) -> bool {
+        let first = raw.detailed().find(|(j, r)| {
+            matches!(r, RawKind::Heading(h) if h.level <= 1 && h.number > 0)
+                && self.lines[*j].kind != LineKind::Title
+        });
+        first.is_some_and(|(j, r)| j > i && matches!(r, RawKind::Heading(h) if h.number == 2))
     }
 
     /// `某市人民政府 2024年1月26日`: a short organ name, then the date (true); or a date
@@ -4921,6 +4932,26 @@ mod tests {
     /// Unnumbered headings naming a part may end in a colon, be followed by a short
     /// paragraph or by their own numbered headings; a Markdown heading typed in bold is
     /// a heading, without its marks.
+    /// The first part's heading whose number Word lost on export (`主要举措和成效` over
+    /// `（一）…`, the next part numbered `二、`) is the first top-level heading (h86).
+    #[test]
+    fn a_first_heading_that_lost_its_number() {
+        let text = "某局关于2022年度法治政府建设情况的报告\n2022年推进法治政府建设的主要举措和成效\n\
+             （一）加强组织领导\n（二）规范执法\n全年处理劳动保障违法案件386件，结案381件，局党组会议研究法治政府建设工作4次。\n\
+             二、存在的不足和原因\n一是培训不够，原因在于经费不足。\n";
+        let o = outline(text);
+        let heads: Vec<(u8, u32)> = o.walk().map(|s| (s.level, s.number)).collect();
+        assert_eq!(heads, [(1, 0), (2, 1), (2, 2), (1, 2)]);
+        assert_eq!(top_roles(&o), [Role::Measures, Role::Shortcomings]);
+        // Not when the first numbered part is `一、`: the line is the text's.
+        let text = text.replace("二、存在", "一、存在");
+        let o = outline(&text);
+        assert!(
+            o.walk()
+                .all(|s| !text[s.heading.clone()].contains("主要举措"))
+        );
+    }
+
     /// Headings underlined in Markdown (setext: `===` or `---` on the next line): the
     /// underline is no heading and no text.
     #[test]
