@@ -162,6 +162,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .copied()
             .filter(|l| !l.trim().is_empty())
             .collect();
+        let content = organ_apart(&content);
         let [headers, footers] = &running;
         // On the first page a header repeating the report's title is its title, unless
         // the title follows it there too (a header on every page).
@@ -265,6 +266,30 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         }
     }
     doc
+}
+
+/// `lines` with a 落款's organ put on a line of its own where the text layer ran it on
+/// after the short last line of the text above (`特此报告。 某县司法局`, then the date):
+/// in single spacing the organ, set to the right, sits lower by less than the text layer
+/// takes for a new line.
+fn organ_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(lines.len());
+    for (k, line) in lines.iter().enumerate() {
+        let dated =
+            |l: &str| ['年', '月', '日'].iter().all(|&c| l.contains(c)) && l.chars().count() <= 20;
+        let split = line.trim_end().rsplit_once(' ').filter(|(before, organ)| {
+            let organ = organ.trim();
+            before.trim_end().ends_with(['。', '！'])
+                && (2..=20).contains(&organ.chars().count())
+                && organ.chars().all(|c| is_han(c) || matches!(c, '（' | '）'))
+                && lines.get(k + 1).is_some_and(|next| dated(next))
+        });
+        match split {
+            Some((before, organ)) => out.extend([before.trim_end(), organ.trim()]),
+            None => out.push(*line),
+        }
+    }
+    out
 }
 
 /// A heading's line with the quotation marks a text layer put before all its glyphs
@@ -593,6 +618,28 @@ mod tests {
 
     /// Quotation marks a text layer put before a heading's glyphs go after them, so the
     /// heading keeps its number first; other lines stay as they are (h74).
+    /// A 落款's organ the text layer ran on after a short last line (h83) is a line of
+    /// its own; a sentence's last words before a date are not.
+    #[test]
+    fn an_organ_run_on_after_the_last_line_goes_apart() {
+        let pages = [vec![
+            "  拓展普法渠道，打造社区法治宣传品牌。",
+            "  特此报告。 临湖县司法局",
+            "2024 年 2 月 5 日",
+        ]];
+        assert_eq!(
+            assemble(&pages).paragraphs,
+            [
+                "拓展普法渠道，打造社区法治宣传品牌。",
+                "特此报告。",
+                "临湖县司法局",
+                "2024年2月5日"
+            ]
+        );
+        let pages = [vec!["  全年办结。 共计12件", "2024 年 2 月 5 日"]];
+        assert_eq!(assemble(&pages).paragraphs.len(), 2);
+    }
+
     #[test]
     fn quotation_marks_put_before_a_heading_go_after_it() {
         assert_eq!(
