@@ -22,7 +22,7 @@
 //! a page break is joined too. A PDF with no text at all is a scan: an error, not an
 //! empty report.
 
-use crate::inline::is_han;
+use crate::inline::{is_han, is_ideograph};
 use regex::Regex;
 use std::cell::Cell;
 use std::fmt;
@@ -63,6 +63,10 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// `........ 3`): the entry ends there.
 static CONTENTS_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\.{2,}|…+|·{2,})\s*\d{1,3}$").expect("valid pattern"));
+
+/// The most characters of a paragraph's last line that a heading indented two
+/// characters can run on after (see [`runs_apart`]).
+const SHORT_LAST_LINE: usize = 3;
 
 /// Characters that end a paragraph when a line ends with them.
 const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
@@ -162,7 +166,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
             .copied()
             .filter(|l| !l.trim().is_empty())
             .collect();
-        let content = organ_apart(&content);
+        let content = runs_apart(&content);
         let [headers, footers] = &running;
         // On the first page a header repeating the report's title is its title, unless
         // the title follows it there too (a header on every page).
@@ -210,7 +214,8 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
         for (k, (indented, closed)) in lines.iter().enumerate() {
             let (indented, text) = (*indented, closed.as_ref());
             // A full line broken inside a word (`…标准不够统` / `一、程序不够规范`): what
-            // follows goes on with it, whatever it opens with.
+            // follows goes on with it, whatever it opens with. (Not after a quotation's
+            // close: the marks a heading's line had in front are put at its end.)
             // (A paragraph's first line is indented by two characters.)
             let mid_word = k > 0 && {
                 let before = lines[k - 1].1.as_ref();
@@ -218,7 +223,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
                     && before
                         .chars()
                         .next_back()
-                        .is_some_and(|c| is_han(c) && !('\u{3000}'..='\u{303F}').contains(&c))
+                        .is_some_and(|c| is_ideograph(c) || matches!(c, '“' | '‘'))
             };
             let header = headers_kept[k];
             // A heading's wrapped tail is short and holds no sentence: a full line, or one
@@ -268,24 +273,34 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
     doc
 }
 
-/// `lines` with a 落款's organ put on a line of its own where the text layer ran it on
-/// after the short last line of the text above (`特此报告。 某县司法局`, then the date):
-/// in single spacing the organ, set to the right, sits lower by less than the text layer
-/// takes for a new line.
-fn organ_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+/// `lines` with a line the text layer ran on after a paragraph's short last line put on
+/// a line of its own: in single spacing a line starting to the right of where the last
+/// ended sits lower by less than the text layer takes for a new line. So a 落款's organ,
+/// set to the right (`特此报告。 某县司法局`, then the date), and a heading indented past a
+/// last line of a character or two (`件。5. “加强法治宣传教育…`).
+fn runs_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(lines.len());
     for (k, line) in lines.iter().enumerate() {
         let dated =
             |l: &str| ['年', '月', '日'].iter().all(|&c| l.contains(c)) && l.chars().count() <= 20;
-        let split = line.trim_end().rsplit_once(' ').filter(|(before, organ)| {
-            let organ = organ.trim();
-            before.trim_end().ends_with(['。', '！'])
-                && (2..=20).contains(&organ.chars().count())
-                && organ.chars().all(|c| is_han(c) || matches!(c, '（' | '）'))
+        let organ = |after: &str| {
+            (2..=20).contains(&after.chars().count())
+                && after.chars().all(|c| is_han(c) || matches!(c, '（' | '）'))
                 && lines.get(k + 1).is_some_and(|next| dated(next))
-        });
+        };
+        let heading = |before: &str, after: &str| {
+            before.trim().chars().count() <= SHORT_LAST_LINE && HEADING.is_match(&close_gaps(after))
+        };
+        let at = |at: Option<usize>| {
+            at.map(|at| {
+                let (before, after) = line.split_at(at + '。'.len_utf8());
+                (before, after.trim())
+            })
+        };
+        let split = (at(line.rfind('。')).filter(|&(_, after)| organ(after)))
+            .or_else(|| at(line.find('。')).filter(|&(before, after)| heading(before, after)));
         match split {
-            Some((before, organ)) => out.extend([before.trim_end(), organ.trim()]),
+            Some((before, after)) => out.extend([before, after]),
             None => out.push(*line),
         }
     }
@@ -315,7 +330,27 @@ fn heading_quotes_after(line: &str) -> Option<String> {
         depth == 0
     };
     let whole = pairs('“', '”') && pairs('‘', '’');
-    (!run.is_empty() && whole && HEADING.is_match(text)).then(|| format!("{text}{run}"))
+    let label = HEADING.find(text)?;
+    if run.is_empty() {
+        return None;
+    }
+    if whole {
+        return Some(format!("{text}{run}"));
+    }
+    // A run opening a quotation inside the heading's first words (`“（三）推进互联网+”监管`,
+    // where the page has `（三）推进“互联网+监管”`): right after the number, the line
+    // still holding each mark it had.
+    let end = match label.as_str().chars().next_back() {
+        Some(c)
+            if !matches!(c, '、' | '）' | ')' | '.' | '．')
+                && !label.as_str().starts_with('第') =>
+        {
+            label.end() - c.len_utf8()
+        }
+        _ => label.end(),
+    };
+    let opens = run.starts_with(['“', '‘']);
+    opens.then(|| format!("{}{run}{}", &text[..end], &text[end..]))
 }
 
 /// `line` without the single spaces the text layer puts where the font changes or the
@@ -638,6 +673,40 @@ mod tests {
         );
         let pages = [vec!["  全年办结。 共计12件", "2024 年 2 月 5 日"]];
         assert_eq!(assemble(&pages).paragraphs.len(), 2);
+        // A numbered item run on after its paragraph's last character or two; a
+        // paragraph's items run on in it stay.
+        let pages = [vec![
+            "  4.化解基层矛盾纠纷。街道人民调解委员会全年受理纠纷592件，调解成功583",
+            "件。5. “加强法治宣传教育。依托 社区法律顾问+ ”网格员 模",
+            "式，开展法律咨询47场次。",
+            "  6.推进政务公开。全年公开信息216条，办复率100%。一是公开预算。 2.公开",
+        ]];
+        let paragraphs = assemble(&pages).paragraphs;
+        assert!(paragraphs[0].ends_with("583件。"), "{paragraphs:?}");
+        assert!(paragraphs[1].starts_with("5.“加强"), "{paragraphs:?}");
+        assert!(
+            paragraphs.last().unwrap().ends_with("一是公开预算。2.公开"),
+            "{paragraphs:?}"
+        );
+    }
+
+    /// A heading's line that reaches the margin, its quotation marks put at its end,
+    /// ends there when the next line is a heading (h83).
+    #[test]
+    fn a_heading_ending_in_moved_marks_goes_no_further() {
+        let pages = [vec![
+            "（一）加快推进《北原市国土空间规划条例》立法进程。",
+            "“ ”（二）建立违法用地 早发现、早制止、严查处 工作机制。",
+            "（三）加强法治人才培养，开展案卷评查和执法培训。",
+        ]];
+        assert_eq!(
+            assemble(&pages).paragraphs,
+            [
+                "（一）加快推进《北原市国土空间规划条例》立法进程。",
+                "（二）建立违法用地早发现、早制止、严查处工作机制。“”",
+                "（三）加强法治人才培养，开展案卷评查和执法培训。"
+            ]
+        );
     }
 
     #[test]
@@ -648,6 +717,15 @@ mod tests {
         );
         assert_eq!(heading_quotes_after("”事一次办，办理"), None);
         assert_eq!(heading_quotes_after("” “（二）深化改革"), None);
+        // A quotation opened in the heading's words, its marks reordered (h83).
+        assert_eq!(
+            heading_quotes_after("“（三）推进互联网+”监管，扩大覆盖面。").as_deref(),
+            Some("（三）“推进互联网+”监管，扩大覆盖面。")
+        );
+        assert_eq!(
+            heading_quotes_after("“5.加强法治宣传”教育").as_deref(),
+            Some("5.“加强法治宣传”教育")
+        );
         assert_eq!(heading_quotes_after("“放管服”改革"), None);
         assert_eq!(heading_quotes_after("（一）深化“放管服”改革"), None);
     }
