@@ -653,6 +653,38 @@ fn chinese_replacing_latin_text_takes_the_chinese_runs_font() {
     assert!(accepted.text.contains("组织执法培训6期，参训人员320人次。"));
 }
 
+/// Text replacing a run that carries a look of its own (bold red 黑体, a character
+/// style) keeps that look, whichever run is beside it (h84).
+#[test]
+fn fixed_text_keeps_the_look_of_the_run_it_replaces() {
+    let plain = r#"<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/></w:rPr>"#;
+    let bold = r#"<w:rPr><w:rFonts w:eastAsia="黑体" w:hint="eastAsia"/><w:b/><w:bCs/><w:color w:val="FF0000"/></w:rPr>"#;
+    let styled = r#"<w:rPr><w:rStyle w:val="RedStrong"/></w:rPr>"#;
+    let mut word = complete_report();
+    word.raw(&format!(
+        r#"<w:r>{plain}<w:t>推进调解仲裁</w:t></w:r><w:r>{bold}<w:t>,</w:t></w:r><w:r>{plain}<w:t>仲裁结案率达到96%。</w:t></w:r>"#
+    ));
+    word.raw(&format!(
+        r#"<w:r>{plain}<w:t>开展普法活动</w:t></w:r><w:r>{styled}<w:t>...</w:t></w:r><w:r>{plain}<w:t>全年共计12场。</w:t></w:r>"#
+    ));
+    let (_, _, out) = annotated(&word.build());
+    let xml = document_xml(&out.bytes);
+    let inserted = Regex::new(r#"(?s)<w:ins [^>]*w:author="nianbao"[^>]*>(.*?)</w:ins>"#).unwrap();
+    let fixed = |text: &str| -> String {
+        inserted
+            .captures_iter(&xml)
+            .map(|c| c.get(1).unwrap().as_str().to_owned())
+            .find(|i| i.contains(&format!(">{text}<")))
+            .unwrap_or_else(|| panic!("no fix to {text}: {xml}"))
+    };
+    let comma = fixed("，");
+    assert!(
+        comma.contains("<w:b/>") && comma.contains("FF0000") && comma.contains("黑体"),
+        "{comma}"
+    );
+    assert!(fixed("……").contains("RedStrong"), "{xml}");
+}
+
 /// A fix whose words another reviewer's comment starts or ends inside is left to the
 /// comment (deleted, the marker would leave that comment's range to the editor's
 /// guess); the finding still gets its comment (h43).

@@ -8,8 +8,8 @@
 //! `document.xml`, the comments part, its relationship and content type are copied
 //! byte for byte (still compressed), and in `document.xml` only the runs a span starts
 //! or ends in are split, each half keeping the run's `w:rPr`; inserted text takes the
-//! first deleted run's, or, Chinese text replacing Latin (`，` for `,`), that of the
-//! Chinese run beside it. A fix across the start or end of someone's comment is left
+//! first deleted run's, or, Chinese text replacing Latin (`，` for `,`) in a run with no
+//! look beyond its font, that of the Chinese run beside it. A fix across the start or end of someone's comment is left
 //! to the comment. Positions come from the reader's [`TextMap`]; the copy is read back
 //! before it is returned.
 
@@ -516,7 +516,9 @@ impl Writer<'_> {
 
     /// For Chinese text replacing Latin text (`，` for `,`, typed in English mode in a
     /// run set in a Latin font only), a sibling run beside the span holding Chinese
-    /// text: its properties give the inserted text the document's Chinese font.
+    /// text: its properties give the inserted text the document's Chinese font. Not
+    /// when a replaced run has a look of its own beyond its font and language (bold,
+    /// a colour, a character style): the fix keeps that look.
     fn chinese_neighbour(
         &self,
         span: &Range<usize>,
@@ -525,7 +527,10 @@ impl Writer<'_> {
         runs: &[(u32, String)],
     ) -> Option<u32> {
         let chinese = |c: char| !c.is_ascii() && !c.is_whitespace();
-        if !replacement.chars().any(chinese) || runs.iter().any(|(_, t)| t.chars().any(chinese)) {
+        if !replacement.chars().any(chinese)
+            || runs.iter().any(|(_, t)| t.chars().any(chinese))
+            || runs.iter().any(|(r, _)| has_look(self.props(*r)))
+        {
             return None;
         }
         let text = &self.source.text;
@@ -742,6 +747,17 @@ impl Writer<'_> {
 
 /// `element` (a start tag first) with the value of its attribute `attr` (`w:id="`)
 /// set to `id`.
+/// Whether run properties `props` (`<w:rPr>…</w:rPr>`) set anything beyond the fonts,
+/// size and language that typing in English mode sets.
+fn has_look(props: &str) -> bool {
+    const TYPING: &[&str] = &["rPr", "rFonts", "lang", "noProof", "kern", "sz", "szCs"];
+    props.split('<').skip(1).any(|tag| {
+        let name = tag.split([' ', '/', '>']).next().unwrap_or_default();
+        let local = name.rsplit(':').next().unwrap_or_default();
+        !name.is_empty() && !TYPING.contains(&local)
+    })
+}
+
 fn renumbered(element: &str, attr: &str, id: u64) -> String {
     let start_tag = &element[..element.find('>').unwrap_or(element.len())];
     let found = start_tag
