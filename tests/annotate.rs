@@ -627,6 +627,23 @@ fn another_authors_formatting_change_is_kept_once_per_run_under_unique_ids() {
     assert_eq!(rejected.text, source.text);
 }
 
+/// Annotating an annotated copy again adds no comment nianbao already wrote there (the
+/// same rule and message, its counts aside), and the copy still reads (h84).
+#[test]
+fn annotating_a_copy_again_repeats_no_comment() {
+    let mut word = complete_report();
+    word.para("全年开展执法检查1-11月共计86次,查处案件12件。");
+    let (_, first_diagnostics, first) = annotated(&word.build());
+    assert!(first.comments > 0);
+    let (_, _, second) = annotated(&first.bytes);
+    let comments = part(&second.bytes, "word/comments.xml");
+    let ours = comments.matches(r#"w:author="nianbao""#).count();
+    // Only the draft's revisions left (nianbao's own, now there) may be new.
+    assert!(second.comments <= 1, "{comments}");
+    assert_eq!(ours, first.comments + second.comments);
+    assert!(first_diagnostics.len() >= first.comments);
+}
+
 /// A `,` typed in English mode sits in a run set in a Latin font only: the `，` that
 /// replaces it takes the properties of the Chinese text beside it, so it shows in the
 /// document's Chinese font (h43).

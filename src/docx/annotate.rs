@@ -11,7 +11,8 @@
 //! first deleted run's, or, Chinese text replacing Latin (`，` for `,`) in a run with no
 //! look beyond its font, that of the Chinese run beside it. A fix across the start or end of someone's comment is left
 //! to the comment. Positions come from the reader's [`TextMap`]; the copy is read back
-//! before it is returned.
+//! before it is returned. Annotating such a copy again adds no comment nianbao already
+//! wrote there.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -19,6 +20,8 @@ use std::io::{Cursor, Read, Write};
 use std::ops::Range;
 
 use quick_xml::escape::escape;
+use quick_xml::events::Event;
+use rustc_hash::FxHashSet;
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
@@ -143,6 +146,18 @@ pub fn annotate(
         Some(bytes) => max_comment_id(&comments_path, bytes)?,
         None => 0,
     };
+    // A copy annotated before (and perhaps worked on): what nianbao said there once is
+    // not said again.
+    let earlier = match &old_comments {
+        Some(bytes) => earlier_findings(&comments_path, bytes)?,
+        None => FxHashSet::default(),
+    };
+    let fresh: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| !earlier.contains(&finding_key(&d.rule, &d.message)))
+        .cloned()
+        .collect();
+    let diagnostics = fresh.as_slice();
     let p = if map.prefix.is_empty() {
         String::new()
     } else {
@@ -786,6 +801,75 @@ fn max_comment_id(part: &str, bytes: &[u8]) -> Result<u64, DocxError> {
         }
     })?;
     Ok(max)
+}
+
+/// What tells a finding from another in an earlier annotation: its rule and message,
+/// without the counts in it (`文档中留有 4 处修订…` is the same finding with 6).
+fn finding_key(rule: &str, message: &str) -> (String, String) {
+    let message = message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    (rule.to_owned(), message)
+}
+
+/// The findings nianbao's own comments in a comments part name: each comment's first
+/// paragraph is the message, its last `[rule] nianbao`.
+fn earlier_findings(part: &str, bytes: &[u8]) -> Result<FxHashSet<(String, String)>, DocxError> {
+    let mut found = FxHashSet::default();
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    // The paragraphs of the comment being read, when it is nianbao's.
+    let mut ours: Option<Vec<String>> = None;
+    let mut in_text = false;
+    let local = |name: &str| -> String { name.rsplit(':').next().unwrap_or_default().to_owned() };
+    loop {
+        buf.clear();
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| DocxError::xml(part, &e, reader.error_position()))?;
+        match event {
+            Event::Start(e) => match local(e.name().as_ref()).as_str() {
+                "comment" => {
+                    let author = xml::attr(&e, "author");
+                    ours = (author.as_deref() == Some(AUTHOR)).then(Vec::new);
+                }
+                "p" => {
+                    if let Some(paragraphs) = ours.as_mut() {
+                        paragraphs.push(String::new());
+                    }
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Event::End(e) => match local(e.name().as_ref()).as_str() {
+                "t" => in_text = false,
+                "comment" => {
+                    let paragraphs = ours.take().unwrap_or_default();
+                    let rule = (paragraphs.last())
+                        .and_then(|l| l.strip_prefix('['))
+                        .and_then(|l| l.strip_suffix("] nianbao"));
+                    if let (Some(message), Some(rule)) = (paragraphs.first(), rule) {
+                        found.insert(finding_key(rule, message));
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) if in_text => {
+                if let Some(last) = ours.as_mut().and_then(|p| p.last_mut()) {
+                    last.push_str(&text);
+                }
+            }
+            Event::GeneralRef(reference) if in_text => {
+                let c = (reference.resolve_char_ref().ok().flatten()).or_else(|| {
+                    quick_xml::escape::resolve_predefined_entity(&reference)
+                        .and_then(|s| s.chars().next())
+                });
+                if let (Some(c), Some(last)) = (c, ours.as_mut().and_then(|p| p.last_mut())) {
+                    last.push(c);
+                }
+            }
+            Event::Eof => return Ok(found),
+            _ => {}
+        }
+    }
 }
 
 /// `part` with `content` inserted before the end tag of its root element `root`.
