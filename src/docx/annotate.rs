@@ -154,7 +154,7 @@ pub fn annotate(
     };
     let fresh: Vec<Diagnostic> = diagnostics
         .iter()
-        .filter(|d| !earlier.contains(&finding_key(&d.rule, &d.message)))
+        .filter(|d| !earlier.contains(&finding_key(d.rule, &d.message)))
         .cloned()
         .collect();
     let diagnostics = fresh.as_slice();

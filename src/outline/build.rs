@@ -536,8 +536,8 @@ impl Builder<'_> {
         };
         chrome.find_iter(line).any(|m| {
             let work = WORK_MENU_ITEMS.contains(&&line[m.start()..m.end()]);
-            !(work && line[..m.start()].chars().next_back().is_some_and(is_han))
-                && !self.inside_longer_key(line, m.start()..m.end())
+            let in_phrase = work && line[..m.start()].chars().next_back().is_some_and(is_han);
+            !(in_phrase || self.inside_longer_key(line, m.start()..m.end()))
         })
     }
 
