@@ -10,7 +10,8 @@
 //! inside a bold heading only wraps it); a no-break space stays a space; table
 //! cells on one row are separated by ` | ` (so a metadata table reads like the pipe rows
 //! of a copied page); `script`, `style`, navigation, forms, the site's header and
-//! footer and the `<head>` are dropped. The page's own metadata (`<meta name="PubDate">`,
+//! footer and the `<head>` are dropped; so is, around the element holding most of the
+//! page's text (the article), every line but its fields, its title and a date. The page's own metadata (`<meta name="PubDate">`,
 //! `ContentSource`, and `ArticleTitle` when the text shows no title) is put first as
 //! `发布时间：…` lines, as a copied page shows it.
 //! A block that opens in bold (`<strong>`, `font-weight:bold`) or a heading face and
@@ -217,6 +218,8 @@ pub fn read_str(html: &str) -> Page {
         emphasis: 0,
         lead: Lead::Start,
         soft_break: false,
+        article: article(&document),
+        inside: false,
     };
     walker.visit(document.tree.root());
     walker.flush();
@@ -286,6 +289,87 @@ fn date_and_time(content: &str) -> String {
     }
 }
 
+/// The element holding the article: going down from `<body>`, the child holding more
+/// than half the page's text, while there is one (`div.TRS_Editor`, `div#zoom`, a layout
+/// table's cell). `None` when `<body>` itself is it (its text spread over many blocks).
+fn article(document: &Html) -> Option<ego_tree::NodeId> {
+    let body = document
+        .tree
+        .root()
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))?;
+    let total = text_len(body);
+    let mut at = body;
+    // (A container of blocks: a long paragraph holding most of the text is not it.)
+    let container = |c: &ego_tree::NodeRef<'_, Node>| {
+        c.value().as_element().is_some_and(|e| {
+            CONTAINERS.contains(&e.name())
+                && (c.children()).any(|b| {
+                    b.value()
+                        .as_element()
+                        .is_some_and(|e| BLOCKS.contains(&e.name()) || e.name() == "br")
+                })
+        })
+    };
+    while let Some(child) = (at.children()).find(|c| container(c) && 2 * text_len(*c) > total) {
+        at = child;
+    }
+    (at.id() != body.id()).then_some(at.id())
+}
+
+/// Elements that hold an article's blocks.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "font",
+];
+
+/// The characters of text under `node` that the page shows as report text (not in
+/// dropped elements or site furniture), blanks aside.
+fn text_len(node: ego_tree::NodeRef<'_, Node>) -> usize {
+    match node.value() {
+        Node::Text(t) => t.text.chars().filter(|c| !c.is_whitespace()).count(),
+        Node::Element(e) if DROPPED.contains(&e.name()) || is_navigation(e) => 0,
+        _ => node.children().map(text_len).sum(),
+    }
+}
+
+/// Words of the fields a page shows about its article (`发布时间：`, `索引号 | …`,
+/// `来源：`): around the article, a line holding one is kept, as is a line naming the
+/// report (its title) or a date alone; the rest there (the site's date and menus, print
+/// and close buttons, its footer) is the site's.
+const ARTICLE_FIELDS: &[&str] = &[
+    "索引号",
+    "发布",
+    "来源",
+    "日期",
+    "时间",
+    "文号",
+    "字号",
+    "机构",
+    "机关",
+    "主题",
+    "分类",
+    "成文",
+    "公开方式",
+    "公开形式",
+    "公开范围",
+    "标题",
+    "名称",
+    "关键词",
+    "作者",
+    "编号",
+    "附件",
+];
+
+/// Whether a line around the article is kept (see [`ARTICLE_FIELDS`]).
+fn kept_around_article(line: &str) -> bool {
+    let date_alone = line.chars().count() <= 24
+        && line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -/:.年月日时分秒\u{3000}".contains(c));
+    ARTICLE_FIELDS.iter().any(|w| line.contains(w)) || line.contains("报告") || date_alone
+}
+
 struct Walker {
     page: Page,
     line: String,
@@ -298,6 +382,10 @@ struct Walker {
     /// A `<br>` inside the bold of a line bold so far (a long heading wrapped by hand):
     /// the line goes on if bold text follows that opens no heading of its own.
     soft_break: bool,
+    /// The element holding the article, if the page has one apart from its body.
+    article: Option<ego_tree::NodeId>,
+    /// Inside it.
+    inside: bool,
 }
 
 impl Walker {
@@ -321,10 +409,12 @@ impl Walker {
                     }
                     return;
                 }
-                let block = BLOCKS.contains(&name);
+                let article = self.article == Some(node.id());
+                let block = BLOCKS.contains(&name) || article;
                 if block {
                     self.flush();
                 }
+                self.inside |= article;
                 if name == "pre" {
                     self.pre += 1;
                 }
@@ -344,6 +434,7 @@ impl Walker {
                 if block {
                     self.flush();
                 }
+                self.inside &= !article;
             }
             Node::Document | Node::Fragment => {
                 for child in node.children() {
@@ -437,7 +528,8 @@ impl Walker {
             }
             out.push(if c == '\u{a0}' { ' ' } else { c });
         }
-        if !out.trim().is_empty() {
+        let around = self.article.is_some() && !self.inside;
+        if !out.trim().is_empty() && !(around && !kept_around_article(out.trim())) {
             self.page.lines.push(out);
             self.page.run_in.push(out_run_in);
         }
@@ -531,6 +623,46 @@ mod tests {
                 "某县司法局",
             ]
         );
+    }
+
+    /// Around the element holding most of the text, only the article's fields, its
+    /// title and a date alone are kept: the site's date line, path, buttons and footer go
+    /// whatever their classes are called (h77); a long paragraph is no such element.
+    #[test]
+    fn around_the_article_only_its_fields_title_and_date_stay() {
+        let body = "<p>一、主要举措和成效</p><p>全年审核规范性文件27件，评查执法案卷240卷，办理行政复议案件58件，纠错9件，\
+             组织执法人员培训12期，开展“八五”普法宣传活动86场次，法治政府建设各项任务全面完成。</p>\
+             <p>二、存在的不足和原因</p><p>基层执法力量不足，原因是编制紧张、专业人员招录渠道有限。</p>\
+             <p style=\"text-align:right\">某县人民政府</p><p style=\"text-align:right\">2024年3月1日</p>";
+        let page = read_str(&format!(
+            "<html><body><div class=\"head_top\">某县人民政府 2024年3月5日 星期二 无障碍</div>\
+             <div class=\"wz\">您现在的位置：首页 &gt; 政务公开</div><h1>某县2023年度法治政府建设情况报告</h1>\
+             <table><tr><td>索引号</td><td>1133/2024-01</td></tr></table><div>2024-03-05</div>\
+             <div class=\"zw\">{body}</div>\
+             <div class=\"bottom_btn\">打印本页 关闭窗口</div><div class=\"dibu\">主办单位：某县人民政府办公室　网站标识码：1234560001</div>\
+             </body></html>"
+        ));
+        assert_eq!(
+            page.lines,
+            [
+                "某县2023年度法治政府建设情况报告",
+                "索引号 | 1133/2024-01",
+                "2024-03-05",
+                "一、主要举措和成效",
+                "全年审核规范性文件27件，评查执法案卷240卷，办理行政复议案件58件，纠错9件，\
+                 组织执法人员培训12期，开展“八五”普法宣传活动86场次，法治政府建设各项任务全面完成。",
+                "二、存在的不足和原因",
+                "基层执法力量不足，原因是编制紧张、专业人员招录渠道有限。",
+                "某县人民政府",
+                "2024年3月1日",
+            ]
+        );
+        // A page whose text is mostly one paragraph keeps all its lines.
+        let page = read_str(
+            "<html><body><p>2023年，全县深入学习贯彻习近平法治思想，全面落实法治政府建设实施纲要，依法行政水平持续提升，法治政府建设取得新成效，现将有关情况报告如下。</p>\
+             <p>一、主要举措和成效</p><p>某县人民政府</p></body></html>",
+        );
+        assert_eq!(page.lines.len(), 3);
     }
 
     /// A page whose text shows no title (a script draws it) gives it by its
