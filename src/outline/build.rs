@@ -2553,12 +2553,12 @@ fn next_year_as_plans(text: &str, o: &mut Outline) {
 const FIVE_YEAR_PLANS: [(&str, i32); 3] = [("十四五", 2021), ("十五五", 2026), ("十六五", 2031)];
 
 /// Whether `heading` names the year after `year` (the report's): by its number
-/// (`2024年重点工作`), as the new year (`新一年`, `新的一年`), or as the five-year plan that
-/// starts then (in a 2025 report, `“十五五”开局之年重点工作`).
+/// (`2024年重点工作`), as the new year (`新一年`, `新的一年`, `明年`, `来年`, `未来一年`), or
+/// as the five-year plan that starts then (in a 2025 report, `“十五五”开局之年重点工作`).
 fn names_next_year(heading: &str, year: i32) -> bool {
+    const NEXT_YEAR: [&str; 5] = ["新一年", "新的一年", "明年", "来年", "未来一年"];
     first_year(heading) == Some(year + 1)
-        || heading.contains("新一年")
-        || heading.contains("新的一年")
+        || NEXT_YEAR.iter().any(|w| heading.contains(w))
         || FIVE_YEAR_PLANS
             .iter()
             .any(|&(plan, start)| start == year + 1 && heading.contains(plan))
@@ -4452,6 +4452,10 @@ mod tests {
             (2025, "以“十五五”开局为契机，纵深推进法治政府建设"),
             (2020, "“十四五”开局之年重点工作"),
             (2023, "新一年法治政府建设重点"),
+            // The next year named relatively (h87).
+            (2024, "明年工作举措"),
+            (2024, "未来一年工作举措"),
+            (2024, "来年重点任务"),
         ] {
             assert_eq!(top_roles(&report(year, heading)), plans, "{year} {heading}");
         }
