@@ -277,7 +277,7 @@ pub fn assemble(pages: &[Vec<&str>]) -> Document {
 /// a line of its own: in single spacing a line starting to the right of where the last
 /// ended sits lower by less than the text layer takes for a new line. So a 落款's organ,
 /// set to the right (`特此报告。 某县司法局`, then the date), and a heading indented past a
-/// last line of a character or two (`件。5. “加强法治宣传教育…`).
+/// last line of a character or two (`件。5. “加强法治宣传教育…`, `下：一、主要举措和成效`).
 fn runs_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(lines.len());
     for (k, line) in lines.iter().enumerate() {
@@ -291,14 +291,16 @@ fn runs_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         let heading = |before: &str, after: &str| {
             before.trim().chars().count() <= SHORT_LAST_LINE && HEADING.is_match(&close_gaps(after))
         };
+        // (All these ends are three bytes long.)
         let at = |at: Option<usize>| {
             at.map(|at| {
                 let (before, after) = line.split_at(at + '。'.len_utf8());
                 (before, after.trim())
             })
         };
+        let ends = ['。', '：', '；', '！', '？'];
         let split = (at(line.rfind('。')).filter(|&(_, after)| organ(after)))
-            .or_else(|| at(line.find('。')).filter(|&(before, after)| heading(before, after)));
+            .or_else(|| at(line.find(ends)).filter(|&(before, after)| heading(before, after)));
         match split {
             Some((before, after)) => out.extend([before, after]),
             None => out.push(*line),
@@ -688,6 +690,12 @@ mod tests {
             paragraphs.last().unwrap().ends_with("一是公开预算。2.公开"),
             "{paragraphs:?}"
         );
+        let pages = [vec![
+            "  2023年，全区法治政府建设取得新成效。现将有关情况报告如",
+            "下：一、2023年度法治政府建设主要举措和成效",
+        ]];
+        let led = assemble(&pages).paragraphs;
+        assert_eq!(led[1], "一、2023年度法治政府建设主要举措和成效", "{led:?}");
     }
 
     /// A heading's line that reaches the margin, its quotation marks put at its end,
