@@ -38,10 +38,10 @@ pub const DOC: &str = "\
   各部分：各部分的名称（数字前的词语，去掉“为”“有”“达”等）字数相同，且首字都相同
   或末字都相同，如“行政案件/民事案件”“线上/线下”“市级/县级”；名称不同类（“审结/
   维持”“受理/审结”“党员/学历”“一般程序案件/重大案件”）的分句即止，因为它们可能是
-  层层细分或相互交叠的。总数是一串并列数字之一的（“审查规范性文件62件、重大行政
+  层层细分或相互交叠的；一项按层级、一项按渠道划分的（“区级培训/线上培训”）也止。总数是一串并列数字之一的（“审查规范性文件62件、重大行政
   决策事项28件，其中……”），不知“其中”指哪一个，不比较。
-  含有 overlap-words（持证、党员、学历、新进、受理、审结、胜诉、出庭……）的部分
-  是特征或结果、阶段，可能与其他部分交叠；含有“均”“每万”“率”“最高”的部分是分组的
+  含有 overlap-words（持证、党员、学历、新进、受理、审结、胜诉、出庭、出席、
+  “经专家论证的”之类的“的”……）的部分是特征或结果、阶段，可能与其他部分交叠；含有“均”“每万”“率”“最高”的部分是分组的
   平均数、比率或极值（“平均得分92.6分，其中县直部门平均得分94.1分”），不是总数的一份：
   第一项含有时整句不比较，其后的含有时即止。
   带“余”“多”“约”“近”的数字不能证明超出，遇到即不比较。
@@ -259,7 +259,8 @@ fn is_list_item(between: &str) -> bool {
 
 /// Whether the labels of the parts so far look like shares of one partition: all as
 /// long, and all sharing their first character (线上/线下, 县政府/县部门) or all their
-/// last (行政案件/民事案件, 市级/县级). 审结/维持, 受理/审结, 党员/学历 share neither;
+/// last (行政案件/民事案件, 市级/县级), and none of another cut than the others (区级培训/
+/// 线上培训, see [`CUTS`]). 审结/维持, 受理/审结, 党员/学历 share neither;
 /// 一般程序案件/重大案件 or 县直部门执法人员/乡镇执法人员 are not as long (a subset or
 /// another cut).
 #[derive(Default)]
@@ -271,7 +272,16 @@ struct Parallel {
     len: Option<Option<usize>>,
     first: Option<Option<char>>,
     last: Option<Option<char>>,
+    /// The cut the first label opening with a word of [`CUTS`] names.
+    cut: Option<usize>,
 }
+
+/// Words opening a label that name a cut of a total: by level, by channel. Labels of two
+/// cuts (`区级培训`, `线上培训`) are two breakdowns of the same total, not shares of one.
+const CUTS: [&[&str]; 2] = [
+    &["省级", "市级", "县级", "区级", "乡级", "镇级", "村级", "乡镇", "街道"],
+    &["线上", "线下", "网上", "现场", "窗口", "自助"],
+];
 
 impl Parallel {
     /// Adds a part's label; false when the parts with it no longer look parallel.
@@ -281,8 +291,17 @@ impl Parallel {
         agree(&mut self.first, label.chars().next());
         agree(&mut self.last, label.chars().next_back());
         agree(&mut self.len, Some(label.chars().count()));
+        let cut = CUTS.iter().position(|words| words.iter().any(|w| label.starts_with(w)));
+        let same_cut = match (self.cut, cut) {
+            (Some(seen), Some(cut)) => seen == cut,
+            _ => {
+                self.cut = self.cut.or(cut);
+                true
+            }
+        };
         self.count == 1
-            || self.len.flatten().is_some()
+            || same_cut
+                && self.len.flatten().is_some()
                 && (self.first.flatten().is_some() || self.last.flatten().is_some())
     }
 }
