@@ -529,7 +529,8 @@ impl Walker {
             out.push(if c == '\u{a0}' { ' ' } else { c });
         }
         let around = self.article.is_some() && !self.inside;
-        if !out.trim().is_empty() && !(around && !kept_around_article(out.trim())) {
+        let kept = !around || kept_around_article(out.trim());
+        if !out.trim().is_empty() && kept {
             self.page.lines.push(out);
             self.page.run_in.push(out_run_in);
         }

@@ -388,6 +388,34 @@ fn number_format_fires_on_a_space_before_the_unit_and_fixes_it() {
     );
 }
 
+/// Text out of a PDF sets every figure apart (`2023 年`, `12 件`, `2024 年 3 月 15 日`):
+/// reported once for the whole text with every space fixed, and its 落款's date is not
+/// reported for the same spaces (h88).
+#[test]
+fn figures_spaced_throughout_are_reported_once() {
+    let text = "青禾县人民政府关于 2023 年度法治政府建设情况的报告\n一、2023 年推进法治政府建设的主要举措和成效\n\
+        全年审查县政府规范性文件 12 件、合同协议 76 件，提出修改意见 213 条。\n二、存在的不足和原因\n\
+        基层执法力量薄弱，原因在于人员编制调整滞后。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n\
+        县政府主要负责人全年主持常务会议研究法治政府建设 4 次，组织会前学法 12 次。\n\
+        四、2024 年推进法治政府建设的主要安排\n一是深化改革。\n青禾县人民政府\n2024 年 3 月 15 日\n";
+    let m = messages("number-format", text);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("全文数字与单位之间普遍有空格"), "{m:?}");
+    let (fixed_text, _) = fixed("number-format", text);
+    assert!(
+        fixed_text.contains("文件 12件、合同协议 76件"),
+        "{fixed_text}"
+    );
+    assert!(findings("date-format", text).is_empty());
+    // A date spaced in text whose figures are not is the date's own flaw.
+    let tight = text
+        .replace(" 12 件", "12件")
+        .replace(" 76 件", "76件")
+        .replace(" 213 条", "213条");
+    let tight = tight.replace(" 4 次", "4次").replace(" 12 次", "12次");
+    assert_eq!(findings("date-format", &tight).len(), 1);
+}
+
 /// Full-width digits in the text are written half-width, one finding a line; a point
 /// between them goes with them. Those of the 落款 are date-format's.
 #[test]

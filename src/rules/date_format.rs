@@ -15,7 +15,8 @@ pub const DOC: &str = "\
 检查内容
   文末落款（发文机关署名下一行）的成文日期是否写作“××××年×月×日”：
   年份写全，月、日不补零，数字与“年”“月”“日”之间没有空格，不用“-”“/”“.”分隔，
-  不带时刻。只检查落款日期；网页元数据中的日期是网站的格式，不检查。
+  不带时刻。只检查落款日期；网页元数据中的日期是网站的格式，不检查。全文数字普遍
+  与单位隔开的（从 PDF 提取的文字），日期中的空格由 number-format 一并报告。
   这一写法唯一确定，因此附带修正；只写年、月（“2024年1月”）的落款日期也报告，
   但无从修正。
 
@@ -61,7 +62,9 @@ impl Rule for Check {
         let mut problems = Vec::new();
         match date.token {
             Some(d) => {
-                if d.spaced {
+                // (Not in text spacing every figure so, as text out of a PDF does:
+                // number-format reports that once.)
+                if d.spaced && !super::number_format::spaced_throughout(doc) {
                     problems.push("日期中夹有空格");
                 }
                 if d.padded {

@@ -3,6 +3,7 @@
 
 use super::{Basic, Document, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::inline::TokenKind;
 use crate::outline::LineKind;
 use std::ops::Range;
 
@@ -17,7 +18,8 @@ pub const DOC: &str = "\
   的是表格的单元格（“213<Tab>件”“2<Tab>人力资源和社会保障局”），行首一两位数字后
   的空格是行的序号（“1 个人信息保护专项行动”），都不报告。数字后空格接的不是单位的（“附件1 某县…情况表”“Windows 10 系统”、表格中的
   “县司法局 98.5 优秀”）和“附件”“表”“序号”后的编号（“附件2 年度考核表”）不报告。
-  日期中的空格（如“2024 年1月26日”）由 date-format 检查。
+  日期中的空格（如“2024 年1月26日”）由 date-format 检查。几乎所有数字都与单位隔开
+  （至少 5 处、占八成以上，多为从 PDF 提取的文字）时，全文只报告一次，修正一并删除。
   正文中的全角阿拉伯数字（“２０２４年”“共１２０件”）修正为半角；网页元数据和落款中的
   不在此报告（落款日期由 date-format 检查）。
 
@@ -70,36 +72,94 @@ fn numbers_the_line(text: &str, number: Range<usize>) -> bool {
         && number.len() <= 2
 }
 
+/// A space between a figure and its unit: the figure's token span and the space.
+struct Gap {
+    token: Range<usize>,
+    space: Range<usize>,
+}
+
+/// The document's figures with a space before their unit, and how many figures with a
+/// unit have none. (Not in web-page metadata (`索引号: …-0009 主题分类: …`): cells apart,
+/// no unit.)
+fn gaps(doc: &Document) -> (Vec<Gap>, usize) {
+    let text = doc.text();
+    let mut gaps = Vec::new();
+    let mut tight = 0;
+    for (_, tokens) in doc.text_lines() {
+        for t in &*tokens {
+            let Some(gap) = t.unit_gap(text) else {
+                if let TokenKind::Quantity(q) = &t.kind
+                    && !q.unit.is_empty()
+                {
+                    tight += usize::from(measure_unit(text, t.start(), t.end() - q.unit.len()));
+                }
+                continue;
+            };
+            // A tab separates a table's cells.
+            if !measure_unit(text, t.start(), gap.end)
+                || text[gap.clone()].contains('\t')
+                || numbers_the_line(text, t.start()..gap.start)
+            {
+                continue;
+            }
+            gaps.push(Gap {
+                token: t.span(),
+                space: gap,
+            });
+        }
+    }
+    (gaps, tight)
+}
+
+/// The fewest spaced figures that make a habit of the whole text.
+const HABIT_MIN: usize = 5;
+
+/// Whether nearly every figure of the document has a space before its unit (and, in
+/// such text, around it): text taken out of a PDF (`pdftotext` sets every run of digits
+/// apart), whose dates are spaced the same way.
+pub fn spaced_throughout(doc: &Document) -> bool {
+    let (gaps, tight) = gaps(doc);
+    is_habit(gaps.len(), tight)
+}
+
+fn is_habit(spaced: usize, tight: usize) -> bool {
+    spaced >= HABIT_MIN && spaced * 5 >= (spaced + tight) * 4
+}
+
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        // Not in web-page metadata (`索引号: …-0009 主题分类: …`): cells apart, no unit.
-        for (_, tokens) in doc.text_lines() {
-            let tokens = &*tokens;
-            for t in tokens {
-                let Some(gap) = t.unit_gap(text) else {
-                    continue;
-                };
-                // A tab separates a table's cells.
-                if !measure_unit(text, t.start(), gap.end)
-                    || text[gap.clone()].contains('\t')
-                    || numbers_the_line(text, t.start()..gap.start)
-                {
-                    continue;
-                }
-                let (gap_start, gap_end) = (gap.start, gap.end);
-                let shown = &text[t.span()];
-                out.push(
-                    Diagnostic::new(t.span(), format!("数字与单位之间有空格：“{shown}”"))
-                        .label("删除空格")
-                        .help(format!(
-                            "写作“{}{}”",
-                            &text[t.start()..gap_start],
-                            &text[gap_end..t.end()]
-                        ))
-                        .fix(gap_start..gap_end, ""),
-                );
-            }
+        let (gaps, tight) = gaps(doc);
+        let fix = |gap: &Gap, message: String| {
+            Diagnostic::new(gap.token.clone(), message)
+                .label("删除空格")
+                .help(format!(
+                    "写作“{}{}”",
+                    &text[gap.token.start..gap.space.start],
+                    &text[gap.space.end..gap.token.end]
+                ))
+                .fix(gap.space.clone(), "")
+        };
+        if is_habit(gaps.len(), tight) {
+            // Once for the whole text, every space fixed.
+            let (first, rest) = gaps.split_first().expect("a habit has figures");
+            let message = format!(
+                "全文数字与单位之间普遍有空格（{}处），如“{}”",
+                gaps.len(),
+                &text[first.token.clone()]
+            );
+            let elsewhere: Vec<(Range<usize>, &'static str)> =
+                rest.iter().map(|g| (g.space.clone(), "")).collect();
+            out.push(
+                fix(first, message)
+                    .note("从 PDF 提取或复制的文字常把每个数字与前后汉字隔开；全文只报告一次")
+                    .fix_elsewhere(elsewhere.into_iter()),
+            );
+        } else {
+            out.extend(gaps.iter().map(|g| {
+                let message = format!("数字与单位之间有空格：“{}”", &text[g.token.clone()]);
+                fix(g, message)
+            }));
         }
         full_width_digits(doc, out);
     }
