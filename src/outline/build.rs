@@ -606,7 +606,13 @@ impl Builder<'_> {
         at_most(line, self.cfg.short_line) && !line.contains(SENTENCE_PUNCT)
     }
 
+    /// Keeps a field; its key without the blanks a form spaces it out with (`日　　期`).
     fn push_meta(&mut self, key: String, value_span: Range<usize>) {
+        let key = if key.contains(is_key_blank) {
+            packed(&key)
+        } else {
+            key
+        };
         self.metadata.push(Meta {
             key,
             value: self.text[value_span.clone()].to_string(),
@@ -3094,7 +3100,7 @@ pub fn is_key(key: &str, name: &str) -> bool {
 
 /// The blanks a key may be spaced out with (`索 引 号`, `标　　题`).
 fn is_key_blank(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}')
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
 }
 
 /// `key` without the blanks it is spaced out with.
@@ -3702,6 +3708,22 @@ mod tests {
         assert_ne!(kinds(&o)[0], LineKind::Chrome);
     }
 
+    /// A key spaced out for a form's layout, with full-width or no-break spaces, is the
+    /// key itself (h77).
+    #[test]
+    fn spaced_keys_are_the_keys() {
+        for line in [
+            "日　　期：2024-04-20",
+            "日\u{a0}\u{a0}\u{a0}期：2024-04-20",
+            "日 期:2024-04-20",
+        ] {
+            let o = outline(&format!(
+                "{line}\n某县2023年法治政府建设年度报告\n一、主要举措\n正文。\n"
+            ));
+            assert_eq!(meta_pairs(&o), [("日期", "2024-04-20")], "{line}");
+        }
+    }
+
     #[test]
     fn more_information_table_shapes() {
         let text = "索 引 号:\n标题: 某县2025年法治政府建设年度报告\n时效:\n\n某县2025年法治政府建设年度报告\n[ 索引号 ] 1150/2023-00050 [ 发文字号 ]\n[ 发布机构 ] 市城市管理局\n稿件来源:自治区人民政府办公厅 作者: 发布时间: 2023-04-02 | 打印 |\n一、主要举措\n";
@@ -3733,7 +3755,7 @@ mod tests {
         assert_eq!(
             meta_pairs(&o)[..3],
             [
-                ("索 引 号", "123-456"),
+                ("索引号", "123-456"),
                 ("发布机构", "某县人民政府"),
                 ("发文日期", "2025-03-16")
             ]
