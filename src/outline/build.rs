@@ -2833,10 +2833,19 @@ fn enumerations(text: &str, lines: &[Line], sub_items: &[usize]) -> Vec<Vec<Enum
     // The index of the line before, not counting a page's number (`— 5 —`) between two
     // lines of a paragraph hard-wrapped.
     let mut line_before: Option<usize> = None;
+    // Whether the paragraph line before stops inside a sentence (on a character, not a
+    // mark), so that blank lines after it are a page break inside the paragraph.
+    let mut unfinished = false;
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == LineKind::Blank && is_page_number(&text[l.span()]) {
+        if l.kind == LineKind::Blank && (unfinished || is_page_number(&text[l.span()])) {
             continue;
         }
+        unfinished = l.kind == LineKind::Paragraph
+            && (text[l.span()]
+                .trim_end_matches(is_blank)
+                .chars()
+                .next_back())
+            .is_some_and(crate::inline::is_ideograph);
         let before = line_before.replace(i);
         if !matches!(l.kind, LineKind::Paragraph | LineKind::Heading) {
             continue;
@@ -4733,6 +4742,9 @@ mod tests {
         for text in [
             "三、存在的不足\n　　一是执法力量不足；二是培训不多；三是\n— 5 —\n普法不强；四是参与度不高。\n",
             "三、存在的不足\n　　一是执法力量不足。二\n是纠错率偏高。三是针对性不强。\n",
+            // A page break as pdftotext writes it: blank lines, the page's number, a form
+            // feed, in the middle of a sentence (h88).
+            "三、存在的不足\n　　一是执法力量不足；二是配套规程尚未建\n\n—2—\n\n\u{c}立。三是针对性不强。\n",
         ] {
             let o = outline(text);
             let runs: Vec<Vec<u32>> = o
