@@ -18,6 +18,7 @@
 //! goes on in body type has a run-in heading, whose end is passed on.
 
 use crate::decode::{self, DecodeError, Decoded, Encoding};
+use crate::outline::ORGAN_SUFFIXES;
 use crate::run_in::{HEADING_FACES, Lead};
 use scraper::{Html, Node};
 use std::sync::LazyLock;
@@ -211,18 +212,28 @@ fn detection_wins(
 /// Reads an already decoded page.
 pub fn read_str(html: &str) -> Page {
     let document = Html::parse_document(html);
-    let mut walker = Walker {
-        page: Page::default(),
-        line: String::new(),
-        pre: 0,
-        emphasis: 0,
-        lead: Lead::Start,
-        soft_break: false,
-        article: article(&document),
-        inside: false,
+    let walk = |article: Option<ego_tree::NodeId>| {
+        let mut walker = Walker {
+            page: Page::default(),
+            line: String::new(),
+            pre: 0,
+            emphasis: 0,
+            lead: Lead::Start,
+            soft_break: false,
+            article,
+            inside: false,
+            dropped_sentences: false,
+        };
+        walker.visit(document.tree.root());
+        walker.flush();
+        walker
     };
-    walker.visit(document.tree.root());
-    walker.flush();
+    // (Sentences around the element taken for the article say it is not the article,
+    // or not all of it: the page is read whole.)
+    let mut walker = walk(article(&document));
+    if walker.dropped_sentences {
+        walker = walk(None);
+    }
     let body = walker.page;
     // A key the page's text already states (`发布时间：…` under the title) is not repeated.
     // Nor is the title where the text shows one (a line ending in 报告).
@@ -360,14 +371,28 @@ const ARTICLE_FIELDS: &[&str] = &[
     "附件",
 ];
 
-/// Whether a line around the article is kept (see [`ARTICLE_FIELDS`]).
+/// Whether a line around the article is kept (see [`ARTICLE_FIELDS`]): also the lines
+/// of a 落款 a page sets apart after it (an organ's name, a date, both on one line).
 fn kept_around_article(line: &str) -> bool {
     let date_alone = line.chars().count() <= 24
         && line.chars().any(|c| c.is_ascii_digit())
         && line
             .chars()
             .all(|c| c.is_ascii_digit() || " -/:.年月日时分秒\u{3000}".contains(c));
-    ARTICLE_FIELDS.iter().any(|w| line.contains(w)) || line.contains("报告") || date_alone
+    let dated = line.chars().count() <= 40
+        && ["年", "月", "日"].iter().all(|w| line.contains(w))
+        && !line.contains("星期");
+    let organ = line.chars().count() <= 30
+        && ORGAN_SUFFIXES.iter().any(|s| line.trim_end().ends_with(s))
+        && !line.contains(['：', ':', '|', '>']);
+    let title = line.contains("报告") && line.chars().count() <= 60 && !line.contains('。');
+    ARTICLE_FIELDS.iter().any(|w| line.contains(w)) || title || date_alone || dated || organ
+}
+
+/// Whether a line dropped around the article holds a sentence or opens a heading: report
+/// text, which the site's furniture does not hold.
+fn is_sentence(line: &str) -> bool {
+    line.contains(['。', '；']) || opens_heading(line.trim_start())
 }
 
 struct Walker {
@@ -386,6 +411,8 @@ struct Walker {
     article: Option<ego_tree::NodeId>,
     /// Inside it.
     inside: bool,
+    /// A line with a sentence was dropped around the article.
+    dropped_sentences: bool,
 }
 
 impl Walker {
@@ -530,6 +557,7 @@ impl Walker {
         }
         let around = self.article.is_some() && !self.inside;
         let kept = !around || kept_around_article(out.trim());
+        self.dropped_sentences |= !kept && is_sentence(&out);
         if !out.trim().is_empty() && kept {
             self.page.lines.push(out);
             self.page.run_in.push(out_run_in);
@@ -657,6 +685,28 @@ mod tests {
                 "某县人民政府",
                 "2024年3月1日",
             ]
+        );
+        // A 落款 set apart after the article stays; sentences around the element taken
+        // for the article (comments longer than the report) have the page read whole.
+        let page = read_str(&format!(
+            "<html><body><div class=\"zw\">{body}</div><div style=\"text-align:right\">某县司法局　2024年3月1日</div>\
+             <div class=\"tools\">打印本页</div></body></html>"
+        ));
+        assert_eq!(
+            page.lines.last().map(String::as_str),
+            Some("某县司法局　2024年3月1日")
+        );
+        assert!(!page.lines.iter().any(|l| l.contains("打印")));
+        let comment = "<p>网友留言：报告中提到的“综合查一次”做法很好，希望继续推广，减少对企业的打扰，进一步优化营商环境，让企业有更多获得感。</p>";
+        let page = read_str(&format!(
+            "<html><body><div class=\"report\"><p>一、主要举措和成效</p><p>全年审核文件27件。</p></div>\
+             <div class=\"pl\">{}</div></body></html>",
+            comment.repeat(3)
+        ));
+        assert!(
+            page.lines.iter().any(|l| l == "一、主要举措和成效"),
+            "{:?}",
+            page.lines
         );
         // A page whose text is mostly one paragraph keeps all its lines.
         let page = read_str(
