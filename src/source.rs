@@ -88,6 +88,8 @@ pub struct Source {
     pub review: Review,
     /// Where each line starts (text is limited to 4 GiB: `input::MAX_SIZE_CEILING`).
     line_starts: Vec<u32>,
+    /// The line starts after a U+2028 or U+2029, which editors do not count as lines.
+    separated: Vec<u32>,
     /// How many characters start before each multiple of `BYTE_STRIDE` bytes, so a
     /// column on an 800-character (or 50 MB) line is found without counting the line
     /// from its start; made on the first column asked for (most texts have no finding,
@@ -121,11 +123,12 @@ impl Source {
         // The Unicode line and paragraph separators break lines as editors show them.
         let separated = memchr::memmem::find_iter(bytes, "\u{2028}".as_bytes())
             .chain(memchr::memmem::find_iter(bytes, "\u{2029}".as_bytes()));
-        let more: Vec<u32> = separated.map(|i| (i + 3) as u32).collect();
+        let mut more: Vec<u32> = separated.map(|i| (i + 3) as u32).collect();
         if !more.is_empty() {
-            line_starts.extend(more);
+            line_starts.extend(&more);
             line_starts.sort_unstable();
             line_starts.dedup();
+            more.sort_unstable();
         }
         Source {
             name: name.into(),
@@ -147,6 +150,7 @@ impl Source {
             table_cells: Vec::new(),
             review: Review::default(),
             line_starts,
+            separated: more,
         }
     }
 
@@ -171,6 +175,7 @@ impl Source {
             table_cells: self.table_cells.clone(),
             review: self.review.clone(),
             line_starts: self.line_starts.clone(),
+            separated: self.separated.clone(),
             char_marks: OnceLock::new(),
         }
     }
@@ -252,8 +257,18 @@ impl Source {
 
     /// 1-based line and column of `byte`; the column counts characters.
     pub fn position(&self, byte: usize) -> (usize, usize) {
-        let index = self.line_index(byte);
+        // (As editors count lines: a U+2028 or U+2029 within one goes on with it.)
+        let mut index = self.line_index(byte);
+        while index > 0
+            && self
+                .separated
+                .binary_search(&self.line_starts[index])
+                .is_ok()
+        {
+            index -= 1;
+        }
         let start = self.line_starts[index] as usize;
+        let index = index - self.separated.partition_point(|&s| (s as usize) <= start);
         // Counted from the line's start when that is near (most lines), else through
         // the index of every 4 KB.
         let column = if byte - start <= BYTE_STRIDE {
@@ -285,6 +300,17 @@ impl Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Positions count lines as editors do: a U+2028 or U+2029 is no line end there.
+    #[test]
+    fn positions_count_lines_as_editors_do() {
+        let s = Source::new("t", "一\u{2028}二\n三\u{2029}四\n五".to_string());
+        let at = |c: &str| s.position(s.text.find(c).unwrap());
+        assert_eq!(at("二"), (1, 3));
+        assert_eq!(at("三"), (2, 1));
+        assert_eq!(at("四"), (2, 3));
+        assert_eq!(at("五"), (3, 1));
+    }
 
     #[test]
     fn lines_split_on_every_ending() {
