@@ -361,6 +361,9 @@ fn sentence_end_makes_a_dot_inside_a_name_a_name_dot() {
         fixed("sentence-end", text).0,
         "州人民政府副州长艾尔肯·吐尼亚孜带领宣讲团，阿不都热依木·买买提参加。工作完成。吐鲁番市召开会议。\n"
     );
+    // (h79)
+    let text = "邀请阿不都.热合曼律师为干部授课。\n";
+    assert_eq!(fixed("sentence-end", text).0, "邀请阿不都·热合曼律师为干部授课。\n");
 }
 
 #[test]

@@ -62,7 +62,7 @@ const CLOSERS: &str = "”’）》】";
 const NAME_CHARS: &str = "阿艾爱安奥巴拜班包贝比波布查达代丹旦德迪丁东都杜多额尔法夫甫嘎盖甘格古哈海汗罕赫\
                           吉加江杰卡坎康科克肯库拉来兰勒里力丽利鲁伦罗洛玛买麦曼梅蒙米敏莫木穆那纳娜乃\
                           尼努诺帕潘佩普其齐钦热仁茹若萨赛桑森沙莎舍斯松苏索塔太泰坦特提图吐托瓦旺维乌\
-                          吾希夏谢辛雅亚扬央依伊尤玉约扎札珍卓孜宗措次曲穷顿确增则";
+                          吾希夏谢辛雅亚扬央依伊尤玉约扎札珍卓孜宗措次曲穷顿确增则不合姆牙";
 
 /// Whether the two characters before and the two after a `.` are name characters.
 fn in_a_name(before: &str, after: &str) -> bool {
