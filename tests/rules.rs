@@ -347,6 +347,10 @@ fn web_residue_is_short_chrome_lines_only() {
             .collect::<Vec<_>>()
     };
     assert_eq!(help(&text), ["删除这一行"]);
+    // A WeChat article's video placeholder is the page's, not a sentence (h82).
+    let video = COMPLETE.replacen('\n', "\n视频加载中...\n", 1);
+    assert_eq!(findings("web-residue", &video), ["视频加载中..."]);
+    assert!(findings("sentence-end", &video).is_empty());
     // Chrome cut out of a report flattened onto one line is no line of its own (h55).
     let flat = format!(
         "当前位置：首页 > 政务公开 > 法治政府{}",
