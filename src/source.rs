@@ -99,7 +99,8 @@ pub struct Source {
 
 const BYTE_STRIDE: usize = 4096;
 
-/// U+2028 and U+2029: a line ends at them as at a line feed.
+/// U+2028 and U+2029: a line of the outline ends at them as at a line feed (positions
+/// shown to the user count lines as editors do, without them).
 const LINE_SEPARATOR: char = '\u{2028}';
 const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
