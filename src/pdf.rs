@@ -315,10 +315,12 @@ fn runs_apart<'a>(lines: &[&'a str]) -> Vec<&'a str> {
 /// line.
 fn heading_quotes_after(line: &str) -> Option<String> {
     const QUOTES: [char; 4] = ['“', '”', '‘', '’'];
-    let text = line.trim_start_matches(|c| QUOTES.contains(&c) || c == ' ');
+    // (A dash of the line, `——`, is reordered with them.)
+    let moved = |c: char| QUOTES.contains(&c) || c == '—';
+    let text = line.trim_start_matches(|c| moved(c) || c == ' ');
     let run: String = line[..line.len() - text.len()]
         .chars()
-        .filter(|c| QUOTES.contains(c))
+        .filter(|&c| moved(c))
         .collect();
     // (Only whole pairs: a run holding the close of the line before's quotation stays.)
     let pairs = |open: char, close: char| {
@@ -733,6 +735,10 @@ mod tests {
         assert_eq!(
             heading_quotes_after("“5.加强法治宣传”教育").as_deref(),
             Some("5.“加强法治宣传”教育")
+        );
+        assert_eq!(
+            heading_quotes_after("“—（四）做实矛盾调处。建立街道社—”区网格").as_deref(),
+            Some("（四）“—做实矛盾调处。建立街道社—”区网格")
         );
         assert_eq!(heading_quotes_after("“放管服”改革"), None);
         assert_eq!(heading_quotes_after("（一）深化“放管服”改革"), None);

@@ -363,7 +363,10 @@ fn sentence_end_makes_a_dot_inside_a_name_a_name_dot() {
     );
     // (h79)
     let text = "邀请阿不都.热合曼律师为干部授课。\n";
-    assert_eq!(fixed("sentence-end", text).0, "邀请阿不都·热合曼律师为干部授课。\n");
+    assert_eq!(
+        fixed("sentence-end", text).0,
+        "邀请阿不都·热合曼律师为干部授课。\n"
+    );
 }
 
 #[test]
