@@ -111,6 +111,22 @@ fn ratio_mismatch_fires_on_a_wrong_part_whole_rate() {
     assert!(m[0].contains("96.85%"), "{m:?}");
 }
 
+/// A paragraph hard-wrapped (text out of a PDF): a rate whose sentence began on the line
+/// before is not judged on the figures of its own line alone (h88); one whose sentence
+/// begins on its line is.
+#[test]
+fn ratio_mismatch_waits_for_a_sentence_begun_on_the_line_before() {
+    let report = |body: &str| format!("一、主要举措和成效\n{body}\n二、存在的不足和原因\n正文。\n");
+    let wrapped = report(
+        "全市仲裁机构全年受理案件3865件，审\n结3712件，其中调解结案2261件，仲裁结案率96.0%，调\n解率60.9%。",
+    );
+    assert!(findings("ratio-mismatch", &wrapped).is_empty());
+    let begun = report(
+        "全市调解组织全年开展调解。\n受理各类矛盾纠纷案件26847件，成功调解26000件，调解成功率99.95%。",
+    );
+    assert_eq!(findings("ratio-mismatch", &begun), ["调解成功率99.95%"]);
+}
+
 #[test]
 fn ratio_mismatch_accepts_rates_within_rounding() {
     for text in [

@@ -3,6 +3,7 @@
 
 use super::{Document, Rule};
 use crate::config::Level;
+use crate::outline::LineKind;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Quantity, Token, TokenKind, is_han};
 use crate::sentence::{MAX_CHARS, clause_start, start_before};
@@ -87,13 +88,26 @@ struct Computed {
 impl Rule for Check {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
+        // Whether the line before was prose stopping inside a sentence: a paragraph
+        // hard-wrapped (text out of a PDF), whose sentence began on an earlier line.
+        let mut runs_on = false;
+        let mut last_end = 0;
         for (line, tokens) in doc.tokens() {
             let tokens = &*tokens;
+            let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
+            let continues = runs_on && prose && text[last_end..line.start].matches('\n').count() <= 1;
+            let ends = text[line.clone()].trim_end().chars().next_back();
+            runs_on = prose && ends.is_some_and(|c| !"。！？；!?;：:…”）】".contains(c));
+            last_end = line.end;
             for (i, t) in tokens.iter().enumerate() {
                 let TokenKind::Percent { value, decimals } = t.kind else {
                     continue;
                 };
                 let sentence = start_before(text, line.start, t.start(), MAX_CHARS);
+                // (Its figures partly on the line before: not all known here.)
+                if continues && sentence == line.start {
+                    continue;
+                }
                 let first = tokens[..i].partition_point(|t| t.start() < sentence);
                 let figures: Vec<&Token> =
                     tokens[first..i].iter().filter(|t| is_figure(t)).collect();
