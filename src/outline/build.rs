@@ -2929,8 +2929,21 @@ fn item_number(before: &str) -> Option<(usize, u32)> {
         // `要求：“一是…`, `（一是…，二是…）`, `3次——一是…`, `**…。**一是…`.)
         .is_none_or(|c| is_blank(c) || "。;\u{ff1b}:\u{ff1a},\u{ff0c})\u{ff09}“”(（—*".contains(c));
     let number = lines::chinese_number(&before[start..]);
+    // (The first item also right after the paragraph's subject or 将: `我乡一是`,
+    // `街道将一是`, `将着力一是`; not `统一是`, `之一是`.)
+    let after_subject = number == 1
+        && digits.len() == 1
+        && before[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| FIRST_ITEM_AFTER.contains(c));
+    let boundary = boundary || after_subject;
     (boundary && number > 0 && digits.len() <= 3).then_some((start, number))
 }
+
+/// What a paragraph's first `一是` may follow directly: its subject (`我乡`, `街道`,
+/// `我局`, `我们`) or 将 (`街道将一是…`, `将着力一是…`).
+const FIRST_ITEM_AFTER: &str = "将乡镇道局县市区委府们力";
 
 /// An item whose number ends the line at `above` and whose 是 opens the line at `line`,
 /// the paragraph hard-wrapped between them (`…主要原因是编制少。二` / `是纠错率偏高…`).
@@ -4733,6 +4746,27 @@ mod tests {
             let items: Vec<u32> = o.enumerations.iter().flatten().map(|e| e.number).collect();
             assert_eq!(items, [1, 2], "{text}");
         }
+    }
+
+    /// The first item right after its paragraph's subject or 将 (`我乡一是…；二是…`,
+    /// `下步，街道将一是…`) opens the run; `统一是`, `之一是` open none (h93).
+    #[test]
+    fn a_first_item_after_the_subject() {
+        let runs = |text: &str| -> Vec<Vec<u32>> {
+            outline(text)
+                .enumerations
+                .iter()
+                .map(|run| run.iter().map(|e| e.number).collect())
+                .collect()
+        };
+        for text in [
+            "三、下步打算\n2023年，我乡一是落实会前学法制度；二是加强执法；三是深化普法。\n",
+            "三、下步打算\n下步，街道将一是加强干部法治培训；二是加强执法队伍建设。\n",
+            "三、下步打算\n下步，我镇将着力一是加强培训；二是规范执法。\n",
+        ] {
+            assert_eq!(runs(text)[0][0], 1, "{text}");
+        }
+        assert!(runs("一、主要举措\n标准统一是基础，这是原则之一是共识。\n").is_empty());
     }
 
     /// A paragraph hard-wrapped (a PDF's text) keeps one run of items across a page's
