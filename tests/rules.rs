@@ -212,6 +212,9 @@ fn organ_and_date_on_one_line_sign_the_report() {
         "某市消防救援支队",
         "国家统计局某市调查队",
         "某海关",
+        // A seal's note between them (h94).
+        "某县水利局　（印章）",
+        "某县水利局(盖章)",
     ] {
         let text = COMPLETE.replace(
             "某市人民政府\n2024年1月26日\n",
@@ -967,6 +970,8 @@ fn the_duties_heading_may_name_the_head_another_way() {
         "三、局主要负责人落实法治建设责任情况",
         "三、党政主要负责人压实法治建设责任情况",
         "三、局长述职述法",
+        // (h94)
+        "三、局党组书记、局长推进依法行政情况",
         // The head as 主要领导 (h85).
         "三、主要领导带头推进法治政府建设情况",
         "三、党政主要领导带头推进法治政府建设情况",

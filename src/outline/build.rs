@@ -1239,7 +1239,9 @@ impl Builder<'_> {
                 sig.date_form = date.form;
                 if one_line {
                     let start = self.lines[i].span().start;
-                    sig.organ = Some(trim_span(self.text, start..date.span.start));
+                    let organ = trim_span(self.text, start..date.span.start);
+                    let sealed = without_seal(&self.text[organ.clone()]).len();
+                    sig.organ = Some(organ.start..organ.start + sealed);
                     return sig;
                 }
                 self.organ_line(raw, content, k)
@@ -1728,7 +1730,8 @@ impl Builder<'_> {
             }
         }
         let date = lines::trailing_date(line, span.start)?;
-        let organ = self.text[span.start..date.span.start].trim_matches(is_blank);
+        // (A seal's note may stand between them: `某县水利局　（印章）　2026年2月9日`.)
+        let organ = without_seal(self.text[span.start..date.span.start].trim_matches(is_blank));
         ORGAN_SUFFIXES
             .iter()
             .any(|s| organ.ends_with(s))
