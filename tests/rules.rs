@@ -225,6 +225,20 @@ fn organ_and_date_on_one_line_sign_the_report() {
     }
 }
 
+/// A 落款 set in a borderless table, as an online editor exports it in pipe rows (h92).
+#[test]
+fn a_signature_in_a_table_signs_the_report() {
+    for table in [
+        "|  |  |\n| --- | --- |\n|  | 某市人民政府 |\n|  | 2024年1月26日 |\n",
+        "| 某市人民政府 | 2024年1月26日 |\n",
+        "|  | 某市人民政府 |\n|  | 2024年1月26日 |\n",
+    ] {
+        let text = COMPLETE.replace("某市人民政府\n2024年1月26日\n", table);
+        let f = findings("signature-missing", &text);
+        assert!(f.is_empty(), "{table}: {f:?}");
+    }
+}
+
 #[test]
 fn signature_needs_organ_and_date() {
     let no_date = COMPLETE.replace("2024年1月26日\n", "");

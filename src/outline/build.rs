@@ -212,6 +212,7 @@ impl Outliner {
 
         b.styled_title_as_text(source, &mut raw);
         b.styled_organ_as_text(source, &mut raw);
+        b.signature_table_as_text(&mut raw);
         b.classify(&raw);
         // A watermark that is a segment of its own is a line of chrome.
         // Both are in text order, and no two lines or watermarks start at one byte.
@@ -1240,7 +1241,9 @@ impl Builder<'_> {
                 if one_line {
                     let start = self.lines[i].span().start;
                     let organ = trim_span(self.text, start..date.span.start);
-                    let sealed = without_seal(&self.text[organ.clone()]).len();
+                    let bare =
+                        self.text[organ.clone()].trim_end_matches(|c| is_blank(c) || c == '|');
+                    let sealed = without_seal(bare).len();
                     sig.organ = Some(organ.start..organ.start + sealed);
                     return sig;
                 }
@@ -1255,6 +1258,53 @@ impl Builder<'_> {
             }
         };
         self.signature_organ(raw, sig, organ_line)
+    }
+
+    /// A 落款 set in a table (a borderless layout table exported as pipe rows: `|  | 某镇
+    /// 人民政府 |` over `|  | 2025年3月10日 |`, or `| 某街道办事处 | 2025年2月14日 |`):
+    /// among the last lines, a row whose cells hold one or two short texts is read as its
+    /// text, a row of empty cells or the delimiter row as blank.
+    fn signature_table_as_text(&mut self, raw: &mut RawKinds) {
+        let mut changes = Vec::new();
+        let mut seen = 0;
+        for i in (0..self.lines.len()).rev() {
+            let span = self.lines[i].span();
+            if self.text[span.clone()].trim_matches(is_blank).is_empty() {
+                continue;
+            }
+            seen += 1;
+            if seen > SIGNATURE_TABLE_ROWS {
+                break;
+            }
+            if !matches!(raw[i], RawKind::Pipe) {
+                continue;
+            }
+            let mut cells: Vec<Range<usize>> = Vec::new();
+            let mut start = span.start;
+            for part in self.text[span.clone()].split(['|', '\u{ff5c}']) {
+                let cell = trim_span(self.text, start..start + part.len());
+                start += part.len() + 1;
+                let t = &self.text[cell.clone()];
+                if !t.is_empty() && !t.chars().all(|c| matches!(c, '-' | ':' | '—')) {
+                    cells.push(cell);
+                }
+            }
+            let short = cells.iter().all(|c| at_most(&self.text[c.clone()], 30));
+            match cells.as_slice() {
+                [] => changes.push((i, RawKind::Blank)),
+                [first, .., last] | [first @ last] if cells.len() <= 2 && short => {
+                    let narrowed = first.start..last.end;
+                    self.lines[i] = Line::new(narrowed.clone(), self.lines[i].kind);
+                    let kind = match cells.len() {
+                        1 => lines::classify(&self.text[narrowed.clone()], narrowed.start),
+                        _ => RawKind::Text,
+                    };
+                    changes.push((i, kind));
+                }
+                _ => {}
+            }
+        }
+        raw.set_detailed(changes);
     }
 
     /// Marks the seal notes (`（盖章）`) among the lines of the 落款 `sig` as its lines.
@@ -1730,8 +1780,11 @@ impl Builder<'_> {
             }
         }
         let date = lines::trailing_date(line, span.start)?;
-        // (A seal's note may stand between them: `某县水利局　（印章）　2026年2月9日`.)
-        let organ = without_seal(self.text[span.start..date.span.start].trim_matches(is_blank));
+        // (A seal's note may stand between them: `某县水利局　（印章）　2026年2月9日`; or a
+        // table's bar: `某街道办事处 | 2025年2月14日`.)
+        let organ =
+            self.text[span.start..date.span.start].trim_matches(|c| is_blank(c) || c == '|');
+        let organ = without_seal(organ);
         ORGAN_SUFFIXES
             .iter()
             .any(|s| organ.ends_with(s))
@@ -2943,6 +2996,9 @@ fn item_number(before: &str) -> Option<(usize, u32)> {
     let boundary = boundary || after_subject;
     (boundary && number > 0 && digits.len() <= 3).then_some((start, number))
 }
+
+/// How many of the last lines (not blank) a 落款 set in a table may take.
+const SIGNATURE_TABLE_ROWS: usize = 6;
 
 /// What a paragraph's first `一是` may follow directly: its subject (`我乡`, `街道`,
 /// `我局`, `我们`) or 将 (`街道将一是…`, `将着力一是…`).
