@@ -822,6 +822,13 @@ fn a_flattened_report_is_outlined_at_its_headings() {
     let source = Source::new("t.txt", listed.clone());
     let (o, found) = linter.check(&source);
     assert!(o.flattened.is_empty());
+    // Nor does a paragraph of points, each a short sentence run into its text (h94).
+    let pointed = COMPLETE.replace(
+        "全年办理行政复议案件120件，依法决策水平持续提升。",
+        "一、违法用地查处难度较大。部分违法用地涉及农村建房和历史遗留问题，强制执行难，主要原因是协同处置机制还不够健全。二、林业执法力量分散。机构改革后林业执法人员分布在多个股室和基层站所，专业执法装备不足。三、普法宣传覆盖面有限。对农村群众的宣传形式单一。",
+    );
+    let (o, _) = linter.check(&Source::new("t.txt", pointed));
+    assert!(o.flattened.is_empty());
     assert!(
         !found
             .iter()

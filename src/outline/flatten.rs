@@ -61,7 +61,23 @@ pub fn split(
             .iter()
             .skip(1)
             .any(|&cut| text[..cut].ends_with(['；', ';']));
-        let cuts = if listed { Vec::new() } else { cuts };
+        // Nor the points of a paragraph, each a short sentence run into its text
+        // (`一、违法用地查处难度较大。部分…二、林业执法力量分散。…`), on a line without
+        // the title: the top-level headings of a report end in no full stop.
+        let pointed = cuts.iter().all(|&cut| {
+            text[cut..r.span.end]
+                .chars()
+                .take(HEADING_CHARS)
+                .any(|c| c == '。')
+        });
+        let untitled = cuts
+            .first()
+            .is_some_and(|&cut| title_end(&text[r.span.start..cut], &cfg.title_words).is_none());
+        let cuts = if listed || pointed && untitled {
+            Vec::new()
+        } else {
+            cuts
+        };
         // The opening: a watermark, the title, the preamble.
         let mut at = r.span.start;
         let watermark = marks.iter().find(|w| w.start == r.span.start);
