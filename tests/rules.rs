@@ -232,6 +232,8 @@ fn a_signature_in_a_table_signs_the_report() {
         "|  |  |\n| --- | --- |\n|  | 某市人民政府 |\n|  | 2024年1月26日 |\n",
         "| 某市人民政府 | 2024年1月26日 |\n",
         "|  | 某市人民政府 |\n|  | 2024年1月26日 |\n",
+        // (Full-width bars beside ASCII ones: cells apart at either.)
+        "｜ | 某市人民政府 ｜\n｜ | 2024年1月26日 ｜\n",
     ] {
         let text = COMPLETE.replace("某市人民政府\n2024年1月26日\n", table);
         let f = findings("signature-missing", &text);

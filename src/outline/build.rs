@@ -1280,10 +1280,13 @@ impl Builder<'_> {
                 continue;
             }
             let mut cells: Vec<Range<usize>> = Vec::new();
+            let line = &self.text[span.clone()];
+            let bars = line.match_indices(['|', '\u{ff5c}']);
+            let bounds = bars.map(|(at, bar)| (span.start + at, bar.len()));
             let mut start = span.start;
-            for part in self.text[span.clone()].split(['|', '\u{ff5c}']) {
-                let cell = trim_span(self.text, start..start + part.len());
-                start += part.len() + 1;
+            for (end, bar) in bounds.chain([(span.end, 0)]) {
+                let cell = trim_span(self.text, start..end);
+                start = end + bar;
                 let t = &self.text[cell.clone()];
                 if !t.is_empty() && !t.chars().all(|c| matches!(c, '-' | ':' | '—')) {
                     cells.push(cell);
