@@ -75,6 +75,11 @@ const EXTRA: &[&str] = &[
     "（盖章）", "\n— 5 —\n", "。二\n是", "（一）\t", "\t已完成", "时间：2026年6月30日前",
     "发布时间：2024-03-15 某县2023年度法治政府建设情况报告", "- 发布机构：", "一、二审",
     "二、三级", "张小明 李大伟 王建国", "55\"和65\"", "ＡＢ－１２３",
+    // A 落款 in table rows, bars of both widths; rules drawn in characters; WeChat and PDF
+    // furniture; a seal's note on the 落款's line; an item after its subject.
+    "\n| | 某镇人民政府 |\n", "｜ | 某局 ｜ 2024年1月26日 ｜", "\n---\n", "\n* * *\n",
+    "— END —", "视频加载中...", "某局　（印章）　2024年2月9日", "我乡一是", "日　　期：",
+    "特此报告。 某局\n", "“—（四）", "•\t",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
