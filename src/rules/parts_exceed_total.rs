@@ -279,7 +279,9 @@ struct Parallel {
 /// Words opening a label that name a cut of a total: by level, by channel. Labels of two
 /// cuts (`区级培训`, `线上培训`) are two breakdowns of the same total, not shares of one.
 const CUTS: [&[&str]; 2] = [
-    &["省级", "市级", "县级", "区级", "乡级", "镇级", "村级", "乡镇", "街道"],
+    &[
+        "省级", "市级", "县级", "区级", "乡级", "镇级", "村级", "乡镇", "街道",
+    ],
     &["线上", "线下", "网上", "现场", "窗口", "自助"],
 ];
 
@@ -291,7 +293,9 @@ impl Parallel {
         agree(&mut self.first, label.chars().next());
         agree(&mut self.last, label.chars().next_back());
         agree(&mut self.len, Some(label.chars().count()));
-        let cut = CUTS.iter().position(|words| words.iter().any(|w| label.starts_with(w)));
+        let cut = CUTS
+            .iter()
+            .position(|words| words.iter().any(|w| label.starts_with(w)));
         let same_cut = match (self.cut, cut) {
             (Some(seen), Some(cut)) => seen == cut,
             _ => {

@@ -3,9 +3,9 @@
 
 use super::{Document, Rule};
 use crate::config::Level;
-use crate::outline::LineKind;
 use crate::diagnostic::Diagnostic;
 use crate::inline::{Quantity, Token, TokenKind, is_han};
+use crate::outline::LineKind;
 use crate::sentence::{MAX_CHARS, clause_start, start_before};
 use serde::Deserialize;
 
@@ -95,7 +95,8 @@ impl Rule for Check {
         for (line, tokens) in doc.tokens() {
             let tokens = &*tokens;
             let prose = doc.line_kind(line.start) == Some(LineKind::Paragraph);
-            let continues = runs_on && prose && text[last_end..line.start].matches('\n').count() <= 1;
+            let continues =
+                runs_on && prose && text[last_end..line.start].matches('\n').count() <= 1;
             let ends = text[line.clone()].trim_end().chars().next_back();
             runs_on = prose && ends.is_some_and(|c| !"。！？；!?;：:…”）】".contains(c));
             last_end = line.end;
