@@ -655,12 +655,11 @@ mod tests {
         assert_eq!(doc.page_starts, [3, 5]);
     }
 
-    /// Quotation marks a text layer put before a heading's glyphs go after them, so the
-    /// heading keeps its number first; other lines stay as they are (h74).
-    /// A 落款's organ the text layer ran on after a short last line (h83) is a line of
-    /// its own; a sentence's last words before a date are not.
+    /// What the text layer ran on after a paragraph's short last line goes on a line of
+    /// its own: a 落款's organ (h83), a numbered item or heading (h88); a sentence's last
+    /// words before a date, and items run on inside a paragraph, stay.
     #[test]
-    fn an_organ_run_on_after_the_last_line_goes_apart() {
+    fn lines_run_on_after_a_short_last_line_go_apart() {
         let pages = [vec![
             "  拓展普法渠道，打造社区法治宣传品牌。",
             "  特此报告。 临湖县司法局",
@@ -719,6 +718,8 @@ mod tests {
         );
     }
 
+    /// Quotation marks a text layer put before a heading's glyphs go after them, so the
+    /// heading keeps its number first; other lines stay as they are (h74).
     #[test]
     fn quotation_marks_put_before_a_heading_go_after_it() {
         assert_eq!(

@@ -152,12 +152,16 @@ pub fn annotate(
         Some(bytes) => earlier_findings(&comments_path, bytes)?,
         None => FxHashSet::default(),
     };
-    let fresh: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| !earlier.contains(&finding_key(d.rule, &d.message)))
-        .cloned()
-        .collect();
-    let diagnostics = fresh.as_slice();
+    let fresh: std::borrow::Cow<[Diagnostic]> = if earlier.is_empty() {
+        diagnostics.into()
+    } else {
+        (diagnostics.iter())
+            .filter(|d| !earlier.contains(&finding_key(d.rule, &d.message)))
+            .cloned()
+            .collect::<Vec<_>>()
+            .into()
+    };
+    let diagnostics = &*fresh;
     let p = if map.prefix.is_empty() {
         String::new()
     } else {
@@ -760,8 +764,6 @@ impl Writer<'_> {
     }
 }
 
-/// `element` (a start tag first) with the value of its attribute `attr` (`w:id="`)
-/// set to `id`.
 /// Whether run properties `props` (`<w:rPr>…</w:rPr>`) set anything beyond the fonts,
 /// size and language that typing in English mode sets.
 fn has_look(props: &str) -> bool {
@@ -773,6 +775,8 @@ fn has_look(props: &str) -> bool {
     })
 }
 
+/// `element` (a start tag first) with the value of its attribute `attr` (`w:id="`)
+/// set to `id`.
 fn renumbered(element: &str, attr: &str, id: u64) -> String {
     let start_tag = &element[..element.find('>').unwrap_or(element.len())];
     let found = start_tag

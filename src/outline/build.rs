@@ -2145,10 +2145,6 @@ fn contents_as_blank(text: &str, lines: &[Line], raw: &mut RawKinds) {
     }
 }
 
-/// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`), or
-/// the notes under a table (`注：1.…` over `2.…`, `说明：（1）…` over `（2）…`): the
-/// items of a list opened on its label's line are no headings. (Looked for from each
-/// Arabic-numbered heading back, not on every line.)
 /// Rows of a plain-text table (not a Word document's, whose tables are read as tables)
 /// that open with a heading's number: a row of cells apart by tabs (`（一）\t依法全面履行
 /// 政府职能\t已完成`; a tab right after the number is Word's, after an automatic number),
@@ -2193,6 +2189,10 @@ fn is_bullet_glyph(marker: &str) -> bool {
         })
 }
 
+/// The list of attachments before the 落款 (`附件：1.…统计表` over `      2.…统计表`), or
+/// the notes under a table (`注：1.…` over `2.…`, `说明：（1）…` over `（2）…`): the
+/// items of a list opened on its label's line are no headings. (Looked for from each
+/// Arabic-numbered heading back, not on every line.)
 fn listed_items_as_text(text: &str, lines: &[Line], words: &[String], raw: &mut RawKinds) {
     let line = |i: usize| text[lines[i].span()].trim_matches(is_blank);
     let numbered = |t: &str| {
@@ -2706,8 +2706,6 @@ fn is_bare_page_number(t: &str) -> bool {
     digits(t) || of || total_first
 }
 
-/// A line holding only a page number: between dashes (`— 3 —`, `-3-`) or as `第3页`,
-/// `第 3 页 共 8 页`.
 /// A line of three or more rule characters and nothing else but blanks (`---`, `===`,
 /// `* * *`, `———`).
 fn is_rule_line(line: &str) -> bool {
@@ -2722,6 +2720,8 @@ fn is_rule_line(line: &str) -> bool {
     marks >= 3
 }
 
+/// A line holding only a page number: between dashes (`— 3 —`, `-3-`) or as `第3页`,
+/// `第 3 页 共 8 页`.
 fn is_page_number(line: &str) -> bool {
     const DASHES: [char; 6] = ['-', '—', '–', '－', '─', '―'];
     let t = line.trim_matches(is_blank);
@@ -5063,9 +5063,6 @@ mod tests {
         assert_eq!(turned_over(&[(3, 1), (2, 1), (3, 2), (2, 3), (2, 1)]), None);
     }
 
-    /// Unnumbered headings naming a part may end in a colon, be followed by a short
-    /// paragraph or by their own numbered headings; a Markdown heading typed in bold is
-    /// a heading, without its marks.
     /// The first part's heading whose number Word lost on export (`主要举措和成效` over
     /// `（一）…`, the next part numbered `二、`) is the first top-level heading (h86).
     #[test]
@@ -5108,6 +5105,9 @@ mod tests {
         );
     }
 
+    /// Unnumbered headings naming a part may end in a colon, be followed by a short
+    /// paragraph or by their own numbered headings; a Markdown heading typed in bold is
+    /// a heading, without its marks.
     #[test]
     fn unnumbered_and_bold_headings() {
         let roles = |text: &str| top_roles(&outline(text));
